@@ -1,0 +1,1 @@
+"""CVMatch: rank CVs against a job description and explain every score."""

@@ -1,0 +1,85 @@
+"""One settings object for the whole app: every value has a working default (CVMATCH_* variables)."""
+
+from __future__ import annotations
+
+import secrets
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import AliasChoices, Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+PLACEHOLDER_SECRETS = {"", "changeme", "change-me", "secret", "dev", "placeholder", "CHANGE_ME"}
+
+PLAN_BATCH_LIMITS = {"free": 10, "starter": 20, "api": 25}
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="CVMATCH_", extra="ignore")
+
+    env: str = Field("development", description="'production' refuses a placeholder secret key")
+    port: int = 3000
+    public_url: str = Field("", description="Where users reach this server; default http://localhost:PORT")
+    data_dir: Path = PROJECT_ROOT / "data"
+    database_url: str = Field("", description="PostgreSQL URL; empty means the SQLite file in data_dir")
+    redis_url: str = Field("", description="Redis URL; empty keeps rate limits and jobs in process")
+    secret_key: str = Field("", description="Signs JWTs and keys the API-key hashes")
+
+    engine: str = Field("local", description="'local' (embedded, default) or 'claude'")
+    claude_model: str = "claude-haiku-4-5"
+    anthropic_api_key: str = Field("", validation_alias=AliasChoices("ANTHROPIC_API_KEY", "CVMATCH_ANTHROPIC_API_KEY"))
+    anthropic_base_url: str = Field("", validation_alias=AliasChoices("CVMATCH_ANTHROPIC_BASE_URL"))
+
+    signup_credits: int = Field(10, description="Credits granted to a new account")
+    rate_limit_per_minute: int = 60
+    max_cv_bytes: int = 5 * 1024 * 1024
+    max_jd_chars: int = 50_000
+    runner_concurrency: int = 4
+    cv_max_attempts: int = 3
+    lease_seconds: int = 120
+    jwt_ttl_minutes: int = 60 * 24 * 7
+
+    stripe_secret_key: str = Field("", validation_alias=AliasChoices("STRIPE_SECRET_KEY", "CVMATCH_STRIPE_SECRET_KEY"))
+    stripe_webhook_secret: str = Field(
+        "", validation_alias=AliasChoices("STRIPE_WEBHOOK_SECRET", "CVMATCH_STRIPE_WEBHOOK_SECRET")
+    )
+    stripe_api_base: str = Field("", description="Override Stripe's API address (tests use a local fake)")
+
+    @property
+    def is_production(self) -> bool:
+        return self.env.lower() in {"prod", "production"}
+
+    @property
+    def effective_database_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{self.data_dir / 'cvmatch.db'}"
+
+    @property
+    def effective_public_url(self) -> str:
+        return (self.public_url or f"http://localhost:{self.port}").rstrip("/")
+
+    def batch_limit(self, plan: str) -> int:
+        return PLAN_BATCH_LIMITS.get(plan, PLAN_BATCH_LIMITS["free"])
+
+    def effective_secret_key(self) -> str:
+        """The configured key, else one generated once and kept in the data directory."""
+        if self.secret_key:
+            if self.is_production and (self.secret_key in PLACEHOLDER_SECRETS or len(self.secret_key) < 16):
+                raise ValueError(
+                    "CVMATCH_SECRET_KEY is a placeholder or shorter than 16 characters: "
+                    "set a long random value (python -c 'import secrets; print(secrets.token_urlsafe(48))')."
+                )
+            return self.secret_key
+        path = self.data_dir / "secret_key"
+        if not path.exists():
+            self.data_dir.mkdir(parents=True, exist_ok=True)
+            path.write_text(secrets.token_urlsafe(48))
+            path.chmod(0o600)
+        return path.read_text().strip()
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()
