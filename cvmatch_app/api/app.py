@@ -1,0 +1,49 @@
+"""The FastAPI app: routes, one error format ({"detail": ...}) and offline OpenAPI docs."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from fastapi_offline import FastAPIOffline
+
+from cvmatch_app.api import account_routes, match_routes
+from cvmatch_app.config import PLAN_BATCH_LIMITS, get_settings
+from cvmatch_app.services.errors import ServiceError
+
+
+def max_request_bytes() -> int:
+    """The largest legitimate POST /api/match: a full API-plan batch, a JD file and form overhead."""
+    settings = get_settings()
+    return (max(PLAN_BATCH_LIMITS.values()) + 1) * settings.max_cv_bytes + 1024 * 1024
+
+
+def create_api() -> FastAPI:
+    api = FastAPIOffline(
+        title="CVMatch API",
+        version="1.0",
+        description="Match CVs against a job description. Authenticate with the X-API-Key header.",
+        docs_url="/api/docs",
+        redoc_url=None,
+        openapi_url="/api/openapi.json",
+        static_url="/api/docs-static",
+    )
+
+    @api.exception_handler(ServiceError)
+    async def service_error(request: Request, exc: ServiceError) -> JSONResponse:
+        headers = dict(getattr(request.state, "rate_limit_headers", {}) or {})
+        headers.update(exc.headers)
+        return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=headers)
+
+    @api.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
+        problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors())
+        return JSONResponse({"detail": f"Bad request: {problems}"}, status_code=400)
+
+    @api.get("/api/health", tags=["service"], summary="Is the server up")
+    async def health() -> dict[str, str]:
+        return {"status": "ok"}
+
+    api.include_router(match_routes.router)
+    api.include_router(account_routes.router)
+    return api

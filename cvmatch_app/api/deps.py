@@ -1,0 +1,61 @@
+"""Request dependencies: API-key and JWT authentication, rate limits, database sessions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Annotated, TypeVar
+
+from fastapi import Depends, Request, Response
+from starlette.concurrency import run_in_threadpool
+
+from cvmatch_app.db.models import User
+from cvmatch_app.db.session import session_scope
+from cvmatch_app.services import accounts, keys, limits
+from cvmatch_app.services.errors import Unauthorized
+from cvmatch_app.services.keys import KeyPrincipal
+
+T = TypeVar("T")
+
+
+async def in_session(work: Callable[..., T], *, write: bool = False) -> T:
+    """Run ``work(session)`` in a worker thread: the database driver is blocking."""
+
+    def run() -> T:
+        with session_scope(write=write) as session:
+            return work(session)
+
+    return await run_in_threadpool(run)
+
+
+def _bearer(request: Request) -> str | None:
+    header = request.headers.get("authorization", "")
+    scheme, _, value = header.partition(" ")
+    return value.strip() if scheme.lower() == "bearer" and value.strip() else None
+
+
+async def api_key_principal(request: Request, response: Response) -> KeyPrincipal:
+    """The API key from X-API-Key (preferred) or Authorization: Bearer, rate-limited per key."""
+    secret = request.headers.get("x-api-key") or _bearer(request)
+    principal = await in_session(lambda session: keys.authenticate_key(session, secret))
+    status = limits.hit(f"key:{principal.key.id}")
+    request.state.rate_limit_headers = status.headers()
+    response.headers.update(status.headers())
+    return principal
+
+
+async def jwt_user(request: Request) -> User:
+    token = _bearer(request)
+    if not token:
+        raise Unauthorized(
+            "This endpoint needs a login token (JWT), not an API key: get one from POST /api/auth/token "
+            "and send it as 'Authorization: Bearer <token>'."
+        )
+    if token.startswith(keys.KEY_PREFIX):
+        raise Unauthorized(
+            "API keys are not accepted here: this endpoint needs a login token from POST /api/auth/token."
+        )
+    return await in_session(lambda session: accounts.user_from_token(session, token))
+
+
+ApiPrincipal = Annotated[KeyPrincipal, Depends(api_key_principal)]
+JwtUser = Annotated[User, Depends(jwt_user)]

@@ -1,0 +1,110 @@
+"""POST /api/match, GET /api/match/{job_id}/progress, GET /api/match/{job_id}: the seed's contract."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Header, Request
+from sqlalchemy.exc import IntegrityError
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile
+
+from cvmatch_app.api.deps import ApiPrincipal, in_session
+from cvmatch_app.api.uploads import read_form
+from cvmatch_app.config import get_settings
+from cvmatch_app.jobs.dispatch import dispatch
+from cvmatch_app.services import matching
+from cvmatch_app.services.engines import get_engine
+from cvmatch_app.services.keys import SCOPE_EXECUTE, SCOPE_READ
+
+router = APIRouter(prefix="/api/match", tags=["match"])
+MAX_FILES_PER_REQUEST = 100  # far above every plan, so the plan's own limit gives the clearer error
+
+
+async def _as_upload(item: Any) -> matching.UploadedFile | None:
+    if isinstance(item, UploadFile):
+        return matching.UploadedFile(filename=item.filename or "", data=await item.read())
+    return None
+
+
+@router.post("", summary="Submit CVs and a job description for matching")
+async def submit_match(
+    request: Request,
+    principal: ApiPrincipal,
+    idempotency_key: str | None = Header(default=None, alias="Idempotency-Key"),
+) -> dict[str, Any]:
+    """multipart/form-data: `cvs` (files), and `jd_text` or `jd_file`. One credit per readable CV."""
+    principal.require(SCOPE_EXECUTE)
+    settings = get_settings()
+    form = await read_form(request, max_file_bytes=settings.max_cv_bytes, max_files=MAX_FILES_PER_REQUEST)
+    cvs = [upload for item in form.getlist("cvs") if (upload := await _as_upload(item))]
+    jd_file = await _as_upload(form.get("jd_file"))
+    jd_text = form.get("jd_text")
+    user = principal.user
+    prepared = await run_in_threadpool(
+        matching.prepare_submission,
+        plan=user.plan,
+        cvs=cvs,
+        jd_text=jd_text if isinstance(jd_text, str) else None,
+        jd_file=jd_file,
+    )
+    key = (idempotency_key or "").strip()[:255] or None
+    if key:
+        existing = await in_session(
+            lambda s: matching.find_idempotent_job(
+                s, user_id=user.id, idempotency_key=key, request_hash=prepared.request_hash
+            )
+        )
+        if existing is not None:
+            return matching.submission_response(existing)
+    engine = get_engine()
+    try:
+        job = await in_session(
+            lambda s: matching.create_job(
+                s, user=user, prepared=prepared, engine=engine.name, model=engine.model, idempotency_key=key
+            ),
+            write=True,
+        )
+    except IntegrityError:
+        # The same Idempotency-Key arrived twice at once: the other request created the job.
+        existing = await in_session(
+            lambda s: matching.find_idempotent_job(
+                s, user_id=user.id, idempotency_key=key, request_hash=prepared.request_hash
+            )
+        )
+        if existing is None:
+            raise
+        return matching.submission_response(existing)
+    cv_ids = await in_session(lambda s: matching.cv_ids_of(s, job.id))
+    dispatch(cv_ids)
+    return matching.submission_response(job)
+
+
+@router.get("", summary="List your recent match jobs")
+async def list_jobs(principal: ApiPrincipal) -> dict[str, Any]:
+    principal.require(SCOPE_READ)
+    jobs = await in_session(lambda s: matching.list_jobs(s, user_id=principal.user.id))
+    return {
+        "jobs": [
+            {
+                "job_id": j.id,
+                "status": j.status,
+                "cv_count": j.cv_count,
+                "title": j.jd_title,
+                "created_at": j.created_at.isoformat(),
+            }
+            for j in jobs
+        ]
+    }
+
+
+@router.get("/{job_id}/progress", summary="How many CVs have been scored")
+async def job_progress(job_id: str, principal: ApiPrincipal) -> dict[str, Any]:
+    principal.require(SCOPE_READ)
+    return await in_session(lambda s: matching.progress(s, user_id=principal.user.id, job_id=job_id))
+
+
+@router.get("/{job_id}", summary="The ranked results of a job")
+async def job_results(job_id: str, principal: ApiPrincipal) -> dict[str, Any]:
+    principal.require(SCOPE_READ)
+    return await in_session(lambda s: matching.results(s, user_id=principal.user.id, job_id=job_id))

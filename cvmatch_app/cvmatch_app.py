@@ -1,0 +1,34 @@
+"""Wires the app: the Reflex pages, the REST API mounted inside, and the embedded job runner."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import AsyncIterator
+
+import reflex as rx
+
+from cvmatch_app.api.app import create_api, max_request_bytes
+from cvmatch_app.api.uploads import BodySizeLimit
+from cvmatch_app.jobs.runner import runner
+from cvmatch_app.pages import register_pages
+
+
+def _limit_match_body(asgi_app):  # type: ignore[no-untyped-def]
+    return BodySizeLimit(asgi_app, path="/api/match", max_bytes=max_request_bytes())
+
+
+@contextlib.asynccontextmanager
+async def run_embedded_runner() -> AsyncIterator[None]:
+    await runner.start()
+    try:
+        yield
+    finally:
+        await runner.stop()
+
+
+app = rx.App(
+    api_transformer=[create_api(), _limit_match_body],
+    theme=rx.theme(accent_color="indigo", radius="medium"),
+)
+app.register_lifespan_task(run_embedded_runner)
+register_pages(app)

@@ -1,0 +1,120 @@
+"""SQLModel tables. Every change here needs an Alembic revision in alembic/versions."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+from typing import Any, Optional
+
+from sqlalchemy import JSON, Column, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def new_job_id() -> str:
+    return str(uuid.uuid4())
+
+
+class User(SQLModel, table=True):
+    __tablename__ = "user_account"
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    email: str = Field(index=True, unique=True, max_length=320)
+    password_hash: str
+    plan: str = Field(default="free", max_length=20)
+    credits: int = Field(default=0, description="Fast copy of the sum of this user's credit_ledger rows")
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class ApiKey(SQLModel, table=True):
+    __tablename__ = "api_key"
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    user_id: int = Field(foreign_key="user_account.id", index=True)
+    name: str = Field(max_length=100)
+    prefix: str = Field(max_length=32, description="Public start of the key, shown in lists")
+    secret_hash: str = Field(index=True, unique=True, max_length=64, description="HMAC-SHA256 of the key")
+    last4: str = Field(max_length=4)
+    scopes: str = Field(default="match:execute", max_length=200)
+    created_at: datetime = Field(default_factory=utcnow)
+    last_used_at: Optional[datetime] = None
+    revoked_at: Optional[datetime] = None
+
+
+class MatchJob(SQLModel, table=True):
+    __tablename__ = "match_job"
+    __table_args__ = (UniqueConstraint("user_id", "idempotency_key", name="uq_match_job_idempotency"),)
+
+    id: str = Field(default_factory=new_job_id, primary_key=True, max_length=36)
+    user_id: int = Field(foreign_key="user_account.id", index=True)
+    jd_text: str = Field(sa_column=Column(Text, nullable=False))
+    jd_filename: Optional[str] = Field(default=None, max_length=255)
+    jd_title: str = Field(default="", max_length=200)
+    engine: str = Field(default="local", max_length=20)
+    model: str = Field(default="", max_length=100)
+    status: str = Field(default="pending", max_length=20, index=True)
+    cv_count: int = 0
+    skipped_cvs: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    idempotency_key: Optional[str] = Field(default=None, max_length=255)
+    request_hash: Optional[str] = Field(default=None, max_length=64)
+    callback_url: Optional[str] = Field(default=None, max_length=2000)
+    usage: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    created_at: datetime = Field(default_factory=utcnow, index=True)
+    completed_at: Optional[datetime] = None
+
+
+class MatchCV(SQLModel, table=True):
+    __tablename__ = "match_cv"
+    __table_args__ = (UniqueConstraint("job_id", "position", name="uq_match_cv_position"),)
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    job_id: str = Field(foreign_key="match_job.id", index=True, max_length=36)
+    position: int
+    filename: str = Field(max_length=255)
+    content_hash: str = Field(max_length=64)
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    extraction_flags: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    status: str = Field(default="pending", max_length=20, index=True)
+    attempts: int = 0
+    lease_until: Optional[datetime] = None
+    error: Optional[str] = Field(default=None, sa_column=Column(Text))
+    score: Optional[int] = None
+    verdict: Optional[str] = Field(default=None, max_length=20)
+    recommendation: Optional[str] = Field(default=None, max_length=20)
+    executive_summary: Optional[str] = Field(default=None, sa_column=Column(Text))
+    strengths: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    gaps: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    evidence: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    flags: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    engine_version: Optional[str] = Field(default=None, max_length=50)
+    usage: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    created_at: datetime = Field(default_factory=utcnow)
+    completed_at: Optional[datetime] = None
+
+
+class CreditLedger(SQLModel, table=True):
+    """Append-only. (reason, reference) is unique so a retried webhook or worker never books twice."""
+
+    __tablename__ = "credit_ledger"
+    __table_args__ = (UniqueConstraint("reason", "reference", name="uq_credit_ledger_reason_reference"),)
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    user_id: int = Field(foreign_key="user_account.id", index=True)
+    delta: int
+    reason: str = Field(max_length=20)  # signup | purchase | match | refund | admin
+    reference: str = Field(max_length=255)
+    note: str = Field(default="", max_length=255)
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class StripeEvent(SQLModel, table=True):
+    """Stripe event ids already processed (webhook idempotency)."""
+
+    __tablename__ = "stripe_event"
+
+    id: str = Field(primary_key=True, max_length=255)
+    type: str = Field(max_length=100)
+    created_at: datetime = Field(default_factory=utcnow)

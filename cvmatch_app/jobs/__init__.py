@@ -1,0 +1,1 @@
+"""Running queued CVs: in process by default, worker processes over Redis when scaled out."""

