@@ -5,16 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Header, Request
-from sqlalchemy.exc import IntegrityError
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
 from cvmatch_app.api.deps import ApiPrincipal, in_session
 from cvmatch_app.api.uploads import read_form
 from cvmatch_app.config import get_settings
-from cvmatch_app.jobs.dispatch import dispatch
 from cvmatch_app.services import matching
-from cvmatch_app.services.engines import get_engine
 from cvmatch_app.services.keys import SCOPE_EXECUTE, SCOPE_READ
 
 router = APIRouter(prefix="/api/match", tags=["match"])
@@ -40,44 +37,14 @@ async def submit_match(
     cvs = [upload for item in form.getlist("cvs") if (upload := await _as_upload(item))]
     jd_file = await _as_upload(form.get("jd_file"))
     jd_text = form.get("jd_text")
-    user = principal.user
-    prepared = await run_in_threadpool(
-        matching.prepare_submission,
-        plan=user.plan,
+    return await run_in_threadpool(
+        matching.submit,
+        user_id=principal.user.id,
         cvs=cvs,
         jd_text=jd_text if isinstance(jd_text, str) else None,
         jd_file=jd_file,
+        idempotency_key=idempotency_key,
     )
-    key = (idempotency_key or "").strip()[:255] or None
-    if key:
-        existing = await in_session(
-            lambda s: matching.find_idempotent_job(
-                s, user_id=user.id, idempotency_key=key, request_hash=prepared.request_hash
-            )
-        )
-        if existing is not None:
-            return matching.submission_response(existing)
-    engine = get_engine()
-    try:
-        job = await in_session(
-            lambda s: matching.create_job(
-                s, user=user, prepared=prepared, engine=engine.name, model=engine.model, idempotency_key=key
-            ),
-            write=True,
-        )
-    except IntegrityError:
-        # The same Idempotency-Key arrived twice at once: the other request created the job.
-        existing = await in_session(
-            lambda s: matching.find_idempotent_job(
-                s, user_id=user.id, idempotency_key=key, request_hash=prepared.request_hash
-            )
-        )
-        if existing is None:
-            raise
-        return matching.submission_response(existing)
-    cv_ids = await in_session(lambda s: matching.cv_ids_of(s, job.id))
-    dispatch(cv_ids)
-    return matching.submission_response(job)
 
 
 @router.get("", summary="List your recent match jobs")

@@ -303,3 +303,56 @@ def refresh_job_status(session: Session, job_id: str) -> str:
         job.status = status
         session.add(job)
     return status
+
+
+def submit(
+    *,
+    user_id: int,
+    cvs: Sequence[UploadedFile],
+    jd_text: str | None,
+    jd_file: UploadedFile | None = None,
+    idempotency_key: str | None = None,
+) -> dict[str, Any]:
+    """The whole submission, shared by the REST API and the web app: check, extract, charge, queue.
+
+    Blocking (extraction and database): call it from a worker thread. Returns the API's response.
+    """
+    from sqlalchemy.exc import IntegrityError
+
+    from cvmatch_app.db.session import session_scope
+    from cvmatch_app.jobs.dispatch import dispatch
+    from cvmatch_app.services.engines import get_engine
+
+    with session_scope() as session:
+        user = session.get(User, user_id)
+        if user is None:
+            raise NotFound("This account no longer exists.")
+    prepared = prepare_submission(plan=user.plan, cvs=cvs, jd_text=jd_text, jd_file=jd_file)
+    key = (idempotency_key or "").strip()[:255] or None
+    if key:
+        with session_scope() as session:
+            existing = find_idempotent_job(
+                session, user_id=user_id, idempotency_key=key, request_hash=prepared.request_hash
+            )
+        if existing is not None:
+            return submission_response(existing)
+    engine = get_engine()
+    try:
+        with session_scope(write=True) as session:
+            job = create_job(
+                session, user=user, prepared=prepared, engine=engine.name, model=engine.model, idempotency_key=key
+            )
+            cv_ids = [cv_id for cv_id in cv_ids_of(session, job.id) if cv_id is not None]
+    except IntegrityError:
+        if not key:
+            raise
+        # The same Idempotency-Key arrived twice at once: the other request created the job.
+        with session_scope() as session:
+            existing = find_idempotent_job(
+                session, user_id=user_id, idempotency_key=key, request_hash=prepared.request_hash
+            )
+        if existing is None:
+            raise
+        return submission_response(existing)
+    dispatch(cv_ids)
+    return submission_response(job)
