@@ -1,0 +1,209 @@
+"""What a CV shows: its lines by section, the concepts each line proves, dated roles and years."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .experience import DateRange, claimed_years, find_ranges, merged_years
+from .injection import split_injection, stuffed_lines
+from .lexicon import TITLE, get_lexicon
+from .text_clean import strip_bullet
+from .tokens import STOPWORDS, tokenize
+
+_SECTION_WORDS = {
+    "experience": (
+        "experience", "work experience", "professional experience", "employment", "employment history",
+        "work history", "career history", "career", "relevant experience", "professional background",
+        "positions held", "clinical experience", "teaching experience", "military experience", "internships",
+        "volunteer experience", "professional history", "experience summary",
+    ),
+    "education": (
+        "education", "academic background", "education and training", "qualifications", "academic qualifications",
+        "education & training", "academics", "training", "degrees", "education and certifications",
+    ),
+    "skills": (
+        "skills", "technical skills", "core skills", "key skills", "competencies", "core competencies",
+        "areas of expertise", "expertise", "tools", "technologies", "skills & abilities", "skills and abilities",
+        "additional skills", "programming", "languages", "it skills", "strengths", "highlights",
+    ),
+    "certifications": (
+        "certifications", "certificates", "licenses", "licences", "licenses and certifications",
+        "certifications and licenses", "credentials", "accreditations", "licensure", "professional development",
+    ),
+    "summary": ("summary", "profile", "professional summary", "about me", "objective", "career objective", "personal statement"),  # noqa: E501
+    "projects": ("projects", "personal projects", "selected projects", "publications", "awards", "honors", "achievements"),  # noqa: E501
+    "other": ("interests", "hobbies", "references", "activities", "links", "contact", "personal", "coursework", "volunteering"),  # noqa: E501
+}  # fmt: skip
+_HEADING_LOOKUP = {phrase: section for section, phrases in _SECTION_WORDS.items() for phrase in phrases}
+_EDU_LINE_RE = re.compile(
+    r"\b(university|college|school|academy|institute|bachelor|master|diploma|degree|b\.?sc|m\.?sc|phd|gpa|"
+    r"graduated|graduation|coursework|student)\b",
+    re.IGNORECASE,
+)
+_DATE_ONLY_RE = re.compile(r"^[\W\d]*$")
+
+
+def section_of(line: str) -> str | None:
+    """The section a heading line opens, or None when the line is not a heading."""
+    clean = re.sub(r"[^a-z& ]", " ", line.lower())
+    clean = re.sub(r"\s+", " ", clean).strip()
+    if not clean or len(clean) > 40 or len(line) > 50:
+        return None
+    if clean in _HEADING_LOOKUP:
+        return _HEADING_LOOKUP[clean]
+    # Spaced-out capitals ("E X P E R I E N C E") from designed templates.
+    squeezed = clean.replace(" ", "")
+    for phrase, section in _HEADING_LOOKUP.items():
+        if squeezed == phrase.replace(" ", ""):
+            return section
+    return None
+
+
+@dataclass
+class Role:
+    title: str
+    start: float
+    end: float
+    date_text: str
+    line: int
+    last_line: int
+    concepts: set[str] = field(default_factory=set)
+
+    @property
+    def years(self) -> float:
+        return round(self.end - self.start, 2)
+
+
+@dataclass
+class CVProfile:
+    lines: list[str]
+    sections: list[str]
+    concept_lines: dict[str, list[int]]  # concept -> lines that prove it, in CV order
+    roles: list[Role]
+    total_years: float
+    claimed_years: float
+    words: Counter[str]
+    title_concepts: list[str]  # occupation titles the CV shows, most prominent first
+    domains: dict[str, float]
+    removed_injection: list[str]
+    stuffing: bool
+
+
+def build_cv_profile(text: str, now: float) -> CVProfile:
+    lexicon = get_lexicon()
+    raw_lines = [strip_bullet(line) for line in text.split("\n")]
+    raw_lines = [line for line in raw_lines if line]
+    lines, removed = split_injection(raw_lines)
+
+    sections: list[str] = []
+    current = "top"
+    for line in lines:
+        heading = section_of(line)
+        if heading:
+            current = heading
+        sections.append(current)
+
+    line_stems = [tokenize(line) for line in lines]
+    stuffed = stuffed_lines(lines, line_stems)
+
+    concept_lines: dict[str, list[int]] = {}
+    concept_count: Counter[str] = Counter()
+    words: Counter[str] = Counter()
+    for index, line in enumerate(lines):
+        if index in stuffed:
+            continue  # a keyword wall proves nothing
+        words.update(s for s in line_stems[index] if s not in STOPWORDS and len(s) > 1 and not s.isdigit())
+        for hit in lexicon.find(line):
+            concept_count[hit.concept] += 1
+            seen = concept_lines.setdefault(hit.concept, [])
+            if index not in seen:
+                seen.append(index)
+
+    roles = _find_roles(lines, sections, now)
+    for role in roles:
+        for index in range(role.line, role.last_line + 1):
+            if index in stuffed:
+                continue
+            for hit in lexicon.find(lines[index]):
+                role.concepts.add(hit.concept)
+    total = merged_years([(r.start, r.end) for r in roles])
+    claims = [
+        n for n, rest, _ in claimed_years("\n".join(lines[:40])) if "experience" in rest.lower() or not rest.strip()
+    ]
+    claimed = max(claims) if claims else 0.0
+
+    # The occupations the CV shows: titles in role lines weigh most, then titles anywhere.
+    title_weight: Counter[str] = Counter()
+    for role in roles:
+        for hit in lexicon.find(role.title):
+            if lexicon.concept(hit.concept).category == TITLE:
+                title_weight[hit.concept] += 3 + min(role.years, 10) / 2
+    for index in range(min(len(lines), 4)):  # the headline under the name
+        for hit in lexicon.find(lines[index]):
+            if lexicon.concept(hit.concept).category == TITLE:
+                title_weight[hit.concept] += 3
+    for cid, count in concept_count.items():
+        if lexicon.concept(cid).category == TITLE:
+            title_weight[cid] += min(count, 4)
+    domains: Counter[str] = Counter()
+    for cid, count in concept_count.items():
+        concept = lexicon.concept(cid)
+        if "general" in concept.domains:
+            continue
+        weight = min(count, 4) + title_weight.get(cid, 0)
+        for domain in concept.domains:
+            domains[domain] += weight / len(concept.domains)
+    return CVProfile(
+        lines=lines,
+        sections=sections,
+        concept_lines=concept_lines,
+        roles=roles,
+        total_years=total,
+        claimed_years=claimed,
+        words=words,
+        title_concepts=[cid for cid, _ in title_weight.most_common()],
+        domains=dict(domains),
+        removed_injection=removed,
+        stuffing=bool(stuffed),
+    )
+
+
+def _find_roles(lines: list[str], sections: list[str], now: float) -> list[Role]:
+    has_experience_section = "experience" in sections
+    found: list[tuple[int, DateRange]] = []
+    for index, line in enumerate(lines):
+        section = sections[index]
+        if section in ("education", "certifications", "projects", "other", "skills"):
+            continue
+        if not has_experience_section or section != "experience":
+            if _EDU_LINE_RE.search(line) or (index > 0 and _EDU_LINE_RE.search(lines[index - 1])):
+                continue
+        ranges = find_ranges(line, now)
+        if ranges:
+            found.append((index, ranges[0]))
+    roles: list[Role] = []
+    for position, (index, rng) in enumerate(found):
+        title = _role_title(lines, index, rng.text)
+        next_index = found[position + 1][0] if position + 1 < len(found) else len(lines)
+        last = next_index - 1
+        for probe in range(index + 1, next_index):
+            if section_of(lines[probe]):
+                last = probe - 1
+                break
+        roles.append(Role(title, rng.start, rng.end, rng.text, index, max(index, last)))
+    return roles
+
+
+def _role_title(lines: list[str], index: int, date_text: str) -> str:
+    """The role's name: the dated line without its dates, or the lines around it when the
+    dates stand alone (many templates put them on a line of their own)."""
+    own = lines[index].replace(date_text, " ")
+    own = re.sub(r"[\s|,•·–—\-()]+", " ", own).strip()
+    parts = [own] if len(own) > 3 and not _DATE_ONLY_RE.match(own) else []
+    if len(" ".join(parts)) < 25 and index > 0 and not section_of(lines[index - 1]):
+        parts.insert(0, lines[index - 1])
+    if not parts and index + 1 < len(lines):
+        parts.append(lines[index + 1])
+    return " · ".join(p.strip() for p in parts)[:140]

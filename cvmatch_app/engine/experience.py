@@ -1,0 +1,108 @@
+"""Dated roles and years of experience: date ranges read from CV lines, overlapping roles
+merged, education dates left out, "Present" understood."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12, "january": 1, "february": 2, "march": 3, "april": 4, "june": 6,
+    "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12,
+}  # fmt: skip
+_MONTH_RE = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|spring|summer|fall|autumn|winter)\.?"  # noqa: E501
+_YEAR_RE = r"(?:19[5-9]\d|20[0-4]\d)"
+_POINT = rf"(?:{_MONTH_RE}\s*,?\s*{_YEAR_RE}|(?:0?[1-9]|1[0-2])\s*[/.\-]\s*{_YEAR_RE}|{_YEAR_RE}\s*[/.\-]\s*(?:0?[1-9]|1[0-2])(?!\d)|{_YEAR_RE})"  # noqa: E501
+_NOW = r"(?:present|current(?:ly)?|now|today|ongoing|date|till date|to date|actual)"
+_RANGE_RE = re.compile(
+    rf"(?P<start>{_POINT})\s*(?:-|–|—|‒|to|until|till|through|thru|→|~|>)\s*(?P<end>{_POINT}|{_NOW})",
+    re.IGNORECASE,
+)
+_SINCE_RE = re.compile(rf"\b(?:since|from)\s+(?P<start>{_POINT})\b(?!\s*(?:-|–|—|to))", re.IGNORECASE)
+_CLAIM_RE = re.compile(
+    r"\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\s*\+?\s*"
+    r"(?:\+|plus)?\s*(?:years?|yrs?)\b(?:\s+of)?(?P<rest>[^.;\n]{0,80})",
+    re.IGNORECASE,
+)
+WORD_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+}  # fmt: skip
+
+
+@dataclass
+class DateRange:
+    start: float  # years as a decimal: 2019.25 = April 2019
+    end: float
+    text: str
+    ongoing: bool
+
+
+def _point(text: str, is_end: bool) -> float | None:
+    text = text.strip().lower().rstrip(".")
+    year_match = re.search(_YEAR_RE, text)
+    if not year_match:
+        return None
+    year = int(year_match.group())
+    month = None
+    for word, number in _MONTHS.items():
+        if re.match(rf"{word}\b", text):
+            month = number
+            break
+    if month is None:
+        numeric = re.match(r"(\d{1,2})\s*[/.\-]\s*\d{4}", text) or re.match(r"\d{4}\s*[/.\-]\s*(\d{1,2})", text)
+        if numeric:
+            month = int(numeric.group(1))
+    if month is None:
+        # A bare year reads as its start: "2015 - 2019" is four years to a recruiter.
+        return float(year)
+    return year + (month - 1) / 12 + (1 / 12 if is_end else 0.0)
+
+
+def find_ranges(line: str, now: float) -> list[DateRange]:
+    out = []
+    for match in _RANGE_RE.finditer(line):
+        start = _point(match.group("start"), False)
+        end_text = match.group("end")
+        ongoing = re.fullmatch(_NOW, end_text.strip(), re.IGNORECASE) is not None
+        end = now if ongoing else _point(end_text, True)
+        if start is None or end is None or end < start or end - start > 50 or start > now + 0.1:
+            continue
+        if end == start:
+            end = start + 0.5  # "2019 - 2019": some months, not zero
+        out.append(DateRange(start, min(end, now), match.group().strip(), ongoing))
+    if not out:
+        for match in _SINCE_RE.finditer(line):
+            start = _point(match.group("start"), False)
+            if start is not None and start <= now:
+                out.append(DateRange(start, now, match.group().strip(), True))
+    return out
+
+
+def merged_years(ranges: list[tuple[float, float]]) -> float:
+    """Total time covered, with overlapping periods counted once."""
+    total = 0.0
+    current_start, current_end = None, None
+    for start, end in sorted(ranges):
+        if current_end is None or start > current_end:
+            if current_end is not None and current_start is not None:
+                total += current_end - current_start
+            current_start, current_end = start, end
+        else:
+            current_end = max(current_end, end)
+    if current_end is not None and current_start is not None:
+        total += current_end - current_start
+    return round(total, 2)
+
+
+def claimed_years(text: str) -> list[tuple[float, str, str]]:
+    """'8+ years of experience in nursing' -> (8, ' experience in nursing', matched text)."""
+    out = []
+    for match in _CLAIM_RE.finditer(text):
+        raw = match.group("n").lower()
+        n = float(WORD_NUMBERS.get(raw, 0) or (int(raw) if raw.isdigit() else 0))
+        if 0 < n <= 45:
+            out.append((n, match.group("rest"), match.group().strip()))
+    return out

@@ -1,0 +1,353 @@
+"""What a job asks for, read once per job: title, requirements (must-have or nice-to-have, with
+"X or Y" alternatives), minimum years, credentials and education. Plain data, so it pickles."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .experience import WORD_NUMBERS
+from .lexicon import CREDENTIAL, EDUCATION, SOFT, TITLE, Hit, get_lexicon
+from .text_clean import normalize_text, strip_bullet
+from .tokens import STOPWORDS, tokenize
+
+MUST, NICE = "must", "nice"
+
+_NICE_CUES = re.compile(
+    r"\b(prefer(?:red|ably|ence)?|a plus|is a plus|an advantage|advantageous|nice to have|nice-to-have|bonus|"
+    r"desir(?:ed|able)|ideally|beneficial|would be great|is an asset|an asset|helpful|optional|welcome|"
+    r"good to have|plus if|bonus points)\b",
+    re.IGNORECASE,
+)
+_MUST_CUES = re.compile(
+    r"\b(required|requires?|must|essential|mandatory|minimum|at least|need to have|you have|you will have|"
+    r"necessary|needed|proven|demonstrated|qualifications?:)\b",
+    re.IGNORECASE,
+)
+_YEARS_RE = re.compile(
+    r"\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen)\s*"
+    r"(?:\+|plus|or more)?\s*(?:(?:-|–|to)\s*\d{1,2}\s*)?(?:\+\s*)?(?:years?|yrs?)\b",
+    re.IGNORECASE,
+)
+_HEADINGS = {
+    "must": (
+        "requirements", "qualifications", "required qualifications", "minimum qualifications", "basic qualifications",
+        "what you need", "what you'll need", "what you will need", "what we're looking for", "what we are looking for",
+        "must have", "must haves", "must-have", "must-haves", "essential", "essential criteria", "essential skills",
+        "you have", "about you", "who you are", "skills", "required skills", "skills and experience",
+        "experience", "your profile", "profile", "job requirements", "requirements and qualifications",
+        "key requirements", "the ideal candidate", "ideal candidate", "person specification", "knowledge and skills",
+        "skills and qualifications", "qualifications and skills", "education and experience", "education",
+        "licenses", "certifications", "licenses and certifications", "required experience", "competencies",
+        "what you bring", "what we need", "candidate requirements", "eligibility",
+    ),
+    "nice": (
+        "nice to have", "nice-to-have", "nice to haves", "preferred", "preferred qualifications", "bonus",
+        "bonus points", "desirable", "desirable criteria", "pluses", "a plus", "preferred skills", "good to have",
+        "additional qualifications", "it would be great if", "extra credit",
+    ),
+    "duties": (
+        "responsibilities", "duties", "key responsibilities", "job duties", "what you'll do", "what you will do",
+        "the role", "role", "your role", "day to day", "day-to-day", "main duties", "key duties", "tasks",
+        "job description", "role description", "position summary", "job summary", "overview", "summary",
+        "essential duties", "essential functions", "essential duties and responsibilities", "in this role",
+        "your responsibilities", "what you'll be doing", "about the role", "the job", "position overview",
+    ),
+    "ignore": (
+        "about us", "about the company", "who we are", "benefits", "perks", "what we offer", "we offer",
+        "compensation", "salary", "pay", "how to apply", "equal opportunity", "eeo", "eeo statement",
+        "why join us", "why work with us", "our values", "company overview", "location", "schedule",
+        "working hours", "hours", "physical requirements", "work environment", "diversity", "our mission",
+        "application process", "disclaimer", "job type", "job types", "benefits and perks", "pay range",
+    ),
+}  # fmt: skip
+_HEADING_LOOKUP = {h: kind for kind, heads in _HEADINGS.items() for h in heads}
+_IGNORE_LINE_RE = re.compile(
+    r"\b(equal opportunity|eoe|without regard to|salary|per hour|/hour|/hr\b|\$\d|benefits include|401\(?k\)?|"
+    r"dental insurance|health insurance|paid time off|pto|apply now|click apply|visa sponsorship)\b",
+    re.IGNORECASE,
+)
+_ALT_SPLIT_RE = re.compile(r"\b(or|either|nor)\b|/", re.IGNORECASE)
+_AND_SPLIT_RE = re.compile(r"\b(and|as well as|plus|with)\b|[;&]", re.IGNORECASE)
+_EXAMPLES_RE = re.compile(
+    r"\b(such as|e\.g\.?|eg\.|like|including|for example|i\.e\.?|one of|any of|any)\b", re.IGNORECASE
+)
+_TITLE_PREFIX_RE = re.compile(r"^(?:job title|title|position|role|vacancy|job)\s*[:\-]\s*", re.IGNORECASE)
+_HIRING_RE = re.compile(
+    r"\b(?:looking for|seeking|hiring|recruiting|searching for|need|require)s?\s+(?:an?|our next|a new|two|several)?\s*"
+    r"(?:experienced|skilled|qualified|dedicated|motivated|passionate|talented|reliable|friendly|compassionate|certified|licensed|"
+    r"full[- ]time|part[- ]time|senior|junior|\s)*(?P<title>[A-Za-z][A-Za-z/&\- ]{2,50}?)(?:\s+(?:to|who|with|for|in|at|that)\b|[,.(]|$)",  # noqa: E501
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Requirement:
+    label: str  # what is asked, in the recruiter's words
+    kind: str  # "must" | "nice"
+    category: str  # lexicon category, or "years" / "other"
+    alternatives: list[str] = field(default_factory=list)  # concept ids: any one satisfies
+    terms: list[str] = field(default_factory=list)  # content words when no concept names it
+    years: float = 0.0
+    weight: float = 1.0
+    source: str = ""  # the JD line it came from
+    duty: bool = False  # read from a list of duties, not from stated requirements
+
+
+@dataclass
+class JobProfile:
+    title: str
+    title_concepts: list[str]
+    requirements: list[Requirement]
+    min_years: float
+    domains: dict[str, float]
+    term_weights: dict[str, float]
+    has_stated_requirements: bool
+    text_excerpt: str = ""
+    extras: dict[str, object] = field(default_factory=dict)  # room for engine-specific analysis
+
+
+def _heading_kind(line: str) -> str | None:
+    clean = re.sub(r"[^a-z'& \-]", " ", line.lower()).strip(" -")
+    clean = re.sub(r"\s+", " ", clean)
+    if not clean or len(line) > 60 or len(clean.split()) > 7:
+        return None
+    if clean in _HEADING_LOOKUP:
+        return _HEADING_LOOKUP[clean]
+    if line.rstrip().endswith(":") or line.isupper() or line.startswith("#"):
+        for heading, kind in _HEADING_LOOKUP.items():
+            if heading in clean and len(heading) > 3:
+                return kind
+        return "duties" if line.rstrip().endswith(":") else None
+    return None
+
+
+def _split_sentences(line: str) -> list[str]:
+    if len(line) < 160:
+        return [line]
+    parts = re.split(r"(?<=[.!?;])\s+(?=[A-Z(•])", line)
+    return [p for p in parts if p.strip()]
+
+
+def _years_in(text: str) -> float:
+    match = _YEARS_RE.search(text)
+    if not match:
+        return 0.0
+    raw = match.group("n").lower()
+    return float(WORD_NUMBERS.get(raw) or (int(raw) if raw.isdigit() else 0))
+
+
+def _group_alternatives(line: str, hits: list[Hit]) -> list[list[Hit]]:
+    """Concepts joined by 'or' / '/' or introduced by 'such as' form one requirement; 'and' and
+    commas separate requirements, unless a comma list ends with 'or'."""
+    if not hits:
+        return []
+    tokens_text = line
+    # Rebuild the gaps between consecutive hits on token positions.
+    words = re.findall(r"\S+", tokens_text)
+    del words  # gaps are measured on the tokenised text below
+    from .tokens import tokenize_with_case  # local: avoids a cycle at import time
+
+    pairs = tokenize_with_case(line)
+    positions = [m.start() for m in re.finditer(r"\.?[a-z0-9][a-z0-9+#]*(?:[.'][a-z0-9+#]+)*", line, re.IGNORECASE)]
+    if len(positions) != len(pairs):
+        positions = positions[: len(pairs)]
+
+    def char_pos(token_index: int) -> int:
+        if token_index < len(positions):
+            return positions[token_index]
+        return len(line)
+
+    groups: list[list[Hit]] = [[hits[0]]]
+    comma_run: list[list[Hit]] = []
+    examples_before = _EXAMPLES_RE.search(line[: char_pos(hits[0].start)]) is not None
+    for previous, hit in zip(hits, hits[1:], strict=False):
+        gap = line[char_pos(previous.end - 1) : char_pos(hit.start)]
+        gap = gap[gap.find(" ") if " " in gap else len(gap) :]
+        same_category = get_lexicon().concept(previous.concept).category == get_lexicon().concept(hit.concept).category
+        if same_category and (_ALT_SPLIT_RE.search(gap) or (examples_before and not _AND_SPLIT_RE.search(gap))):
+            groups[-1].append(hit)
+        elif same_category and gap.strip(" ") in (",", "") and len(gap) < 4:
+            comma_run.append(groups[-1])
+            groups.append([hit])
+        else:
+            groups.append([hit])
+            comma_run = []
+            examples_before = _EXAMPLES_RE.search(gap) is not None
+    if re.search(r",\s*(?:or|and/or)\s+\S+\s*$", line) and len(groups) > 1:
+        merged: list[Hit] = []
+        for group in groups:
+            merged.extend(group)
+        groups = (
+            [merged]
+            if all(
+                get_lexicon().concept(h.concept).category == get_lexicon().concept(merged[0].concept).category
+                for h in merged
+            )
+            else groups
+        )
+    return groups
+
+
+def build_job_profile(jd_text: str) -> JobProfile:
+    lexicon = get_lexicon()
+    text, _ = normalize_text(jd_text)
+    raw_lines = [line for line in text.split("\n") if line.strip()]
+
+    title = ""
+    for line in raw_lines[:3]:
+        candidate = _TITLE_PREFIX_RE.sub("", line).strip(" :#*")
+        if 0 < len(candidate.split()) <= 8 and not _heading_kind(line) and not candidate.endswith("."):
+            title = candidate
+            break
+    if not title:
+        match = _HIRING_RE.search(" ".join(raw_lines[:5]))
+        if match:
+            title = match.group("title").strip()
+
+    requirements: list[Requirement] = []
+    term_counts: Counter[str] = Counter()
+    section = "intro"
+    stated = False
+    for raw in raw_lines:
+        kind = _heading_kind(raw)
+        if kind:
+            section = kind
+            continue
+        if section == "ignore":
+            continue
+        for sentence in _split_sentences(strip_bullet(raw)):
+            if not sentence or _IGNORE_LINE_RE.search(sentence):
+                continue
+            term_counts.update(t for t in tokenize(sentence) if t not in STOPWORDS and len(t) > 1 and not t.isdigit())
+            reqs = _requirements_from(sentence, section)
+            if any(not r.duty for r in reqs):
+                stated = True
+            requirements.extend(reqs)
+
+    title_concepts = [h.concept for h in lexicon.find(title) if lexicon.concept(h.concept).category == TITLE]
+    if not title_concepts:
+        head = " ".join(raw_lines[:4])
+        title_concepts = [h.concept for h in lexicon.find(head) if lexicon.concept(h.concept).category == TITLE][:2]
+    title_concepts = list(dict.fromkeys(title_concepts))
+
+    requirements = _dedupe(requirements)
+    min_years = max((r.years for r in requirements if r.kind == MUST and r.years), default=0.0)
+
+    domains: Counter[str] = Counter()
+    for req in requirements:
+        for cid in req.alternatives:
+            concept = lexicon.concept(cid)
+            if "general" in concept.domains:
+                continue
+            weight = (2.0 if req.kind == MUST else 1.0) / len(req.alternatives)
+            for domain in concept.domains:
+                domains[domain] += weight / len(concept.domains)
+    for cid in title_concepts:
+        concept = lexicon.concept(cid)
+        for domain in concept.domains:
+            domains[domain] += 6.0 / len(concept.domains)
+
+    return JobProfile(
+        title=title or "this role",
+        title_concepts=title_concepts,
+        requirements=requirements,
+        min_years=min_years,
+        domains=dict(domains),
+        term_weights=dict(term_counts),
+        has_stated_requirements=stated,
+        text_excerpt=text[:2000],
+    )
+
+
+def _requirements_from(sentence: str, section: str) -> list[Requirement]:
+    lexicon = get_lexicon()
+    hits = lexicon.find(sentence)
+    nice_cue = _NICE_CUES.search(sentence) is not None
+    must_cue = _MUST_CUES.search(sentence) is not None
+    duty = False
+    if nice_cue:
+        kind = NICE
+    elif section == "nice":
+        kind = NICE
+    elif section == "must" or must_cue:
+        kind = MUST
+    elif section == "duties":
+        kind, duty = NICE, True
+    else:  # intro prose: credentials and titles named there are real requirements
+        kind, duty = NICE, True
+    years = _years_in(sentence)
+    out: list[Requirement] = []
+    for group in _group_alternatives(sentence, hits):
+        ids = list(dict.fromkeys(h.concept for h in group))
+        concept = lexicon.concept(ids[0])
+        category = concept.category
+        req_kind = kind
+        if duty and category in (CREDENTIAL,) and not nice_cue:
+            req_kind, duty_flag = MUST, False
+        else:
+            duty_flag = duty
+        weight = {CREDENTIAL: 1.4, TITLE: 1.0, EDUCATION: 0.8, SOFT: 0.25}.get(category, 1.0)
+        if "general" in concept.domains and category != EDUCATION:
+            weight = min(weight, 0.4)
+        if duty_flag:
+            weight *= 0.6
+        label = " or ".join(lexicon.concept(c).label for c in ids)
+        out.append(
+            Requirement(
+                label=label,
+                kind=req_kind,
+                category=category,
+                alternatives=ids,
+                weight=weight,
+                source=sentence[:240],
+                duty=duty_flag,
+            )
+        )
+    if years:
+        ids = [h.concept for h in hits if lexicon.concept(h.concept).category not in (EDUCATION, SOFT, CREDENTIAL)]
+        ids = list(dict.fromkeys(ids))
+        subject = " or ".join(lexicon.concept(c).label for c in ids[:3]) if ids else "relevant experience"
+        out.append(
+            Requirement(
+                label=f"{years:g}+ years of {subject}",
+                kind=NICE if nice_cue else MUST,
+                category="years",
+                alternatives=ids,
+                years=years,
+                weight=1.2,
+                source=sentence[:240],
+            )
+        )
+    if not hits and not years and section in ("must", "nice") and not duty:
+        terms = [t for t in tokenize(sentence) if t not in STOPWORDS and len(t) > 2 and not t.isdigit()]
+        if 2 <= len(terms) <= 25:
+            out.append(
+                Requirement(
+                    label=sentence[:90].rstrip(" .,;:"),
+                    kind=kind,
+                    category="other",
+                    terms=list(dict.fromkeys(terms))[:8],
+                    weight=0.6,
+                    source=sentence[:240],
+                )
+            )
+    return out
+
+
+def _dedupe(requirements: list[Requirement]) -> list[Requirement]:
+    """The same ask mentioned twice counts once, as its strongest mention."""
+    best: dict[tuple, Requirement] = {}
+    order: list[tuple] = []
+    for req in requirements:
+        key = (req.category, tuple(sorted(req.alternatives)) or tuple(req.terms), req.years)
+        if key not in best:
+            best[key] = req
+            order.append(key)
+            continue
+        old = best[key]
+        if (req.kind == MUST and old.kind != MUST) or (req.weight > old.weight and req.kind == old.kind):
+            best[key] = req
+    # A concept required on its own does not also need to appear as a "nice" alternative elsewhere.
+    return [best[k] for k in order]

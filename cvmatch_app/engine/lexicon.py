@@ -1,0 +1,87 @@
+"""Find lexicon concepts (skills, tools, credentials, titles, education) in text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lexicon_data import LEXICON
+from .tokens import tokenize, tokenize_with_case
+
+CREDENTIAL = "cred"
+TITLE = "title"
+EDUCATION = "edu"
+SOFT = "soft"
+
+
+@dataclass(frozen=True)
+class Concept:
+    id: str
+    category: str
+    domains: tuple[str, ...]
+    label: str  # how a recruiter would name it
+
+
+@dataclass(frozen=True)
+class Hit:
+    concept: str
+    start: int  # token positions in the text that was scanned
+    end: int
+
+
+class Lexicon:
+    def __init__(self, source: str) -> None:
+        self.concepts: dict[str, Concept] = {}
+        # phrase (stemmed tokens) -> (concept id, acronym written in capitals or "")
+        self.index: dict[tuple[str, ...], tuple[str, str]] = {}
+        self.max_len = 1
+        for line in source.splitlines():
+            line = line.strip()
+            if not line or line.startswith("#"):
+                continue
+            cid, category, domains, synonyms = (part.strip() for part in line.split("|"))
+            syns = [s.strip() for s in synonyms.split(";") if s.strip()]
+            self.concepts[cid] = Concept(cid, category, tuple(domains.split()), _label(syns[0]))
+            for syn in syns:
+                key = tuple(tokenize(syn))
+                if not key or key in self.index:
+                    continue
+                # Short all-capital synonyms (RN, ER, QA) count only when written in capitals.
+                acronym = syn if syn.isupper() and len(syn) <= 4 else ""
+                self.index[key] = (cid, acronym)
+                self.max_len = max(self.max_len, len(key))
+
+    def find(self, text: str) -> list[Hit]:
+        """Longest-match scan: 'registered nurse license' beats 'registered nurse'."""
+        pairs = tokenize_with_case(text)
+        stems = [p[0] for p in pairs]
+        hits: list[Hit] = []
+        i, n = 0, len(stems)
+        while i < n:
+            for length in range(min(self.max_len, n - i), 0, -1):
+                entry = self.index.get(tuple(stems[i : i + length]))
+                if entry is None:
+                    continue
+                cid, acronym = entry
+                if acronym and pairs[i][1].upper() != pairs[i][1]:
+                    continue
+                hits.append(Hit(cid, i, i + length))
+                i += length
+                break
+            else:
+                i += 1
+        return hits
+
+    def concept(self, cid: str) -> Concept:
+        return self.concepts[cid]
+
+
+def _label(first_synonym: str) -> str:
+    if first_synonym.isupper() or len(first_synonym) <= 4:
+        return first_synonym.upper() if len(first_synonym) <= 4 and first_synonym.isalpha() else first_synonym
+    return first_synonym[0].upper() + first_synonym[1:]
+
+
+@lru_cache(maxsize=1)
+def get_lexicon() -> Lexicon:
+    return Lexicon(LEXICON)

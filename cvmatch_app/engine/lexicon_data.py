@@ -1,0 +1,242 @@
+# ruff: noqa: E501 - one concept per line reads better than wrapped synonym lists
+"""The cross-industry lexicon, written for CVMatch: one concept per line.
+
+Format: ``id | category | domains | synonym; synonym; ...``
+- category: title (a job title), skill, tool, cred (licence or certification), edu, soft
+- domains: the occupations the concept signals (space separated); "general" signals none.
+Synonyms are matched on lower-cased, lightly stemmed words, so plurals need not be listed.
+"""
+
+LEXICON = r"""
+# ---------------------------------------------------------------- healthcare
+registered_nurse | title | health nursing | registered nurse; RN; staff nurse; charge nurse; clinical nurse; nurse; nursing; bsn nurse; travel nurse; floor nurse
+lpn | title | health nursing | licensed practical nurse; lpn; lvn; licensed vocational nurse; practical nurse
+nurse_practitioner | title | health nursing | nurse practitioner; NP; aprn; fnp; family nurse practitioner
+cna | title | health nursing care | certified nursing assistant; cna; nursing assistant; nurse aide; nursing aide; patient care technician; patient care assistant; PCT; healthcare assistant; health care assistant; HCA
+caregiver | title | care | caregiver; carer; care worker; personal care assistant; home health aide; HHA; support worker; care assistant; personal support worker; direct support professional; DSP; home care
+physician | title | health | physician; doctor; medical doctor; general practitioner; GP; hospitalist; resident physician; attending physician; surgeon
+physician_assistant | title | health | physician assistant; pa-c
+pharmacist | title | health pharmacy | pharmacist; pharmd; clinical pharmacist
+pharmacy_tech | title | health pharmacy | pharmacy technician; pharmacy tech; cpht; pharmacy assistant
+medical_assistant | title | health | medical assistant; cma; clinical assistant; rma
+dental_assistant | title | health dental | dental assistant; dental nurse; rda
+dental_hygienist | title | health dental | dental hygienist; hygienist; rdh
+dentist | title | health dental | dentist; dds; dmd; dental surgeon
+physical_therapist | title | health therapy | physical therapist; physiotherapist; dpt; physical therapy; physiotherapy
+occupational_therapist | title | health therapy | occupational therapist; occupational therapy
+paramedic | title | health emergency | paramedic; emt; emergency medical technician; ambulance technician; emt-b; emt-p
+radiographer | title | health | radiographer; radiologic technologist; x-ray technician; rad tech; sonographer; mri technologist; ct technologist
+lab_tech | title | health science | medical laboratory technician; lab technician; laboratory technician; medical technologist; mlt; mls; phlebotomist; phlebotomy
+medical_coder | title | health admin | medical coder; medical biller; medical billing; medical coding; icd-10; cpt coding; coding specialist; health information technician
+psychologist | title | health social | psychologist; therapist; counsellor; counselor; mental health counselor; clinical psychologist; LPC; lcsw
+social_worker | title | social | social worker; case manager; case management; caseworker; msw
+patient_care | skill | health nursing care | patient care; patient assessment; patient assessments; bedside care; direct patient care; patient safety; patient education; vital signs; vitals; triage; care plan; care plans; nursing care; wound care; discharge planning; admission; admissions
+medication_admin | skill | health nursing pharmacy | medication administration; administer medication; administering medication; administered medication; medication management; medication pass; iv therapy; iv insertion; intravenous; injections; infusion
+icu | skill | health nursing | icu; intensive care; critical care; ccu; micu; sicu; nicu; picu
+emergency_dept | skill | health nursing emergency | emergency department; emergency room; ER; ed nurse; trauma; emergency care; emergency nursing
+med_surg | skill | health nursing | medical surgical; med surg; med-surg; telemetry; step down; progressive care
+peds_ob | skill | health nursing | pediatrics; paediatrics; pediatric; labor and delivery; obstetrics; maternity; neonatal; l&d; postpartum; midwifery; midwife
+oncology | skill | health | oncology; chemotherapy; cancer care; palliative; hospice; end of life care
+surgery_or | skill | health nursing | operating room; perioperative; surgical; or nurse; scrub nurse; post anesthesia; pacu; anesthesia
+geriatrics | skill | health care | geriatric; geriatrics; elderly care; elder care; aged care; long term care; nursing home; dementia care; dementia; alzheimer; assisted living; skilled nursing
+ehr | tool | health | electronic health record; electronic health records; ehr; emr; electronic medical record; epic; cerner; meditech; allscripts; athenahealth; pointclickcare; eclinicalworks
+hipaa | skill | health | hipaa; patient confidentiality; phi
+infection_control | skill | health care | infection control; infection prevention; sterile technique; aseptic technique; sterilization; PPE
+clinical | skill | health | clinical; clinic; hospital; healthcare; health care; medical; acute care; ward; inpatient; outpatient
+rn_licence | cred | health nursing | rn license; rn licence; registered nurse license; nursing license; nursing licence; state board of nursing; nclex; nclex-rn; compact license; nmc registration; nmc pin; active rn; licensed registered nurse; licensed rn
+lpn_licence | cred | health nursing | lpn license; lvn license; nclex-pn
+bls | cred | health emergency | bls; basic life support; cpr; cardiopulmonary resuscitation; cpr certification; cpr certified; cpr/aed; aed; first aid; first aid certificate; first aid certified
+acls | cred | health nursing emergency | acls; advanced cardiac life support; advanced cardiovascular life support
+pals | cred | health nursing | pals; pediatric advanced life support; nrp; neonatal resuscitation
+cna_cert | cred | health care | cna certification; cna license; certified nurse aide; state tested nursing assistant; stna; cna certificate
+emt_cert | cred | health emergency | emt certification; nremt; emt-basic certification; paramedic license; paramedic certification
+pharmacy_licence | cred | health pharmacy | pharmacist license; registered pharmacist; rph; ptcb; pharmacy technician certification; naplex
+medical_degree | edu | health | doctor of medicine; mbbs; md degree; medical degree; medical school
+nursing_degree | edu | health nursing | bachelor of science in nursing; bsn; adn; associate degree in nursing; msn; master of science in nursing; diploma in nursing; nursing degree; nursing school
+
+# ---------------------------------------------------------------- logistics, warehouse, transport
+warehouse_worker | title | logistics | warehouse associate; warehouse worker; warehouse operative; warehouse assistant; warehouse clerk; warehouse; picker; packer; order picker; stocker; material handler; materials handler; loader; unloader; fulfillment associate; fulfilment associate; shipping and receiving; receiving clerk; shipping clerk
+forklift_operator | title | logistics | forklift operator; forklift driver; lift truck operator; reach truck operator; forklift; forklifts; fork lift; reach truck; pallet jack; order picker truck; powered industrial truck; counterbalance; electric pallet jack; cherry picker; telehandler
+forklift_cert | cred | logistics | forklift certification; forklift certified; forklift license; forklift licence; forklift certificate; osha forklift; pit certification; powered industrial truck certification; certified forklift; licensed forklift; rtitb
+truck_driver | title | transport logistics | truck driver; lorry driver; hgv driver; cdl driver; delivery driver; tractor trailer; semi truck; long haul; otr driver; route driver; van driver; courier; commercial driver; trucking; 18 wheeler
+cdl | cred | transport | cdl; commercial driver's license; commercial drivers license; commercial driver license; cdl-a; cdl a; class a cdl; class a license; class b cdl; cdl-b; hgv licence; hgv license; lgv licence; cpc card; driver cpc; hazmat endorsement; tanker endorsement
+driving_licence | cred | transport general | driver's license; drivers license; driving licence; driving license; valid driver license; valid license; clean driving record; clean driving licence; full uk driving licence
+dot_compliance | skill | transport | dot regulations; dot compliance; fmcsa; hours of service; eld; electronic logging; pre-trip inspection; pre trip inspection; post-trip inspection; vehicle inspection; dvir; logbook
+logistics_coord | title | logistics | logistics coordinator; logistics specialist; logistics manager; supply chain; supply chain coordinator; supply chain manager; dispatcher; dispatch; freight; freight broker; transportation coordinator; shipping coordinator; import export; customs; procurement; purchasing; buyer; sourcing
+warehouse_mgr | title | logistics management | warehouse manager; warehouse supervisor; distribution center manager; operations supervisor; shift supervisor; inventory manager; fulfillment manager
+inventory | skill | logistics retail | inventory; inventory management; inventory control; stock control; stock management; cycle count; cycle counting; stock rotation; fifo; stocktake; replenishment; receiving; put away; putaway; shipping; picking and packing; pick and pack; order fulfillment; order fulfilment; loading and unloading; palletizing
+wms | tool | logistics | warehouse management system; wms; rf scanner; rf scanning; barcode scanner; handheld scanner; manhattan wms; sap ewm; rf gun
+lifting | skill | logistics construction manufacturing | lift 50 pounds; lift 50 lbs; lifting up to 50; heavy lifting; manual handling; lift heavy; physically demanding; stand for long periods
+osha | cred | construction manufacturing logistics safety | osha; osha 10; osha 30; osha-10; osha-30; osha certification; osha certified; cscs; cscs card; nebosh; iosh; smsts; sssts; site safety
+safety | skill | construction manufacturing logistics safety | workplace safety; health and safety; safety procedures; safety protocols; safety regulations; hazard identification; risk assessment; lockout tagout; loto; safety compliance; ehs; hse
+
+# ---------------------------------------------------------------- construction and trades
+construction_worker | title | construction | construction worker; laborer; labourer; general laborer; construction laborer; site operative; groundworker; construction; building site; construction site
+carpenter | title | construction trades | carpenter; carpentry; joiner; joinery; framer; framing; cabinet maker; finish carpenter; woodworking
+electrician | title | construction trades electrical | electrician; electrical technician; journeyman electrician; master electrician; apprentice electrician; electrical installer; wireman; electrical installation; electrical wiring; wiring
+plumber | title | construction trades | plumber; plumbing; pipefitter; pipe fitter; steamfitter; gas fitter; gas engineer; heating engineer
+hvac_tech | title | construction trades | hvac technician; hvac; hvac-r; hvacr; refrigeration technician; air conditioning; heating ventilation; epa 608; boiler
+welder | title | manufacturing construction trades | welder; welding; fabricator; metal fabrication; mig welding; tig welding; stick welding; smaw; gmaw; gtaw; fcaw; aws certified welder; certified welder; brazing
+mason_roofer | title | construction trades | mason; bricklayer; bricklaying; masonry; concrete finisher; concrete; roofer; roofing; drywall; plasterer; plastering; painter and decorator; tiler; scaffolder; scaffolding; insulation installer; glazier
+heavy_equipment | title | construction | heavy equipment operator; equipment operator; plant operator; excavator; excavator operator; bulldozer; backhoe; crane operator; crane; loader operator; skid steer; grader; dump truck
+site_manager | title | construction management | site manager; construction manager; site supervisor; construction supervisor; foreman; general foreman; superintendent; site superintendent; project superintendent; general contractor; clerk of works
+estimator | title | construction finance | estimator; cost estimator; quantity surveyor; qs; quantity surveying; cost estimating; takeoff; take-off; bill of quantities; cost consultant
+construction_skills | skill | construction | blueprint reading; blueprints; read blueprints; construction drawings; technical drawings; building codes; building regulations; power tools; hand tools; measuring; formwork; rebar; demolition; excavation; site preparation; grading
+electrical_skills | skill | electrical trades | nec; national electrical code; conduit; conduit bending; circuits; circuit breakers; panels; electrical panels; troubleshooting electrical; low voltage; high voltage; 18th edition; bs 7671; wiring regulations; plc; motor controls
+electrician_licence | cred | electrical trades construction | journeyman license; journeyman electrician license; master electrician license; electrical license; electrician license; electrical licence; licensed electrician; jib card; ecs card; 18th edition certificate
+trade_licence | cred | trades construction | plumbing license; licensed plumber; master plumber; gas safe; gas safe registered; hvac license; epa 608 certification; epa certification; contractor license; general contractor license; nate certification
+construction_pm | skill | construction management | construction management; construction project management; subcontractor management; subcontractors; site inspections; procore; primavera; p6; scheduling; rfis; submittals; change orders; punch list
+
+# ---------------------------------------------------------------- software, IT, data
+software_engineer | title | software | software engineer; software developer; developer; programmer; software development; software engineering; full stack developer; full stack engineer; fullstack; full-stack; backend developer; back end developer; backend engineer; frontend developer; front end developer; frontend engineer; web developer; application developer; sde; swe; coder; mobile developer; ios developer; android developer; application development; web development
+devops | title | software devops | devops; devops engineer; site reliability engineer; SRE; platform engineer; infrastructure engineer; cloud engineer; build engineer; release engineer; site reliability
+data_scientist | title | data software | data scientist; data science; machine learning engineer; ml engineer; ai engineer; research scientist; deep learning; machine learning; artificial intelligence; nlp; natural language processing; computer vision
+data_analyst | title | data finance | data analyst; business intelligence analyst; bi analyst; analytics; data analysis; reporting analyst; business analyst; insights analyst; data analytics
+data_engineer | title | data software | data engineer; etl developer; data pipeline; data pipelines; etl; elt; data warehouse; data warehousing; data engineering; big data
+qa_engineer | title | software | qa engineer; quality assurance engineer; test engineer; software tester; tester; qa analyst; sdet; automation tester; test automation; qa automation; manual testing; software testing
+it_support | title | it | it support; help desk; helpdesk; service desk; desktop support; technical support; it technician; support technician; it specialist; computer technician; desktop technician; tier 1; tier 2; it administrator; system administrator; systems administrator; sysadmin; network administrator; network engineer; it manager
+security_analyst | title | it security cyber | security analyst; cybersecurity; cyber security; information security; infosec; soc analyst; penetration tester; security engineer; network security
+python | tool | software data | python; django; flask; fastapi; pandas; numpy; pytest
+java | tool | software | java; spring boot; j2ee; jvm; hibernate; kotlin
+javascript | tool | software | javascript; js; typescript; ecmascript; es6; node.js; nodejs; react; react.js; reactjs; angular; angularjs; vue; vue.js; jquery; next.js; express.js; redux
+csharp_dotnet | tool | software | c#; .net; dotnet; asp.net; .net core; entity framework; vb.net; blazor
+cpp | tool | software | c++; C; embedded c; stl
+go_rust | tool | software | golang; go language; rust; scala; elixir; erlang; haskell; clojure
+php_ruby | tool | software | php; laravel; symfony; wordpress; ruby; ruby on rails; rails; perl
+mobile_dev | tool | software | swift; objective-c; ios; android; react native; flutter; dart; xamarin; mobile app; mobile apps
+web_frontend | tool | software design | html; html5; css; css3; sass; scss; tailwind; bootstrap; responsive design; web design; ui development
+sql | tool | software data finance | sql; mysql; postgresql; postgres; sql server; mssql; oracle database; oracle db; pl/sql; t-sql; sqlite; relational database; relational databases; database design; rdbms; mariadb
+nosql | tool | software data | nosql; mongodb; cassandra; dynamodb; redis; couchbase; elasticsearch; neo4j; firebase
+cloud | tool | software devops it | cloud; aws; amazon web services; azure; microsoft azure; gcp; google cloud; google cloud platform; ec2; s3; lambda; cloudformation; cloud computing; serverless
+containers | tool | software devops | docker; kubernetes; k8s; containers; containerization; helm; openshift; ecs; eks; aks; gke
+iac | tool | devops software | terraform; ansible; puppet; chef infra; infrastructure as code; iac; pulumi; saltstack
+cicd | tool | software devops | ci/cd; ci cd; continuous integration; continuous delivery; continuous deployment; jenkins; gitlab ci; github actions; circleci; travis ci; teamcity; bamboo; argo cd; argocd; azure devops
+git | tool | software | git; github; gitlab; bitbucket; version control; source control; svn
+linux | tool | software it devops | linux; unix; bash; shell scripting; shell; ubuntu; red hat; rhel; centos; debian; powershell
+monitoring | tool | devops software | monitoring; prometheus; grafana; datadog; splunk; new relic; elk; observability; nagios; zabbix; logging; alerting; incident response; on call; on-call; pagerduty
+networking | skill | it | networking; tcp/ip; tcp ip; dns; dhcp; vpn; lan; wan; routers; switches; firewalls; firewall; cisco; ccna; vlan; routing; switching; network troubleshooting
+windows_admin | tool | it | active directory; windows server; group policy; office 365 admin; microsoft 365 admin; exchange server; sccm; intune; vmware; hyper-v; virtualization; ticketing system; servicenow; jira service desk; zendesk; remote desktop; hardware troubleshooting; software installation; imaging; troubleshooting
+api | skill | software | api; apis; rest; restful; rest api; graphql; microservices; microservice; web services; soap; grpc; json
+agile | skill | software management | agile; scrum; kanban; sprint; sprints; scrum master; jira; confluence; user stories; sprint planning
+testing_skill | skill | software | unit testing; unit tests; tdd; test driven development; integration testing; selenium; cypress; junit; jest; automated testing; test cases; regression testing; bdd; cucumber
+ml_tools | tool | data software | tensorflow; pytorch; keras; scikit-learn; sklearn; xgboost; hugging face; transformers; llm; llms; spark ml; mlops
+data_tools | tool | data | spark; apache spark; pyspark; hadoop; hive; kafka; airflow; dbt; snowflake; databricks; bigquery; redshift; data lake; data modeling; data modelling
+bi_tools | tool | data finance sales | tableau; power bi; powerbi; looker; qlik; data visualization; data visualisation; dashboards; dashboard; reporting; kpi reporting; ssrs; google analytics
+statistics | skill | data science finance | statistics; statistical analysis; statistical modeling; regression; hypothesis testing; a/b testing; forecasting; predictive modeling; spss; sas; stata; econometrics; quantitative analysis; matlab
+excel | tool | general finance admin data | excel; microsoft excel; ms excel; spreadsheets; spreadsheet; vlookup; pivot tables; pivot table; advanced excel; xlookup; macros; vba
+ms_office | tool | general admin | microsoft office; ms office; office 365; microsoft 365; powerpoint; outlook; google workspace; g suite; google sheets; google docs
+cs_degree | edu | software data it | computer science; bachelor of computer science; bsc computer science; software engineering degree; information technology degree; computer engineering; information systems
+it_certs | cred | it software devops | comptia; comptia a+; a+ certification; network+; security+; ccnp; mcsa; mcse; itil; aws certified; aws certification; azure certification; azure administrator; cissp; cism; ceh; oscp; gcp certified; ckad; cka; rhce; rhcsa
+
+# ---------------------------------------------------------------- finance and accounting
+accountant | title | finance | accountant; accounting; staff accountant; senior accountant; accounts; general accountant; cost accountant; tax accountant; management accountant; financial accountant
+bookkeeper | title | finance admin | bookkeeper; bookkeeping; accounts payable; accounts receivable; ap clerk; ar clerk; payroll; payroll clerk; payroll specialist; billing clerk; billing specialist; accounting clerk; accounting assistant; credit controller; collections
+financial_analyst | title | finance | financial analyst; finance analyst; fp&a; financial planning and analysis; financial modeling; financial modelling; investment analyst; equity research; corporate finance; valuation; dcf; budget analyst; treasury analyst; credit analyst; risk analyst
+auditor | title | finance | auditor; audit; auditing; internal audit; internal auditor; external audit; audit associate; assurance; sox; sarbanes-oxley; internal controls; compliance audit
+finance_manager | title | finance management | finance manager; controller; financial controller; comptroller; cfo; chief financial officer; finance director; accounting manager; head of finance
+banking | title | finance | bank teller; teller; banker; personal banker; relationship manager; loan officer; mortgage advisor; mortgage; underwriter; underwriting; credit officer; branch manager; retail banking; investment banking; wealth management; financial advisor; financial adviser; financial planner; insurance agent; claims adjuster; actuary; actuarial
+accounting_skills | skill | finance | general ledger; GL; journal entries; month-end close; month end close; year-end close; reconciliation; reconciliations; bank reconciliation; account reconciliation; financial statements; financial reporting; balance sheet; profit and loss; p&l; income statement; cash flow; accruals; variance analysis; fixed assets; budgeting; cost accounting
+tax | skill | finance | tax; taxation; tax returns; tax preparation; tax compliance; vat; sales tax; corporate tax; income tax; 1099; w-2; irs
+gaap | skill | finance | gaap; us gaap; ifrs; accounting standards; gaap compliance
+accounting_software | tool | finance | quickbooks; xero; sage; netsuite; sap fico; sap fi; oracle financials; peoplesoft; dynamics gp; great plains; hyperion; freshbooks; adp; paychex; workday financials; bill.com; concur; expensify
+cpa | cred | finance | cpa; certified public accountant; chartered accountant; cpa license; cpa licence; acca; cima; icaew; certified management accountant; certified internal auditor; cisa; enrolled agent
+cfa | cred | finance | cfa; chartered financial analyst; cfp; certified financial planner; frm; series 7; series 63; series 65; series 66; finra
+finance_degree | edu | finance | accounting degree; bachelor of accounting; finance degree; bachelor of finance; economics degree; bachelor of commerce; bcom; mba; master of business administration; business administration; bba; economics; accounting and finance
+
+# ---------------------------------------------------------------- sales, marketing, customer service, retail
+sales_rep | title | sales | sales representative; sales rep; sales associate; sales executive; account executive; sales consultant; sales agent; inside sales; outside sales; field sales; business development; business development representative; bdr; sdr; sales development representative; sales manager; territory manager; key account manager; account manager; sales; selling; door to door; telesales
+sales_skills | skill | sales | b2b; b2c; cold calling; cold calls; prospecting; lead generation; pipeline management; sales pipeline; closing; negotiation; quota; sales targets; exceeded quota; upselling; cross-selling; solution selling; consultative selling; territory management; client acquisition; new business; revenue growth; account management
+crm | tool | sales marketing customer | crm; salesforce; hubspot; zoho crm; pipedrive; dynamics 365; microsoft dynamics; salesforce crm; sugarcrm
+marketing | title | marketing | marketing; marketing manager; marketing coordinator; marketing specialist; digital marketing; digital marketer; brand manager; marketing executive; growth marketer; content marketing; content marketer; social media manager; communications manager; PR; public relations; marketing assistant; campaign manager; product marketing
+marketing_skills | skill | marketing | seo; sem; ppc; google ads; adwords; facebook ads; social media; social media marketing; email marketing; mailchimp; marketo; content strategy; copywriting; campaigns; marketing campaigns; brand management; market research; branding; influencer marketing; marketing automation; conversion rate optimization; content creation
+customer_service | title | customer | customer service; customer service representative; csr; customer support; customer care; call center; call centre; contact center; contact centre; customer service agent; customer success; customer success manager; client services; helpline; customer experience; client relations; customer satisfaction
+retail | title | retail sales | retail; retail associate; cashier; store associate; sales assistant; shop assistant; store manager; assistant store manager; retail manager; merchandiser; visual merchandising; merchandising; pos; point of sale; cash handling; till; checkout; stock associate; department manager
+cashier_skills | skill | retail hospitality | cash register; pos system; point of sale system; balancing cash drawer; cash drawer; handling cash; transactions; payment processing
+
+# ---------------------------------------------------------------- hospitality and food service
+chef | title | hospitality kitchen | cook; line cook; sous chef; head chef; executive chef; chef; chef de partie; commis chef; pastry chef; prep cook; kitchen; culinary; cooking; kitchen manager; kitchen porter; kitchen assistant; dishwasher; grill cook; short order cook; baker
+server | title | hospitality foh | server; waiter; waitress; waiting staff; wait staff; waitstaff; food server; hostess; busser; food runner; banquet server; front of house; foh; restaurant; dining room
+bartender | title | hospitality foh | bartender; barman; barmaid; bar staff; mixologist; barista; bar back; barback; cocktails; bar
+hotel | title | hospitality hotel | front desk agent; front desk; receptionist hotel; hotel receptionist; guest services; guest service agent; concierge; night auditor; housekeeping; housekeeper; room attendant; hotel; hospitality; hotel manager; front office manager; reservations agent; bellman; guest relations; resort
+restaurant_mgr | title | hospitality management | restaurant manager; general manager restaurant; assistant restaurant manager; food and beverage manager; f&b manager; shift manager; shift lead; catering manager; banquet manager; events manager; event coordinator; event planner
+food_safety | cred | hospitality kitchen | food safety; food handler; food handler's card; food handlers card; food handler certificate; servsafe; servsafe manager; food hygiene; food hygiene certificate; level 2 food hygiene; haccp; food safety certification; food protection; allergen awareness
+alcohol_cert | cred | hospitality foh | tips certified; tips certification; alcohol server certification; responsible beverage service; rbs; rsa; responsible service of alcohol; personal licence; tabc
+culinary_skills | skill | hospitality kitchen | food preparation; food prep; knife skills; menu planning; menu development; recipes; plating; grilling; baking; sauteing; food cost; food costing; kitchen operations; mise en place; high volume kitchen; fine dining; catering
+hospitality_skills | skill | hospitality | guest service; guest satisfaction; guest experience; table service; order taking; taking orders; menu knowledge; wine knowledge; opera pms; PMS; micros; toast pos; opentable; reservations; check-in; check in; check-out
+
+# ---------------------------------------------------------------- education
+teacher | title | education | teacher; teaching; educator; classroom teacher; lead teacher; primary teacher; secondary teacher; elementary teacher; high school teacher; middle school teacher; subject teacher; math teacher; english teacher; science teacher; instructor; lecturer; professor; tutor; tutoring; faculty; substitute teacher; supply teacher; special education teacher; sen teacher; esl teacher; efl teacher; preschool teacher; kindergarten teacher; early years; early childhood educator
+teaching_assistant | title | education | teaching assistant; teacher assistant; teacher's aide; classroom assistant; paraprofessional; paraeducator; learning support assistant; LSA; education assistant; childcare worker; nursery nurse; nanny; daycare; child care; childcare
+school_admin | title | education management | principal; head teacher; headteacher; vice principal; assistant principal; dean; academic coordinator; curriculum coordinator; head of department; education administrator; school administrator
+teaching_skills | skill | education | lesson planning; lesson plans; curriculum development; curriculum; classroom management; differentiated instruction; differentiation; student assessment; formative assessment; iep; ieps; special educational needs; SEN; behavior management; behaviour management; student engagement; parent communication; parent-teacher; gradebook; common core; stem education; literacy; numeracy; phonics; google classroom; canvas lms; blackboard; moodle; instructional design; e-learning; elearning; training delivery
+teaching_licence | cred | education | teaching license; teaching licence; teaching certificate; teaching certification; teacher certification; state teaching certificate; certified teacher; licensed teacher; qts; qualified teacher status; pgce; tefl; tesol; celta; CDA; child development associate; dbs check; enhanced dbs; background check; clearances
+education_degree | edu | education | bachelor of education; b.ed; master of education; m.ed; education degree; degree in education; early childhood education; elementary education; secondary education
+
+# ---------------------------------------------------------------- HR, admin, office
+hr | title | hr | human resources; HR; hr generalist; hr manager; hr coordinator; hr assistant; hr business partner; hrbp; people operations; people partner; talent acquisition; recruiter; recruiting; recruitment; recruitment consultant; talent partner; sourcer; hr specialist; personnel; chro; head of people
+hr_skills | skill | hr | onboarding; offboarding; employee relations; performance management; compensation and benefits; benefits administration; compensation; hris; workday; bamboohr; successfactors; employment law; labor law; labour law; talent management; workforce planning; full cycle recruiting; full-cycle recruitment; interviewing; screening; applicant tracking; ats; greenhouse; job descriptions; training and development; learning and development; employee engagement; retention; disciplinary; grievances; hr policies; hr compliance
+hr_cert | cred | hr | shrm-cp; shrm-scp; shrm; phr; sphr; cipd; cipd level 5; cipd level 7; hr certification
+admin_assistant | title | admin | administrative assistant; admin assistant; office assistant; executive assistant; personal assistant; secretary; office administrator; office manager; office coordinator; receptionist; front desk receptionist; clerical; clerk; data entry; data entry clerk; administrator; administration; administrative; office administration; virtual assistant; records clerk
+admin_skills | skill | admin | calendar management; diary management; meeting coordination; travel arrangements; travel booking; filing; record keeping; records management; document management; correspondence; minute taking; taking minutes; phone etiquette; answering phones; multi-line phone; typing; wpm; mail handling; office supplies; invoicing; expense reports
+
+# ---------------------------------------------------------------- aviation
+pilot | title | aviation | pilot; airline pilot; commercial pilot; first officer; captain; co-pilot; copilot; flight officer; flight instructor; CFI; helicopter pilot; airline transport pilot; aviator
+pilot_licence | cred | aviation | ATP; atpl; airline transport pilot license; atp certificate; commercial pilot license; CPL; commercial pilot certificate; private pilot license; PPL; instrument rating; ifr rating; multi-engine rating; type rating; faa medical; first class medical; class 1 medical; easa; faa certificate; cfi certificate; cfii
+flight_hours | skill | aviation | flight hours; flight time; total time; pic time; pilot in command; multi-engine; multi engine; turbine; jet; cross country; crm training; cockpit; flight deck; ifr; vfr; a320; a321; b737; boeing 737; airbus; embraer; crj
+flight_attendant | title | aviation hospitality | flight attendant; cabin crew; cabin attendant; steward; stewardess; purser; inflight; in-flight; cabin service; cabin safety; passenger safety; passenger service
+aircraft_mechanic | title | aviation manufacturing | aircraft mechanic; aircraft maintenance technician; AMT; aviation maintenance technician; aircraft technician; avionics technician; avionics; airframe; powerplant; aircraft maintenance; aircraft engineer; licensed aircraft engineer; b1 engineer; b2 engineer; line maintenance; base maintenance; mro
+ap_licence | cred | aviation | a&p; a&p license; a&p certificate; airframe and powerplant; airframe & powerplant; faa a&p; easa part 66; part-66; part 66 licence; b1 licence; b2 licence; ia authorization
+aviation_ops | title | aviation | air traffic controller; air traffic control; atc; dispatcher aviation; flight dispatcher; aircraft dispatcher; ramp agent; ground crew; ground handling; baggage handler; airport operations; gate agent; aviation; airline; airport; faa regulations; far part 121; part 135; caa
+
+# ---------------------------------------------------------------- legal
+lawyer | title | legal | lawyer; attorney; solicitor; barrister; counsel; legal counsel; general counsel; associate attorney; in-house counsel; litigator; advocate; law firm; practice of law; corporate lawyer
+paralegal | title | legal | paralegal; legal assistant; legal secretary; legal clerk; law clerk; legal executive; legal administrator; conveyancer; legal researcher; docketing; litigation support
+legal_skills | skill | legal | legal research; legal writing; litigation; contract drafting; drafting contracts; contract review; contract negotiation; contracts; due diligence; discovery; e-discovery; depositions; court filings; pleadings; briefs; motions; corporate law; intellectual property; real estate law; family law; criminal law; compliance; regulatory compliance; westlaw; lexisnexis; lexis; clio; mergers and acquisitions; m&a
+bar_admission | cred | legal | bar admission; admitted to the bar; admitted to practice; member of the bar; state bar; bar license; licensed attorney; licensed to practice law; juris doctor; llb; sra; practising certificate; paralegal certificate; paralegal certification; nala; cp paralegal
+
+# ---------------------------------------------------------------- design and media
+designer | title | design | graphic designer; designer; visual designer; ui designer; ux designer; ui/ux designer; product designer; web designer; art director; creative director; illustrator; motion designer; motion graphics; interaction designer; brand designer; graphic design; visual design; ux design; ui design; user experience; user interface design; interior designer; fashion designer
+design_tools | tool | design | adobe creative suite; adobe creative cloud; photoshop; indesign; after effects; premiere pro; lightroom; figma; adobe xd; invision; canva; coreldraw; blender; cinema 4d; autodesk maya; procreate
+ux_skills | skill | design | wireframes; wireframing; prototyping; prototypes; user research; usability testing; design systems; personas; user journeys; information architecture; typography; layout; color theory; visual identity; accessibility; wcag; mockups
+media | title | design media | video editor; videographer; photographer; photography; journalist; editor; copywriter; writer; content writer; technical writer; reporter; producer; content creator; animator; sound engineer; broadcast; film; video production; editing; proofreading; publishing
+
+# ---------------------------------------------------------------- manufacturing and engineering
+production_worker | title | manufacturing | production worker; production operative; production associate; assembler; assembly worker; machine operator; production operator; factory worker; line worker; manufacturing associate; manufacturing technician; process operator; packaging operator; assembly line; production line; manufacturing; factory
+machinist | title | manufacturing | machinist; cnc machinist; cnc operator; cnc programmer; cnc; lathe; milling; mill operator; tool and die; toolmaker; g-code; gcode; mastercam; precision machining; machining
+maintenance_tech | title | manufacturing trades | maintenance technician; maintenance mechanic; maintenance engineer; industrial mechanic; millwright; industrial maintenance; facilities technician; maintenance worker; preventive maintenance; preventative maintenance; repair; repairs; mechanic; auto mechanic; automotive technician; diesel mechanic; diesel technician; vehicle technician
+quality | title | manufacturing quality | quality inspector; quality control; qc inspector; QC; quality assurance; qa inspector; quality technician; quality engineer; quality manager; inspection; inspections; iso 9001; quality management system; qms; six sigma; lean six sigma; root cause analysis; capa; spc; statistical process control; fmea; ppap; gd&t
+lean | skill | manufacturing management | lean manufacturing; lean; 5s; kaizen; continuous improvement; value stream mapping; tpm; just in time; jit; process improvement; operational excellence
+engineer_mech | title | engineering manufacturing | mechanical engineer; mechanical engineering; design engineer; manufacturing engineer; process engineer; industrial engineer; product engineer; r&d engineer; electrical engineer; electrical engineering; chemical engineer; civil engineer; civil engineering; structural engineer; project engineer; engineering technician; controls engineer; automation engineer
+cad | tool | engineering design construction manufacturing | autocad; cad; solidworks; revit; catia; creo; inventor; fusion 360; sketchup; bim; ansys; 3d modeling; 3d modelling; technical drawing; drafting; draughtsman; drafter; cad drafting
+engineering_licence | cred | engineering | professional engineer; pe license; pe licence; licensed professional engineer; eit; fe exam; chartered engineer; ceng; ieng; engineer in training
+plc_automation | skill | manufacturing engineering electrical | plc programming; scada; hmi; allen bradley; siemens s7; robotics; automation; industrial automation; ladder logic; instrumentation; control systems
+
+# ---------------------------------------------------------------- management, project, operations
+project_manager | title | management | project manager; program manager; programme manager; project management; program management; project coordinator; project lead; delivery manager; pmo; project planning; project delivery; project managers
+pm_cert | cred | management | pmp; project management professional; prince2; capm; pmi-acp; csm; certified scrummaster; certified scrum master; psm; safe agilist; msp
+product_manager | title | management software | product manager; product owner; product management; product lead; product strategy; roadmap; product roadmap
+operations_mgr | title | management | operations manager; operations director; general manager; director of operations; coo; operations management; plant manager; area manager; regional manager; store operations; business operations; team lead; team leader; supervisor; manager; management; head of operations
+management_skills | soft | management | team management; people management; managed a team; leading a team; led a team; staff supervision; supervised; supervising; staff training; coaching; mentoring; hiring; budget management; p&l responsibility; stakeholder management; strategic planning; leadership; line management; direct reports; performance reviews; scheduling staff; rota; rostering
+consultant | title | management finance | consultant; management consultant; strategy consultant; business consultant; advisory; consulting
+
+# ---------------------------------------------------------------- security, public service, other
+security_guard | title | security_services | security guard; security officer; security supervisor; loss prevention; loss prevention officer; patrol officer; door supervisor; bouncer; cctv operator; cctv; access control; surveillance; guard card; sia licence; sia license; security license
+police_fire | title | public_safety | police officer; law enforcement; sheriff; deputy; corrections officer; correctional officer; firefighter; fire fighter; emergency dispatcher; 911 dispatcher; emergency services
+cleaner | title | facilities | cleaner; janitor; custodian; cleaning; janitorial; custodial; domestic cleaner; commercial cleaning; sanitation; porter; groundskeeper; landscaper; landscaping; gardener
+real_estate | title | real_estate sales | real estate agent; realtor; estate agent; letting agent; property manager; property management; leasing agent; leasing consultant; real estate; broker; real estate license
+scientist | title | science | scientist; research assistant; laboratory; chemist; chemistry; biologist; biology; microbiology; biochemistry; molecular biology; pcr; cell culture; hplc; gmp; glp; clinical research; clinical trials; clinical research associate; cra
+agriculture | title | agriculture | farm worker; farmer; farm hand; agriculture; agricultural; harvesting; livestock; crop; tractor; horticulture; irrigation
+translator | title | languages | translator; interpreter; translation; interpreting; localization
+languages | skill | general languages | bilingual; spanish; french; german; mandarin; chinese; arabic; portuguese; italian; japanese; korean; russian; hindi; fluent in; multilingual
+
+# ---------------------------------------------------------------- education levels and generic
+high_school | edu | general | high school diploma; high school; ged; secondary school; gcse; gcses; a levels; a-levels; hsc; diploma
+bachelors | edu | general | bachelor's degree; bachelors degree; bachelor degree; bachelor's; bachelors; bachelor of science; bachelor of arts; bsc; b.sc; BA; b.a; BS; b.s; undergraduate degree; degree; university degree; college degree; four-year degree; 4-year degree; btech; b.tech; b.e; beng
+masters | edu | general | master's degree; masters degree; master degree; master's; masters; master of science; master of arts; msc; m.sc; m.s; graduate degree; postgraduate degree; meng; m.tech; mtech
+doctorate | edu | general | phd; ph.d; doctorate; doctoral degree; doctor of philosophy
+associate_degree | edu | general | associate degree; associate's degree; associates degree; aas; a.a.s; associate of science; associate of applied science; hnd; hnc; vocational diploma; trade school; apprenticeship; nvq; btec
+communication | soft | general | communication skills; communication; verbal communication; written communication; interpersonal skills; interpersonal; communicator; presentation skills; public speaking
+teamwork | soft | general | teamwork; team player; collaboration; collaborative; cross-functional; cross functional; works well with others
+problem_solving | soft | general | problem solving; problem-solving; analytical skills; analytical; critical thinking; troubleshooting skills; attention to detail; detail oriented; detail-oriented; organizational skills; organisational skills; organized; time management; multitasking; multi-tasking; prioritization; fast-paced; fast paced; self-motivated; reliable; punctual; dependable
+customer_focus | soft | general | customer focus; customer-focused; customer oriented; client-facing; client facing; people skills; friendly; empathy; compassion; compassionate; patience; patient and caring; caring
+"""

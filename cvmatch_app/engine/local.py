@@ -1,0 +1,56 @@
+"""The embedded engine: no network, no key, deterministic, a few milliseconds per CV."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .cv_profile import build_cv_profile
+from .job_profile import JobProfile, build_job_profile
+from .scoring import score_cv
+from .summary import evidence_rows, executive_summary, strengths_and_gaps
+from .text_clean import normalize_text
+from .types import FLAG_INJECTION, FLAG_KEYWORD_STUFFING, Assessment
+
+ENGINE_VERSION = "local-1.0"
+
+
+def _now_years(today: dt.date | None) -> float:
+    today = today or dt.date.today()
+    return today.year + (today.month - 1) / 12 + 1 / 12
+
+
+class LocalEngine:
+    """Lexicon and evidence based scoring. ``today`` pins the meaning of "Present" (tests)."""
+
+    name = "local"
+    model = ""
+    version = ENGINE_VERSION
+
+    def __init__(self, today: dt.date | None = None) -> None:
+        self.today = today
+
+    def prepare_job(self, jd_text: str) -> JobProfile:
+        return build_job_profile(jd_text)
+
+    def assess_sync(self, job: JobProfile, cv_text: str, cv_flags: list[str] | None = None) -> Assessment:
+        text, text_flags = normalize_text(cv_text)
+        cv = build_cv_profile(text, _now_years(self.today))
+        breakdown = score_cv(job, cv)
+        strengths, gaps = strengths_and_gaps(breakdown)
+        flags = set(cv_flags or []) | set(text_flags)
+        if cv.removed_injection:
+            flags.add(FLAG_INJECTION)
+        if cv.stuffing:
+            flags.add(FLAG_KEYWORD_STUFFING)
+        return Assessment(
+            score=breakdown.score,
+            executive_summary=executive_summary(job, cv, breakdown),
+            strengths=strengths,
+            gaps=gaps,
+            evidence=evidence_rows(breakdown),
+            flags=sorted(flags),
+            engine_version=self.version,
+        )
+
+    async def assess(self, job: JobProfile, cv_text: str, cv_flags: list[str]) -> Assessment:
+        return self.assess_sync(job, cv_text, cv_flags)

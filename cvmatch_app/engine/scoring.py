@@ -1,0 +1,252 @@
+"""Evidence for each requirement, and the calibrated 0-100 score built from it."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from .cv_profile import CVProfile, Role
+from .job_profile import MUST, JobProfile, Requirement
+from .lexicon import CREDENTIAL, EDUCATION, TITLE, get_lexicon
+from .tokens import tokenize
+
+# A higher degree satisfies a lower one.
+_EDU_IMPLIED_BY = {
+    "high_school": {"high_school", "associate_degree", "bachelors", "masters", "doctorate", "nursing_degree",
+                    "education_degree", "finance_degree", "cs_degree", "medical_degree"},
+    "associate_degree": {"associate_degree", "bachelors", "masters", "doctorate", "nursing_degree"},
+    "bachelors": {"bachelors", "masters", "doctorate", "medical_degree"},
+    "masters": {"masters", "doctorate"},
+}  # fmt: skip
+_GENERIC_TERMS = frozenset(
+    tokenize(
+        "certification certified certificate license licence licensed experience knowledge ability skills "
+        "degree proficiency proficient familiarity familiar understanding strong excellent working"
+    )
+)
+
+
+@dataclass
+class Finding:
+    requirement: Requirement
+    met: float  # 0..1: 1 = proven, 0.5 = related evidence, 0 = nothing proves it
+    cv_line: str = ""
+    found: str = ""  # what in the CV answers it (a concept label, "6.5 years")
+    roles: list[Role] = field(default_factory=list)
+
+
+@dataclass
+class ScoreBreakdown:
+    score: int
+    findings: list[Finding]
+    must_coverage: float
+    nice_coverage: float
+    years_fit: float
+    relevant_years: float
+    occupation: float
+    similarity: float
+    caps: list[str]
+
+
+def _line_for(cv: CVProfile, concept_ids: list[str]) -> tuple[str, str, int]:
+    """(concept found, the CV line proving it, how many lines mention it) for the first concept present."""
+    lexicon = get_lexicon()
+    for cid in concept_ids:
+        lines = cv.concept_lines.get(cid)
+        if lines:
+            # Prefer a line from the work history or certifications over a bare skills list.
+            ranked = sorted(lines, key=lambda i: (cv.sections[i] not in ("experience", "certifications", "top"), i))
+            return lexicon.concept(cid).label, cv.lines[ranked[0]], len(lines)
+    return "", "", 0
+
+
+def _relevant_roles(cv: CVProfile, concept_ids: list[str]) -> list[Role]:
+    wanted = set(concept_ids)
+    return [role for role in cv.roles if role.concepts & wanted]
+
+
+def relevant_years(cv: CVProfile, job: JobProfile, concept_ids: list[str]) -> tuple[float, list[Role]]:
+    from .experience import merged_years
+
+    ids = concept_ids or job.title_concepts
+    roles = _relevant_roles(cv, ids) if ids else list(cv.roles)
+    years = merged_years([(r.start, r.end) for r in roles])
+    if not roles and not cv.roles and cv.claimed_years:
+        # No dated roles at all: fall back on the CV's own statement, discounted.
+        return round(cv.claimed_years * 0.8, 1), []
+    return years, roles
+
+
+def _fuzzy_terms(cv: CVProfile, terms: list[str]) -> tuple[float, str]:
+    terms = [t for t in terms if t not in _GENERIC_TERMS]
+    if not terms:
+        return 0.0, ""
+    vocab = list(cv.words)
+    found = 0.0
+    matched: list[str] = []
+    for term in terms:
+        if term in cv.words:
+            found += 1
+            matched.append(term)
+        elif len(term) >= 5 and vocab:
+            best = process.extractOne(term, vocab, scorer=fuzz.ratio, score_cutoff=87)
+            if best:
+                found += 0.8
+                matched.append(best[0])
+    share = found / len(terms)
+    line = ""
+    if matched:
+        for text in cv.lines:
+            low = text.lower()
+            if sum(1 for m in matched if m in low) >= max(1, len(matched) // 2):
+                line = text
+                break
+    return share, line
+
+
+def assess_requirement(req: Requirement, cv: CVProfile, job: JobProfile) -> Finding:
+    lexicon = get_lexicon()
+    if req.category == "years":
+        years, roles = relevant_years(cv, job, req.alternatives)
+        fit = min(1.0, years / req.years) if req.years else 1.0
+        line = "; ".join(f"{r.title} ({r.date_text})" for r in roles[:3])
+        return Finding(req, round(fit, 2), line, f"{years:g} years", roles)
+    if req.category == EDUCATION:
+        accepted = set()
+        for cid in req.alternatives:
+            accepted |= _EDU_IMPLIED_BY.get(cid, {cid})
+        found, line, _ = _line_for(cv, sorted(accepted, key=lambda c: c not in req.alternatives))
+        return Finding(req, 1.0 if found else 0.0, line, found)
+    if req.alternatives:
+        found, line, _ = _line_for(cv, req.alternatives)
+        if found:
+            return Finding(req, 1.0, line, found)
+        # Misspellings and variants the lexicon does not list ("Kubernets", "Quickbook").
+        for cid in req.alternatives:
+            for phrase, _entry in _phrases_of(cid):
+                if len(phrase) >= 7 and cv.words:
+                    best = process.extractOne(phrase, list(cv.words), scorer=fuzz.ratio, score_cutoff=90)
+                    if best:
+                        return Finding(req, 0.7, _first_line_with(cv, best[0]), best[0])
+        del lexicon
+        return Finding(req, 0.0)
+    share, line = _fuzzy_terms(cv, req.terms)
+    met = 1.0 if share >= 0.75 else (0.5 if share >= 0.45 else 0.0)
+    return Finding(req, met, line if met else "", "")
+
+
+_PHRASE_CACHE: dict[str, list[tuple[str, tuple[str, str]]]] = {}
+
+
+def _phrases_of(cid: str) -> list[tuple[str, tuple[str, str]]]:
+    if not _PHRASE_CACHE:
+        for key, value in get_lexicon().index.items():
+            if len(key) == 1:
+                _PHRASE_CACHE.setdefault(value[0], []).append((key[0], value))
+    return _PHRASE_CACHE.get(cid, [])
+
+
+def _first_line_with(cv: CVProfile, stem_word: str) -> str:
+    for line in cv.lines:
+        if stem_word in line.lower():
+            return line
+    return ""
+
+
+def cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if not a or not b:
+        return 0.0
+    dot = sum(v * b.get(k, 0.0) for k, v in a.items())
+    na = math.sqrt(sum(v * v for v in a.values()))
+    nb = math.sqrt(sum(v * v for v in b.values()))
+    return dot / (na * nb) if na and nb else 0.0
+
+
+def term_similarity(job: JobProfile, cv: CVProfile) -> float:
+    """Share of the job's vocabulary (weighted, saturating counts) that the CV uses."""
+    total = 0.0
+    hit = 0.0
+    for term, count in job.term_weights.items():
+        weight = 1.0 + math.log(count)
+        total += weight
+        if term in cv.words:
+            hit += weight
+    return hit / total if total else 0.0
+
+
+def occupation_fit(job: JobProfile, cv: CVProfile) -> float:
+    """How much the CV's occupation is the job's: shared domains, and the job title held."""
+    domain = cosine(job.domains, cv.domains)
+    title = 0.0
+    if job.title_concepts:
+        held = {cid for role in cv.roles for cid in role.concepts if get_lexicon().concept(cid).category == TITLE}
+        if held & set(job.title_concepts):
+            title = 1.0
+        elif set(cv.title_concepts[:3]) & set(job.title_concepts):
+            title = 0.8
+        elif set(cv.concept_lines) & set(job.title_concepts):
+            title = 0.5
+    else:
+        title = domain
+    return 0.55 * domain + 0.45 * title
+
+
+def score_cv(job: JobProfile, cv: CVProfile) -> ScoreBreakdown:
+    findings = [assess_requirement(req, cv, job) for req in job.requirements]
+    must = [f for f in findings if f.requirement.kind == MUST and f.requirement.category != "years"]
+    nice = [f for f in findings if f.requirement.kind != MUST and f.requirement.category != "years"]
+    years_findings = [f for f in findings if f.requirement.category == "years" and f.requirement.kind == MUST]
+
+    def coverage(items: list[Finding]) -> float:
+        total = sum(f.requirement.weight for f in items)
+        return sum(f.requirement.weight * f.met for f in items) / total if total else 0.0
+
+    must_cov = coverage(must) if must else 0.0
+    nice_cov = coverage(nice) if nice else 0.0
+    if years_findings:
+        years_fit = min(f.met for f in years_findings)
+    else:
+        # No stated minimum: a little credit for having done this work at all.
+        yrs, _ = relevant_years(cv, job, job.title_concepts)
+        years_fit = min(1.0, yrs / 2.0) if job.title_concepts else min(1.0, cv.total_years / 3.0)
+    rel_years, _ = relevant_years(cv, job, job.title_concepts)
+    occupation = occupation_fit(job, cv)
+    similarity = term_similarity(job, cv)
+    sim_scaled = min(1.0, similarity / 0.45)
+
+    if must:
+        raw = 0.44 * must_cov + 0.10 * nice_cov + 0.14 * years_fit + 0.22 * occupation + 0.10 * sim_scaled
+        if not nice:
+            raw += 0.10 * must_cov - 0.0
+            raw = raw / 1.0
+    else:
+        raw = 0.30 * nice_cov + 0.15 * years_fit + 0.40 * occupation + 0.15 * sim_scaled
+    score = 100.0 * raw
+
+    caps: list[str] = []
+    missing_creds = [f for f in must if f.requirement.category == CREDENTIAL and f.met < 0.5]
+    if missing_creds:
+        score = min(score, 55.0)
+        caps.append("required licence or certification missing")
+    if must and must_cov < 0.5:
+        score = min(score, 55.0)
+        caps.append("fewer than half of the must-haves proven")
+    if occupation < 0.25 and must_cov < 0.6:
+        score = min(score, 30.0)
+        caps.append("different occupation")
+    if years_findings and years_fit < 0.5:
+        score = min(score, 59.0)
+        caps.append("well short of the years required")
+    return ScoreBreakdown(
+        score=max(0, min(100, int(round(score)))),
+        findings=findings,
+        must_coverage=round(must_cov, 3),
+        nice_coverage=round(nice_cov, 3),
+        years_fit=round(years_fit, 3),
+        relevant_years=rel_years,
+        occupation=round(occupation, 3),
+        similarity=round(similarity, 3),
+        caps=caps,
+    )

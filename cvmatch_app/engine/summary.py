@@ -1,0 +1,114 @@
+"""Recruiter-facing words: strengths and gaps that name their evidence, and a short summary."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .cv_profile import CVProfile
+from .job_profile import MUST, JobProfile
+from .scoring import Finding, ScoreBreakdown
+
+MAX_ITEMS = 6
+
+
+def _quote(line: str, limit: int = 110) -> str:
+    line = line.strip()
+    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
+
+
+def _strength(f: Finding) -> str:
+    req = f.requirement
+    if req.category == "years":
+        where = f"; {_quote(f.cv_line, 140)}" if f.cv_line else ""
+        return f"{f.found} of relevant experience ({req.years:g}+ required){where}"
+    asked = "required" if req.kind == MUST else "preferred"
+    shown = f.found if f.found and f.found.lower() != req.label.lower() else ""
+    head = f"{req.label} ({asked}{', shown as ' + shown if shown else ''})"
+    return f'{head}: "{_quote(f.cv_line)}"' if f.cv_line else head
+
+
+def _gap(f: Finding) -> str:
+    req = f.requirement
+    if req.category == "years":
+        if f.roles:
+            subject = req.label.split(" of ", 1)[-1]
+            return f"{req.years:g}+ years of {subject} required: {f.found} found ({_quote(f.cv_line, 120)})"
+        return f"{req.label} required: no dated role in the CV shows this experience"
+    asked = "required" if req.kind == MUST else "preferred"
+    if f.met > 0:
+        return f'{req.label} ({asked}): only partly shown: "{_quote(f.cv_line)}"'
+    return f"{req.label} ({asked}): nothing in the CV shows it"
+
+
+def strengths_and_gaps(breakdown: ScoreBreakdown) -> tuple[list[str], list[str]]:
+    def order(f: Finding) -> tuple:
+        req = f.requirement
+        return (req.kind != MUST, req.duty, -req.weight)
+
+    met = sorted((f for f in breakdown.findings if f.met >= 0.7), key=order)
+    missing = sorted((f for f in breakdown.findings if f.met < 0.7), key=order)
+    # Soft skills prove little either way; they appear only if nothing better does.
+    met = [f for f in met if f.requirement.category != "soft"] or met
+    missing = [f for f in missing if f.requirement.category != "soft"]
+    return [_strength(f) for f in met[:MAX_ITEMS]], [_gap(f) for f in missing[:MAX_ITEMS]]
+
+
+def evidence_rows(breakdown: ScoreBreakdown) -> list[dict[str, Any]]:
+    rows = []
+    for f in breakdown.findings:
+        req = f.requirement
+        rows.append(
+            {
+                "requirement": req.label,
+                "kind": req.kind,
+                "category": req.category,
+                "met": f.met >= 0.7,
+                "strength": f.met,
+                "cv_line": f.cv_line,
+                "found": f.found,
+                "jd_line": req.source,
+            }
+        )
+    return rows
+
+
+def executive_summary(job: JobProfile, cv: CVProfile, breakdown: ScoreBreakdown) -> str:
+    must = [f for f in breakdown.findings if f.requirement.kind == MUST and f.requirement.category != "years"]
+    met_must = [f for f in must if f.met >= 0.7]
+    sentences: list[str] = []
+
+    held = cv.roles[0].title.split(" · ")[0] if cv.roles else ""
+    years = breakdown.relevant_years
+    if years >= 1 and job.title_concepts:
+        first = f"{years:g} years of experience relevant to {job.title}"
+    elif cv.total_years >= 1:
+        first = f"{cv.total_years:g} years of dated work experience, little of it clearly as {job.title}"
+    else:
+        first = "No dated work history could be read"
+    if held:
+        first += f"; most recent role: {_quote(held, 70)}"
+    sentences.append(first + ".")
+
+    if must:
+        names = ", ".join(f.requirement.label for f in met_must[:3])
+        lead = f"Meets {len(met_must)} of {len(must)} must-haves"
+        sentences.append(f"{lead}{' (' + names + ')' if names else ''}.")
+    else:
+        strong = [f.requirement.label for f in breakdown.findings if f.met >= 0.7 and f.requirement.category != "soft"]
+        if strong:
+            sentences.append(f"The CV covers {', '.join(strong[:3])} from the job's description.")
+        else:
+            sentences.append("The CV shows little of what the job description asks for.")
+
+    gaps = [
+        f for f in breakdown.findings if f.met < 0.7 and f.requirement.kind == MUST and f.requirement.category != "soft"
+    ]
+    if gaps:
+        main = gaps[0]
+        if main.requirement.category == "years":
+            sentences.append(f"Main gap: {main.requirement.label} asked, {main.found} shown.")
+        else:
+            sentences.append(f"Main gap: {main.requirement.label}, which nothing in the CV shows.")
+    elif "different occupation" in breakdown.caps:
+        sentences.append("The CV is from a different line of work.")
+    return " ".join(sentences)
