@@ -6,13 +6,37 @@ import secrets
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import AliasChoices, Field
+from pydantic import AliasChoices, BaseModel, Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 PLACEHOLDER_SECRETS = {"", "changeme", "change-me", "secret", "dev", "placeholder", "CHANGE_ME"}
 
 PLAN_BATCH_LIMITS = {"free": 10, "starter": 20, "api": 25}
+
+
+class CreditPack(BaseModel):
+    """A credit pack sold through Stripe Checkout; `plan` is the plan it grants (at least Starter)."""
+
+    id: str = Field(pattern=r"^[a-z0-9_\-]{1,40}$")
+    credits: int = Field(gt=0)
+    amount_cents: int = Field(gt=0, description="Price in the currency's smallest unit")
+    currency: str = Field("usd", pattern=r"^[a-z]{3}$")
+    plan: str = Field("starter", description="Plan a purchase moves the buyer up to (never down)")
+
+    @field_validator("plan")
+    @classmethod
+    def _known_plan(cls, plan: str) -> str:
+        if plan not in PLAN_BATCH_LIMITS or plan == "free":
+            raise ValueError(f"a pack grants 'starter' or 'api', not {plan!r}")
+        return plan
+
+
+DEFAULT_CREDIT_PACKS = [
+    CreditPack(id="pack_100", credits=100, amount_cents=100),
+    CreditPack(id="pack_500", credits=500, amount_cents=400),
+    CreditPack(id="pack_1000", credits=1000, amount_cents=700),
+]
 
 
 class Settings(BaseSettings):
@@ -45,6 +69,18 @@ class Settings(BaseSettings):
         "", validation_alias=AliasChoices("STRIPE_WEBHOOK_SECRET", "CVMATCH_STRIPE_WEBHOOK_SECRET")
     )
     stripe_api_base: str = Field("", description="Override Stripe's API address (tests use a local fake)")
+    credit_packs: list[CreditPack] = Field(
+        default_factory=lambda: list(DEFAULT_CREDIT_PACKS),
+        description='JSON list, e.g. [{"id": "pack_100", "credits": 100, "amount_cents": 100}]',
+    )
+
+    @field_validator("credit_packs")
+    @classmethod
+    def _unique_pack_ids(cls, packs: list[CreditPack]) -> list[CreditPack]:
+        ids = [pack.id for pack in packs]
+        if len(set(ids)) != len(ids):
+            raise ValueError(f"CVMATCH_CREDIT_PACKS repeats a pack id: {ids}")
+        return packs
 
     @property
     def is_production(self) -> bool:
