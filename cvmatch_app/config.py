@@ -60,6 +60,13 @@ class Settings(BaseSettings):
     max_cv_bytes: int = 5 * 1024 * 1024
     max_jd_chars: int = 50_000
     runner_concurrency: int = 4
+    runner: str = Field(
+        "auto",
+        description="'embedded' (in-process pool), 'distributed' (Redis queue + worker processes) "
+        "or 'auto': distributed when redis_url is set",
+    )
+    queue_name: str = Field("cvmatch", description="Name (Redis key prefix) of the saq queue of CVs to score")
+    worker_grace_seconds: int = Field(30, description="A stopping worker's time to finish its CVs, then hands back")
     cv_max_attempts: int = 3
     lease_seconds: int = 120
     jwt_ttl_minutes: int = 60 * 24 * 7
@@ -81,6 +88,20 @@ class Settings(BaseSettings):
         if len(set(ids)) != len(ids):
             raise ValueError(f"CVMATCH_CREDIT_PACKS repeats a pack id: {ids}")
         return packs
+
+    @property
+    def effective_runner(self) -> str:
+        """'embedded' or 'distributed', from CVMATCH_RUNNER (and CVMATCH_REDIS_URL when it is 'auto')."""
+        runner = self.runner.strip().lower() or "auto"
+        if runner == "auto":
+            return "distributed" if self.redis_url else "embedded"
+        if runner not in {"embedded", "distributed"}:
+            raise ValueError(
+                f"CVMATCH_RUNNER={self.runner!r} is not a runner: use 'embedded', 'distributed' or 'auto'."
+            )
+        if runner == "distributed" and not self.redis_url:
+            raise ValueError("CVMATCH_RUNNER=distributed needs CVMATCH_REDIS_URL (the queue lives in Redis).")
+        return runner
 
     @property
     def is_production(self) -> bool:
