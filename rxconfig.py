@@ -19,8 +19,8 @@ _settings = get_settings()
 config = rx.Config(
     app_name="cvmatch_app",
     telemetry_enabled=False,
-    frontend_port=_settings.port,
-    backend_port=_settings.port,
+    # Reflex refuses --backend-only (API replicas, the API tests) when a frontend port is configured.
+    frontend_port=None if "--backend-only" in sys.argv else _settings.port,
     db_url=_settings.effective_database_url.replace("postgresql://", "postgresql+psycopg://", 1),
     redis_url=_settings.redis_url or None,
     # The REST API is for server-to-server use with keys; the UI is same-origin.

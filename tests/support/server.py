@@ -51,9 +51,10 @@ class AppServer:
         self.data_dir.mkdir(parents=True, exist_ok=True)
         subprocess.run([sys.executable, "-m", "cvmatch_app.cli", "migrate"], cwd=ROOT, env=self.env(), check=True)
         command = [str(VENV_BIN / "reflex"), "run", "--env", "prod", "--loglevel", "warning"]
-        command += ["--frontend-port", str(self.port), "--backend-port", str(self.port)]
-        if self.backend_only:
-            command.append("--backend-only")
+        if self.backend_only:  # reflex 0.10 refuses --frontend-port without a frontend
+            command += ["--backend-only", "--backend-port", str(self.port)]
+        else:
+            command += ["--frontend-port", str(self.port), "--backend-port", str(self.port)]
         log = self.log_path.open("ab")
         self.process = subprocess.Popen(
             command, cwd=ROOT, env=self.env(), stdout=log, stderr=subprocess.STDOUT, start_new_session=True
