@@ -8,6 +8,7 @@ from fastapi.responses import JSONResponse
 from fastapi_offline import FastAPIOffline
 
 from cvmatch_app.api import account_routes, match_routes
+from cvmatch_app.api.billing_routes import router as billing_router
 from cvmatch_app.config import PLAN_BATCH_LIMITS, get_settings
 from cvmatch_app.services.errors import ServiceError
 
@@ -46,4 +47,5 @@ def create_api() -> FastAPI:
 
     api.include_router(match_routes.router)
     api.include_router(account_routes.router)
+    api.include_router(billing_router)
     return api
