@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from sqlmodel import select
+
 from cvmatch_app.db.models import ApiKey
 from cvmatch_app.db.session import session_scope
 from cvmatch_app.services import keys
@@ -19,7 +21,7 @@ def test_key_format_and_checksum():
 def test_only_a_hash_of_the_key_is_stored():
     account = make_account()
     with session_scope() as session:
-        stored = session.query(ApiKey).filter(ApiKey.user_id == account.user_id).one()
+        stored = session.exec(select(ApiKey).where(ApiKey.user_id == account.user_id)).one()
         columns = [str(getattr(stored, c.name)) for c in ApiKey.__table__.columns]
     assert account.key not in " ".join(columns)
     assert stored.secret_hash == keys.hash_secret(account.key)

@@ -37,6 +37,8 @@ async def api_key_principal(request: Request, response: Response) -> KeyPrincipa
     """The API key from X-API-Key (preferred) or Authorization: Bearer, rate-limited per key."""
     secret = request.headers.get("x-api-key") or _bearer(request)
     principal = await in_session(lambda session: keys.authenticate_key(session, secret))
+    if keys.needs_use_recorded(principal.key):
+        await in_session(lambda session: keys.record_use(session, principal.key.id), write=True)
     status = limits.hit(f"key:{principal.key.id}")
     request.state.rate_limit_headers = status.headers()
     response.headers.update(status.headers())

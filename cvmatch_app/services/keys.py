@@ -131,9 +131,17 @@ def authenticate_key(session: Session, secret: str | None) -> KeyPrincipal:
     user = session.get(User, key.user_id)
     if user is None:
         raise Unauthorized(INVALID_KEY + ": the key's account no longer exists.")
-    now = utcnow()
-    # Recording every use would make each read a write; a minute's precision is what a user needs.
-    if key.last_used_at is None or (now - key.last_used_at).total_seconds() > 60:
-        key.last_used_at = now
-        session.add(key)
     return KeyPrincipal(user=user, key=key, scopes=frozenset(key.scopes.split(",")))
+
+
+def needs_use_recorded(key: ApiKey) -> bool:
+    """Recording every use would make each read a write; a minute's precision is what a user needs."""
+    return key.last_used_at is None or (utcnow() - key.last_used_at).total_seconds() > 60
+
+
+def record_use(session: Session, key_id: int) -> None:
+    """Stamp the key's last use (call in a write session: SQLite takes its write lock up front)."""
+    key = session.get(ApiKey, key_id)
+    if key is not None and needs_use_recorded(key):
+        key.last_used_at = utcnow()
+        session.add(key)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import socket
+
 import httpx
 
 from cvmatch_app.db.models import MatchJob
@@ -112,16 +115,19 @@ def test_a_cv_over_5_mb_is_413(api_server):
 
 def test_a_body_over_the_batch_maximum_is_refused_before_it_is_read(api_server):
     account = make_account(credits=5)
-    headers = {
-        **account.headers,
-        "Content-Type": "multipart/form-data; boundary=x",
-        "Content-Length": str(200 * 1024**2),
-    }
-    with httpx.Client() as client:
-        request = client.build_request("POST", f"{api_server.url}/api/match", headers=headers, content=b"--x--")
-        response = client.send(request)
-    assert response.status_code == 413
-    assert "MB" in response.json()["detail"]
+    # Announce 200 MB and send none of it: the answer must come from the headers alone.
+    with socket.create_connection(("127.0.0.1", api_server.port), timeout=10) as sock:
+        sock.sendall(
+            (
+                "POST /api/match HTTP/1.1\r\nHost: localhost\r\n"
+                f"X-API-Key: {account.key}\r\nContent-Type: multipart/form-data; boundary=x\r\n"
+                f"Content-Length: {200 * 1024**2}\r\n\r\n"
+            ).encode()
+        )
+        reply = sock.recv(65536).decode()
+    status_line, _, rest = reply.partition("\r\n")
+    assert " 413 " in status_line
+    assert json.loads(rest.split("\r\n\r\n", 1)[1])["detail"].startswith("The request is larger than")
 
 
 def test_rate_limit_headers_and_429_with_retry_after(api_server):
