@@ -23,12 +23,17 @@ ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 POSTGRES_URL = os.environ.get("CVMATCH_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
 
 
-@pytest.fixture(scope="session")
-def api_server() -> Iterator[AppServer]:
-    """The app as an API replica (reflex --backend-only) on the shared SQLite file."""
+@pytest.fixture(scope="session", autouse=True)
+def database() -> None:
+    """The tests' SQLite file, migrated to the newest revision."""
     from cvmatch_app.db.migrate import upgrade_to_head
 
     upgrade_to_head()
+
+
+@pytest.fixture(scope="session")
+def api_server() -> Iterator[AppServer]:
+    """The app as an API replica (reflex --backend-only) on the shared SQLite file."""
     server = AppServer(DATA_DIR).start()
     yield server
     server.stop()
