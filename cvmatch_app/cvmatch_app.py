@@ -9,6 +9,7 @@ import reflex as rx
 
 from cvmatch_app.api.app import create_api, max_request_bytes
 from cvmatch_app.api.uploads import BodySizeLimit
+from cvmatch_app.config import get_settings
 from cvmatch_app.jobs.runner import runner
 from cvmatch_app.pages import register_pages
 
@@ -19,6 +20,15 @@ def _limit_match_body(asgi_app):  # type: ignore[no-untyped-def]
 
 @contextlib.asynccontextmanager
 async def run_embedded_runner() -> AsyncIterator[None]:
+    """Embedded mode: score CVs in this process. Distributed mode: workers do; this replica only queues."""
+    if get_settings().effective_runner == "distributed":
+        from cvmatch_app.jobs.queue import queue_client
+
+        try:
+            yield
+        finally:
+            queue_client.close()
+        return
     await runner.start()
     try:
         yield

@@ -37,6 +37,11 @@ class EmbeddedRunner:
     async def start(self) -> None:
         if self._tasks:
             return
+        if get_settings().effective_runner != "embedded":
+            raise RuntimeError(
+                "The embedded runner must not start in distributed mode (CVMATCH_RUNNER/CVMATCH_REDIS_URL): "
+                "it would take back CVs that worker processes are scoring. Run `python -m cvmatch_app.jobs.worker`."
+            )
         self._loop = asyncio.get_running_loop()
         self._queue = asyncio.Queue()
         await asyncio.to_thread(release_abandoned_cvs)
@@ -101,7 +106,10 @@ def _current_loop() -> asyncio.AbstractEventLoop | None:
 
 
 def release_abandoned_cvs() -> int:
-    """In embedded mode this process is the only runner: CVs it was scoring when it stopped go back."""
+    """In embedded mode this process is the only runner: CVs it was scoring when it stopped go back.
+
+    Never in distributed mode: there, other processes hold leases; expired ones are swept by the workers.
+    """
     with session_scope(write=True) as session:
         result = session.execute(
             update(MatchCV)

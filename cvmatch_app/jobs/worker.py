@@ -1,0 +1,197 @@
+"""Worker process of the distributed runner: ``python -m cvmatch_app.jobs.worker [--concurrency N]``.
+
+Takes CV ids from the saq queue in Redis (CVMATCH_REDIS_URL) and scores them with
+``jobs.scoring.process_cv`` against the shared database (CVMATCH_DATABASE_URL). Start as many as
+you like, on any machine that reaches both.
+
+- SIGTERM/SIGINT: takes no new CV, lets the current ones finish for up to CVMATCH_WORKER_GRACE_SECONDS,
+  then hands back any still running (the CV returns to pending, its attempt is not counted).
+- kill -9 or a lost machine: the CV's lease (CVMATCH_LEASE_SECONDS) expires and the sweeper sends it
+  again, so another worker claims and scores it. A result is recorded only by the lease holder.
+- Every few seconds one worker (a Redis lock elects it) sweeps the database and queues every pending
+  CV and every CV whose lease expired, so nothing is stranded (not even when Redis lost a message).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import logging
+import os
+import socket
+from datetime import datetime, timedelta
+from typing import Any
+
+from saq import Queue, Worker
+from sqlalchemy import or_, update
+from sqlmodel import select
+
+from cvmatch_app.config import get_settings
+from cvmatch_app.db.models import MatchCV, utcnow
+from cvmatch_app.db.session import get_engine, session_scope
+from cvmatch_app.jobs.queue import SCORE_FUNCTION, enqueue_cvs, make_queue
+from cvmatch_app.jobs.scoring import process_cv
+
+log = logging.getLogger("cvmatch.worker")
+SWEEP_SECONDS = 5.0
+RETRY_DELAY_SECONDS = 1.0
+
+
+def stranded_cvs() -> list[tuple[int, int]]:
+    """``(cv_id, attempts)`` of CVs that are queued, or held by a runner whose lease expired."""
+    now = utcnow()
+    with session_scope() as session:
+        rows = session.exec(
+            select(MatchCV.id, MatchCV.attempts)
+            .where(
+                or_(
+                    MatchCV.status == "pending",
+                    (MatchCV.status == "processing") & (MatchCV.lease_until < now),  # type: ignore[operator]
+                )
+            )
+            .order_by(MatchCV.created_at, MatchCV.id)
+        )
+        return [(cv_id, attempts) for cv_id, attempts in rows if cv_id is not None]
+
+
+def attempts_of(cv_id: int) -> int:
+    with session_scope() as session:
+        cv = session.get(MatchCV, cv_id)
+        return cv.attempts if cv is not None else 0
+
+
+def hand_back(cv_id: int, started: datetime) -> bool:
+    """Return a CV this worker was scoring to the queue's pool, without counting the attempt.
+
+    Only a lease taken after ``started`` and still running can be ours: another runner may claim
+    the CV only once our lease has expired, so past ``started + lease`` we leave it to the sweeper.
+    """
+    lease = timedelta(seconds=get_settings().lease_seconds)
+    if utcnow() >= started + lease:
+        return False
+    with session_scope(write=True) as session:
+        result = session.execute(
+            update(MatchCV)
+            .where(
+                MatchCV.id == cv_id,
+                MatchCV.status == "processing",
+                MatchCV.lease_until >= started + lease,  # type: ignore[operator]
+            )
+            .values(status="pending", lease_until=None, attempts=MatchCV.attempts - 1)
+            .execution_options(synchronize_session=False)
+        )
+        return result.rowcount == 1
+
+
+async def score_cv(ctx: dict[str, Any], *, cv_id: int) -> str:
+    """The queue's one task: claim, score and record a CV (idempotent), or hand it back if stopped."""
+    started = utcnow()
+    log.info("scoring CV %s", cv_id)
+    try:
+        outcome = await process_cv(cv_id)
+    except asyncio.CancelledError:
+        # Stopping: synchronous on purpose, so the hand-back is done before the task ends.
+        handed_back = hand_back(cv_id, started)
+        log.info("CV %s %s", cv_id, "handed back" if handed_back else "left to its lease")
+        raise
+    if outcome == "retry":
+        queue: Queue = ctx["worker"].queue
+        attempts = await asyncio.to_thread(attempts_of, cv_id)
+        await enqueue_cvs(queue, [(cv_id, attempts)], delay_seconds=RETRY_DELAY_SECONDS)
+    log.info("CV %s %s", cv_id, outcome)
+    return outcome
+
+
+async def sweep_forever(queue: Queue, interval: float = SWEEP_SECONDS) -> None:
+    """Queue stranded CVs; a Redis lock lets one worker of the fleet sweep per interval."""
+    lock_key = f"saq:{queue.name}:cvmatch-sweeper"
+    redis = queue.redis  # type: ignore[attr-defined]
+    while True:
+        try:
+            if await redis.set(lock_key, socket.gethostname(), nx=True, px=int(interval * 1000)):
+                stranded = await asyncio.to_thread(stranded_cvs)
+                queued = await enqueue_cvs(queue, stranded) if stranded else 0
+                if queued:
+                    log.info("sweeper queued %s stranded CVs", queued)
+        except Exception:  # noqa: BLE001 - a database or Redis hiccup must not stop the sweeper
+            log.exception("sweep failed")
+        await asyncio.sleep(interval)
+
+
+class CVWorker(Worker):
+    """saq's worker, with a graceful stop: current CVs get ``grace_seconds`` to finish first."""
+
+    def __init__(self, queue: Queue, *, concurrency: int, grace_seconds: float) -> None:
+        super().__init__(
+            queue,
+            functions=[(SCORE_FUNCTION, score_cv)],
+            concurrency=concurrency,
+            startup=self._startup,
+            shutdown=self._shutdown,
+            timers={"sweep": 10},
+        )
+        self.grace_seconds = grace_seconds
+        self._sweeper: asyncio.Task[None] | None = None
+
+    async def _startup(self, ctx: dict[str, Any]) -> None:
+        await asyncio.to_thread(get_engine)
+        self._sweeper = asyncio.create_task(sweep_forever(self.queue), name="cvmatch-sweeper")
+        log.info(
+            "worker %s (pid %s) scoring from queue %r with concurrency %s",
+            self.id,
+            os.getpid(),
+            self.queue.name,
+            self.concurrency,
+        )
+
+    async def _shutdown(self, ctx: dict[str, Any]) -> None:
+        if self._sweeper is not None:
+            self._sweeper.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._sweeper
+        await asyncio.to_thread(get_engine().dispose)
+        log.info("worker %s stopped", self.id)
+
+    async def stop(self) -> None:
+        running = [context["task"] for context in self.job_task_contexts.values() if not context["task"].done()]
+        if running and not self._stopped:
+            log.info("stopping: letting %s running CVs finish (up to %ss)", len(running), self.grace_seconds)
+            await asyncio.wait(running, timeout=self.grace_seconds)
+            await asyncio.sleep(0.2)  # let saq mark the finished messages complete
+        # saq then cancels what is left: idle dequeues, and CVs past the grace period (handed back).
+        await super().stop()
+
+
+async def run(concurrency: int | None = None) -> None:
+    settings = get_settings()
+    queue = make_queue(settings)
+    worker = CVWorker(
+        queue,
+        concurrency=concurrency or settings.runner_concurrency,
+        grace_seconds=settings.worker_grace_seconds,
+    )
+    await queue.connect()
+    try:
+        await worker.start()
+    finally:
+        await queue.disconnect()
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(
+        prog="python -m cvmatch_app.jobs.worker",
+        description="Score queued CVs taken from Redis (CVMATCH_REDIS_URL) against the shared database.",
+    )
+    parser.add_argument(
+        "--concurrency", type=int, default=None, help="CVs scored at once (default CVMATCH_RUNNER_CONCURRENCY)"
+    )
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    if not get_settings().redis_url:
+        parser.error("CVMATCH_REDIS_URL is not set: a worker takes its CVs from Redis (e.g. redis://127.0.0.1:6379/0).")
+    asyncio.run(run(args.concurrency))
+
+
+if __name__ == "__main__":
+    main()
