@@ -4,6 +4,7 @@ reader of it sees (``Document``), or refuse it with a reason a recruiter underst
 from __future__ import annotations
 
 import io
+import re
 import time
 import zipfile
 
@@ -123,4 +124,26 @@ def extract_document(filename: str, data: bytes) -> Document:
         raise UnreadableDocument(
             f"The {kind.upper()} contains almost no text ({len(text)} characters): it is not a CV."
         )
+    if kind == "pdf" and looks_garbled(text):
+        raise UnreadableDocument(
+            "The PDF's fonts cannot be decoded: its text reads as gibberish. Ask for another export (DOCX or PDF)."
+        )
     return Document(text=text, kind=kind, flags=flags, pages=pages)
+
+
+# Function words of the languages CVs are most often written in: real prose always has some.
+_COMMON_WORDS = frozenset(
+    "the and of to in for with on at by from as is are was an or a i my our "
+    "de la el en y los las del con por para un una que es le les des du et au pour dans sur est "
+    "der die das und mit von zu im den für ist ein eine bei als auf "
+    "da do dos em com na no os um uma il di che per nel della van het een op voor".split()
+)
+
+
+def looks_garbled(text: str) -> bool:
+    """Fonts without a character map make pypdf return shifted letters ("3HZ[ <WKH[LK")."""
+    words = re.findall(r"[^\W\d_]{1,}", text)
+    if len(words) < 40:
+        return False
+    common = sum(1 for word in words if word.lower() in _COMMON_WORDS)
+    return common / len(words) < 0.02

@@ -41,6 +41,7 @@ class _Walker:
         self.hidden_runs = 0
         self.lines: list[str] = []
         self.steps = 0
+        self.banner_paragraphs = 0
 
     def _tick(self) -> None:
         self.steps += 1
@@ -126,6 +127,13 @@ class _Walker:
             fill = shd.get(_W + "fill") if shd is not None else None
             if fill and fill.lower() not in ("auto", "ffffff"):
                 shaded = True
+        # A shape drawn behind the text (a coloured banner) makes white headings on it readable;
+        # such banners usually span the paragraph that anchors them and the next one.
+        if _has_background_shape(p):
+            self.banner_paragraphs = 2
+        if self.banner_paragraphs > 0:
+            shaded = True
+            self.banner_paragraphs -= 1
         parts: list[str] = []
         boxes: list[Any] = []
         self._inline(p, parts, boxes, shaded)
@@ -188,6 +196,16 @@ class _Walker:
         for child in el:
             if isinstance(child.tag, str):
                 self._find_boxes(child, boxes)
+
+
+def _has_background_shape(p: Any) -> bool:
+    for el in p.iter():
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag.endswith("}anchor") and el.get("behindDoc") == "1":
+            return True
+        if tag.endswith(("}rect", "}roundrect", "}shape")) and el.get("filled") != "f" and el.get("fillcolor"):
+            return True
+    return False
 
 
 def _hidden_styles(zf: zipfile.ZipFile) -> set[str]:

@@ -12,8 +12,9 @@ from typing import Any
 
 from pypdf import PdfReader
 from pypdf.errors import FileNotDecryptedError, LimitReachedError, PdfReadError
-from pypdf.generic import NameObject
+from pypdf.generic import ContentStream, NameObject, NullObject
 
+from .pdf_layout import one_word_lines, rebuild_lines, repair_kerning_splits
 from .types import FLAG_HIDDEN_TEXT, FLAG_SCANNED, UnreadableDocument
 
 # pypdf logs every recoverable oddity of real-world files; they are not our errors.
@@ -22,8 +23,8 @@ logging.getLogger("pypdf").setLevel(logging.ERROR)
 MAX_PAGES_READ = 20  # a CV longer than this is read in part; the rest adds little signal
 MAX_PAGES_ACCEPTED = 200  # beyond this it is not a CV (and a cheap denial-of-service)
 TINY_FONT_PT = 2.0  # nobody reads 2 pt text; it is there for a machine
-MIN_CONTRAST = 0.12  # luminance difference below which text melts into its background
-OFF_PAGE_MARGIN = 6.0
+MIN_CONTRAST = 0.05  # luminance difference below which text melts into its background (white on #F2F2F2)
+OFF_PAGE_MARGIN = 18.0  # a baseline just past the edge is a layout slip, not hiding
 
 Matrix = tuple[float, float, float, float, float, float]
 IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
@@ -106,9 +107,15 @@ def _ext_gstate_alpha(resources: Any, name: Any) -> float | None:
 def _sanitize_page(page: Any, deadline: float) -> _PageScan:
     """Walk the page's content stream once, dropping text-show operations a reader cannot see."""
     scan = _PageScan()
-    contents = page.get_contents()
-    if contents is None:
+    raw_contents = page.get("/Contents")
+    if raw_contents is None:
         return scan
+    raw_contents = raw_contents.get_object()
+    if isinstance(raw_contents, NullObject):
+        return scan
+    # Parsed as pypdf's text extractor parses it (strings kept as bytes), and handed back to the
+    # page below: pypdf then extracts from these operations without parsing the stream again.
+    contents = ContentStream(raw_contents, page.pdf, "bytes")
     resources = page.get("/Resources")
     resources = resources.get_object() if resources is not None else {}
     box = page.mediabox
@@ -213,8 +220,7 @@ def _sanitize_page(page: Any, deadline: float) -> _PageScan:
 
     if changed:
         contents.operations = kept
-        # The reader's page is ours alone; pypdf re-reads /Contents when extracting text.
-        page[NameObject("/Contents")] = contents
+    page[NameObject("/Contents")] = contents
     return scan
 
 
@@ -289,7 +295,10 @@ def extract_pdf(data: bytes, deadline: float) -> tuple[str, list[str], int]:
                 raise UnreadableDocument("The PDF took too long to read (it may be damaged or built to stall readers).")
             scan = _sanitize_page(page, deadline)
             hidden += scan.hidden_ops
-            text = page.extract_text() or ""
+            # Some writers (react-pdf) separate words with "\t\r": a carriage return that is no line break.
+            text = (page.extract_text() or "").replace("\r\n", "\n").replace("\r", " ")
+            if one_word_lines(text):
+                text = rebuild_lines(page) or text
             if len(text.strip()) < 20 and scan.images:
                 image_only_pages += 1
             texts.append(text)
@@ -300,7 +309,7 @@ def extract_pdf(data: bytes, deadline: float) -> tuple[str, list[str], int]:
     except Exception as exc:  # noqa: BLE001 - any parser failure on a hostile file is "unreadable"
         raise UnreadableDocument("The PDF is damaged or incomplete and cannot be read.") from exc
 
-    joined = "\n\n".join(texts)
+    joined = repair_kerning_splits("\n\n".join(texts))
     if hidden:
         flags.append(FLAG_HIDDEN_TEXT)
     if image_only_pages:
