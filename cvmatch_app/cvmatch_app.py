@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator
 import reflex as rx
 
 from cvmatch_app.api.app import create_api, max_request_bytes
+from cvmatch_app.api.upload_limits import limit_uploads
 from cvmatch_app.api.uploads import BodySizeLimit
 from cvmatch_app.config import get_settings
 from cvmatch_app.jobs.runner import runner
@@ -37,7 +38,7 @@ async def run_embedded_runner() -> AsyncIterator[None]:
 
 
 app = rx.App(
-    api_transformer=[create_api(), _limit_match_body],
+    api_transformer=[create_api(), _limit_match_body, limit_uploads],
     theme=rx.theme(accent_color="indigo", radius="medium"),
 )
 app.register_lifespan_task(run_embedded_runner)

@@ -4,8 +4,29 @@ from __future__ import annotations
 
 import reflex as rx
 
-from cvmatch_app.pages import home
+from cvmatch_app.pages import account, credits, history, job, login, match, signup
+from cvmatch_app.state.account import AccountState
+from cvmatch_app.state.auth import AuthState
+from cvmatch_app.state.credits import CreditsState
+from cvmatch_app.state.history import HistoryState
+from cvmatch_app.state.job import JobState
+from cvmatch_app.state.match import MatchState
 
 
 def register_pages(app: rx.App) -> None:
-    app.add_page(home.page, route="/", title="CVMatch")
+    # Private pages check the session first; each page's own loader checks it again before reading data.
+    app.add_page(match.page, route="/", title="Match · CVMatch", on_load=[AuthState.require_login, MatchState.load])
+    app.add_page(
+        job.page, route="/jobs/[job_id]", title="Results · CVMatch", on_load=[AuthState.require_login, JobState.load]
+    )
+    app.add_page(
+        history.page, route="/history", title="History · CVMatch", on_load=[AuthState.require_login, HistoryState.load]
+    )
+    app.add_page(
+        account.page, route="/account", title="Account · CVMatch", on_load=[AuthState.require_login, AccountState.load]
+    )
+    app.add_page(
+        credits.page, route="/credits", title="Credits · CVMatch", on_load=[AuthState.require_login, CreditsState.load]
+    )
+    app.add_page(login.page, route="/login", title="Log in · CVMatch", on_load=AuthState.skip_if_logged_in)
+    app.add_page(signup.page, route="/signup", title="Sign up · CVMatch", on_load=AuthState.skip_if_logged_in)

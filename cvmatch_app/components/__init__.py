@@ -1,0 +1,1 @@
+"""Stateless pieces shared by the pages: layout and navigation, drop zone, result cards, badges."""

@@ -1,0 +1,188 @@
+"""The home page: a job description and a pile of CVs in, one credit per readable CV."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from cvmatch_app.components.drop_zone import drop_zone
+from cvmatch_app.components.layout import app_page, inline_error, section
+from cvmatch_app.state.auth import AuthState
+from cvmatch_app.state.match import CV_UPLOAD_ID, JD_UPLOAD_ID, MatchState, max_file_mb
+
+
+def _jd_section() -> rx.Component:
+    return section(
+        "1. Job description",
+        rx.el.label(rx.text("Paste the job description", size="2", weight="medium"), html_for="jd_text"),
+        rx.text_area(
+            id="jd_text",
+            name="jd_text",
+            placeholder="Registered Nurse — ICU Department. Requirements: current RN licence, BLS and ACLS…",
+            rows="9",
+            width="100%",
+            disabled=MatchState.jd_file_name != "",
+        ),
+        rx.cond(
+            MatchState.jd_file_name != "",
+            rx.hstack(
+                rx.icon("file-text", size=18),
+                rx.text(MatchState.jd_file_name, weight="medium", id="jd-file-name"),
+                rx.text(MatchState.jd_file_size, size="1", color=rx.color("gray", 11)),
+                rx.spacer(),
+                rx.button(
+                    rx.icon("x", size=14),
+                    "Remove",
+                    type="button",
+                    variant="ghost",
+                    color_scheme="gray",
+                    size="1",
+                    on_click=MatchState.remove_jd_file,
+                    aria_label="Remove the job description file",
+                ),
+                align="center",
+                width="100%",
+            ),
+            drop_zone(
+                JD_UPLOAD_ID,
+                title="…or drop the job description file",
+                hint=f"PDF, DOCX or TXT, up to {max_file_mb()} MB",
+                on_drop=MatchState.set_jd_file,
+                on_drop_rejected=MatchState.cvs_refused,
+                multiple=False,
+                max_size=max_file_mb() * 1024 * 1024,
+                compact=True,
+            ),
+        ),
+    )
+
+
+def _staged_cv(cv: rx.Var, index: rx.Var) -> rx.Component:
+    return rx.hstack(
+        rx.icon("file", size=16, color=rx.color("gray", 10)),
+        rx.text(cv.name, size="2", weight="medium", class_name="staged-name", word_break="break-all"),
+        rx.spacer(),
+        rx.text(cv.size, size="1", color=rx.color("gray", 11), white_space="nowrap", class_name="staged-size"),
+        rx.icon_button(
+            rx.icon("x", size=14),
+            type="button",
+            variant="ghost",
+            color_scheme="gray",
+            size="1",
+            on_click=MatchState.remove_cv(index),
+            aria_label="Remove " + cv.name,
+            title="Remove",
+        ),
+        align="center",
+        width="100%",
+        padding="6px 8px",
+        border_bottom=f"1px solid {rx.color('gray', 4)}",
+        class_name="staged-cv",
+    )
+
+
+def _cv_section() -> rx.Component:
+    return section(
+        "2. CVs",
+        drop_zone(
+            CV_UPLOAD_ID,
+            title="Drop CVs here, or click to choose files",
+            hint=f"PDF, DOCX or TXT · up to {max_file_mb()} MB each · up to "
+            + MatchState.batch_limit.to_string()
+            + " CVs per job on your plan",
+            on_drop=MatchState.add_cvs,
+            on_drop_rejected=MatchState.cvs_refused,
+            max_size=max_file_mb() * 1024 * 1024,
+        ),
+        rx.cond(
+            MatchState.cvs.length() > 0,
+            rx.vstack(
+                rx.hstack(
+                    rx.text(MatchState.cvs.length(), " of ", MatchState.batch_limit, " CVs added", size="2"),
+                    rx.spacer(),
+                    rx.button(
+                        "Remove all",
+                        type="button",
+                        variant="ghost",
+                        size="1",
+                        color_scheme="gray",
+                        on_click=MatchState.remove_all_cvs,
+                    ),
+                    width="100%",
+                    align="center",
+                ),
+                rx.box(rx.foreach(MatchState.cvs, _staged_cv), width="100%", id="staged-cvs"),
+                spacing="2",
+                width="100%",
+            ),
+            rx.text("No CVs added yet.", size="2", color=rx.color("gray", 10)),
+        ),
+    )
+
+
+def _submit_bar() -> rx.Component:
+    return rx.card(
+        rx.flex(
+            rx.vstack(
+                rx.text(
+                    "Cost: ",
+                    rx.text.strong(MatchState.cost, " credits", id="match-cost"),
+                    " · Your balance: ",
+                    rx.text.strong(AuthState.balance, " credits", id="match-balance"),
+                    size="3",
+                ),
+                rx.text(
+                    "One credit per CV; files that cannot be read are listed as skipped and not charged.",
+                    size="1",
+                    color=rx.color("gray", 11),
+                ),
+                rx.cond(
+                    MatchState.cost > AuthState.balance,
+                    rx.text(
+                        "Not enough credits for this many CVs: ",
+                        rx.link("buy a credit pack", href="/credits"),
+                        " or remove some CVs.",
+                        size="2",
+                        color=rx.color("red", 11),
+                    ),
+                    rx.fragment(),
+                ),
+                spacing="1",
+                align="start",
+            ),
+            rx.spacer(),
+            rx.button(
+                rx.icon("sparkles", size=16),
+                "Match CVs",
+                type="submit",
+                size="3",
+                loading=MatchState.submitting,
+                id="submit-match",
+            ),
+            gap="3",
+            align="center",
+            wrap="wrap",
+            width="100%",
+        ),
+        width="100%",
+    )
+
+
+def page() -> rx.Component:
+    return app_page(
+        "Match CVs to a job",
+        rx.form(
+            rx.vstack(
+                rx.grid(
+                    _jd_section(), _cv_section(), columns=rx.breakpoints(initial="1", md="2"), spacing="4", width="100%"
+                ),
+                inline_error(MatchState.error),
+                _submit_bar(),
+                spacing="4",
+                width="100%",
+            ),
+            on_submit=MatchState.submit,
+            width="100%",
+        ),
+        active="/",
+        subtitle="Paste or drop the job description, drop the CVs, and watch each one get scored.",
+    )

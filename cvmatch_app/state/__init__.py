@@ -1,0 +1,1 @@
+"""Reflex states: thin adapters that call the services and keep only what the pages show."""

@@ -1,0 +1,192 @@
+"""The match page: CVs and a JD staged in memory (never written under the public upload directory), then submitted."""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+
+import reflex as rx
+
+from cvmatch_app.config import get_settings
+from cvmatch_app.services import matching
+from cvmatch_app.services.errors import ServiceError
+from cvmatch_app.state.auth import AuthState
+
+CV_UPLOAD_ID = "cvs"
+JD_UPLOAD_ID = "jd"
+ACCEPTED_SUFFIXES = (".pdf", ".docx", ".txt")
+
+
+@dataclasses.dataclass
+class StagedCV:
+    name: str
+    size: str
+
+
+def size_label(n_bytes: int) -> str:
+    if n_bytes >= 1024 * 1024:
+        return f"{n_bytes / (1024 * 1024):.1f} MB"
+    if n_bytes >= 1024:
+        return f"{n_bytes / 1024:.0f} KB"
+    return f"{n_bytes} bytes"
+
+
+def max_file_mb() -> int:
+    return get_settings().max_cv_bytes // (1024 * 1024)
+
+
+class MatchState(rx.State):
+    cvs: list[StagedCV] = []
+    jd_file_name: str = ""
+    jd_file_size: str = ""
+    batch_limit: int = 10
+    submitting: bool = False
+    error: str = ""
+
+    # The files themselves stay on the server side of the state, never sent to the browser.
+    _cv_data: list[bytes] = []
+    _jd_data: bytes = b""
+    _owner: int | None = None
+
+    @rx.var
+    def cost(self) -> int:
+        return len(self.cvs)
+
+    @rx.event
+    async def load(self):
+        auth = await self.get_state(AuthState)
+        user_id = await auth.current_user_id()
+        if user_id is None:
+            return
+        if self._owner != user_id:  # another account used this tab before: forget its files
+            self._clear()
+            self._owner = user_id
+        self.batch_limit = get_settings().batch_limit(auth.plan or "free")
+        self.submitting = False
+        self.error = ""
+
+    def _clear(self) -> None:
+        self.cvs, self._cv_data = [], []
+        self.jd_file_name, self.jd_file_size, self._jd_data = "", "", b""
+
+    def _refuse(self, message: str):  # type: ignore[no-untyped-def]
+        self.error = message
+        return rx.toast.error(message, close_button=True)
+
+    @rx.event
+    async def add_cvs(self, files: list[rx.UploadFile]):
+        """Keep dropped CVs in memory, refusing what the plan or the size limit would refuse."""
+        self.error = ""
+        limit_bytes = get_settings().max_cv_bytes
+        refused: list[str] = []
+        for upload in files:
+            name = upload.name or "cv"
+            data = await upload.read()
+            if len(data) > limit_bytes:
+                refused.append(
+                    f"'{name}' is {size_label(len(data))}; each file can be at most {max_file_mb()} MB. "
+                    "Compress it or save it as a smaller PDF, DOCX or TXT."
+                )
+                continue
+            if len(self.cvs) >= self.batch_limit:
+                refused.append(
+                    f"Your plan allows {self.batch_limit} CVs per job: '{name}' was not added. "
+                    "Submit these first, or split the CVs into several jobs."
+                )
+                break
+            self.cvs.append(StagedCV(name=name, size=size_label(len(data))))
+            self._cv_data.append(data)
+        if refused:
+            return self._refuse(" ".join(refused))
+
+    @rx.event
+    def cvs_refused(self, rejections: list[dict]):
+        """Files the drop zone refused in the browser (too large or not PDF/DOCX/TXT)."""
+        messages = []
+        for rejection in rejections:
+            name = str((rejection.get("file") or {}).get("path") or "A file").lstrip("./")
+            codes = {str(error.get("code")) for error in rejection.get("errors") or []}
+            if "file-too-large" in codes:
+                messages.append(f"'{name}' is larger than {max_file_mb()} MB, the limit per file.")
+            elif "file-invalid-type" in codes:
+                messages.append(f"'{name}' is not a PDF, DOCX or TXT file.")
+            else:
+                messages.append(f"'{name}' was not accepted.")
+        return self._refuse(" ".join(messages))
+
+    @rx.event
+    def remove_cv(self, index: int):
+        if 0 <= index < len(self.cvs):
+            self.cvs.pop(index)
+            self._cv_data.pop(index)
+
+    @rx.event
+    def remove_all_cvs(self):
+        self.cvs, self._cv_data = [], []
+
+    @rx.event
+    async def set_jd_file(self, files: list[rx.UploadFile]):
+        if not files:
+            return
+        upload = files[0]
+        data = await upload.read()
+        if len(data) > get_settings().max_cv_bytes:
+            return self._refuse(f"The job description file is larger than {max_file_mb()} MB.")
+        self.jd_file_name, self.jd_file_size, self._jd_data = (
+            upload.name or "job description",
+            size_label(len(data)),
+            data,
+        )
+        self.error = ""
+
+    @rx.event
+    def remove_jd_file(self):
+        self.jd_file_name, self.jd_file_size, self._jd_data = "", "", b""
+
+    @rx.event
+    def submit(self, form: dict):
+        if self.submitting:
+            return
+        jd_text = str(form.get("jd_text", "")).strip()
+        if not self.cvs:
+            return self._refuse("Add at least one CV (PDF, DOCX or TXT) to match.")
+        if not jd_text and not self.jd_file_name:
+            return self._refuse("Add the job description: paste its text or drop its file.")
+        if jd_text and self.jd_file_name:
+            return self._refuse("Use either the pasted text or the file for the job description, not both.")
+        self.submitting = True
+        self.error = ""
+        return MatchState.run_submission(jd_text)
+
+    @rx.event(background=True)
+    async def run_submission(self, jd_text: str):
+        """Check, extract and charge (slow) outside the state lock, then open the job's live page."""
+        async with self:
+            auth = await self.get_state(AuthState)
+            user_id = await auth.current_user_id()
+            cvs = [
+                matching.UploadedFile(filename=cv.name, data=data)
+                for cv, data in zip(self.cvs, self._cv_data, strict=True)
+            ]
+            jd_file = matching.UploadedFile(self.jd_file_name, self._jd_data) if self.jd_file_name else None
+        if user_id is None:
+            async with self:
+                self.submitting = False
+            yield rx.redirect("/login")
+            return
+        try:
+            response = await asyncio.to_thread(
+                matching.submit, user_id=user_id, cvs=cvs, jd_text=jd_text or None, jd_file=jd_file
+            )
+        except ServiceError as exc:
+            async with self:
+                self.submitting = False
+                self.error = exc.detail
+            yield rx.toast.error(exc.detail, close_button=True)
+            return
+        async with self:
+            self._clear()
+            self.submitting = False
+            auth = await self.get_state(AuthState)
+            await auth._load_user()
+        yield rx.redirect(f"/jobs/{response['job_id']}")
