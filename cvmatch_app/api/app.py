@@ -9,6 +9,7 @@ from fastapi_offline import FastAPIOffline
 
 from cvmatch_app.api import account_routes, match_routes
 from cvmatch_app.api.billing_routes import router as billing_router
+from cvmatch_app.api.downloads_routes import router as downloads_router
 from cvmatch_app.config import PLAN_BATCH_LIMITS, get_settings
 from cvmatch_app.services.errors import ServiceError
 
@@ -48,4 +49,5 @@ def create_api() -> FastAPI:
     api.include_router(match_routes.router)
     api.include_router(account_routes.router)
     api.include_router(billing_router)
+    api.include_router(downloads_router)
     return api
