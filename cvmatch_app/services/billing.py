@@ -226,21 +226,20 @@ def apply_event(session: Session, event: Mapping[str, Any]) -> WebhookOutcome:
     if order is None:
         log.warning("Stripe checkout %s has no CVMatch metadata: not ours, ignored", checkout.get("id"))
         return WebhookOutcome(event_id, event_type, "ignored")
-    user_id, pack_credits, plan = order
-    if session.get(User, user_id) is None:
-        log.error("Paid Stripe checkout %s names unknown user %s: nothing credited", checkout["id"], user_id)
+    if session.get(User, order.user_id) is None:
+        log.error("Paid Stripe checkout %s names unknown user %s: nothing credited", checkout["id"], order.user_id)
         return WebhookOutcome(event_id, event_type, "ignored")
     booked = record_purchase(
         session,
-        user_id=user_id,
+        user_id=order.user_id,
         checkout_session_id=str(checkout["id"]),
-        credits=pack_credits,
-        plan=plan,
-        note=f"{pack_credits:,} credits ({(checkout.get('metadata') or {}).get('pack_id', 'pack')})",
+        credits=order.credits,
+        plan=order.plan,
+        note=f"{order.credits:,} credits ({order.pack_id})",
     )
     if not booked:
         return WebhookOutcome(event_id, event_type, "already_credited")
-    return WebhookOutcome(event_id, event_type, "credited", pack_credits)
+    return WebhookOutcome(event_id, event_type, "credited", order.credits)
 
 
 def record_purchase(
@@ -276,10 +275,18 @@ def _first_delivery(session: Session, event_id: str, event_type: str) -> bool:
     return True
 
 
-def _order_of(checkout: Mapping[str, Any]) -> tuple[int, int, str] | None:
-    """(user id, credits, plan) from the metadata CVMatch put on the session, or None if not ours."""
+@dataclass(frozen=True)
+class _Order:
+    user_id: int
+    credits: int
+    plan: str
+    pack_id: str
+
+
+def _order_of(checkout: Mapping[str, Any]) -> _Order | None:
+    """What CVMatch put in the session's metadata when it opened the checkout; None if not ours."""
     metadata = checkout.get("metadata") or {}
-    if not isinstance(metadata, Mapping) or not checkout.get("id"):
+    if not isinstance(metadata, Mapping) or not checkout.get("id") or checkout.get("mode", "payment") != "payment":
         return None
     try:
         user_id, pack_credits = int(metadata["user_id"]), int(metadata["credits"])
@@ -288,4 +295,4 @@ def _order_of(checkout: Mapping[str, Any]) -> tuple[int, int, str] | None:
     if pack_credits <= 0:
         return None
     plan = str(metadata.get("plan") or "starter")
-    return user_id, pack_credits, plan if plan in PLAN_RANK else "starter"
+    return _Order(user_id, pack_credits, plan if plan in PLAN_RANK else "starter", str(metadata.get("pack_id", "")))

@@ -228,3 +228,8 @@ def test_history_needs_a_login_token(billing_server):
     account = make_account()
     assert httpx.get(f"{billing_server.url}/api/credits/history").status_code == 401
     assert httpx.get(f"{billing_server.url}/api/credits/history", headers=account.headers).status_code == 401
+
+
+def test_an_oversized_body_is_413(billing_server):
+    response = post_event(billing_server, b"{" + b" " * (1024 * 1024 + 10) + b"}")
+    assert response.status_code == 413
