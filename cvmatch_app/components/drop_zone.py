@@ -41,8 +41,6 @@ def drop_zone(
         max_size=max_size,
         on_drop=on_drop,
         aria_label=title,
-        role="button",
-        tab_index=0,
         border=f"2px dashed {rx.color('accent', 7)}",
         border_radius="var(--radius-4)",
         padding="1em" if compact else "2em 1em",

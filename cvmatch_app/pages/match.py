@@ -125,7 +125,9 @@ def _submit_bar() -> rx.Component:
             rx.vstack(
                 rx.text(
                     "Cost: ",
-                    rx.text.strong(MatchState.cost, " credits", id="match-cost"),
+                    rx.text.strong(
+                        MatchState.cost, rx.cond(MatchState.cost == 1, " credit", " credits"), id="match-cost"
+                    ),
                     " · Your balance: ",
                     rx.text.strong(AuthState.balance, " credits", id="match-balance"),
                     size="3",
