@@ -6,6 +6,9 @@ per-file limit, and keeps files in memory (at most batch × 5 MB, which the body
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+
 from starlette.datastructures import FormData, Headers
 from starlette.formparsers import MultiPartParser
 from starlette.requests import Request
@@ -64,6 +67,9 @@ async def read_form(request: Request, *, max_file_bytes: int, max_files: int) ->
         raise BadRequest(f"The multipart body could not be read: {exc}") from exc
 
 
+DRAIN_SECONDS = 30.0
+
+
 class BodySizeLimit:
     """ASGI middleware: 413 for a body over the cap on POST /api/match, before it is read."""
 
@@ -81,17 +87,37 @@ class BodySizeLimit:
             await _send_413(send, self.max_bytes)
             return
         received = 0
+        finished = False
 
         async def capped_receive():  # type: ignore[no-untyped-def]
-            nonlocal received
+            nonlocal received, finished
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
+                finished = not message.get("more_body", False)
                 if received > self.max_bytes:
                     raise PayloadTooLarge(_too_large_detail(self.max_bytes))
+            else:
+                finished = True
             return message
 
         await self.app(scope, capped_receive, send)
+        if not finished:
+            await self._drain(receive, received)
+
+    async def _drain(self, receive, received: int) -> None:  # type: ignore[no-untyped-def]
+        """Read what the client is still sending after an early answer (401, 402, 413...).
+
+        Closing a socket with unread upload data makes the kernel reset the connection, and the
+        client then often loses the answer; reading the rest (bounded in bytes and time) avoids it.
+        """
+        with contextlib.suppress(TimeoutError):
+            async with asyncio.timeout(DRAIN_SECONDS):
+                while received <= self.max_bytes:
+                    message = await receive()
+                    if message["type"] != "http.request" or not message.get("more_body", False):
+                        return
+                    received += len(message.get("body", b""))
 
 
 def _too_large_detail(max_bytes: int) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import socket
 
@@ -163,3 +164,26 @@ def test_credit_balance_takes_a_jwt_not_an_api_key(api_server):
     balance = httpx.get(f"{api_server.url}/api/credits/balance", headers=jwt_headers)
     assert balance.status_code == 200
     assert balance.json()["balance"] == 42 and balance.json()["plan"] == "starter"
+
+
+def test_early_refusals_of_an_upload_reach_the_client(api_server):
+    """A 401 sent before the upload is read must not be lost to a connection reset (one kept-alive client)."""
+
+    async def upload_with_bad_keys() -> list[int | str]:
+        outcomes: list[int | str] = []
+        async with httpx.AsyncClient(timeout=30) as client:
+            for _ in range(60):
+                files = [("cvs", ("cv.txt", b"x" * 1_000_000, "text/plain"))]
+                try:
+                    response = await client.post(
+                        f"{api_server.url}/api/match",
+                        headers={"X-API-Key": keys.generate_secret()},
+                        files=files,
+                        data={"jd_text": NURSE_JD},
+                    )
+                    outcomes.append(response.status_code)
+                except httpx.HTTPError as exc:
+                    outcomes.append(type(exc).__name__)
+        return outcomes
+
+    assert asyncio.run(upload_with_bad_keys()) == [401] * 60
