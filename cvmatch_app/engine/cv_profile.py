@@ -206,4 +206,4 @@ def _role_title(lines: list[str], index: int, date_text: str) -> str:
         parts.insert(0, lines[index - 1])
     if not parts and index + 1 < len(lines):
         parts.append(lines[index + 1])
-    return " · ".join(p.strip() for p in parts)[:140]
+    return " · ".join(p.strip(" :|-–—,") for p in parts)[:140]

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from .experience import WORD_NUMBERS
 from .lexicon import CREDENTIAL, EDUCATION, SOFT, TITLE, Hit, get_lexicon
+from .semantic import jd_vectors, title_vector
 from .text_clean import normalize_text, strip_bullet
 from .tokens import STOPWORDS, tokenize
 
@@ -105,6 +106,8 @@ class JobProfile:
     term_weights: dict[str, float]
     has_stated_requirements: bool
     text_excerpt: str = ""
+    jd_vectors: list[list[float]] = field(default_factory=list)  # semantic model, per sentence
+    title_vector: list[float] = field(default_factory=list)
     extras: dict[str, object] = field(default_factory=dict)  # room for engine-specific analysis
 
 
@@ -210,6 +213,7 @@ def build_job_profile(jd_text: str) -> JobProfile:
     term_counts: Counter[str] = Counter()
     section = "intro"
     stated = False
+    sentences: list[str] = []
     for raw in raw_lines:
         kind = _heading_kind(raw)
         if kind:
@@ -220,6 +224,7 @@ def build_job_profile(jd_text: str) -> JobProfile:
         for sentence in _split_sentences(strip_bullet(raw)):
             if not sentence or _IGNORE_LINE_RE.search(sentence):
                 continue
+            sentences.append(sentence)
             term_counts.update(t for t in tokenize(sentence) if t not in STOPWORDS and len(t) > 1 and not t.isdigit())
             reqs = _requirements_from(sentence, section)
             if any(not r.duty for r in reqs):
@@ -232,7 +237,7 @@ def build_job_profile(jd_text: str) -> JobProfile:
         title_concepts = [h.concept for h in lexicon.find(head) if lexicon.concept(h.concept).category == TITLE][:2]
     title_concepts = list(dict.fromkeys(title_concepts))
 
-    requirements = _dedupe(requirements)
+    requirements = _dedupe(_drop_context(requirements, title_concepts))
     min_years = max((r.years for r in requirements if r.kind == MUST and r.years), default=0.0)
 
     domains: Counter[str] = Counter()
@@ -258,6 +263,8 @@ def build_job_profile(jd_text: str) -> JobProfile:
         term_weights=dict(term_counts),
         has_stated_requirements=stated,
         text_excerpt=text[:2000],
+        jd_vectors=jd_vectors(sentences),
+        title_vector=title_vector(title),
     )
 
 
@@ -334,6 +341,24 @@ def _requirements_from(sentence: str, section: str) -> list[Requirement]:
                 )
             )
     return out
+
+
+def _drop_context(requirements: list[Requirement], title_concepts: list[str]) -> list[Requirement]:
+    """Concepts named in passing ("our healthcare clients", "work with business analysts") are
+    context, not asks: outside stated requirements, keep only those of the job's own field."""
+    lexicon = get_lexicon()
+    core = {d for cid in title_concepts for d in lexicon.concept(cid).domains}
+    if not core:
+        return requirements
+    core.add("general")
+    kept = []
+    for req in requirements:
+        domains = {d for cid in req.alternatives for d in lexicon.concept(cid).domains}
+        if not req.alternatives or domains & core:
+            kept.append(req)
+        elif not req.duty and req.category not in (TITLE,):
+            kept.append(req)  # an explicit ask from another field still counts (e.g. CDL for a technician)
+    return kept
 
 
 def _dedupe(requirements: list[Requirement]) -> list[Requirement]:

@@ -10,6 +10,8 @@ from rapidfuzz import fuzz, process
 from .cv_profile import CVProfile, Role
 from .job_profile import MUST, JobProfile, Requirement
 from .lexicon import CREDENTIAL, EDUCATION, TITLE, get_lexicon
+from .semantic import CVVectors, requirement_match, title_closeness
+from .semantic import coverage as semantic_coverage
 from .tokens import tokenize
 
 # A higher degree satisfies a lower one.
@@ -47,6 +49,7 @@ class ScoreBreakdown:
     relevant_years: float
     occupation: float
     similarity: float
+    semantic: float | None
     caps: list[str]
 
 
@@ -106,7 +109,7 @@ def _fuzzy_terms(cv: CVProfile, terms: list[str]) -> tuple[float, str]:
     return share, line
 
 
-def assess_requirement(req: Requirement, cv: CVProfile, job: JobProfile) -> Finding:
+def assess_requirement(req: Requirement, cv: CVProfile, job: JobProfile, vectors: CVVectors) -> Finding:
     lexicon = get_lexicon()
     if req.category == "years":
         years, roles = relevant_years(cv, job, req.alternatives)
@@ -134,6 +137,9 @@ def assess_requirement(req: Requirement, cv: CVProfile, job: JobProfile) -> Find
         return Finding(req, 0.0)
     share, line = _fuzzy_terms(cv, req.terms)
     met = 1.0 if share >= 0.75 else (0.5 if share >= 0.45 else 0.0)
+    semantic, semantic_line = requirement_match(req.source, vectors)
+    if semantic > met:
+        return Finding(req, semantic, semantic_line, "similar wording")
     return Finding(req, met, line if met else "", "")
 
 
@@ -194,7 +200,8 @@ def occupation_fit(job: JobProfile, cv: CVProfile) -> float:
 
 
 def score_cv(job: JobProfile, cv: CVProfile) -> ScoreBreakdown:
-    findings = [assess_requirement(req, cv, job) for req in job.requirements]
+    vectors = CVVectors(cv.lines)
+    findings = [assess_requirement(req, cv, job, vectors) for req in job.requirements]
     must = [f for f in findings if f.requirement.kind == MUST and f.requirement.category != "years"]
     nice = [f for f in findings if f.requirement.kind != MUST and f.requirement.category != "years"]
     years_findings = [f for f in findings if f.requirement.category == "years" and f.requirement.kind == MUST]
@@ -213,8 +220,16 @@ def score_cv(job: JobProfile, cv: CVProfile) -> ScoreBreakdown:
         years_fit = min(1.0, yrs / 2.0) if job.title_concepts else min(1.0, cv.total_years / 3.0)
     rel_years, _ = relevant_years(cv, job, job.title_concepts)
     occupation = occupation_fit(job, cv)
+    titles = [role.title for role in cv.roles[:6]] + cv.lines[:3]
+    closeness = title_closeness(job.title_vector, titles)
+    if closeness is not None:
+        # The embedding knows job titles the lexicon does not ("zookeeper", "sommelier").
+        occupation = max(occupation, 0.75 * closeness)
     similarity = term_similarity(job, cv)
     sim_scaled = min(1.0, similarity / 0.45)
+    semantic = semantic_coverage(job.jd_vectors, vectors)
+    if semantic is not None:
+        sim_scaled = 0.4 * sim_scaled + 0.6 * semantic
 
     if must:
         raw = 0.44 * must_cov + 0.10 * nice_cov + 0.14 * years_fit + 0.22 * occupation + 0.10 * sim_scaled
@@ -226,19 +241,23 @@ def score_cv(job: JobProfile, cv: CVProfile) -> ScoreBreakdown:
     score = 100.0 * raw
 
     caps: list[str] = []
+
+    def cap(limit: float, reason: str) -> None:
+        # Above the cap the score is compressed, not flattened, so the ranking inside a band survives.
+        nonlocal score
+        if score > limit:
+            score = limit + (score - limit) * 0.1
+            caps.append(reason)
+
     missing_creds = [f for f in must if f.requirement.category == CREDENTIAL and f.met < 0.5]
     if missing_creds:
-        score = min(score, 55.0)
-        caps.append("required licence or certification missing")
+        cap(55.0, "required licence or certification missing")
     if must and must_cov < 0.5:
-        score = min(score, 55.0)
-        caps.append("fewer than half of the must-haves proven")
+        cap(55.0, "fewer than half of the must-haves proven")
     if occupation < 0.25 and must_cov < 0.6:
-        score = min(score, 30.0)
-        caps.append("different occupation")
+        cap(30.0, "different occupation")
     if years_findings and years_fit < 0.5:
-        score = min(score, 59.0)
-        caps.append("well short of the years required")
+        cap(59.0, "well short of the years required")
     return ScoreBreakdown(
         score=max(0, min(100, int(round(score)))),
         findings=findings,
@@ -248,5 +267,6 @@ def score_cv(job: JobProfile, cv: CVProfile) -> ScoreBreakdown:
         relevant_years=rel_years,
         occupation=round(occupation, 3),
         similarity=round(similarity, 3),
+        semantic=None if semantic is None else round(semantic, 3),
         caps=caps,
     )

@@ -1,0 +1,236 @@
+"""Ranking quality of the local engine next to simple baselines (TF-IDF cosine, BM25, keyword overlap).
+
+    .venv/bin/python benchmarks/engine_quality.py
+
+Data: the project's own labelled cases (tests/engine/cases.py: 14 jobs from a dozen occupations, 24 CVs,
+graded 0-3) and, when ../shared/eval/vanetik is beside the checkout, the Vanetik & Kogan dataset (30 CVs,
+each ranking 5 software vacancies, two annotators). Prints NDCG@k and Spearman per method.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+import re
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from cvmatch_app.engine import LocalEngine, UnreadableDocument, extract_document, verdict_for  # noqa: E402
+from cvmatch_app.engine.tokens import content_words  # noqa: E402
+from tests.engine.cases import CVS, JOBS, grade  # noqa: E402
+
+VANETIK = ROOT / ".." / "shared" / "eval" / "vanetik"
+
+Scorer = Callable[[str, list[str]], list[float]]  # (job text, cv texts) -> one score per CV
+
+
+# ----------------------------------------------------------------------------- metrics
+def ndcg(scores: list[float], gains: list[float], k: int) -> float:
+    order = sorted(range(len(scores)), key=lambda i: (-scores[i], i))[:k]
+    dcg = sum((2 ** gains[i] - 1) / math.log2(rank + 2) for rank, i in enumerate(order))
+    ideal = sorted(gains, reverse=True)[:k]
+    idcg = sum((2**g - 1) / math.log2(rank + 2) for rank, g in enumerate(ideal))
+    return dcg / idcg if idcg else 0.0
+
+
+def _ranks(values: list[float]) -> list[float]:
+    order = sorted(range(len(values)), key=lambda i: values[i])
+    ranks = [0.0] * len(values)
+    i = 0
+    while i < len(order):
+        j = i
+        while j + 1 < len(order) and values[order[j + 1]] == values[order[i]]:
+            j += 1
+        for k in range(i, j + 1):
+            ranks[order[k]] = (i + j) / 2 + 1
+        i = j + 1
+    return ranks
+
+
+def spearman(a: list[float], b: list[float]) -> float:
+    ra, rb = _ranks(a), _ranks(b)
+    ma, mb = sum(ra) / len(ra), sum(rb) / len(rb)
+    cov = sum((x - ma) * (y - mb) for x, y in zip(ra, rb, strict=True))
+    va = math.sqrt(sum((x - ma) ** 2 for x in ra))
+    vb = math.sqrt(sum((y - mb) ** 2 for y in rb))
+    return cov / (va * vb) if va and vb else 0.0
+
+
+# ----------------------------------------------------------------------------- baselines
+def _idf(docs: list[list[str]]) -> dict[str, float]:
+    df: Counter[str] = Counter()
+    for doc in docs:
+        df.update(set(doc))
+    n = len(docs)
+    return {term: math.log((n + 1) / (count + 1)) + 1 for term, count in df.items()}
+
+
+def tfidf_cosine(job: str, cvs: list[str]) -> list[float]:
+    docs = [content_words(cv) for cv in cvs]
+    query = content_words(job)
+    idf = _idf(docs + [query])
+
+    def vec(tokens: list[str]) -> dict[str, float]:
+        counts = Counter(tokens)
+        return {t: (1 + math.log(c)) * idf.get(t, 1.0) for t, c in counts.items()}
+
+    q = vec(query)
+    qn = math.sqrt(sum(v * v for v in q.values())) or 1.0
+    out = []
+    for doc in docs:
+        d = vec(doc)
+        dn = math.sqrt(sum(v * v for v in d.values())) or 1.0
+        out.append(sum(v * d.get(t, 0.0) for t, v in q.items()) / (qn * dn))
+    return out
+
+
+def bm25(job: str, cvs: list[str], k1: float = 1.5, b: float = 0.75) -> list[float]:
+    docs = [content_words(cv) for cv in cvs]
+    query = set(content_words(job))
+    n = len(docs)
+    avg = sum(len(d) for d in docs) / max(n, 1)
+    df: Counter[str] = Counter()
+    for doc in docs:
+        df.update(set(doc))
+    out = []
+    for doc in docs:
+        counts = Counter(doc)
+        score = 0.0
+        for term in query:
+            if term not in counts:
+                continue
+            idf = math.log(1 + (n - df[term] + 0.5) / (df[term] + 0.5))
+            tf = counts[term]
+            score += idf * tf * (k1 + 1) / (tf + k1 * (1 - b + b * len(doc) / avg))
+        out.append(score)
+    return out
+
+
+def keyword_overlap(job: str, cvs: list[str]) -> list[float]:
+    query = set(content_words(job))
+    out = []
+    for cv in cvs:
+        words = set(content_words(cv))
+        out.append(len(query & words) / len(query | words) if query | words else 0.0)
+    return out
+
+
+ENGINE = LocalEngine()
+
+
+def local_engine(job: str, cvs: list[str]) -> list[float]:
+    profile = ENGINE.prepare_job(job)
+    return [float(ENGINE.assess_sync(profile, cv, []).score) for cv in cvs]
+
+
+METHODS: dict[str, Scorer] = {
+    "local engine": local_engine,
+    "TF-IDF cosine": tfidf_cosine,
+    "BM25": bm25,
+    "keyword overlap": keyword_overlap,
+}
+
+
+# ----------------------------------------------------------------------------- datasets
+def own_cases() -> None:
+    job_ids, cv_ids = list(JOBS), list(CVS)
+    cv_texts = [CVS[c] for c in cv_ids]
+    print(f"\nOwn labelled cases: {len(job_ids)} jobs x {len(cv_ids)} CVs, grades 0-3 (jobs rank all CVs)")
+    print(f"{'method':<16} {'NDCG@3':>7} {'NDCG@5':>7} {'NDCG@10':>8} {'Spearman':>9}")
+    for name, scorer in METHODS.items():
+        n3 = n5 = n10 = rho = 0.0
+        for job in job_ids:
+            scores = scorer(JOBS[job], cv_texts)
+            gains = [float(grade(job, c)) for c in cv_ids]
+            n3 += ndcg(scores, gains, 3)
+            n5 += ndcg(scores, gains, 5)
+            n10 += ndcg(scores, gains, 10)
+            rho += spearman(scores, gains)
+        k = len(job_ids)
+        print(f"{name:<16} {n3 / k:7.3f} {n5 / k:7.3f} {n10 / k:8.3f} {rho / k:9.3f}")
+
+    # Calibration: where each grade lands in the seed's bands.
+    print("\nCalibration of the local engine (score by grade):")
+    by_grade: dict[int, list[int]] = {0: [], 1: [], 2: [], 3: []}
+    verdicts: dict[int, Counter[str]] = {g: Counter() for g in by_grade}
+    for job in job_ids:
+        profile = ENGINE.prepare_job(JOBS[job])
+        for cv in cv_ids:
+            score = ENGINE.assess_sync(profile, CVS[cv], []).score
+            g = grade(job, cv)
+            by_grade[g].append(score)
+            verdicts[g][verdict_for(score)[0]] += 1
+    for g, scores in by_grade.items():
+        scores.sort()
+        median = scores[len(scores) // 2]
+        print(
+            f"  grade {g}: n={len(scores):3d} min={scores[0]:3d} median={median:3d} max={scores[-1]:3d}  "
+            + ", ".join(f"{v}={n}" for v, n in verdicts[g].most_common())
+        )
+
+
+def _parse_rankings(text: str, name: str) -> list[list[int]]:
+    block = text.split(name, 1)[1].split("]]", 1)[0]
+    return [[int(x) for x in row.split(",")] for row in re.findall(r"\[([\d,\s]+)\]", block)]
+
+
+def vanetik() -> None:
+    if not VANETIK.is_dir():
+        print("\nVanetik dataset: ../shared/eval/vanetik is not beside the checkout: skipped.")
+        return
+    with open(VANETIK / "5_vacancies.csv", newline="", encoding="utf-8") as fh:
+        vacancies = [f"{row['job_title']}\n{row['job_description']}" for row in csv.DictReader(fh)]
+    notes = (VANETIK / "annotations-for-the-first-30-vacancies.txt").read_text(encoding="utf-8")
+    annotators = [_parse_rankings(notes, "ANNOTATOR_1_RANKINGS"), _parse_rankings(notes, "ANNOTATOR_2_RANKINGS")]
+    cvs: dict[int, str] = {}
+    for i in range(1, 31):
+        path = VANETIK / "CV" / f"{i}.docx"
+        try:
+            cvs[i] = extract_document(path.name, path.read_bytes()).text
+        except (UnreadableDocument, OSError):
+            continue
+    print(f"\nVanetik & Kogan: {len(cvs)} CVs each ranking 5 vacancies; rankings by 2 annotators")
+    print(f"{'method':<16} {'NDCG@1 A1':>9} {'NDCG@3 A1':>9} {'rho A1':>7} {'NDCG@3 A2':>9} {'rho A2':>7}")
+    for name, scorer in METHODS.items():
+        results = []
+        for a in annotators:
+            n1 = n3 = rho = 0.0
+            count = 0
+            for index, ranks in enumerate(a, start=1):
+                if index not in cvs:
+                    continue
+                # The CV is the query here: score it against each vacancy.
+                scores = [scorer(v, [cvs[index]])[0] if name == "local engine" else None for v in vacancies]
+                if name != "local engine":
+                    scores = _cv_query(scorer, cvs[index], vacancies)
+                gains = [float(6 - r) for r in ranks]
+                n1 += ndcg(scores, gains, 1)
+                n3 += ndcg(scores, gains, 3)
+                rho += spearman(scores, [-r for r in ranks])
+                count += 1
+            results.append((n1 / count, n3 / count, rho / count))
+        (a1n1, a1n3, a1r), (_, a2n3, a2r) = results
+        print(f"{name:<16} {a1n1:9.3f} {a1n3:9.3f} {a1r:7.3f} {a2n3:9.3f} {a2r:7.3f}")
+
+
+def _cv_query(scorer: Scorer, cv: str, vacancies: list[str]) -> list[float]:
+    """Baselines rank vacancies for a CV: vacancy as query over the 5 vacancies' collection
+    would be degenerate, so each vacancy is scored against the CV within the CV set of one."""
+    return [scorer(v, [cv] + [x for x in vacancies if x is not v])[0] for v in vacancies]
+
+
+def main() -> None:
+    started = time.perf_counter()
+    own_cases()
+    vanetik()
+    print(f"\n(total {time.perf_counter() - started:.1f} s)")
+
+
+if __name__ == "__main__":
+    main()

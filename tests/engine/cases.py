@@ -1,0 +1,328 @@
+"""Labelled cases written for CVMatch: job descriptions from a dozen occupations (some with
+requirement lists, some plain prose) and CVs, with the grade a recruiter would give each pair.
+
+Grades: 3 = same occupation and meets the asks, 2 = same occupation with clear gaps,
+1 = neighbouring occupation, 0 = another line of work. Pairs not listed in ``RELATED`` are 0.
+"""
+
+from __future__ import annotations
+
+JOBS: dict[str, str] = {
+    "icu_nurse": """ICU Registered Nurse
+Mercy General Hospital is hiring an ICU Registered Nurse for our 24-bed adult intensive care unit.
+Requirements:
+- Active RN license (Texas or compact)
+- BLS and ACLS certification required
+- Minimum 2 years of critical care or ICU experience
+- Experience with Epic or Cerner
+Preferred:
+- BSN
+- CCRN certification
+Benefits: health insurance, 401(k), tuition support.""",
+    "warehouse": """Warehouse Associate / Forklift Operator
+We are looking for a reliable warehouse associate to join our distribution center on the night shift.
+You will pick, pack and ship customer orders, load and unload trucks, and keep inventory accurate using RF
+scanners. You must hold a current forklift certification and be able to lift 50 lbs. At least 1 year of
+warehouse experience is required. Experience with a WMS is a plus. High school diploma or GED.""",
+    "software": """Senior Backend Engineer (Python)
+About the role
+You will design and build the APIs behind our logistics platform.
+What you need
+- 5+ years of professional software development experience
+- Strong Python; Django or FastAPI
+- PostgreSQL and REST API design
+- AWS or GCP, Docker
+Nice to have
+- Kubernetes, Terraform
+- Experience mentoring engineers""",
+    "accountant": """Staff Accountant
+We need a detail-oriented Staff Accountant to own month-end close, account reconciliations and journal
+entries for a growing manufacturing company. Requirements: Bachelor's degree in Accounting or Finance;
+3+ years of general ledger accounting experience; strong Excel (pivot tables, VLOOKUP); experience with
+NetSuite or QuickBooks; knowledge of US GAAP. CPA preferred.""",
+    "chef": """Sous Chef
+Our busy farm-to-table restaurant is seeking a Sous Chef to lead the line alongside the Head Chef.
+Responsibilities: run the pass during service, supervise line cooks, prep and menu development, order
+stock and control food cost. Requirements: 3+ years in a professional kitchen, including at least one year
+as a supervisor or chef de partie; ServSafe or equivalent food safety certification; weekend availability.""",
+    "teacher": """Elementary School Teacher (Grade 3)
+Lincoln Elementary seeks a Grade 3 classroom teacher. The teacher plans and delivers lessons in literacy,
+numeracy and science, assesses student progress, manages classroom behaviour and communicates with
+parents. Requirements: Bachelor's degree in Education; state teaching license or certification;
+student teaching or 1+ years of classroom experience. Experience with differentiated instruction and IEPs
+preferred.""",
+    "truck_driver": """CDL-A Truck Driver - Regional
+Drive regional routes delivering freight to retail stores; home weekly.
+Requirements:
+- Valid Class A CDL
+- 2+ years of verifiable tractor-trailer driving experience
+- Clean driving record and DOT medical card
+- Knowledge of DOT hours-of-service rules and ELD logs
+Hazmat endorsement is a plus.""",
+    "hr": """HR Generalist
+We are looking for an HR Generalist to support 300 employees across two sites. You will handle
+onboarding, employee relations, benefits administration, payroll coordination with ADP and HR policy
+compliance. Requirements: 3+ years of HR generalist experience; knowledge of employment law; HRIS
+experience (Workday, BambooHR or ADP). SHRM-CP or PHR certification preferred.""",
+    "electrician": """Journeyman Electrician
+Commercial electrical contractor seeks a Journeyman Electrician for new construction and tenant
+improvement projects. Must hold a state journeyman electrician license, have 4+ years of commercial
+electrical experience, read blueprints, bend conduit and install panels to NEC code. OSHA 10 required.""",
+    "pilot": """First Officer - Regional Airline
+Fly the Embraer 175 as First Officer on scheduled passenger flights.
+Minimum qualifications: FAA ATP certificate (or R-ATP eligibility); first class medical; 1,500 hours
+total flight time; multi-engine rating; instrument rating. Type rating and turbine time preferred.""",
+    "paralegal": """Litigation Paralegal
+A mid-size law firm needs a Litigation Paralegal to support attorneys in civil litigation: drafting
+pleadings and discovery, managing case files, e-filing with courts, and preparing exhibits for depositions and
+trial. 2+ years of litigation paralegal experience required. Paralegal certificate preferred.
+Proficiency with Clio or similar case management software and legal research on Westlaw.""",
+    "graphic_designer": """Graphic Designer
+We are looking for a Graphic Designer to create brand, social media and print assets for our marketing team.
+You will take briefs from concept to final artwork. Requirements: portfolio; 2+ years of professional
+design experience; expert in Adobe Creative Suite (Photoshop, Illustrator, InDesign); strong typography
+and layout. Figma and motion graphics (After Effects) are a plus.""",
+    "sales": """Account Executive (B2B SaaS)
+Own the full sales cycle for mid-market accounts: prospecting, discovery, demos, negotiation and closing.
+Requirements: 3+ years of B2B sales experience with a track record of exceeding quota; experience with
+Salesforce CRM; excellent communication. SaaS experience is a plus.""",
+    "dental_assistant": """Dental Assistant
+Busy family dental practice hiring a chairside Dental Assistant. Duties include preparing patients,
+sterilizing instruments, taking X-rays, assisting the dentist during procedures and updating patient
+charts in Dentrix. Requirements: completion of an accredited dental assisting program or 1+ year of
+experience; X-ray/radiography certification; CPR/BLS.""",
+}
+
+CVS: dict[str, str] = {
+    "nurse_strong": """Maria Lopez, RN
+Summary
+Critical care registered nurse with 7 years of experience in adult ICU and step-down units.
+Experience
+Staff Nurse, Medical ICU - Houston Methodist Hospital    Mar 2019 - Present
+- Care for 1-2 critically ill ventilated patients; titrate vasoactive drips; Epic documentation
+- Charge nurse rotation; precept new graduate nurses
+Registered Nurse, Telemetry - St Luke's Hospital    Jun 2017 - Feb 2019
+Education
+Bachelor of Science in Nursing, University of Houston, 2013 - 2017
+Licenses & Certifications
+Texas RN License (compact); BLS; ACLS; CCRN""",
+    "nurse_new_grad": """Jason Park
+Registered Nurse (new graduate)
+Education
+BSN, Texas A&M University, 2021 - 2025
+Clinical rotations: medical-surgical, pediatrics, emergency department
+Experience
+Patient Care Technician, Baylor Scott & White   May 2024 - Present
+- Vital signs, bathing, patient safety rounds
+Certifications
+BLS; NCLEX-RN passed 2025""",
+    "cna": """Tamika Brown
+Certified Nursing Assistant
+Experience
+CNA, Sunrise Senior Living    2020 - Present
+- Assist residents with bathing, feeding and mobility; record vital signs; dementia care
+Caregiver, Home Instead   2018 - 2020
+Certifications: CNA certification (Texas), CPR/First Aid""",
+    "warehouse_strong": """Luis Hernandez
+Warehouse Associate
+Experience
+Warehouse Associate / Forklift Operator - Amazon Fulfillment Center    2021 - Present
+- Picked and packed 300+ orders per shift with RF scanner; loaded and unloaded trailers
+- Operated sit-down forklift and reach truck; cycle counts and inventory accuracy 99.8%
+Material Handler - Home Depot Distribution   2019 - 2021
+Certifications: OSHA forklift certification (2023)
+Education: High School Diploma""",
+    "warehouse_no_cert": """Kevin Miles
+Experience
+Stocker, Walmart   2023 - Present
+- Unloaded trucks, stocked shelves, rotated stock (FIFO)
+Cashier, Dollar General   2021 - 2023
+Education: GED""",
+    "truck_driver_strong": """Robert King
+CDL Class A Driver
+Experience
+Regional Truck Driver - Werner Enterprises   2018 - Present
+- Tractor-trailer deliveries across 5 states; 600,000 accident-free miles
+- Pre-trip and post-trip inspections, ELD logs, DOT hours of service compliance
+Local Delivery Driver - Sysco   2015 - 2018
+Licenses: Class A CDL with Hazmat and Tanker endorsements; DOT medical card; clean driving record""",
+    "software_strong": """Priya Natarajan
+Senior Software Engineer
+Experience
+Senior Software Engineer - Shopify    Jan 2020 - Present
+- Built Python/Django REST APIs serving 20k requests per second; PostgreSQL schema design
+- Moved services to Docker and Kubernetes on AWS; Terraform modules; mentored 4 engineers
+Software Engineer - Zendesk   Jul 2016 - Dec 2019
+- FastAPI microservices, Redis, CI/CD with GitHub Actions
+Education
+BSc Computer Science, University of Toronto, 2012 - 2016""",
+    "software_junior_js": """Emily Chen
+Frontend Developer
+Experience
+Frontend Developer - Agency XYZ   2023 - Present
+- React, TypeScript and CSS for marketing sites; some Node.js
+Intern, Web Team - City of Austin   2022 - 2023
+Education: Coding bootcamp certificate, 2022""",
+    "devops": """Marcus Webb
+DevOps Engineer
+Experience
+DevOps Engineer - Atlassian   2019 - Present
+- Kubernetes clusters on AWS; Terraform and Ansible; Jenkins and GitHub Actions pipelines
+- Python and Bash automation; Prometheus and Grafana monitoring
+Systems Administrator - IBM   2015 - 2019
+Certifications: AWS Certified Solutions Architect, CKA""",
+    "accountant_strong": """Sofia Flores, CPA
+Staff Accountant
+Experience
+Senior Staff Accountant - Caterpillar Inc.   2020 - Present
+- Owned month-end close for 3 entities; journal entries, accruals and balance sheet reconciliations in NetSuite
+- Built Excel pivot-table variance analysis for the controller; US GAAP compliance
+Staff Accountant - Deloitte client services   2018 - 2020
+Education
+Bachelor of Science in Accounting, University of Florida, 2014 - 2018
+Certifications: Certified Public Accountant (CPA), Florida""",
+    "bookkeeper": """Dana White
+Bookkeeper
+Experience
+Bookkeeper - Small business clients (self-employed)   2019 - Present
+- Accounts payable and receivable, bank reconciliations and payroll in QuickBooks Online
+Office Assistant - Smith Dental   2016 - 2019
+Education: Associate degree in Business, 2016""",
+    "chef_strong": """Antoine Dubois
+Sous Chef
+Experience
+Sous Chef - The Farmhouse Kitchen   2021 - Present
+- Run the pass for 250 covers a night; supervise 8 line cooks; menu development and food costing
+Chef de Partie - Hotel Bristol   2018 - 2021
+Line Cook - Bistro 22   2016 - 2018
+Certifications: ServSafe Manager, Allergen awareness""",
+    "server": """Jessica Moore
+Server
+Experience
+Server - Olive Garden   2019 - Present
+- Took orders, upsold specials, handled cash and card payments; trained new servers
+Host - Applebee's   2017 - 2019
+Certifications: TIPS certified, food handler card""",
+    "teacher_strong": """Rachel Green
+Elementary Teacher
+Experience
+Third Grade Teacher - Maple Elementary School    2018 - Present
+- Plan and deliver literacy, numeracy and science lessons for 26 students; differentiated instruction
+- Write and implement IEP goals with the special education team; parent-teacher conferences
+Student Teacher - Oak Elementary   Jan 2018 - May 2018
+Education
+Bachelor of Education (Elementary Education), Ohio State University
+State Teaching License, Ohio (Grades K-5)""",
+    "teaching_assistant": """Omar Haddad
+Teaching Assistant
+Experience
+Classroom Assistant - Riverside Primary School   2022 - Present
+- Support small reading groups; help the lead teacher with behaviour management
+Tutor, Kumon   2020 - 2022
+Education: Associate degree in Early Childhood Education""",
+    "hr_strong": """Angela Turner
+HR Generalist
+Experience
+HR Generalist - Midwest Manufacturing Co.   2019 - Present
+- Onboarding for 120 hires a year; employee relations investigations; benefits administration
+- Payroll coordination in ADP Workforce Now; handbook and HR policy compliance
+HR Coordinator - Randstad   2017 - 2019
+Certifications: SHRM-CP
+Education: BA Human Resource Management""",
+    "recruiter": """Ben Carter
+Technical Recruiter
+Experience
+Recruiter - Robert Half   2020 - Present
+- Full-cycle recruiting for IT roles; sourcing on LinkedIn; Greenhouse ATS
+Sales Associate - Best Buy   2018 - 2020""",
+    "electrician_strong": """Mike Sullivan
+Journeyman Electrician
+Experience
+Journeyman Electrician - Rosendin Electric   2019 - Present
+- Commercial new construction and tenant improvements; conduit bending, panel installation, NEC code
+- Read blueprints and coordinate with the foreman
+Apprentice Electrician - IBEW Local 46   2015 - 2019
+Licenses: Washington State Journeyman Electrician License; OSHA 10""",
+    "construction_laborer": """Carlos Ruiz
+Construction Laborer
+Experience
+General Laborer - Turner Construction   2020 - Present
+- Site preparation, demolition, concrete forms, material handling; power tools
+Landscaper - GreenScape   2017 - 2020
+Certifications: OSHA 10""",
+    "pilot_strong": """Laura Kim
+First Officer
+Experience
+First Officer, Embraer 175 - SkyWest Airlines    2021 - Present
+Certified Flight Instructor - ATP Flight School    2018 - 2021
+Certificates and ratings: FAA ATP certificate; multi-engine; instrument rating; E175 type rating; CFI, CFII
+First class medical
+Flight time: 3,200 hours total, 1,400 hours turbine""",
+    "paralegal_strong": """Nina Patel
+Litigation Paralegal
+Experience
+Litigation Paralegal - Baker & Associates LLP    2020 - Present
+- Draft pleadings, discovery requests and responses; manage case files in Clio; e-file in state and federal courts
+- Prepare deposition and trial exhibits; legal research on Westlaw
+Legal Assistant - City Attorney's Office   2018 - 2020
+Education: Paralegal Certificate, ABA-approved program; BA Political Science""",
+    "designer_strong": """Sam Rivera
+Graphic Designer
+Experience
+Graphic Designer - Bright Agency    2021 - Present
+- Brand identities, social media and print campaigns from concept to final artwork
+- Adobe Photoshop, Illustrator, InDesign; motion graphics in After Effects; UI mockups in Figma
+Junior Designer - PrintHouse   2019 - 2021
+Portfolio: samrivera.design
+Education: BFA Graphic Design""",
+    "sales_strong": """Derek Olsen
+Account Executive
+Experience
+Account Executive, Mid-Market - HubSpot   2020 - Present
+- Full-cycle B2B SaaS sales: prospecting, demos, negotiation, closing; 128% of quota in 2023
+- Salesforce CRM pipeline management
+Sales Development Representative - Oracle   2018 - 2020""",
+    "dental_assistant_strong": """Grace Liu
+Dental Assistant
+Experience
+Dental Assistant - Bright Smiles Family Dentistry   2020 - Present
+- Chairside assisting, sterilization of instruments, dental X-rays, patient charting in Dentrix
+Education: Dental Assisting Program (CODA accredited), 2020
+Certifications: Radiography certification; BLS/CPR""",
+}
+
+# Non-zero grades; every other (job, cv) pair is graded 0.
+RELATED: dict[tuple[str, str], int] = {
+    ("icu_nurse", "nurse_strong"): 3,
+    ("icu_nurse", "nurse_new_grad"): 2,
+    ("icu_nurse", "cna"): 1,
+    ("warehouse", "warehouse_strong"): 3,
+    ("warehouse", "warehouse_no_cert"): 2,
+    ("warehouse", "truck_driver_strong"): 1,
+    ("software", "software_strong"): 3,
+    ("software", "devops"): 2,
+    ("software", "software_junior_js"): 1,
+    ("accountant", "accountant_strong"): 3,
+    ("accountant", "bookkeeper"): 2,
+    ("chef", "chef_strong"): 3,
+    ("chef", "server"): 1,
+    ("teacher", "teacher_strong"): 3,
+    ("teacher", "teaching_assistant"): 1,
+    ("truck_driver", "truck_driver_strong"): 3,
+    ("truck_driver", "warehouse_strong"): 1,
+    ("hr", "hr_strong"): 3,
+    ("hr", "recruiter"): 1,
+    ("electrician", "electrician_strong"): 3,
+    ("electrician", "construction_laborer"): 1,
+    ("pilot", "pilot_strong"): 3,
+    ("paralegal", "paralegal_strong"): 3,
+    ("graphic_designer", "designer_strong"): 3,
+    ("sales", "sales_strong"): 3,
+    ("sales", "recruiter"): 1,
+    ("dental_assistant", "dental_assistant_strong"): 3,
+    ("dental_assistant", "cna"): 1,
+}
+
+
+def grade(job: str, cv: str) -> int:
+    return RELATED.get((job, cv), 0)
