@@ -7,7 +7,7 @@ import reflex as rx
 from cvmatch_app.components.drop_zone import drop_zone
 from cvmatch_app.components.layout import app_page, inline_error, section
 from cvmatch_app.state.auth import AuthState
-from cvmatch_app.state.match import CV_UPLOAD_ID, JD_UPLOAD_ID, MatchState, max_file_mb
+from cvmatch_app.state.match import CV_UPLOAD_ID, JD_UPLOAD_ID, MatchState, describe_rejections, max_file_mb
 
 
 def _jd_section() -> rx.Component:
@@ -47,7 +47,7 @@ def _jd_section() -> rx.Component:
                 title="…or drop the job description file",
                 hint=f"PDF, DOCX or TXT, up to {max_file_mb()} MB",
                 on_drop=MatchState.set_jd_file,
-                on_drop_rejected=MatchState.cvs_refused,
+                on_drop_rejected=describe_rejections,
                 multiple=False,
                 max_size=max_file_mb() * 1024 * 1024,
                 compact=True,
@@ -90,7 +90,7 @@ def _cv_section() -> rx.Component:
             + MatchState.batch_limit.to_string()
             + " CVs per job on your plan",
             on_drop=MatchState.add_cvs,
-            on_drop_rejected=MatchState.cvs_refused,
+            on_drop_rejected=describe_rejections,
             max_size=max_file_mb() * 1024 * 1024,
         ),
         rx.cond(

@@ -104,7 +104,9 @@ class AccountState(rx.State):
             return rx.redirect("/login")
         name, scope = self.new_key_name, self.new_key_scope
         try:
-            _, secret = await in_db(lambda s: api_keys.create_key(s, user_id=user_id, name=name, scopes=scope), write=True)
+            _, secret = await in_db(
+                lambda s: api_keys.create_key(s, user_id=user_id, name=name, scopes=scope), write=True
+            )
         except ServiceError as exc:
             self.key_error = exc.detail
             return

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+from typing import Any
 
 import reflex as rx
+from reflex.vars import ArrayVar, ObjectVar
 
 from cvmatch_app.config import get_settings
 from cvmatch_app.services import matching
@@ -76,6 +78,8 @@ class MatchState(rx.State):
     @rx.event
     async def add_cvs(self, files: list[rx.UploadFile]):
         """Keep dropped CVs in memory, refusing what the plan or the size limit would refuse."""
+        if not files:
+            return  # the drop zone refused every file: ``cvs_refused`` explains why
         self.error = ""
         limit_bytes = get_settings().max_cv_bytes
         refused: list[str] = []
@@ -100,19 +104,21 @@ class MatchState(rx.State):
             return self._refuse(" ".join(refused))
 
     @rx.event
-    def cvs_refused(self, rejections: list[dict]):
-        """Files the drop zone refused in the browser (too large or not PDF/DOCX/TXT)."""
+    def cvs_refused(self, rejections: list[str]):
+        """Files the drop zone refused in the browser: each is "name|error codes" (see ``describe_rejections``)."""
         messages = []
         for rejection in rejections:
-            name = str((rejection.get("file") or {}).get("path") or "A file").lstrip("./")
-            codes = {str(error.get("code")) for error in rejection.get("errors") or []}
+            name, _, codes = str(rejection).partition("|")
+            name = name or "A file"
             if "file-too-large" in codes:
                 messages.append(f"'{name}' is larger than {max_file_mb()} MB, the limit per file.")
             elif "file-invalid-type" in codes:
                 messages.append(f"'{name}' is not a PDF, DOCX or TXT file.")
+            elif "too-many-files" in codes:
+                messages.append("Drop one file here.")
             else:
                 messages.append(f"'{name}' was not accepted.")
-        return self._refuse(" ".join(messages))
+        return self._refuse(" ".join(dict.fromkeys(messages)))
 
     @rx.event
     def remove_cv(self, index: int):
@@ -190,3 +196,15 @@ class MatchState(rx.State):
             auth = await self.get_state(AuthState)
             await auth._load_user()
         yield rx.redirect(f"/jobs/{response['job_id']}")
+
+
+def describe_rejections(rejected: ArrayVar) -> rx.event.EventSpec:
+    """Send only the names and error codes of refused files (the File objects cannot travel)."""
+
+    def describe(rejection: ObjectVar) -> str:
+        rejection = rejection.to(ObjectVar, dict[str, dict[str, Any]])
+        file = rejection["file"].to(ObjectVar, dict[str, Any])
+        errors = rejection["errors"].to(ArrayVar, list[dict[str, Any]])
+        return f"{file['name']}|{errors.map(lambda error: error['code']).join(',')}"
+
+    return MatchState.cvs_refused(rejected.to(ArrayVar).map(describe))

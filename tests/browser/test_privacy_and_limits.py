@@ -1,0 +1,69 @@
+"""CVs stay private (no public copy, no other account's job), and the limits are explained before anything is sent."""
+
+from __future__ import annotations
+
+import socket
+from urllib.parse import urlparse
+
+import httpx
+from playwright.sync_api import expect
+
+from tests.api.helpers import submit
+from tests.browser.helpers import WAIT_MS, as_file, drop_cvs, sign_up, web_db
+from tests.support.factories import NURSE_CV, NURSE_JD, make_account, txt
+from tests.support.server import ROOT
+
+pytestmark = __import__("pytest").mark.browser
+
+
+def test_another_account_cannot_open_a_job(web_server, page):
+    owner = make_account(credits=5, bind=web_db(web_server.data_dir))
+    response = submit(web_server.url, owner.headers, [txt("maria-private.txt", NURSE_CV)], jd_text=NURSE_JD)
+    assert response.status_code == 200, response.text
+    job_id = response.json()["job_id"]
+
+    sign_up(page, web_server.url)
+    page.goto(f"{web_server.url}/jobs/{job_id}")
+    expect(page.get_by_role("heading", name="Job not found")).to_be_visible(timeout=WAIT_MS)
+    expect(page.get_by_text("maria-private.txt")).to_have_count(0)
+    page.get_by_role("link", name="History", exact=True).click()
+    expect(page.get_by_text("No jobs yet")).to_be_visible(timeout=WAIT_MS)
+
+
+def test_dropped_cvs_are_never_served_back(web_server, page):
+    sign_up(page, web_server.url)
+    drop_cvs(page, [as_file("private-cv-8731.txt", NURSE_CV)])
+    expect(page.locator(".staged-cv")).to_have_count(1)
+    public_dir = ROOT / "uploaded_files"
+    assert not [p for p in public_dir.rglob("*") if p.is_file()] if public_dir.exists() else True
+    assert httpx.get(f"{web_server.url}/_upload/private-cv-8731.txt", timeout=10).status_code == 404
+
+
+def test_upload_endpoint_refuses_an_oversized_body_before_reading_it(web_server):
+    address = urlparse(web_server.url)
+    with socket.create_connection((address.hostname, address.port), timeout=10) as connection:
+        connection.sendall(
+            b"POST /_upload HTTP/1.1\r\nHost: localhost\r\nContent-Type: multipart/form-data; boundary=x\r\n"
+            b"Content-Length: 500000000\r\n\r\n"
+        )
+        reply = connection.recv(4096).decode(errors="replace")
+    assert reply.startswith("HTTP/1.1 413"), reply
+    assert "fewer or smaller files" in reply
+
+
+def test_size_batch_and_missing_jd_are_explained(web_server, page):
+    sign_up(page, web_server.url)
+    drop_cvs(page, [as_file("huge-scan.pdf", b"%PDF-1.7\n" + b"0" * (5 * 1024 * 1024 + 10), "application/pdf")])
+    expect(page.get_by_role("alert")).to_contain_text("'huge-scan.pdf' is larger than 5 MB", timeout=WAIT_MS)
+    expect(page.locator(".staged-cv")).to_have_count(0)
+
+    drop_cvs(page, [as_file("old-format.doc", b"binary", "application/msword")])
+    expect(page.get_by_role("alert")).to_contain_text("'old-format.doc' is not a PDF, DOCX or TXT file")
+
+    drop_cvs(page, [as_file(f"candidate-{n:02d}.txt", NURSE_CV + f"\nRef {n}") for n in range(11)])
+    expect(page.locator(".staged-cv")).to_have_count(10, timeout=WAIT_MS)
+    expect(page.get_by_role("alert")).to_contain_text("Your plan allows 10 CVs per job")
+
+    page.locator("#submit-match").click()
+    expect(page.get_by_role("alert")).to_contain_text("Add the job description")
+    assert "/jobs/" not in page.url
