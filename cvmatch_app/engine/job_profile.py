@@ -64,6 +64,12 @@ _HEADINGS = {
     ),
 }  # fmt: skip
 _HEADING_LOOKUP = {h: kind for kind, heads in _HEADINGS.items() for h in heads}
+_MID_HEADING_RE = re.compile(
+    r"(?<=[.!?])\s+(?=(?:"
+    + "|".join(sorted((re.escape(h) for h in _HEADING_LOOKUP if len(h) > 5), key=len, reverse=True))
+    + r")\s*:)",
+    re.IGNORECASE,
+)
 _IGNORE_LINE_RE = re.compile(
     r"\b(equal opportunity|eoe|without regard to|salary|per hour|/hour|/hr\b|\$\d|benefits include|401\(?k\)?|"
     r"dental insurance|health insurance|paid time off|pto|apply now|click apply|visa sponsorship)\b",
@@ -111,6 +117,25 @@ class JobProfile:
     extras: dict[str, object] = field(default_factory=dict)  # room for engine-specific analysis
 
 
+_INLINE_HEADING_RE = re.compile(r"^\s*([A-Za-z][A-Za-z' &/\-]{2,40}):\s+(\S.*)$")
+_CONTINUES_RE = re.compile(r"\b(of|and|or|to|the|a|an|in|with|for|as|on|at|by|from|including|such)$", re.IGNORECASE)
+
+
+def _reflow(lines: list[str]) -> list[str]:
+    """Join lines that a text box or e-mail wrapped in mid-sentence."""
+    out: list[str] = []
+    for line in lines:
+        stripped = line.strip()
+        if out and stripped:
+            prev = out[-1].rstrip()
+            wrapped = stripped[0].islower() or _CONTINUES_RE.search(prev) is not None
+            if wrapped and not prev.endswith((":", ".", ";", "!", "?")) and not _heading_kind(prev):
+                out[-1] = prev + " " + stripped
+                continue
+        out.append(line)
+    return out
+
+
 def _heading_kind(line: str) -> str | None:
     clean = re.sub(r"[^a-z'& \-]", " ", line.lower()).strip(" -")
     clean = re.sub(r"\s+", " ", clean)
@@ -127,9 +152,10 @@ def _heading_kind(line: str) -> str | None:
 
 
 def _split_sentences(line: str) -> list[str]:
+    parts = [p for p in re.split(r";\s+", line) if p.strip()]
     if len(line) < 160:
-        return [line]
-    parts = re.split(r"(?<=[.!?;])\s+(?=[A-Z(•])", line)
+        return parts
+    parts = [q for p in parts for q in re.split(r"(?<=[.!?])\s+(?=[A-Z(•])", p)]
     return [p for p in parts if p.strip()]
 
 
@@ -196,7 +222,9 @@ def _group_alternatives(line: str, hits: list[Hit]) -> list[list[Hit]]:
 def build_job_profile(jd_text: str) -> JobProfile:
     lexicon = get_lexicon()
     text, _ = normalize_text(jd_text)
-    raw_lines = [line for line in text.split("\n") if line.strip()]
+    raw_lines = _reflow([line for line in text.split("\n") if line.strip()])
+    # "... patient charts. Requirements: a diploma; ..." — a heading in mid-paragraph opens a section.
+    raw_lines = [part for line in raw_lines for part in _MID_HEADING_RE.split(line) if part and part.strip()]
 
     title = ""
     for line in raw_lines[:3]:
@@ -219,6 +247,11 @@ def build_job_profile(jd_text: str) -> JobProfile:
         if kind:
             section = kind
             continue
+        inline = _INLINE_HEADING_RE.match(raw)
+        if inline and _heading_kind(inline.group(1) + ":") in _HEADINGS:
+            # "Requirements: a degree; 3+ years ..." opens a section on the same line.
+            section = _heading_kind(inline.group(1) + ":") or section
+            raw = inline.group(2)
         if section == "ignore":
             continue
         for sentence in _split_sentences(strip_bullet(raw)):
@@ -238,6 +271,20 @@ def build_job_profile(jd_text: str) -> JobProfile:
     title_concepts = list(dict.fromkeys(title_concepts))
 
     requirements = _dedupe(_drop_context(requirements, title_concepts))
+    asked = {cid for req in requirements if req.kind == MUST and req.category != "years" for cid in req.alternatives}
+    if title_concepts and not asked & set(title_concepts):
+        # The job's own title is an ask even when the text never says "experience as ...".
+        requirements.insert(
+            0,
+            Requirement(
+                label=f"Experience as {title}" if title else lexicon.concept(title_concepts[0]).label,
+                kind=MUST,
+                category=TITLE,
+                alternatives=list(title_concepts),
+                weight=1.0,
+                source=title,
+            ),
+        )
     min_years = max((r.years for r in requirements if r.kind == MUST and r.years), default=0.0)
 
     domains: Counter[str] = Counter()
@@ -300,7 +347,12 @@ def _requirements_from(sentence: str, section: str) -> list[Requirement]:
             weight = min(weight, 0.4)
         if duty_flag:
             weight *= 0.6
-        label = " or ".join(lexicon.concept(c).label for c in ids)
+        if duty_flag and category == TITLE:
+            continue  # "assist the dentist" describes the work, it does not ask to be a dentist
+        surfaces = list(dict.fromkeys(lexicon.surface(sentence, h) for h in group))
+        label = " or ".join(surfaces) if all(surfaces) else " or ".join(lexicon.concept(c).label for c in ids)
+        if label.islower():
+            label = label[0].upper() + label[1:]
         out.append(
             Requirement(
                 label=label,
@@ -313,9 +365,10 @@ def _requirements_from(sentence: str, section: str) -> list[Requirement]:
             )
         )
     if years:
-        ids = [h.concept for h in hits if lexicon.concept(h.concept).category not in (EDUCATION, SOFT, CREDENTIAL)]
-        ids = list(dict.fromkeys(ids))
-        subject = " or ".join(lexicon.concept(c).label for c in ids[:3]) if ids else "relevant experience"
+        subject_hits = [h for h in hits if lexicon.concept(h.concept).category not in (EDUCATION, SOFT, CREDENTIAL)]
+        ids = list(dict.fromkeys(h.concept for h in subject_hits))
+        words = list(dict.fromkeys(lexicon.surface(sentence, h) for h in subject_hits))
+        subject = " or ".join(words[:3]) if ids else "relevant experience"
         out.append(
             Requirement(
                 label=f"{years:g}+ years of {subject}",

@@ -72,14 +72,18 @@ class Lexicon:
                 i += 1
         return hits
 
+    def surface(self, text: str, hit: Hit) -> str:
+        """The words of ``text`` that a hit covers, as written ("Epic", "CPR/BLS")."""
+        pairs = tokenize_with_case(text)
+        return " ".join(raw for _, raw in pairs[hit.start : hit.end])
+
     def concept(self, cid: str) -> Concept:
         return self.concepts[cid]
 
 
 def _label(first_synonym: str) -> str:
-    if first_synonym.isupper() or len(first_synonym) <= 4:
-        return first_synonym.upper() if len(first_synonym) <= 4 and first_synonym.isalpha() else first_synonym
-    return first_synonym[0].upper() + first_synonym[1:]
+    """The concept's name as the lexicon writes its first synonym, capitalised."""
+    return first_synonym[0].upper() + first_synonym[1:] if first_synonym else first_synonym
 
 
 @lru_cache(maxsize=1)

@@ -19,7 +19,7 @@ physician_assistant | title | health | physician assistant; pa-c
 pharmacist | title | health pharmacy | pharmacist; pharmd; clinical pharmacist
 pharmacy_tech | title | health pharmacy | pharmacy technician; pharmacy tech; cpht; pharmacy assistant
 medical_assistant | title | health | medical assistant; cma; clinical assistant; rma
-dental_assistant | title | health dental | dental assistant; dental nurse; rda
+dental_assistant | title | health dental | dental assistant; dental nurse; rda; dental assisting; chairside assistant; chairside assisting
 dental_hygienist | title | health dental | dental hygienist; hygienist; rdh
 dentist | title | health dental | dentist; dds; dmd; dental surgeon
 physical_therapist | title | health therapy | physical therapist; physiotherapist; dpt; physical therapy; physiotherapy
@@ -55,7 +55,7 @@ medical_degree | edu | health | doctor of medicine; mbbs; md degree; medical deg
 nursing_degree | edu | health nursing | bachelor of science in nursing; bsn; adn; associate degree in nursing; msn; master of science in nursing; diploma in nursing; nursing degree; nursing school
 
 # ---------------------------------------------------------------- logistics, warehouse, transport
-warehouse_worker | title | logistics | warehouse associate; warehouse worker; warehouse operative; warehouse assistant; warehouse clerk; picker; packer; order picker; material handler; materials handler; fulfillment associate; fulfilment associate; shipping and receiving; receiving clerk; shipping clerk; warehouse
+warehouse_worker | title | logistics | warehouse associate; warehouse worker; warehouse operative; warehouse assistant; warehouse clerk; picker; packer; order picker; material handler; materials handler; fulfillment associate; fulfilment associate; shipping and receiving; receiving clerk; shipping clerk; warehouse; stocker; stock handler; warehouse operative
 forklift_operator | title | logistics | forklift operator; forklift driver; lift truck operator; reach truck operator; forklift; forklifts; fork lift; reach truck; pallet jack; order picker truck; powered industrial truck; counterbalance; electric pallet jack; cherry picker; telehandler
 forklift_cert | cred | logistics | forklift certification; forklift certified; forklift license; forklift licence; forklift certificate; osha forklift; pit certification; powered industrial truck certification; certified forklift; licensed forklift; rtitb
 truck_driver | title | transport logistics | truck driver; lorry driver; hgv driver; cdl driver; delivery driver; tractor trailer; semi truck; long haul; otr driver; route driver; van driver; courier; commercial driver; trucking; 18 wheeler
@@ -66,7 +66,7 @@ logistics_coord | title | logistics | logistics coordinator; logistics specialis
 warehouse_mgr | title | logistics management | warehouse manager; warehouse supervisor; distribution center manager; operations supervisor; shift supervisor; inventory manager; fulfillment manager
 inventory | skill | logistics retail | inventory; inventory management; inventory control; stock control; stock management; cycle count; cycle counting; stock rotation; fifo; stocktake; replenishment; put away; putaway; shipping; picking and packing; pick and pack; order fulfillment; order fulfilment; loading and unloading; palletizing
 wms | tool | logistics | warehouse management system; wms; rf scanner; rf scanning; barcode scanner; handheld scanner; manhattan wms; sap ewm; rf gun
-lifting | skill | logistics construction manufacturing | lift 50 pounds; lift 50 lbs; lifting up to 50; heavy lifting; manual handling; lift heavy; physically demanding; stand for long periods
+lifting | soft | logistics construction manufacturing | lift 50 pounds; lift 50 lbs; lifting up to 50; heavy lifting; manual handling; lift heavy; physically demanding; stand for long periods
 osha | cred | construction manufacturing logistics safety | osha; osha 10; osha 30; osha-10; osha-30; osha certification; osha certified; cscs; cscs card; nebosh; iosh; smsts; sssts; site safety
 safety | skill | construction manufacturing logistics safety | workplace safety; health and safety; safety procedures; safety protocols; safety regulations; hazard identification; risk assessment; lockout tagout; loto; safety compliance; ehs; hse
 
@@ -154,7 +154,7 @@ retail | title | retail sales | retail associate; cashier; store associate; sale
 cashier_skills | skill | retail hospitality | cash register; pos system; point of sale system; balancing cash drawer; cash drawer; handling cash; transactions; payment processing
 
 # ---------------------------------------------------------------- hospitality and food service
-chef | title | hospitality kitchen | cook; line cook; sous chef; head chef; executive chef; chef; chef de partie; commis chef; pastry chef; prep cook; kitchen manager; kitchen porter; kitchen assistant; dishwasher; grill cook; short order cook; baker; kitchen; culinary; cooking
+chef | title | hospitality kitchen | cook; line cook; sous chef; head chef; executive chef; chef; chef de partie; commis chef; pastry chef; prep cook; kitchen manager; kitchen porter; kitchen assistant; dishwasher; grill cook; short order cook; kitchen; culinary; cooking
 server | title | hospitality foh | server; waiter; waitress; waiting staff; wait staff; waitstaff; food server; hostess; busser; food runner; banquet server; front of house; foh
 bartender | title | hospitality foh | bartender; barman; barmaid; bar staff; mixologist; barista; bar back; barback; cocktails; bar
 hotel | title | hospitality hotel | front desk agent; front desk; receptionist hotel; hotel receptionist; guest services; guest service agent; concierge; night auditor; housekeeper; room attendant; hotel manager; front office manager; reservations agent; bellman; guest relations; hotel; hospitality; housekeeping; resort
@@ -173,7 +173,8 @@ teaching_licence | cred | education | teaching license; teaching licence; teachi
 education_degree | edu | education | bachelor of education; b.ed; master of education; m.ed; education degree; degree in education; early childhood education; elementary education; secondary education
 
 # ---------------------------------------------------------------- HR, admin, office
-hr | title | hr | human resources; HR; hr generalist; hr manager; hr coordinator; hr assistant; hr business partner; hrbp; people operations; people partner; talent acquisition; recruiter; recruiting; recruitment; recruitment consultant; talent partner; sourcer; hr specialist; personnel; chro; head of people
+hr | title | hr | human resources; HR; hr generalist; hr manager; hr coordinator; hr assistant; hr business partner; hrbp; people operations; people partner; hr specialist; personnel; chro; head of people; hr officer; hr advisor
+recruiter | title | hr recruiting | recruiter; recruiting; recruitment; recruitment consultant; talent partner; sourcer; talent acquisition; technical recruiter; headhunter; talent acquisition specialist
 hr_skills | skill | hr | onboarding; offboarding; employee relations; performance management; compensation and benefits; benefits administration; hris; bamboohr; successfactors; employment law; labor law; labour law; talent management; workforce planning; full cycle recruiting; full-cycle recruitment; applicant tracking; ats; greenhouse; training and development; learning and development; employee engagement; disciplinary; grievances; hr policies; hr compliance
 hr_cert | cred | hr | shrm-cp; shrm-scp; shrm; phr; sphr; cipd; cipd level 5; cipd level 7; hr certification
 admin_assistant | title | admin | administrative assistant; admin assistant; office assistant; executive assistant; personal assistant; secretary; office administrator; office manager; office coordinator; receptionist; front desk receptionist; clerical; data entry; data entry clerk; office administration; virtual assistant; records clerk

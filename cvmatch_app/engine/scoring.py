@@ -254,7 +254,10 @@ def score_cv(job: JobProfile, cv: CVProfile) -> ScoreBreakdown:
         cap(55.0, "required licence or certification missing")
     if must and must_cov < 0.5:
         cap(55.0, "fewer than half of the must-haves proven")
-    if occupation < 0.25 and must_cov < 0.6:
+    specific_must = [f for f in must if f.requirement.category not in ("soft", "other") and f.requirement.weight >= 0.8]
+    specific_met = sum(1 for f in specific_must if f.met >= 0.7)
+    if occupation < 0.25 and (must_cov < 0.6 or specific_met < 3):
+        # Shared basics (BLS, Excel, a degree) do not make a nurse a dental assistant.
         cap(30.0, "different occupation")
     if years_findings and years_fit < 0.5:
         cap(59.0, "well short of the years required")
