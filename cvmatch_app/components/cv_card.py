@@ -105,7 +105,7 @@ def cv_card(card: rx.Var, rank: rx.Var) -> rx.Component:
                     align="end",
                     spacing="1",
                 ),
-                gap="3",
+                spacing="3",
                 width="100%",
                 align="start",
             ),
@@ -113,7 +113,7 @@ def cv_card(card: rx.Var, rank: rx.Var) -> rx.Component:
             rx.text(card.summary, size="2"),
             rx.cond(
                 card.flags.length() > 0,
-                rx.flex(rx.foreach(card.flags, flag_badge), gap="2", wrap="wrap", class_name="flags"),
+                rx.flex(rx.foreach(card.flags, flag_badge), spacing="2", wrap="wrap", class_name="flags"),
                 rx.fragment(),
             ),
             rx.grid(

@@ -42,7 +42,7 @@ def nav_bar(active: str) -> rx.Component:
     return rx.box(
         rx.flex(
             brand(),
-            rx.flex(*[_nav_link(label, href, href == active) for label, href in NAV_LINKS], gap="1", wrap="wrap"),
+            rx.flex(*[_nav_link(label, href, href == active) for label, href in NAV_LINKS], spacing="1", wrap="wrap"),
             rx.spacer(),
             rx.flex(
                 rx.link(
@@ -59,10 +59,10 @@ def nav_bar(active: str) -> rx.Component:
                 rx.text(AuthState.email, size="2", color=rx.color("gray", 11), display=["none", "none", "block"]),
                 rx.button("Log out", variant="soft", color_scheme="gray", size="2", on_click=AuthState.log_out),
                 align="center",
-                gap="3",
+                spacing="3",
             ),
             align="center",
-            gap="4",
+            spacing="4",
             wrap="wrap",
             max_width=CONTENT_WIDTH,
             margin="0 auto",

@@ -30,7 +30,7 @@ def _revoke_button(key: rx.Var) -> rx.Component:
                 rx.alert_dialog.action(
                     rx.button("Revoke key", color_scheme="red", on_click=AccountState.revoke_key(key.id))
                 ),
-                gap="3",
+                spacing="3",
                 justify="end",
                 margin_top="16px",
             ),
@@ -63,7 +63,7 @@ def _new_secret() -> rx.Component:
                         rx.icon("copy", size=14), "Copy", size="1", on_click=AccountState.copy_secret, id="copy-secret"
                     ),
                     rx.button("Done", size="1", variant="soft", color_scheme="gray", on_click=AccountState.hide_secret),
-                    gap="2",
+                    spacing="2",
                     align="center",
                     wrap="wrap",
                 ),
@@ -135,7 +135,7 @@ def _keys_section() -> rx.Component:
                 spacing="1",
             ),
             rx.button(rx.icon("plus", size=16), "Create key", on_click=AccountState.create_key, id="create-key"),
-            gap="3",
+            spacing="3",
             align="end",
             wrap="wrap",
             width="100%",

@@ -16,7 +16,7 @@ def _progress_row(row: rx.Var) -> rx.Component:
         rx.spacer(),
         rx.cond(row.note != "", rx.text(row.note, size="1", color=rx.color("gray", 11), class_name="progress-note")),
         state_badge(row.label, row.colour),
-        gap="3",
+        spacing="3",
         align="center",
         wrap="wrap",
         width="100%",
@@ -86,7 +86,7 @@ def _toolbar() -> rx.Component:
         rx.button(
             rx.icon("download", size=16), "Export CSV", variant="outline", on_click=JobState.export_csv, id="export-csv"
         ),
-        gap="3",
+        spacing="3",
         wrap="wrap",
         align="center",
         width="100%",

@@ -160,7 +160,7 @@ def _submit_bar() -> rx.Component:
                 loading=MatchState.submitting,
                 id="submit-match",
             ),
-            gap="3",
+            spacing="3",
             align="center",
             wrap="wrap",
             width="100%",

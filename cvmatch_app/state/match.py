@@ -13,6 +13,7 @@ from cvmatch_app.config import get_settings
 from cvmatch_app.services import matching
 from cvmatch_app.services.errors import ServiceError
 from cvmatch_app.state.auth import AuthState
+from cvmatch_app.state.staged_files import StagedFile
 
 CV_UPLOAD_ID = "cvs"
 JD_UPLOAD_ID = "jd"
@@ -46,8 +47,8 @@ class MatchState(rx.State):
     error: str = ""
 
     # The files themselves stay on the server side of the state, never sent to the browser.
-    _cv_data: list[bytes] = []
-    _jd_data: bytes = b""
+    _cv_files: list[StagedFile] = []
+    _jd_file: StagedFile | None = None
     _owner: int | None = None
 
     @rx.var
@@ -68,8 +69,8 @@ class MatchState(rx.State):
         self.error = ""
 
     def _clear(self) -> None:
-        self.cvs, self._cv_data = [], []
-        self.jd_file_name, self.jd_file_size, self._jd_data = "", "", b""
+        self.cvs, self._cv_files = [], []
+        self.jd_file_name, self.jd_file_size, self._jd_file = "", "", None
 
     def _refuse(self, message: str):  # type: ignore[no-untyped-def]
         self.error = message
@@ -99,7 +100,7 @@ class MatchState(rx.State):
                 )
                 break
             self.cvs.append(StagedCV(name=name, size=size_label(len(data))))
-            self._cv_data.append(data)
+            self._cv_files.append(StagedFile(name, data))
         if refused:
             return self._refuse(" ".join(refused))
 
@@ -124,11 +125,11 @@ class MatchState(rx.State):
     def remove_cv(self, index: int):
         if 0 <= index < len(self.cvs):
             self.cvs.pop(index)
-            self._cv_data.pop(index)
+            self._cv_files.pop(index)
 
     @rx.event
     def remove_all_cvs(self):
-        self.cvs, self._cv_data = [], []
+        self.cvs, self._cv_files = [], []
 
     @rx.event
     async def set_jd_file(self, files: list[rx.UploadFile]):
@@ -138,16 +139,13 @@ class MatchState(rx.State):
         data = await upload.read()
         if len(data) > get_settings().max_cv_bytes:
             return self._refuse(f"The job description file is larger than {max_file_mb()} MB.")
-        self.jd_file_name, self.jd_file_size, self._jd_data = (
-            upload.name or "job description",
-            size_label(len(data)),
-            data,
-        )
+        name = upload.name or "job description"
+        self.jd_file_name, self.jd_file_size, self._jd_file = name, size_label(len(data)), StagedFile(name, data)
         self.error = ""
 
     @rx.event
     def remove_jd_file(self):
-        self.jd_file_name, self.jd_file_size, self._jd_data = "", "", b""
+        self.jd_file_name, self.jd_file_size, self._jd_file = "", "", None
 
     @rx.event
     def submit(self, form: dict):
@@ -160,6 +158,12 @@ class MatchState(rx.State):
             return self._refuse("Add the job description: paste its text or drop its file.")
         if jd_text and self.jd_file_name:
             return self._refuse("Use either the pasted text or the file for the job description, not both.")
+        staged = [*self._cv_files, *([self._jd_file] if self._jd_file else [])]
+        missing = [f"'{file.name}'" for file in staged if file.missing]
+        if missing:
+            return self._refuse(
+                f"The server restarted since you added {', '.join(missing)}: remove and add them again."
+            )
         self.submitting = True
         self.error = ""
         return MatchState.run_submission(jd_text)
@@ -170,11 +174,8 @@ class MatchState(rx.State):
         async with self:
             auth = await self.get_state(AuthState)
             user_id = await auth.current_user_id()
-            cvs = [
-                matching.UploadedFile(filename=cv.name, data=data)
-                for cv, data in zip(self.cvs, self._cv_data, strict=True)
-            ]
-            jd_file = matching.UploadedFile(self.jd_file_name, self._jd_data) if self.jd_file_name else None
+            cvs = [matching.UploadedFile(filename=file.name, data=file.data) for file in self._cv_files]
+            jd_file = matching.UploadedFile(self._jd_file.name, self._jd_file.data) if self._jd_file else None
         if user_id is None:
             async with self:
                 self.submitting = False

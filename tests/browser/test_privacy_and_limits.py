@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import socket
+from pathlib import Path
 from urllib.parse import urlparse
 
 import httpx
@@ -30,13 +32,20 @@ def test_another_account_cannot_open_a_job(web_server, page):
     expect(page.get_by_text("No jobs yet")).to_be_visible(timeout=WAIT_MS)
 
 
-def test_dropped_cvs_are_never_served_back(web_server, page):
+def test_dropped_cvs_are_never_served_back_nor_written_to_disk(web_server, page):
+    marker = "Unique-Marker-5c1e9a"
     sign_up(page, web_server.url)
-    drop_cvs(page, [as_file("private-cv-8731.txt", NURSE_CV)])
+    drop_cvs(page, [as_file("private-cv-8731.txt", NURSE_CV + marker)])
     expect(page.locator(".staged-cv")).to_have_count(1)
     public_dir = ROOT / "uploaded_files"
     assert not [p for p in public_dir.rglob("*") if p.is_file()] if public_dir.exists() else True
     assert httpx.get(f"{web_server.url}/_upload/private-cv-8731.txt", timeout=10).status_code == 404
+    # Reflex's default state manager snapshots each tab's state to disk after 2 s: no CV bytes in there.
+    page.wait_for_timeout(4_000)
+    states_dir = Path(os.environ.get("REFLEX_STATES_WORKDIR", ROOT / ".states"))
+    snapshots = [p for p in states_dir.rglob("*") if p.is_file()] if states_dir.exists() else []
+    assert snapshots, "expected the state manager to have written its snapshots"
+    assert not [p for p in snapshots if marker.encode() in p.read_bytes()]
 
 
 def test_upload_endpoint_refuses_an_oversized_body_before_reading_it(web_server):
