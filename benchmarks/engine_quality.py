@@ -129,8 +129,33 @@ def local_engine(job: str, cvs: list[str]) -> list[float]:
     return [float(ENGINE.assess_sync(profile, cv, []).score) for cv in cvs]
 
 
+def local_engine_no_embeddings(job: str, cvs: list[str]) -> list[float]:
+    """Ablation: the same engine with the static embedding model switched off."""
+    from cvmatch_app.engine import semantic
+
+    original = semantic.get_model
+    semantic.get_model = lambda: None
+    try:
+        return local_engine(job, cvs)
+    finally:
+        semantic.get_model = original
+
+
+def static_embedding(job: str, cvs: list[str]) -> list[float]:
+    """Baseline: cosine of whole-text vectors from the static MiniLM table alone."""
+    from cvmatch_app.engine.embedding import get_model
+
+    model = get_model()
+    if model is None:
+        return [0.0] * len(cvs)
+    vectors = model.embed([job] + cvs)
+    return [float(v @ vectors[0]) for v in vectors[1:]]
+
+
 METHODS: dict[str, Scorer] = {
     "local engine": local_engine,
+    "local, no embed": local_engine_no_embeddings,
+    "static MiniLM": static_embedding,
     "TF-IDF cosine": tfidf_cosine,
     "BM25": bm25,
     "keyword overlap": keyword_overlap,
@@ -206,8 +231,9 @@ def vanetik() -> None:
                 if index not in cvs:
                     continue
                 # The CV is the query here: score it against each vacancy.
-                scores = [scorer(v, [cvs[index]])[0] if name == "local engine" else None for v in vacancies]
-                if name != "local engine":
+                if name.startswith("local") or name.startswith("static"):
+                    scores = [scorer(v, [cvs[index]])[0] for v in vacancies]
+                else:
                     scores = _cv_query(scorer, cvs[index], vacancies)
                 gains = [float(6 - r) for r in ranks]
                 n1 += ndcg(scores, gains, 1)

@@ -43,7 +43,8 @@ def stuffed_lines(lines: list[str], line_stems: list[list[str]]) -> set[int]:
         if not counts:
             continue
         top = counts.most_common(1)[0][1]
-        if top >= 5 and top / len(stems) > 0.2:
+        distinct = len(counts) / max(1, sum(counts.values()))
+        if (top >= 5 and top / len(stems) > 0.12) or (len(stems) >= 24 and distinct < 0.35):
             bad.add(index)
         elif len(stems) > 150 and lines[index].count(",") > 60:
             bad.add(index)

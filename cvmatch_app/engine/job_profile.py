@@ -153,9 +153,7 @@ def _heading_kind(line: str) -> str | None:
 
 def _split_sentences(line: str) -> list[str]:
     parts = [p for p in re.split(r";\s+", line) if p.strip()]
-    if len(line) < 160:
-        return parts
-    parts = [q for p in parts for q in re.split(r"(?<=[.!?])\s+(?=[A-Z(•])", p)]
+    parts = [q for p in parts for q in re.split(r"(?<=\w\w[.!?])\s+(?=[A-Z(•])", p)]
     return [p for p in parts if p.strip()]
 
 
@@ -229,7 +227,13 @@ def build_job_profile(jd_text: str) -> JobProfile:
     title = ""
     for line in raw_lines[:3]:
         candidate = _TITLE_PREFIX_RE.sub("", line).strip(" :#*")
-        if 0 < len(candidate.split()) <= 8 and not _heading_kind(line) and not candidate.endswith("."):
+        if (
+            0 < len(candidate.split()) <= 8
+            and not _heading_kind(line)
+            and not candidate.endswith(".")
+            and not _INLINE_HEADING_RE.match(candidate)
+            and not _YEARS_RE.search(candidate)
+        ):
             title = candidate
             break
     if not title:
@@ -372,7 +376,7 @@ def _requirements_from(sentence: str, section: str) -> list[Requirement]:
         out.append(
             Requirement(
                 label=f"{years:g}+ years of {subject}",
-                kind=NICE if nice_cue else MUST,
+                kind=NICE if nice_cue or section == "nice" else MUST,
                 category="years",
                 alternatives=ids,
                 years=years,

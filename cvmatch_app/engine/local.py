@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime as dt
 
 from .cv_profile import build_cv_profile
+from .embedding import get_model
 from .job_profile import JobProfile, build_job_profile
 from .scoring import score_cv
 from .summary import evidence_rows, executive_summary, strengths_and_gaps
 from .text_clean import normalize_text
 from .types import FLAG_INJECTION, FLAG_KEYWORD_STUFFING, Assessment
 
-ENGINE_VERSION = "local-1.0"
+ENGINE_VERSION = "local-1.1"
 
 
 def _now_years(today: dt.date | None) -> float:
@@ -28,6 +29,9 @@ class LocalEngine:
 
     def __init__(self, today: dt.date | None = None) -> None:
         self.today = today
+        embedding = get_model()
+        # The embedding model is part of what produced a score, so the result names it.
+        self.model = embedding.name if embedding is not None else ""
 
     def prepare_job(self, jd_text: str) -> JobProfile:
         return build_job_profile(jd_text)

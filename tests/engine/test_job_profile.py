@@ -1,0 +1,105 @@
+"""Reading job descriptions from many industries: must vs nice, years, credentials, education,
+"X or Y" alternatives, prose without a requirements list."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+from cvmatch_app.engine import LocalEngine
+from cvmatch_app.engine.job_profile import MUST, NICE, JobProfile
+
+from .cases import JOBS
+
+ENGINE = LocalEngine()
+
+
+def _find(job: JobProfile, concept: str) -> list:
+    return [r for r in job.requirements if concept in r.alternatives and r.category != "years"]
+
+
+def _kind(job: JobProfile, concept: str) -> str:
+    found = _find(job, concept)
+    assert found, f"{concept} not read from the JD: {[r.label for r in job.requirements]}"
+    return found[0].kind
+
+
+@pytest.mark.parametrize(
+    "job_id, musts, nices, min_years",
+    [
+        ("icu_nurse", ["rn_licence", "bls", "acls", "ehr"], ["nursing_degree"], 2),  # healthcare
+        ("warehouse", ["forklift_cert", "warehouse_worker"], ["wms"], 1),  # logistics, prose
+        ("software", ["python", "sql", "cloud", "containers"], ["iac"], 5),  # software
+        ("accountant", ["excel", "accounting_software", "gaap", "bachelors"], ["cpa"], 3),  # finance, prose
+        ("chef", ["food_safety"], [], 3),  # hospitality
+        ("teacher", ["teaching_licence", "bachelors"], ["teaching_skills"], 1),  # education
+        ("truck_driver", ["cdl", "dot_compliance"], [], 2),  # transport
+        ("hr", ["hr_skills"], ["hr_cert"], 3),  # HR
+        ("electrician", ["electrician_licence", "osha"], [], 4),  # construction
+        ("pilot", ["pilot_licence"], [], 0),  # aviation
+        ("paralegal", ["paralegal"], ["bar_admission"], 2),  # legal
+        ("graphic_designer", ["design_tools"], [], 2),  # design
+    ],
+)
+def test_requirements_across_industries(job_id: str, musts: list[str], nices: list[str], min_years: float) -> None:
+    job = ENGINE.prepare_job(JOBS[job_id])
+    for concept in musts:
+        assert _kind(job, concept) == MUST, concept
+    for concept in nices:
+        assert _kind(job, concept) == NICE, concept
+    assert job.min_years == min_years
+
+
+def test_alternatives_are_one_requirement() -> None:
+    job = ENGINE.prepare_job("Requirements:\n- Experience with Epic or Cerner\n- AWS, Azure, or GCP\n- Python and SQL")
+    epic = _find(job, "ehr")
+    assert len(epic) == 1 and epic[0].label == "Epic or Cerner"
+    assert len(_find(job, "python")) == 1 and len(_find(job, "sql")) == 1
+    assert _find(job, "python")[0] is not _find(job, "sql")[0]
+
+
+def test_or_between_credentials_groups_them() -> None:
+    job = ENGINE.prepare_job("Requirements:\n- CNA certification or LPN license required\n- BLS")
+    grouped = [r for r in job.requirements if set(r.alternatives) >= {"cna_cert", "lpn_licence"}]
+    assert grouped and grouped[0].kind == MUST
+
+
+def test_nice_cues_override_a_requirements_section() -> None:
+    job = ENGINE.prepare_job(
+        "Requirements:\n- Valid Class A CDL\n- Hazmat endorsement is a plus\n- TWIC card preferred"
+    )
+    assert _kind(job, "cdl") == MUST
+    nice = [r for r in job.requirements if r.kind == NICE]
+    assert any("TWIC" in r.label or "twic" in r.terms for r in nice)
+
+
+def test_years_in_words_and_ranges() -> None:
+    assert ENGINE.prepare_job("Requirements: five years of experience as a welder.").min_years == 5
+    assert ENGINE.prepare_job("Requirements:\n- 3-5 years of bookkeeping experience").min_years == 3
+    assert ENGINE.prepare_job("Preferred: 10+ years of sales experience").min_years == 0  # only preferred
+
+
+def test_benefits_and_company_blurb_are_not_requirements() -> None:
+    jd = (
+        "Line Cook\nRequirements:\n- 2 years of line cook experience\nBenefits:\n- Health insurance\n- 401k match\n"
+        "About us:\nWe are a hospital cafeteria serving nurses and doctors."
+    )
+    job = ENGINE.prepare_job(jd)
+    assert not any("registered_nurse" in r.alternatives or "physician" in r.alternatives for r in job.requirements)
+
+
+def test_title_and_prose_jd() -> None:
+    jd = (
+        "We are seeking a compassionate caregiver to support elderly clients in their homes with bathing, meals "
+        "and medication reminders. A valid driver's license is required."
+    )
+    job = ENGINE.prepare_job(jd)
+    assert "caregiver" in job.title_concepts
+    assert _kind(job, "driving_licence") == MUST
+
+
+def test_job_profile_is_plain_picklable_data() -> None:
+    job = ENGINE.prepare_job(JOBS["icu_nurse"])
+    again = pickle.loads(pickle.dumps(job))
+    assert again == job
