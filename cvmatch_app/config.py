@@ -5,6 +5,7 @@ from __future__ import annotations
 import secrets
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import AliasChoices, BaseModel, Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -51,9 +52,23 @@ class Settings(BaseSettings):
     secret_key: str = Field("", description="Signs JWTs and keys the API-key hashes")
 
     engine: str = Field("local", description="'local' (embedded, default) or 'claude'")
-    claude_model: str = "claude-haiku-4-5"
+    claude_model: str = Field("claude-haiku-4-5", description="Anthropic model id (Haiku: a CV costs under a credit)")
     anthropic_api_key: str = Field("", validation_alias=AliasChoices("ANTHROPIC_API_KEY", "CVMATCH_ANTHROPIC_API_KEY"))
     anthropic_base_url: str = Field("", validation_alias=AliasChoices("CVMATCH_ANTHROPIC_BASE_URL"))
+    claude_concurrency: int = Field(8, ge=1, description="Claude calls in flight at once in one process")
+    claude_account_concurrency: int = Field(
+        16, ge=1, description="Claude calls in flight at once for one API key across processes (needs Redis)"
+    )
+    claude_deadline_seconds: float = Field(90.0, gt=0, description="All of one CV's Claude calls and waits")
+    claude_timeout_seconds: float = Field(30.0, gt=0, description="One Claude call")
+    claude_max_tokens: int = Field(1500, ge=256, description="Output tokens allowed for one assessment")
+    claude_fallback: Literal["local", "fail"] = Field(
+        "local", description="When Claude fails for a CV: score it with the local engine, or fail it and refund"
+    )
+    claude_disagreement_points: int = Field(30, ge=1, description="Claude vs local gap that flags engines_disagree")
+    claude_injection_margin: int = Field(
+        10, ge=0, description="Points Claude may score above the local engine on a CV with an injection attempt"
+    )
 
     signup_credits: int = Field(10, description="Credits granted to a new account")
     rate_limit_per_minute: int = 60

@@ -10,12 +10,14 @@ from pathlib import Path
 import pytest
 
 # Before cvmatch_app is imported anywhere: the tests and the servers they start share this SQLite file.
+# A developer's own settings and keys must never reach the servers the tests start (Stripe and
+# Claude are faked); only the tests' own CVMATCH_TEST_* switches pass through.
+for _name in list(os.environ):
+    if _name.startswith(("ANTHROPIC_", "STRIPE_", "CVMATCH_")) and not _name.startswith("CVMATCH_TEST_"):
+        os.environ.pop(_name)
 DATA_DIR = Path(tempfile.mkdtemp(prefix="cvmatch-tests-"))
 os.environ["CVMATCH_DATA_DIR"] = str(DATA_DIR)
 os.environ["CVMATCH_SECRET_KEY"] = "tests-only-secret-key-not-for-production-0123456789"
-os.environ.pop("CVMATCH_DATABASE_URL", None)
-os.environ.pop("CVMATCH_REDIS_URL", None)
-os.environ.pop("ANTHROPIC_API_KEY", None)
 
 from tests.support.server import AppServer  # noqa: E402
 

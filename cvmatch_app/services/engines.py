@@ -13,7 +13,7 @@ from cvmatch_app.engine.types import ScoringEngine
 def get_engine() -> ScoringEngine:
     settings = get_settings()
     if settings.engine == "claude":
-        from cvmatch_app.engine.claude import ClaudeEngine  # optional engine, loaded only when chosen
+        from cvmatch_app.claude_engine import ClaudeEngine  # optional engine, loaded only when chosen
 
         return ClaudeEngine.from_settings(settings)
     if settings.engine != "local":
