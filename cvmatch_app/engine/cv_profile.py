@@ -10,7 +10,7 @@ from .experience import DateRange, claimed_years, find_ranges, merged_years
 from .injection import split_injection, stuffed_lines
 from .lexicon import TITLE, get_lexicon
 from .text_clean import strip_bullet
-from .tokens import STOPWORDS, tokenize
+from .tokens import STOPWORDS, tokenize_with_case
 
 _SECTION_WORDS = {
     "experience": (
@@ -47,6 +47,8 @@ _DATE_ONLY_RE = re.compile(r"^[\W\d]*$")
 
 def section_of(line: str) -> str | None:
     """The section a heading line opens, or None when the line is not a heading."""
+    if len(line) > 50:
+        return None
     clean = re.sub(r"[^a-z& ]", " ", line.lower())
     clean = re.sub(r"\s+", " ", clean).strip()
     if not clean or len(clean) > 40 or len(line) > 50:
@@ -105,17 +107,19 @@ def build_cv_profile(text: str, now: float) -> CVProfile:
             current = heading
         sections.append(current)
 
-    line_stems = [tokenize(line) for line in lines]
+    line_pairs = [tokenize_with_case(line) for line in lines]
+    line_stems = [[stem for stem, _ in pairs] for pairs in line_pairs]
     stuffed = stuffed_lines(lines, line_stems)
+    line_hits = [lexicon.find_in_pairs(pairs) if i not in stuffed else [] for i, pairs in enumerate(line_pairs)]
 
     concept_lines: dict[str, list[int]] = {}
     concept_count: Counter[str] = Counter()
     words: Counter[str] = Counter()
-    for index, line in enumerate(lines):
+    for index in range(len(lines)):
         if index in stuffed:
             continue  # a keyword wall proves nothing
         words.update(s for s in line_stems[index] if s not in STOPWORDS and len(s) > 1 and not s.isdigit())
-        for hit in lexicon.find(line):
+        for hit in line_hits[index]:
             concept_count[hit.concept] += 1
             seen = concept_lines.setdefault(hit.concept, [])
             if index not in seen:
@@ -124,9 +128,7 @@ def build_cv_profile(text: str, now: float) -> CVProfile:
     roles = _find_roles(lines, sections, now)
     for role in roles:
         for index in range(role.line, role.last_line + 1):
-            if index in stuffed:
-                continue
-            for hit in lexicon.find(lines[index]):
+            for hit in line_hits[index]:
                 role.concepts.add(hit.concept)
     total = merged_years([(r.start, r.end) for r in roles])
     claims = [

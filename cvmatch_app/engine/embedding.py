@@ -62,7 +62,9 @@ class StaticModel:
         return tuple(pieces)
 
     def piece_ids(self, text: str) -> list[int]:
-        text = _strip_accents(text.lower())
+        text = text.lower()
+        if not text.isascii():
+            text = _strip_accents(text)
         ids: list[int] = []
         for word in _WORD_RE.findall(text):
             if len(word) == 1 and not word.isalnum():

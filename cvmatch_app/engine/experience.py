@@ -61,7 +61,12 @@ def _point(text: str, is_end: bool) -> float | None:
     return year + (month - 1) / 12 + (1 / 12 if is_end else 0.0)
 
 
+_HAS_YEAR_RE = re.compile(r"(?:19|20)\d\d")
+
+
 def find_ranges(line: str, now: float) -> list[DateRange]:
+    if not _HAS_YEAR_RE.search(line):
+        return []  # most lines have no year: skip the expensive pattern
     out = []
     for match in _RANGE_RE.finditer(line):
         start = _point(match.group("start"), False)

@@ -26,9 +26,15 @@ _INJECTION_RE = re.compile("|".join(f"(?:{p})" for p in _INJECTION_PATTERNS), re
 
 def split_injection(lines: list[str]) -> tuple[list[str], list[str]]:
     """(lines kept for scoring, lines removed because they address an AI)."""
-    kept, removed = [], []
-    for line in lines:
-        (removed if _INJECTION_RE.search(line) else kept).append(line)
+    # One scan of the whole text (patterns never cross a line), then map hits back to lines.
+    joined = "\n".join(lines)
+    flagged: set[int] = set()
+    for match in _INJECTION_RE.finditer(joined):
+        flagged.add(joined.count("\n", 0, match.start()))
+    if not flagged:
+        return list(lines), []
+    kept = [line for i, line in enumerate(lines) if i not in flagged]
+    removed = [line for i, line in enumerate(lines) if i in flagged]
     return kept, removed
 
 

@@ -53,7 +53,10 @@ class Lexicon:
 
     def find(self, text: str) -> list[Hit]:
         """Longest-match scan: 'registered nurse license' beats 'registered nurse'."""
-        pairs = tokenize_with_case(text)
+        return self.find_in_pairs(tokenize_with_case(text))
+
+    def find_in_pairs(self, pairs: list[tuple[str, str]]) -> list[Hit]:
+        """The same scan on text already split by ``tokenize_with_case``."""
         stems = [p[0] for p in pairs]
         hits: list[Hit] = []
         i, n = 0, len(stems)
