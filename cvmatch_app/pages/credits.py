@@ -47,6 +47,23 @@ def _movement(row: rx.Var) -> rx.Component:
 def page() -> rx.Component:
     return app_page(
         "Credits",
+        rx.match(
+            CreditsState.checkout,
+            (
+                "success",
+                rx.callout(
+                    "Thank you: your payment went through. The credits appear here as soon as Stripe confirms it.",
+                    icon="check",
+                    color_scheme="green",
+                    width="100%",
+                ),
+            ),
+            (
+                "cancelled",
+                rx.callout("The checkout was cancelled: nothing was charged.", icon="info", width="100%"),
+            ),
+            rx.fragment(),
+        ),
         rx.card(
             rx.hstack(
                 rx.icon("coins", size=28, color=rx.color("grass", 10)),

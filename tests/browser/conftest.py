@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from tests.conftest import DATA_DIR
+from tests.support.fake_stripe import FakeStripe
 from tests.support.server import AppServer
 
 CHROMIUM = "/usr/bin/chromium"
@@ -24,10 +25,26 @@ CHROMIUM_ARGS = [
 ]
 
 
+STRIPE_TEST_KEY = "sk_test_browser_0123456789"
+STRIPE_WEBHOOK_SECRET = "whsec_browser_0123456789abcdefghijklmnop"
+
+
 @pytest.fixture(scope="session")
-def web_server() -> Iterator[AppServer]:
-    """The whole app as a user starts it, with its own data directory."""
-    server = AppServer(Path(DATA_DIR) / "web", backend_only=False).start(timeout=600)
+def fake_stripe() -> Iterator[FakeStripe]:
+    fake = FakeStripe().start()
+    yield fake
+    fake.stop()
+
+
+@pytest.fixture(scope="session")
+def web_server(fake_stripe: FakeStripe) -> Iterator[AppServer]:
+    """The whole app as a user starts it, with its own data directory; Stripe is the local fake."""
+    env = {
+        "STRIPE_SECRET_KEY": STRIPE_TEST_KEY,
+        "STRIPE_WEBHOOK_SECRET": STRIPE_WEBHOOK_SECRET,
+        "CVMATCH_STRIPE_API_BASE": fake_stripe.url,
+    }
+    server = AppServer(Path(DATA_DIR) / "web", backend_only=False, env=env).start(timeout=600)
     yield server
     server.stop()
 
