@@ -15,8 +15,9 @@ from sqlalchemy import update
 
 from cvmatch_app.config import get_settings
 from cvmatch_app.db.models import MatchCV
-from cvmatch_app.db.session import session_scope
+from cvmatch_app.db.session import get_engine, session_scope
 from cvmatch_app.jobs.scoring import process_cv, unfinished_cv_ids
+from cvmatch_app.services.matching import refresh_job_status
 
 log = logging.getLogger("cvmatch.jobs")
 SWEEP_SECONDS = 5.0
@@ -80,6 +81,7 @@ class EmbeddedRunner:
             cv_id = await self._queue.get()
             try:
                 outcome = await process_cv(cv_id)
+                await settle_job(cv_id, outcome)
                 if outcome == "retry":
                     await asyncio.sleep(1.0)
                     self._queued.discard(cv_id)
@@ -103,6 +105,26 @@ def _current_loop() -> asyncio.AbstractEventLoop | None:
         return asyncio.get_running_loop()
     except RuntimeError:
         return None
+
+
+async def settle_job(cv_id: int, outcome: str) -> None:
+    """After a CV's result is committed, set its job's status again in a transaction of its own.
+
+    On PostgreSQL two CVs of one job that finish at the same moment each count the job's CVs
+    without seeing the other's uncommitted result, so both may leave the job 'processing'. Counting
+    again after the commit makes the last one to finish see every result. SQLite serialises its
+    writers, so there the count inside the result's transaction is already exact.
+    """
+    if outcome not in ("scored", "failed") or get_engine().dialect.name == "sqlite":
+        return
+    await asyncio.to_thread(_refresh_job_of, cv_id)
+
+
+def _refresh_job_of(cv_id: int) -> None:
+    with session_scope(write=True) as session:
+        cv = session.get(MatchCV, cv_id)
+        if cv is not None:
+            refresh_job_status(session, cv.job_id)
 
 
 def release_abandoned_cvs() -> int:

@@ -31,6 +31,7 @@ from cvmatch_app.config import get_settings
 from cvmatch_app.db.models import MatchCV, utcnow
 from cvmatch_app.db.session import get_engine, session_scope
 from cvmatch_app.jobs.queue import SCORE_FUNCTION, enqueue_cvs, make_queue
+from cvmatch_app.jobs.runner import settle_job
 from cvmatch_app.jobs.scoring import process_cv
 
 log = logging.getLogger("cvmatch.worker")
@@ -95,6 +96,7 @@ async def score_cv(ctx: dict[str, Any], *, cv_id: int) -> str:
         handed_back = hand_back(cv_id, started)
         log.info("CV %s %s", cv_id, "handed back" if handed_back else "left to its lease")
         raise
+    await settle_job(cv_id, outcome)
     if outcome == "retry":
         queue: Queue = ctx["worker"].queue
         attempts = await asyncio.to_thread(attempts_of, cv_id)
@@ -188,6 +190,7 @@ def main(argv: list[str] | None = None) -> None:
     )
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("saq").setLevel(logging.WARNING)  # our own lines say which CV; saq's repeat it thrice
     if not get_settings().redis_url:
         parser.error("CVMATCH_REDIS_URL is not set: a worker takes its CVs from Redis (e.g. redis://127.0.0.1:6379/0).")
     asyncio.run(run(args.concurrency))

@@ -157,3 +157,22 @@ def test_sigterm_without_grace_stops_at_once_and_leaves_nothing_held(cluster, re
         worker.stop()
         if successor is not None:
             successor.stop()
+
+
+def test_jobs_complete_when_their_cvs_finish_at_the_same_moment(cluster, replicas):
+    """Eight CVs scored at once by two workers: the job's status must still end 'completed' (PostgreSQL)."""
+    workers = [cluster.worker(f"busy-{n}", concurrency=4).start() for n in range(2)]
+    try:
+        account = make_account(plan="api", credits=100, bind=cluster.engine)
+        job_ids = [
+            submit(
+                replicas[n % 2].url, account.headers, [long_cv(n * 25 + i, 1) for i in range(25)], jd_text=NURSE_JD
+            ).json()["job_id"]
+            for n in range(4)
+        ]
+        for job_id in job_ids:
+            wait_job_done(cluster, job_id, timeout=60)
+            assert wait_completed(replicas[0].url, account.headers, job_id)["completed"] == 25
+    finally:
+        for worker in workers:
+            worker.stop()
