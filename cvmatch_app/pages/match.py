@@ -86,10 +86,16 @@ def _cv_section() -> rx.Component:
         drop_zone(
             CV_UPLOAD_ID,
             title="Drop CVs here, or click to choose files",
-            hint=f"PDF, DOCX or TXT · up to {max_file_mb()} MB each · up to "
-            + MatchState.batch_limit.to_string()
-            + " CVs per job on your plan",
-            on_drop=MatchState.add_cvs,
+            hint=rx.cond(
+                MatchState.adding_percent >= 0,
+                "Adding the files… " + MatchState.adding_percent.to_string() + "%",
+                f"PDF, DOCX or TXT · up to {max_file_mb()} MB each · up to "
+                + MatchState.batch_limit.to_string()
+                + " CVs per job on your plan",
+            ),
+            on_drop=MatchState.add_cvs(
+                rx.upload_files(upload_id=CV_UPLOAD_ID, on_upload_progress=MatchState.cvs_progress)
+            ),
             on_drop_rejected=describe_rejections,
             max_size=max_file_mb() * 1024 * 1024,
         ),

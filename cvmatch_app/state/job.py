@@ -146,17 +146,8 @@ class JobState(rx.State):
         return sum(1 for row in self.rows if row.state == "skipped")
 
     def _apply(self, view: dict[str, Any]) -> None:
-        self.job_id = view["job_id"]
-        self.title = view["title"]
-        self.created = view["created_at"].strftime("%d %b %Y, %H:%M UTC")
-        self.status = view["status"]
-        self.finished, self.total, self.charged, self.done = (
-            view["finished"],
-            view["total"],
-            view["charged"],
-            view["done"],
-        )
-        self.rows = [
+        """Copy the database's view in, touching only what changed: each change is sent to the browser."""
+        rows = [
             ProgressRow(
                 filename=row["filename"],
                 state=row["state"],
@@ -166,7 +157,23 @@ class JobState(rx.State):
             )
             for row in view["rows"]
         ]
-        self.cards = [_card(row["position"], row["result"]) for row in view["rows"] if row["result"]]
+        cards = [_card(row["position"], row["result"]) for row in view["rows"] if row["result"]]
+        changes = {
+            "job_id": view["job_id"],
+            "title": view["title"],
+            "created": view["created_at"].strftime("%d %b %Y, %H:%M UTC"),
+            "status": view["status"],
+            "finished": view["finished"],
+            "total": view["total"],
+            "charged": view["charged"],
+            "done": view["done"],
+            "rows": rows,
+            "cards": cards,
+        }
+        for name, value in changes.items():
+            current = getattr(self, name)
+            if (list(current) if isinstance(value, list) else current) != value:
+                setattr(self, name, value)
 
     @rx.event
     async def load(self):

@@ -44,6 +44,7 @@ class MatchState(rx.State):
     jd_file_size: str = ""
     batch_limit: int = 10
     submitting: bool = False
+    adding_percent: int = -1  # while dropped CVs travel to the server: 0-100; otherwise -1
     error: str = ""
 
     # The files themselves stay on the server side of the state, never sent to the browser.
@@ -79,6 +80,7 @@ class MatchState(rx.State):
     @rx.event
     async def add_cvs(self, files: list[rx.UploadFile]):
         """Keep dropped CVs in memory, refusing what the plan or the size limit would refuse."""
+        self.adding_percent = -1
         if not files:
             return  # the drop zone refused every file: ``cvs_refused`` explains why
         self.error = ""
@@ -120,6 +122,12 @@ class MatchState(rx.State):
             else:
                 messages.append(f"'{name}' was not accepted.")
         return self._refuse(" ".join(dict.fromkeys(messages)))
+
+    @rx.event
+    def cvs_progress(self, progress: dict):
+        """The browser's upload progress, so that a large drop shows it is on its way."""
+        share = float(progress.get("progress") or 0)
+        self.adding_percent = -1 if share >= 1 else int(share * 100)
 
     @rx.event
     def remove_cv(self, index: int):
