@@ -82,7 +82,7 @@ _EXAMPLES_RE = re.compile(
 )
 _TITLE_PREFIX_RE = re.compile(r"^(?:job title|title|position|role|vacancy|job)\s*[:\-]\s*", re.IGNORECASE)
 _HIRING_RE = re.compile(
-    r"\b(?:looking for|seeking|hiring|recruiting|searching for|need|require)s?\s+(?:an?|our next|a new|two|several)?\s*"
+    r"\b(?:looking for|seeking|hiring|recruiting|searching for)\s+(?:an?|our next|a new|two|several)?\s*"
     r"(?:experienced|skilled|qualified|dedicated|motivated|passionate|talented|reliable|friendly|compassionate|certified|licensed|"
     r"full[- ]time|part[- ]time|senior|junior|\s)*(?P<title>[A-Za-z][A-Za-z/&\- ]{2,50}?)(?:\s+(?:to|who|with|for|in|at|that)\b|[,.(]|$)",  # noqa: E501
     re.IGNORECASE,
@@ -236,6 +236,11 @@ def build_job_profile(jd_text: str) -> JobProfile:
         ):
             title = candidate
             break
+    if not title and raw_lines:
+        # "Registered Nurse. Assess patients' needs, ..." — an occupation summary led by its name.
+        first = re.split(r"(?<=\w\w)[.:!]\s+", raw_lines[0], maxsplit=1)[0].strip(" .:#*")
+        if 0 < len(first.split()) <= 7 and not _YEARS_RE.search(first) and first[:1].isupper():
+            title = first
     if not title:
         match = _HIRING_RE.search(" ".join(raw_lines[:5]))
         if match:

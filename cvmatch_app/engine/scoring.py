@@ -22,6 +22,7 @@ _EDU_IMPLIED_BY = {
     "bachelors": {"bachelors", "masters", "doctorate", "medical_degree"},
     "masters": {"masters", "doctorate"},
 }  # fmt: skip
+_BROAD_DOMAINS = frozenset({"general", "management", "care", "admin", "health", "safety"})
 _GENERIC_TERMS = frozenset(
     tokenize(
         "certification certified certificate license licence licensed experience knowledge ability skills "
@@ -122,6 +123,29 @@ def assess_requirement(req: Requirement, cv: CVProfile, job: JobProfile, vectors
             accepted |= _EDU_IMPLIED_BY.get(cid, {cid})
         found, line, _ = _line_for(cv, sorted(accepted, key=lambda c: c not in req.alternatives))
         return Finding(req, 1.0 if found else 0.0, line, found)
+    if req.category == TITLE:
+        # Having held the job (a role title or the CV's headline) proves it; a mention elsewhere
+        # ("helped the lead teacher") only suggests it.
+        wanted = set(req.alternatives)
+        for role in cv.roles:
+            hits = {h.concept for h in lexicon.find(role.title)}
+            if hits & wanted:
+                return Finding(req, 1.0, f"{role.title} ({role.date_text})", role.title, [role])
+        for index, line in enumerate(cv.lines[:4]):
+            if {h.concept for h in lexicon.find(line)} & wanted:
+                return Finding(req, 1.0 if not cv.roles else 0.8, cv.lines[index], line)
+        found, line, _ = _line_for(cv, req.alternatives)
+        if found:
+            return Finding(req, 0.5, line, found)
+        # A neighbouring role in the same field (bookkeeper for accountant, CNA for nurse) is
+        # partial evidence: the field's knowledge is there, the exact job is not.
+        fields = {d for cid in wanted for d in lexicon.concept(cid).domains} - _BROAD_DOMAINS
+        for role in cv.roles:
+            for hit in lexicon.find(role.title):
+                concept = lexicon.concept(hit.concept)
+                if concept.category == TITLE and set(concept.domains) & fields:
+                    return Finding(req, 0.4, f"{role.title} ({role.date_text})", f"related role: {concept.label}")
+        return Finding(req, 0.0)
     if req.alternatives:
         found, line, _ = _line_for(cv, req.alternatives)
         if found:
@@ -133,7 +157,6 @@ def assess_requirement(req: Requirement, cv: CVProfile, job: JobProfile, vectors
                     best = process.extractOne(phrase, list(cv.words), scorer=fuzz.ratio, score_cutoff=90)
                     if best:
                         return Finding(req, 0.7, _first_line_with(cv, best[0]), best[0])
-        del lexicon
         return Finding(req, 0.0)
     share, line = _fuzzy_terms(cv, req.terms)
     met = 1.0 if share >= 0.75 else (0.5 if share >= 0.45 else 0.0)
@@ -231,13 +254,22 @@ def score_cv(job: JobProfile, cv: CVProfile) -> ScoreBreakdown:
     if semantic is not None:
         sim_scaled = 0.4 * sim_scaled + 0.6 * semantic
 
-    if must:
-        raw = 0.44 * must_cov + 0.10 * nice_cov + 0.14 * years_fit + 0.22 * occupation + 0.10 * sim_scaled
-        if not nice:
-            raw += 0.10 * must_cov - 0.0
-            raw = raw / 1.0
+    if must and job.has_stated_requirements:
+        weights = {"must": 0.44, "nice": 0.10, "years": 0.14, "occupation": 0.22, "similarity": 0.10}
     else:
-        raw = 0.30 * nice_cov + 0.15 * years_fit + 0.40 * occupation + 0.15 * sim_scaled
+        # A prose description (duties, no list of asks): graded signals carry more of the score.
+        weights = {"must": 0.30, "nice": 0.15, "years": 0.10, "occupation": 0.20, "similarity": 0.25}
+    values = {
+        "must": must_cov,
+        "nice": nice_cov,
+        "years": years_fit,
+        "occupation": occupation,
+        "similarity": sim_scaled,
+    }
+    present = {"must": bool(must), "nice": bool(nice), "years": True, "occupation": True, "similarity": True}
+    # A part the job does not ask for (no nice-to-haves) hands its weight to the others.
+    total = sum(w for k, w in weights.items() if present[k])
+    raw = sum(w * values[k] for k, w in weights.items() if present[k]) / total
     score = 100.0 * raw
 
     caps: list[str] = []

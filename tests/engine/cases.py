@@ -93,6 +93,28 @@ charts in Dentrix. Requirements: completion of an accredited dental assisting pr
 experience; X-ray/radiography certification; CPR/BLS.""",
 }
 
+# Occupation summaries with no requirement list, as many real postings are (written for CVMatch).
+PROSE_JOBS: dict[str, str] = {
+    "nurse_prose": "Registered Nurse. Assess patients' health problems and needs, develop and carry out nursing care "
+    "plans, and keep medical records. Give nursing care to ill, injured or disabled patients and advise them on "
+    "health maintenance and disease prevention.",
+    "chef_prose": "Chefs and Head Cooks. Direct and take part in the preparation, seasoning and cooking of food. Plan "
+    "menus, order supplies, oversee kitchen staff and check the quality of dishes.",
+    "driver_prose": "Heavy and Tractor-Trailer Truck Drivers. Drive a tractor-trailer combination or a truck with a "
+    "capacity of at least 26,001 pounds to transport and deliver goods. Requires a commercial driver's license.",
+    "accountant_prose": "Accountants and Auditors. Examine, analyze and interpret accounting records to prepare "
+    "financial statements, give advice, or audit and evaluate statements prepared by others.",
+    "teacher_prose": "Elementary School Teachers. Teach academic and social skills to children in elementary school: "
+    "plan lessons, assess progress and work with parents.",
+    "developer_prose": "Software Developers. Research, design and develop computer software and applications. "
+    "Analyze user needs and build software solutions, applying principles of computer science.",
+    "warehouse_prose": "Laborers and Freight, Stock, and Material Movers. Move freight, stock and other materials to "
+    "and from storage and trucks, by hand or with forklifts and pallet jacks, and keep inventory records.",
+    "electrician_prose": "Electricians. Install, maintain and repair electrical wiring, equipment and fixtures, "
+    "following state and local building regulations.",
+}
+JOBS.update(PROSE_JOBS)
+
 CVS: dict[str, str] = {
     "nurse_strong": """Maria Lopez, RN
 Summary
@@ -322,6 +344,30 @@ RELATED: dict[tuple[str, str], int] = {
     ("dental_assistant", "dental_assistant_strong"): 3,
     ("dental_assistant", "cna"): 1,
 }
+
+RELATED.update(
+    {
+        ("nurse_prose", "nurse_strong"): 3,
+        ("nurse_prose", "nurse_new_grad"): 2,
+        ("nurse_prose", "cna"): 1,
+        ("chef_prose", "chef_strong"): 3,
+        ("chef_prose", "server"): 1,
+        ("driver_prose", "truck_driver_strong"): 3,
+        ("driver_prose", "warehouse_strong"): 1,
+        ("accountant_prose", "accountant_strong"): 3,
+        ("accountant_prose", "bookkeeper"): 2,
+        ("teacher_prose", "teacher_strong"): 3,
+        ("teacher_prose", "teaching_assistant"): 1,
+        ("developer_prose", "software_strong"): 3,
+        ("developer_prose", "software_junior_js"): 2,
+        ("developer_prose", "devops"): 2,
+        ("warehouse_prose", "warehouse_strong"): 3,
+        ("warehouse_prose", "warehouse_no_cert"): 2,
+        ("warehouse_prose", "truck_driver_strong"): 1,
+        ("electrician_prose", "electrician_strong"): 3,
+        ("electrician_prose", "construction_laborer"): 1,
+    }
+)
 
 
 def grade(job: str, cv: str) -> int:
