@@ -49,8 +49,10 @@ def web_server(fake_stripe: FakeStripe) -> Iterator[AppServer]:
     server.stop()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser() -> Iterator[Browser]:
+    """Closed when the browser tests end: Playwright's sync API keeps an event loop running until then,
+    and every later test that calls asyncio.run() would fail."""
     if not Path(CHROMIUM).exists():
         raise RuntimeError("Chromium is missing: run scripts/test.sh, which installs Debian's chromium package.")
     with sync_playwright() as playwright:
