@@ -204,8 +204,17 @@ def _role_title(lines: list[str], index: int, date_text: str) -> str:
     own = lines[index].replace(date_text, " ")
     own = re.sub(r"[\s|,•·–—\-()]+", " ", own).strip()
     parts = [own] if len(own) > 3 and not _DATE_ONLY_RE.match(own) else []
-    if len(" ".join(parts)) < 25 and index > 0 and not section_of(lines[index - 1]):
-        parts.insert(0, lines[index - 1])
+    previous = lines[index - 1] if index > 0 else ""
+    # A short line just above often names the employer or the title; a bullet of the previous role does not.
+    if (
+        len(" ".join(parts)) < 25
+        and previous
+        and len(previous) <= 60
+        and not section_of(previous)
+        and not previous.rstrip().endswith((".", ";"))
+        and not find_ranges(previous, 9999.0)
+    ):
+        parts.insert(0, previous)
     if not parts and index + 1 < len(lines):
         parts.append(lines[index + 1])
     return " · ".join(p.strip(" :|-–—,") for p in parts)[:140]
