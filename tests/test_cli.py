@@ -67,3 +67,14 @@ def test_key_made_by_the_cli_works_against_the_api(api_server):
     assert cli(DATA_DIR, "create-user", "cli-api@example.test", "--password", "long enough pw").returncode == 0
     secret = cli(DATA_DIR, "create-key", "cli-api@example.test").stdout.strip().splitlines()[-1]
     assert httpx.get(f"{api_server.url}/api/match", headers={"X-API-Key": secret}).status_code == 200
+
+
+def test_start_refuses_a_wrong_configuration_with_a_clear_message(tmp_path, monkeypatch):
+    monkeypatch.setenv("CVMATCH_ENGINE", "claude")
+    no_key = cli(tmp_path, "migrate")
+    assert no_key.returncode == 1 and "ANTHROPIC_API_KEY" in no_key.stderr
+    monkeypatch.setenv("CVMATCH_ENGINE", "local")
+    monkeypatch.setenv("CVMATCH_ENV", "production")
+    monkeypatch.setenv("CVMATCH_SECRET_KEY", "changeme")
+    placeholder = cli(tmp_path, "migrate")
+    assert placeholder.returncode == 1 and "placeholder" in placeholder.stderr

@@ -247,6 +247,7 @@ def cv_result(cv: MatchCV) -> dict[str, Any]:
         "verdict": cv.verdict or verdict,
         "flags": sorted(set(cv.flags)),
         "evidence": cv.evidence,
+        "usage": cv.usage,
     }
 
 
