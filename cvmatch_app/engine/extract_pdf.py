@@ -12,9 +12,18 @@ from typing import Any
 
 from pypdf import PdfReader
 from pypdf.errors import FileNotDecryptedError, LimitReachedError, PdfReadError
-from pypdf.generic import ContentStream, NameObject, NullObject
+from pypdf.generic import (
+    ArrayObject,
+    ByteStringObject,
+    ContentStream,
+    FloatObject,
+    NameObject,
+    NullObject,
+    NumberObject,
+)
 
-from .pdf_layout import one_word_lines, rebuild_lines, repair_kerning_splits
+from .embedding import get_model
+from .pdf_layout import looks_glued, one_word_lines, rebuild_lines, repair_kerning_splits, split_glued_words
 from .types import FLAG_HIDDEN_TEXT, FLAG_SCANNED, UnreadableDocument
 
 # pypdf logs every recoverable oddity of real-world files; they are not our errors.
@@ -81,9 +90,10 @@ class _State:
     alpha: float = 1.0
     font_size: float = 12.0
     leading: float = 0.0
+    simple_font: bool = False  # one byte per glyph, so b" " is a space
 
     def copy(self) -> _State:
-        return _State(self.ctm, self.fill, self.render_mode, self.alpha, self.font_size, self.leading)
+        return _State(self.ctm, self.fill, self.render_mode, self.alpha, self.font_size, self.leading, self.simple_font)
 
 
 @dataclass
@@ -143,6 +153,9 @@ def _sanitize_page(page: Any, deadline: float) -> _PageScan:
                     kept.append(([], b"T*"))  # keep the line break a reader would still see
                 continue
             scan.visible_ops += 1
+            if op == b"TJ" and state.simple_font and operands and isinstance(operands[0], ArrayObject):
+                if _space_wide_gaps(operands[0]):
+                    changed = True
         elif op == b"q":
             stack.append(state.copy())
         elif op == b"Q":
@@ -167,6 +180,7 @@ def _sanitize_page(page: Any, deadline: float) -> _PageScan:
             vals = _nums(operands[1:])
             if vals:
                 state.font_size = vals[0]
+            state.simple_font = _is_simple_font(resources, operands[0])
         elif op == b"TL":
             vals = _nums(operands)
             if vals:
@@ -222,6 +236,38 @@ def _sanitize_page(page: Any, deadline: float) -> _PageScan:
         contents.operations = kept
     page[NameObject("/Contents")] = contents
     return scan
+
+
+WORD_GAP = -250  # TJ offsets in thousandths of an em: kerning is a few dozen, a word gap a few hundred
+
+
+def _is_simple_font(resources: Any, name: Any) -> bool:
+    try:
+        font = resources["/Font"][name].get_object()
+        return font.get("/Subtype") in ("/Type1", "/TrueType", "/MMType1")
+    except Exception:  # noqa: BLE001
+        return False
+
+
+def _space_wide_gaps(array: Any) -> bool:
+    """Some TeX PDFs space words by moving the pen, with no space glyph, and pypdf then glues
+    the words ("Continuouslyimprovedthe"); a real space is put where the pen jumps a word gap."""
+    changed = False
+    i = 0
+    while i < len(array) - 1:
+        item = array[i]
+        if isinstance(item, (int, float, NumberObject, FloatObject)) and float(item) <= WORD_GAP:
+            before = array[i - 1] if i > 0 else None
+            after = array[i + 1]
+            if isinstance(after, (bytes, str)) and isinstance(before, (bytes, str)):
+                ends = bytes(before)[-1:] if isinstance(before, bytes) else before[-1:].encode("latin-1", "ignore")
+                starts = bytes(after)[:1] if isinstance(after, bytes) else after[:1].encode("latin-1", "ignore")
+                if ends != b" " and starts != b" ":
+                    array.insert(i + 1, ByteStringObject(b" "))
+                    changed = True
+                    i += 1
+        i += 1
+    return changed
 
 
 def _is_image(resources: Any, name: Any) -> bool:
@@ -310,6 +356,10 @@ def extract_pdf(data: bytes, deadline: float) -> tuple[str, list[str], int]:
         raise UnreadableDocument("The PDF is damaged or incomplete and cannot be read.") from exc
 
     joined = repair_kerning_splits("\n\n".join(texts))
+    if looks_glued(joined):
+        model = get_model()
+        if model is not None:
+            joined = split_glued_words(joined, list(model.index))
     if hidden:
         flags.append(FLAG_HIDDEN_TEXT)
     if image_only_pages:

@@ -12,6 +12,7 @@ _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064\ufeff\u180e"
 _BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f"
 _INVISIBLE_RE = re.compile(f"[{_ZERO_WIDTH}{_BIDI}]|[\U000e0000-\U000e007f]")
 _SOFT_HYPHEN = "\u00ad"
+_DATE_SOFT_HYPHEN_RE = re.compile(r"(?<=\d)\u00ad(?=\s*[A-Za-z0-9])")
 _SPACES_RE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _BULLETS_RE = re.compile(r"^[\s•●▪■◆◦○►▶✓✔\-–—*·]+")
@@ -25,6 +26,8 @@ def normalize_text(text: str) -> tuple[str, list[str]]:
     cleaned = _INVISIBLE_RE.sub("", text)
     if len(cleaned) != len(text):
         flags.append(FLAG_ZERO_WIDTH)
+    # Some TeX fonts map their en dash to a soft hyphen: "Mar. 2021\u00adJun. 2023" is a date range.
+    cleaned = _DATE_SOFT_HYPHEN_RE.sub(" - ", cleaned)
     cleaned = cleaned.replace(_SOFT_HYPHEN, "")
     cleaned = unicodedata.normalize("NFKC", cleaned)
     cleaned = cleaned.replace("\r\n", "\n").replace("\r", "\n")
