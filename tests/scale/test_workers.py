@@ -11,6 +11,7 @@ import time
 
 import httpx
 import pytest
+import redis
 from sqlmodel import Session, select
 
 from cvmatch_app.db.models import CreditLedger, MatchCV, MatchJob
@@ -176,3 +177,43 @@ def test_jobs_complete_when_their_cvs_finish_at_the_same_moment(cluster, replica
     finally:
         for worker in workers:
             worker.stop()
+
+
+def test_a_web_replica_restarts_while_its_job_is_scored(cluster, replicas):
+    first, second = replicas
+    worker = cluster.worker("replica-restart").start()
+    try:
+        account = make_account(plan="free", credits=8, bind=cluster.engine)
+        cvs = [long_cv(i, 300) for i in range(8)]
+        job_id = submit(first.url, account.headers, cvs, jd_text=NURSE_JD).json()["job_id"]
+        first.stop()  # replicas hold no CV: the worker carries on
+        assert wait_completed(second.url, account.headers, job_id)["total"] == 8
+        first.start()
+        wait_job_done(cluster, job_id)
+        assert wait_completed(first.url, account.headers, job_id) == wait_completed(second.url, account.headers, job_id)
+        assert_scored_once_and_charged_once(cluster, account, job_id, 8)
+    finally:
+        worker.stop()
+        if first.process is None:
+            first.start()
+
+
+def test_the_sweeper_rebuilds_a_queue_that_redis_lost(cluster, replicas):
+    account = make_account(plan="free", credits=5, bind=cluster.engine)
+    job_id = submit(replicas[0].url, account.headers, [long_cv(i, 1) for i in range(5)], jd_text=NURSE_JD).json()[
+        "job_id"
+    ]
+    client = redis.Redis.from_url(cluster.redis_url)
+    try:
+        lost = [key for key in client.scan_iter(f"saq:*{cluster.queue_name}*") if b"sweeper" not in key]
+        assert lost, "the submission should have queued its CVs"
+        client.delete(*lost)  # as if Redis restarted without persistence
+    finally:
+        client.close()
+    worker = cluster.worker("rebuild").start()
+    try:
+        wait_job_done(cluster, job_id, timeout=60)
+        assert "sweeper queued" in worker.log()
+        assert_scored_once_and_charged_once(cluster, account, job_id, 5)
+    finally:
+        worker.stop()
