@@ -43,6 +43,7 @@ _EDU_LINE_RE = re.compile(
     re.IGNORECASE,
 )
 _DATE_ONLY_RE = re.compile(r"^[\W\d]*$")
+_SYMBOLS_RE = re.compile(r"[^\w\s&/.,'+#()\-–—|·•]")
 
 
 def section_of(line: str) -> str | None:
@@ -199,22 +200,29 @@ def _find_roles(lines: list[str], sections: list[str], now: float) -> list[Role]
 
 
 def _role_title(lines: list[str], index: int, date_text: str) -> str:
-    """The role's name: the dated line without its dates, or the lines around it when the
-    dates stand alone (many templates put them on a line of their own)."""
-    own = lines[index].replace(date_text, " ")
+    """The role's name: the dated line without its dates, plus the short lines just above it when
+    templates put title, employer and place on lines of their own ("Red Hat / DevOps Engineer /
+    Denver, Colorado / 01/2022 - Present"); the line below when nothing above fits."""
+    own = _SYMBOLS_RE.sub(" ", lines[index].replace(date_text, " "))
     own = re.sub(r"[\s|,•·–—\-()]+", " ", own).strip()
     parts = [own] if len(own) > 3 and not _DATE_ONLY_RE.match(own) else []
-    previous = lines[index - 1] if index > 0 else ""
-    # A short line just above often names the employer or the title; a bullet of the previous role does not.
-    if (
-        len(" ".join(parts)) < 25
-        and previous
-        and len(previous) <= 60
-        and not section_of(previous)
-        and not previous.rstrip().endswith((".", ";"))
-        and not find_ranges(previous, 9999.0)
-    ):
-        parts.insert(0, previous)
+    lexicon = get_lexicon()
+    has_title = any(lexicon.concept(h.concept).category == TITLE for h in lexicon.find(own)) if own else False
+    if not has_title or len(own) < 25:
+        above: list[str] = []
+        for back in range(index - 1, max(-1, index - 4), -1):
+            previous = lines[back]
+            if (
+                len(previous) > 90
+                or section_of(previous)
+                or previous.rstrip().endswith((".", ";"))
+                or find_ranges(previous, 9999.0)
+            ):
+                break
+            above.insert(0, previous.strip())
+            if any(lexicon.concept(h.concept).category == TITLE for h in lexicon.find(previous)):
+                break  # the title line is reached; lines above it belong to something else
+        parts = above + parts
     if not parts and index + 1 < len(lines):
         parts.append(lines[index + 1])
-    return " · ".join(p.strip(" :|-–—,") for p in parts)[:140]
+    return " · ".join(p.strip(" :|-–—,") for p in parts if p.strip(" :|-–—,"))[:140]

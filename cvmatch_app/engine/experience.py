@@ -111,3 +111,12 @@ def claimed_years(text: str) -> list[tuple[float, str, str]]:
         if 0 < n <= 45:
             out.append((n, match.group("rest"), match.group().strip()))
     return out
+
+
+def describe_years(years: float) -> str:
+    """'6.5 years', '1 year', '8 months': how a recruiter says it."""
+    if years < 1:
+        months = max(1, int(round(years * 12)))
+        return f"{months} month{'s' if months != 1 else ''}"
+    rounded = round(years * 2) / 2  # half-year precision is all dated CVs support
+    return f"{rounded:g} year{'s' if rounded != 1 else ''}"

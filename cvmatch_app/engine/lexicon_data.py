@@ -155,7 +155,7 @@ cashier_skills | skill | retail hospitality | cash register; pos system; point o
 
 # ---------------------------------------------------------------- hospitality and food service
 chef | title | hospitality kitchen | cook; line cook; sous chef; head chef; executive chef; chef; chef de partie; commis chef; pastry chef; prep cook; kitchen manager; kitchen porter; kitchen assistant; dishwasher; grill cook; short order cook; kitchen; culinary; cooking
-server | title | hospitality foh | server; waiter; waitress; waiting staff; wait staff; waitstaff; food server; hostess; busser; food runner; banquet server; front of house; foh
+server | title | hospitality foh | waiter; waitress; waiting staff; wait staff; waitstaff; food server; hostess; busser; food runner; banquet server; front of house; foh
 bartender | title | hospitality foh | bartender; barman; barmaid; bar staff; mixologist; barista; bar back; barback; cocktails; bar
 hotel | title | hospitality hotel | front desk agent; front desk; receptionist hotel; hotel receptionist; guest services; guest service agent; concierge; night auditor; housekeeper; room attendant; hotel manager; front office manager; reservations agent; bellman; guest relations; hotel; hospitality; housekeeping; resort
 restaurant_mgr | title | hospitality management | restaurant manager; general manager restaurant; assistant restaurant manager; food and beverage manager; f&b manager; shift manager; shift lead; catering manager; banquet manager; events manager; event coordinator; event planner

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from .cv_profile import CVProfile, Role
+from .experience import describe_years
 from .job_profile import MUST, JobProfile, Requirement
 from .lexicon import CREDENTIAL, EDUCATION, TITLE, get_lexicon
 from .semantic import CVVectors, requirement_match, title_closeness
@@ -62,7 +63,10 @@ def _line_for(cv: CVProfile, concept_ids: list[str]) -> tuple[str, str, int]:
         if lines:
             # Prefer a line from the work history or certifications over a bare skills list.
             ranked = sorted(lines, key=lambda i: (cv.sections[i] not in ("experience", "certifications", "top"), i))
-            return lexicon.concept(cid).label, cv.lines[ranked[0]], len(lines)
+            line = cv.lines[ranked[0]]
+            # Name what the CV says ("Cerner"), not the lexicon's word for it ("Electronic health record").
+            said = next((lexicon.surface(line, h) for h in lexicon.find(line) if h.concept == cid), "")
+            return said or lexicon.concept(cid).label, line, len(lines)
     return "", "", 0
 
 
@@ -116,7 +120,7 @@ def assess_requirement(req: Requirement, cv: CVProfile, job: JobProfile, vectors
         years, roles = relevant_years(cv, job, req.alternatives)
         fit = min(1.0, years / req.years) if req.years else 1.0
         line = "; ".join(f"{r.title} ({r.date_text})" for r in roles[:3])
-        return Finding(req, round(fit, 2), line, f"{years:g} years", roles)
+        return Finding(req, round(fit, 2), line, describe_years(years), roles)
     if req.category == EDUCATION:
         accepted = set()
         for cid in req.alternatives:

@@ -68,8 +68,10 @@ def requirement_match(text: str, cv: CVVectors) -> tuple[float, str]:
     if model is None or cv.matrix is None:
         return 0.0, ""
     sim, line = cv.best(model.embed([text])[0])
-    if sim >= 0.72:
+    if len(line.split()) < 4:
+        return 0.0, ""  # a heading such as "Licenses and Certifications" proves nothing
+    if sim >= 0.8:
         return 1.0, line
-    if sim >= 0.6:
+    if sim >= 0.7:
         return 0.5, line
     return 0.0, ""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from .cv_profile import CVProfile
+from .experience import describe_years
 from .job_profile import MUST, JobProfile
 from .scoring import Finding, ScoreBreakdown
 
@@ -80,9 +81,9 @@ def executive_summary(job: JobProfile, cv: CVProfile, breakdown: ScoreBreakdown)
     held = cv.roles[0].title.split(" · ")[0] if cv.roles else ""
     years = breakdown.relevant_years
     if years >= 1 and job.title_concepts:
-        first = f"{years:g} years of experience relevant to {job.title}"
+        first = f"{describe_years(years)} of experience relevant to {job.title}"
     elif cv.total_years >= 1:
-        first = f"{cv.total_years:g} years of dated work experience, little of it clearly as {job.title}"
+        first = f"{describe_years(cv.total_years)} of dated work experience, little of it clearly as {job.title}"
     else:
         first = "No dated work history could be read"
     if held:
@@ -111,4 +112,10 @@ def executive_summary(job: JobProfile, cv: CVProfile, breakdown: ScoreBreakdown)
             sentences.append(f"Main gap: {main.requirement.label}, which nothing in the CV shows.")
     elif "different occupation" in breakdown.caps:
         sentences.append("The CV is from a different line of work.")
+    else:
+        nice_gaps = [
+            f.requirement.label for f in breakdown.findings if f.met < 0.7 and f.requirement.category != "soft"
+        ]
+        if nice_gaps:
+            sentences.append(f"No must-have is missing; not shown: {', '.join(nice_gaps[:2])} (preferred).")
     return " ".join(sentences)
