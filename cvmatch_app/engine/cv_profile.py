@@ -96,9 +96,10 @@ class CVProfile:
 
 def build_cv_profile(text: str, now: float) -> CVProfile:
     lexicon = get_lexicon()
-    raw_lines = [strip_bullet(line) for line in text.split("\n")]
-    raw_lines = [line for line in raw_lines if line]
-    lines, removed = split_injection(raw_lines)
+    raw_lines = [line.strip() for line in text.split("\n") if strip_bullet(line)]
+    # Bulleted lines describe work; they are never a role's title (kept aside before stripping).
+    bullets = {strip_bullet(line) for line in raw_lines if strip_bullet(line) != line}
+    lines, removed = split_injection([strip_bullet(line) for line in raw_lines])
 
     sections: list[str] = []
     current = "top"
@@ -126,7 +127,7 @@ def build_cv_profile(text: str, now: float) -> CVProfile:
             if index not in seen:
                 seen.append(index)
 
-    roles = _find_roles(lines, sections, now)
+    roles = _find_roles(lines, sections, now, bullets)
     for role in roles:
         for index in range(role.line, role.last_line + 1):
             for hit in line_hits[index]:
@@ -173,7 +174,7 @@ def build_cv_profile(text: str, now: float) -> CVProfile:
     )
 
 
-def _find_roles(lines: list[str], sections: list[str], now: float) -> list[Role]:
+def _find_roles(lines: list[str], sections: list[str], now: float, bullets: set[str]) -> list[Role]:
     has_experience_section = "experience" in sections
     found: list[tuple[int, DateRange]] = []
     for index, line in enumerate(lines):
@@ -188,7 +189,7 @@ def _find_roles(lines: list[str], sections: list[str], now: float) -> list[Role]
             found.append((index, ranges[0]))
     roles: list[Role] = []
     for position, (index, rng) in enumerate(found):
-        title = _role_title(lines, index, rng.text)
+        title = _role_title(lines, index, rng.text, bullets)
         next_index = found[position + 1][0] if position + 1 < len(found) else len(lines)
         last = next_index - 1
         for probe in range(index + 1, next_index):
@@ -199,7 +200,7 @@ def _find_roles(lines: list[str], sections: list[str], now: float) -> list[Role]
     return roles
 
 
-def _role_title(lines: list[str], index: int, date_text: str) -> str:
+def _role_title(lines: list[str], index: int, date_text: str, bullets: set[str]) -> str:
     """The role's name: the dated line without its dates, plus the short lines just above it when
     templates put title, employer and place on lines of their own ("Red Hat / DevOps Engineer /
     Denver, Colorado / 01/2022 - Present"); the line below when nothing above fits."""
@@ -214,6 +215,8 @@ def _role_title(lines: list[str], index: int, date_text: str) -> str:
             previous = lines[back]
             if (
                 len(previous) > 90
+                or previous in bullets
+                or "; " in previous
                 or section_of(previous)
                 or previous.rstrip().endswith((".", ";"))
                 or find_ranges(previous, 9999.0)
