@@ -6,6 +6,7 @@ Pure Python: no web framework, no database, no network.
 from .bands import clamp_score, verdict_for
 from .extract import extract_document
 from .local import ENGINE_VERSION, LocalEngine
+from .text_clean import fingerprint
 from .types import (
     FLAG_DUPLICATE,
     FLAG_HIDDEN_TEXT,
@@ -34,5 +35,6 @@ __all__ = [
     "UnreadableDocument",
     "clamp_score",
     "extract_document",
+    "fingerprint",
     "verdict_for",
 ]

@@ -52,3 +52,12 @@ def printable_ratio(text: str) -> float:
         return 0.0
     good = sum(1 for ch in text if ch.isprintable() or ch in "\n\r\t")
     return good / len(text)
+
+
+def fingerprint(text: str) -> str:
+    """Same CV, whatever the file: the PDF and the DOCX export of one CV share this key, so the
+    app can flag the second as a duplicate within a job."""
+    import hashlib
+
+    words = re.findall(r"[a-z0-9]+", unicodedata.normalize("NFKC", text).lower())
+    return hashlib.sha256(" ".join(words).encode()).hexdigest()[:32]

@@ -49,3 +49,47 @@ def test_real_files_give_text(path: Path) -> None:
     assert doc.kind == path.suffix.lower().lstrip(".")
     assert len(doc.text) > 300
     assert "\u200b" not in doc.text
+
+
+ACCOUNTANT_JD = (
+    "Staff Accountant\nRequirements:\n- Bachelor's degree in Accounting\n- 2+ years of accounting experience\n"
+    "- Accounts payable and receivable, reconciliations, tax returns\n- QuickBooks or Excel\nCPA preferred."
+)
+DEVOPS_JD = (
+    "DevOps Engineer\nRequirements:\n- 3+ years of DevOps or SRE experience\n- AWS, Docker and Kubernetes\n"
+    "- Terraform or Ansible\n- CI/CD pipelines (Jenkins or GitHub Actions)\n- Linux and Python or Bash scripting"
+)
+
+
+@needs_eval
+@pytest.mark.parametrize(
+    "rel, accountant_band, devops_band",
+    [
+        ("soupboss/ref_data__resumes__01-Accountant.pdf", "high", "low"),
+        ("soupboss/ref_data__resumes__02-Accountant.docx", "high", "low"),
+        ("soupboss/data__resumes__DevOps-Sample2.pdf", "low", "high"),
+        ("soupboss/data__resumes__aws-devops-engineer-resume-example.pdf", "low", "high"),
+        ("soupboss/ref_data__resumes__01-Office Coordinator.pdf", "low", "low"),
+    ],
+)
+def test_real_cvs_rank_by_occupation(rel: str, accountant_band: str, devops_band: str) -> None:
+    from cvmatch_app.engine import LocalEngine
+
+    engine = LocalEngine()
+    doc = extract_document(Path(rel).name, (EVAL_FILES / rel).read_bytes())
+    for jd, band in ((ACCOUNTANT_JD, accountant_band), (DEVOPS_JD, devops_band)):
+        score = engine.assess_sync(engine.prepare_job(jd), doc.text, doc.flags).score
+        assert (score >= 60) if band == "high" else (score < 40), (rel, jd[:20], score)
+
+
+@needs_eval
+def test_same_cv_as_pdf_and_docx_scores_alike() -> None:
+    from cvmatch_app.engine import LocalEngine
+
+    engine = LocalEngine()
+    job = engine.prepare_job(ACCOUNTANT_JD)
+    scores = []
+    for name in ("ref_data__resumes__02-Accountant.pdf", "ref_data__resumes__02-Accountant.docx"):
+        doc = extract_document(name, (EVAL_FILES / "soupboss" / name).read_bytes())
+        scores.append(engine.assess_sync(job, doc.text, doc.flags).score)
+    assert abs(scores[0] - scores[1]) <= 5, scores

@@ -180,3 +180,12 @@ def test_zero_width_characters_and_ligatures_are_normalised() -> None:
     doc = extract_document("cv.txt", text.encode("utf-8"))
     assert "Python" in doc.text and "Kubernetes" in doc.text and "finance" in doc.text
     assert FLAG_ZERO_WIDTH in doc.flags
+
+
+def test_fingerprint_ignores_format_and_layout() -> None:
+    from cvmatch_app.engine import fingerprint
+
+    pdf = extract_document("cv.pdf", make_pdf([text_block(NURSE_LINES)]))
+    docx = extract_document("cv.docx", make_docx(NURSE_LINES))
+    assert fingerprint(pdf.text) == fingerprint(docx.text)
+    assert fingerprint(pdf.text) != fingerprint(pdf.text + " ACLS")
