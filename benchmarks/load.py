@@ -318,6 +318,8 @@ def scaled_out(args: argparse.Namespace, work: Path) -> Side:
         "CVMATCH_QUEUE_NAME": f"cvmatch-bench-{uuid.uuid4().hex[:8]}",
         "CVMATCH_RATE_LIMIT_PER_MINUTE": RATE_LIMIT,
     }
+    if args.web_workers:
+        env["GRANIAN_WORKERS"] = str(args.web_workers)  # Reflex's default with Redis: 2 x cores + 1
     data_dir = work / "scaled"
     data_dir.mkdir()
     server = AppServer(data_dir, env=env).start()
@@ -356,6 +358,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=8, help="length of each load phase")
     parser.add_argument("--clients", type=int, default=8, help="concurrent client threads in the load process")
     parser.add_argument("--max-jobs", type=int, default=100, help="at most this many 5-CV jobs per side")
+    parser.add_argument("--web-workers", type=int, default=0, help="Reflex workers of the scaled-out replica")
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="cvmatch-load-"))
