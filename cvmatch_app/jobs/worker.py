@@ -165,9 +165,30 @@ class CVWorker(Worker):
         await super().stop()
 
 
+def check_database() -> None:
+    """Fail at start, with what to do, rather than on the first CV."""
+    try:
+        with session_scope() as session:
+            session.exec(select(MatchCV.id).limit(1)).first()
+    except Exception as exc:  # noqa: BLE001 - any driver error means the same to the operator
+        raise SystemExit(
+            f"The worker cannot read the CVs table ({type(exc).__name__}: {str(exc).splitlines()[0]}). "
+            "Check CVMATCH_DATABASE_URL (the replicas' database) and run `python -m cvmatch_app.cli migrate`."
+        ) from exc
+
+
+async def check_redis(queue: Queue) -> None:
+    try:
+        await queue.redis.ping()  # type: ignore[attr-defined]
+    except Exception as exc:  # noqa: BLE001
+        raise SystemExit(f"The worker cannot reach Redis at CVMATCH_REDIS_URL ({exc}).") from exc
+
+
 async def run(concurrency: int | None = None) -> None:
     settings = get_settings()
+    await asyncio.to_thread(check_database)
     queue = make_queue(settings)
+    await check_redis(queue)
     worker = CVWorker(
         queue,
         concurrency=concurrency or settings.runner_concurrency,
