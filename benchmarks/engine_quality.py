@@ -2,8 +2,8 @@
 
     .venv/bin/python benchmarks/engine_quality.py
 
-Data: the project's own labelled cases (tests/engine/cases.py: 22 jobs from a dozen occupations,
-8 of them prose, 24 CVs, graded 0-3) and, when ../shared/eval/vanetik is beside the checkout, the
+Data: the project's own labelled cases (tests/engine/cases.py: 32 jobs from two dozen occupations,
+8 of them prose, 34 CVs, graded 0-3) and, when ../shared/eval/vanetik is beside the checkout, the
 Vanetik & Kogan dataset (30 CVs, each ranking 5 software vacancies, two annotators).
 Prints NDCG@k and Spearman per method.
 """

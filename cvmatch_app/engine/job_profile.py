@@ -117,6 +117,13 @@ class JobProfile:
     extras: dict[str, object] = field(default_factory=dict)  # room for engine-specific analysis
 
 
+_CONDITION_RE = re.compile(
+    r"\b(ability to|able to|willing(?:ness)? to|availability|available to|flexible (?:schedule|hours)|"
+    r"must be (?:at least|18|21|able|willing|eligible|authori[sz]ed)|eligible to|authori[sz]ed to work|"
+    r"pass (?:a |an )?(?:background|drug|medical)|background check|drug (?:test|screen)|nights and weekends|"
+    r"reliable transportation|own transportation|right to work)\b",
+    re.IGNORECASE,
+)
 _INLINE_HEADING_RE = re.compile(r"^\s*([A-Za-z][A-Za-z' &/\-]{2,40}):\s+(\S.*)$")
 _CONTINUES_RE = re.compile(r"\b(of|and|or|to|the|a|an|in|with|for|as|on|at|by|from|including|such)$", re.IGNORECASE)
 
@@ -352,6 +359,8 @@ def _requirements_from(sentence: str, section: str) -> list[Requirement]:
         else:
             duty_flag = duty
         weight = {CREDENTIAL: 1.4, TITLE: 1.0, EDUCATION: 0.8, SOFT: 0.25}.get(category, 1.0)
+        if ids == ["high_school"]:
+            weight = 0.2  # CVs rarely mention a diploma every adult applicant has
         if "general" in concept.domains and category != EDUCATION:
             weight = min(weight, 0.4)
         if duty_flag:
@@ -392,13 +401,15 @@ def _requirements_from(sentence: str, section: str) -> list[Requirement]:
     if not hits and not years and section in ("must", "nice") and not duty:
         terms = [t for t in tokenize(sentence) if t not in STOPWORDS and len(t) > 2 and not t.isdigit()]
         if 2 <= len(terms) <= 25:
+            # Conditions of the job ("able to lift", "weekend availability") are not CV evidence.
+            condition = _CONDITION_RE.search(sentence) is not None
             out.append(
                 Requirement(
                     label=sentence[:90].rstrip(" .,;:"),
                     kind=kind,
-                    category="other",
+                    category=SOFT if condition else "other",
                     terms=list(dict.fromkeys(terms))[:8],
-                    weight=0.6,
+                    weight=0.15 if condition else 0.6,
                     source=sentence[:240],
                 )
             )
@@ -418,7 +429,7 @@ def _drop_context(requirements: list[Requirement], title_concepts: list[str]) ->
         domains = {d for cid in req.alternatives for d in lexicon.concept(cid).domains}
         if not req.alternatives or domains & core:
             kept.append(req)
-        elif not req.duty and req.category not in (TITLE,):
+        elif not req.duty:
             kept.append(req)  # an explicit ask from another field still counts (e.g. CDL for a technician)
     return kept
 

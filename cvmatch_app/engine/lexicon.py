@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .lexicon_data import LEXICON
-from .tokens import tokenize, tokenize_with_case
+from .tokens import token_spans, tokenize, tokenize_with_case
 
 CREDENTIAL = "cred"
 TITLE = "title"
@@ -77,8 +77,10 @@ class Lexicon:
 
     def surface(self, text: str, hit: Hit) -> str:
         """The words of ``text`` that a hit covers, as written ("Epic", "CPR/BLS")."""
-        pairs = tokenize_with_case(text)
-        return " ".join(raw for _, raw in pairs[hit.start : hit.end])
+        spans = token_spans(text)
+        if hit.end > len(spans) or hit.start >= hit.end:
+            return ""
+        return text[spans[hit.start][0] : spans[hit.end - 1][1]]
 
     def concept(self, cid: str) -> Concept:
         return self.concepts[cid]

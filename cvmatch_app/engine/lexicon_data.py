@@ -42,7 +42,6 @@ geriatrics | skill | health care | geriatric; geriatrics; elderly care; elder ca
 ehr | tool | health | electronic health record; electronic health records; ehr; emr; electronic medical record; epic; cerner; meditech; allscripts; athenahealth; pointclickcare; eclinicalworks
 hipaa | skill | health | hipaa; patient confidentiality; phi
 infection_control | skill | health care | infection control; infection prevention; sterile technique; aseptic technique; sterilization; PPE
-clinical | skill | health | hospital; healthcare; health care; medical; acute care; ward; inpatient; outpatient
 rn_licence | cred | health nursing | rn license; rn licence; registered nurse license; nursing license; nursing licence; state board of nursing; nclex; nclex-rn; compact license; nmc registration; nmc pin; active rn; licensed registered nurse; licensed rn
 lpn_licence | cred | health nursing | lpn license; lvn license; nclex-pn
 bls | cred | health emergency | bls; basic life support; cpr; cardiopulmonary resuscitation; cpr certification; cpr certified; cpr/aed; aed; first aid; first aid certificate; first aid certified
@@ -55,7 +54,7 @@ medical_degree | edu | health | doctor of medicine; mbbs; md degree; medical deg
 nursing_degree | edu | health nursing | bachelor of science in nursing; bsn; adn; associate degree in nursing; msn; master of science in nursing; diploma in nursing; nursing degree; nursing school
 
 # ---------------------------------------------------------------- logistics, warehouse, transport
-warehouse_worker | title | logistics | warehouse associate; warehouse worker; warehouse operative; warehouse assistant; warehouse clerk; picker; packer; order picker; material handler; materials handler; fulfillment associate; fulfilment associate; shipping and receiving; receiving clerk; shipping clerk; warehouse; stocker; stock handler; warehouse operative; laborers and freight; material mover; material movers; freight handler; stock mover; hand laborer
+warehouse_worker | title | logistics | warehouse associate; warehouse worker; warehouse operative; warehouse assistant; warehouse clerk; picker; packer; order picker; material handler; materials handler; fulfillment associate; fulfilment associate; shipping and receiving; receiving clerk; shipping clerk; stocker; stock handler; warehouse operative; laborers and freight; material mover; material movers; freight handler; stock mover; hand laborer
 forklift_operator | title | logistics | forklift operator; forklift driver; lift truck operator; reach truck operator; forklift; forklifts; fork lift; reach truck; pallet jack; order picker truck; powered industrial truck; counterbalance; electric pallet jack; cherry picker; telehandler
 forklift_cert | cred | logistics | forklift certification; forklift certified; forklift license; forklift licence; forklift certificate; osha forklift; pit certification; powered industrial truck certification; certified forklift; licensed forklift; rtitb
 truck_driver | title | transport logistics | truck driver; lorry driver; hgv driver; cdl driver; delivery driver; tractor trailer; semi truck; long haul; otr driver; route driver; van driver; courier; commercial driver; trucking; 18 wheeler
@@ -71,7 +70,7 @@ osha | cred | construction manufacturing logistics safety | osha; osha 10; osha 
 safety | skill | construction manufacturing logistics safety | workplace safety; health and safety; safety procedures; safety protocols; safety regulations; hazard identification; risk assessment; lockout tagout; loto; safety compliance; ehs; hse
 
 # ---------------------------------------------------------------- construction and trades
-construction_worker | title | construction | construction worker; laborer; labourer; general laborer; construction laborer; site operative; groundworker; building site; construction site; construction
+construction_worker | title | construction | construction worker; laborer; labourer; general laborer; construction laborer; site operative; groundworker
 carpenter | title | construction trades | carpenter; carpentry; joiner; joinery; framer; framing; cabinet maker; finish carpenter; woodworking
 electrician | title | construction trades electrical | electrician; electrical technician; journeyman electrician; master electrician; apprentice electrician; electrical installer; wireman; electrical installation; electrical wiring; wiring
 plumber | title | construction trades | plumber; plumbing; pipefitter; pipe fitter; steamfitter; gas fitter; gas engineer; heating engineer
@@ -149,15 +148,15 @@ sales_skills | skill | sales | b2b; b2c; cold calling; cold calls; prospecting; 
 crm | tool | sales marketing customer | crm; salesforce; hubspot; zoho crm; pipedrive; dynamics 365; microsoft dynamics; salesforce crm; sugarcrm
 marketing | title | marketing | marketing; marketing manager; marketing coordinator; marketing specialist; digital marketing; digital marketer; brand manager; marketing executive; growth marketer; content marketing; content marketer; social media manager; communications manager; PR; public relations; marketing assistant; campaign manager; product marketing
 marketing_skills | skill | marketing | seo; sem; ppc; google ads; adwords; facebook ads; social media; social media marketing; email marketing; mailchimp; marketo; content strategy; copywriting; marketing campaigns; brand management; market research; influencer marketing; marketing automation; conversion rate optimization
-customer_service | title | customer | customer service; customer service representative; csr; customer support; customer care; call center; call centre; contact center; contact centre; customer service agent; customer success; customer success manager; client services; helpline; client relations; customer satisfaction
-retail | title | retail sales | retail associate; cashier; store associate; sales assistant; shop assistant; store manager; assistant store manager; retail manager; merchandiser; visual merchandising; merchandising; point of sale; cash handling; stock associate; department manager; retail
+customer_service | title | customer | customer service; customer service representative; csr; customer support; customer care; call center; call centre; contact center; contact centre; customer service agent; customer success; customer success manager; helpline; client relations
+retail | title | retail sales | retail associate; cashier; store associate; sales assistant; shop assistant; store manager; assistant store manager; retail manager; merchandiser; visual merchandising; merchandising; point of sale; cash handling; stock associate; department manager
 cashier_skills | skill | retail hospitality | cash register; pos system; point of sale system; balancing cash drawer; cash drawer; handling cash; transactions; payment processing
 
 # ---------------------------------------------------------------- hospitality and food service
-chef | title | hospitality kitchen | cook; line cook; sous chef; head chef; executive chef; chef; chef de partie; commis chef; pastry chef; prep cook; kitchen manager; kitchen porter; kitchen assistant; dishwasher; grill cook; short order cook; kitchen; culinary; cooking
+chef | title | hospitality kitchen | cook; line cook; sous chef; head chef; executive chef; chef; chef de partie; commis chef; pastry chef; prep cook; kitchen manager; kitchen porter; kitchen assistant; dishwasher; grill cook; short order cook
 server | title | hospitality foh | waiter; waitress; waiting staff; wait staff; waitstaff; food server; hostess; busser; food runner; banquet server; front of house; foh
 bartender | title | hospitality foh | bartender; barman; barmaid; bar staff; mixologist; barista; bar back; barback; cocktails; bar
-hotel | title | hospitality hotel | front desk agent; front desk; receptionist hotel; hotel receptionist; guest services; guest service agent; concierge; night auditor; housekeeper; room attendant; hotel manager; front office manager; reservations agent; bellman; guest relations; hotel; hospitality; housekeeping; resort
+hotel | title | hospitality hotel | front desk agent; front desk; receptionist hotel; hotel receptionist; guest service agent; concierge; night auditor; housekeeper; room attendant; hotel manager; front office manager; reservations agent; bellman; guest relations
 restaurant_mgr | title | hospitality management | restaurant manager; general manager restaurant; assistant restaurant manager; food and beverage manager; f&b manager; shift manager; shift lead; catering manager; banquet manager; events manager; event coordinator; event planner
 food_safety | cred | hospitality kitchen | food safety; food handler; food handler's card; food handlers card; food handler certificate; servsafe; servsafe manager; food hygiene; food hygiene certificate; level 2 food hygiene; haccp; food safety certification; food protection; allergen awareness
 alcohol_cert | cred | hospitality foh | tips certified; tips certification; alcohol server certification; responsible beverage service; rbs; rsa; responsible service of alcohol; personal licence; tabc
@@ -183,11 +182,11 @@ admin_skills | skill | admin | calendar management; diary management; meeting co
 # ---------------------------------------------------------------- aviation
 pilot | title | aviation | pilot; airline pilot; commercial pilot; first officer; captain; co-pilot; copilot; flight officer; flight instructor; CFI; helicopter pilot; airline transport pilot; aviator
 pilot_licence | cred | aviation | ATP; atpl; airline transport pilot license; atp certificate; commercial pilot license; CPL; commercial pilot certificate; private pilot license; PPL; instrument rating; ifr rating; multi-engine rating; type rating; faa medical; first class medical; class 1 medical; easa; faa certificate; cfi certificate; cfii
-flight_hours | skill | aviation | flight hours; flight time; total time; pic time; pilot in command; multi-engine; multi engine; turbine; jet; cross country; crm training; cockpit; flight deck; ifr; vfr; a320; a321; b737; boeing 737; airbus; embraer; crj
+flight_hours | skill | aviation | flight hours; turbine time; jet time; flight time; total time; pic time; pilot in command; multi-engine; multi engine; cross country; crm training; cockpit; flight deck; ifr; vfr
 flight_attendant | title | aviation hospitality | flight attendant; cabin crew; cabin attendant; steward; stewardess; purser; inflight; in-flight; cabin service; cabin safety; passenger safety; passenger service
-aircraft_mechanic | title | aviation manufacturing | aircraft mechanic; aircraft maintenance technician; AMT; aviation maintenance technician; aircraft technician; avionics technician; avionics; airframe; powerplant; aircraft maintenance; aircraft engineer; licensed aircraft engineer; b1 engineer; b2 engineer; line maintenance; base maintenance; mro
+aircraft_mechanic | title | aviation manufacturing | aircraft mechanic; aircraft maintenance technician; AMT; aviation maintenance technician; aircraft technician; avionics technician; avionics; airframe; powerplant; aircraft maintenance; aircraft engineer; licensed aircraft engineer; b1 engineer; b2 engineer; line maintenance; base maintenance; mro; heavy maintenance; heavy checks; a&p mechanic
 ap_licence | cred | aviation | a&p; a&p license; a&p certificate; airframe and powerplant; airframe & powerplant; faa a&p; easa part 66; part-66; part 66 licence; b1 licence; b2 licence; ia authorization
-aviation_ops | title | aviation | air traffic controller; air traffic control; atc; dispatcher aviation; flight dispatcher; aircraft dispatcher; ramp agent; ground crew; ground handling; baggage handler; airport operations; gate agent; aviation; airline; airport; faa regulations; far part 121; part 135; caa
+aviation_ops | title | aviation | air traffic controller; air traffic control; atc; dispatcher aviation; flight dispatcher; aircraft dispatcher; ramp agent; ground crew; ground handling; baggage handler; airport operations; gate agent
 
 # ---------------------------------------------------------------- legal
 lawyer | title | legal | lawyer; attorney; solicitor; barrister; counsel; legal counsel; general counsel; associate attorney; in-house counsel; litigator; advocate; law firm; practice of law; corporate lawyer
@@ -202,7 +201,7 @@ ux_skills | skill | design | wireframes; wireframing; prototyping; prototypes; u
 media | title | design media | video editor; videographer; photographer; photography; journalist; copywriter; content writer; technical writer; reporter; producer; content creator; animator; sound engineer; broadcast; video production; proofreading; publishing
 
 # ---------------------------------------------------------------- manufacturing and engineering
-production_worker | title | manufacturing | production worker; production operative; production associate; assembler; assembly worker; machine operator; production operator; factory worker; line worker; manufacturing associate; manufacturing technician; process operator; packaging operator; assembly line; production line; manufacturing; factory
+production_worker | title | manufacturing | production worker; production operative; production associate; assembler; assembly worker; machine operator; production operator; factory worker; line worker; manufacturing associate; manufacturing technician; process operator; packaging operator
 machinist | title | manufacturing | machinist; cnc machinist; cnc operator; cnc programmer; cnc; lathe; milling; mill operator; tool and die; toolmaker; g-code; gcode; mastercam; precision machining; machining
 maintenance_tech | title | manufacturing trades | maintenance technician; maintenance mechanic; maintenance engineer; industrial mechanic; millwright; industrial maintenance; facilities technician; maintenance worker; preventive maintenance; preventative maintenance; auto mechanic; automotive technician; diesel mechanic; diesel technician; vehicle technician
 quality | title | manufacturing quality | quality inspector; quality control; qc inspector; QC; quality assurance; qa inspector; quality technician; quality engineer; quality manager; iso 9001; quality management system; qms; six sigma; lean six sigma; root cause analysis; capa; spc; statistical process control; fmea; ppap; gd&t
@@ -240,4 +239,16 @@ communication | soft | general | communication skills; communication; verbal com
 teamwork | soft | general | teamwork; team player; collaboration; collaborative; cross-functional; cross functional; works well with others
 problem_solving | soft | general | problem solving; problem-solving; analytical skills; analytical; critical thinking; troubleshooting skills; attention to detail; detail oriented; detail-oriented; organizational skills; organisational skills; organized; time management; multitasking; multi-tasking; prioritization; fast-paced; fast paced; self-motivated; reliable; punctual; dependable
 customer_focus | soft | general | customer focus; customer-focused; customer oriented; client-facing; client facing; people skills; friendly; empathy; compassion; compassionate; patience; patient and caring; caring
+
+
+# ---------------------------------------------------------------- fields and workplaces (not job titles)
+field_hospitality | field | hospitality | hospitality; hotel; resort; guest services; housekeeping
+field_kitchen | field | hospitality kitchen | kitchen; culinary; cooking
+field_warehouse | field | logistics | warehouse; distribution center; distribution centre; fulfillment center; fulfilment centre
+field_construction | field | construction | construction; building site; construction site; new construction
+field_manufacturing | field | manufacturing | manufacturing; factory; assembly line; production line
+field_aviation | field | aviation | aviation; airline; airlines; airport; faa regulations; far part 121; part 135; caa
+field_retail | field | retail | retail; retail store
+field_health | field | health | hospital; healthcare; health care; medical; acute care; ward; inpatient; outpatient; clinical
+aircraft_types | skill | aviation | a320; a321; b737; boeing 737; boeing; airbus; embraer; crj; e175; jet aircraft; turbine aircraft
 """

@@ -66,3 +66,15 @@ def tokenize_with_case(text: str) -> list[tuple[str, str]]:
         if raw:
             out.append((stem(raw.lower()), raw))
     return out
+
+
+def token_spans(text: str) -> list[tuple[int, int]]:
+    """Character (start, end) of each token ``tokenize_with_case`` returns, in the same order."""
+    out = []
+    for match in _TOKEN_RE.finditer(text):
+        raw = match.group().rstrip(".'")
+        if raw.lower().endswith("'s"):
+            raw = raw[:-2]
+        if raw:
+            out.append((match.start(), match.start() + len(raw)))
+    return out

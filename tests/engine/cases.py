@@ -115,6 +115,42 @@ PROSE_JOBS: dict[str, str] = {
 }
 JOBS.update(PROSE_JOBS)
 
+# A second round of occupations, so that no single field dominates the measurements.
+MORE_JOBS: dict[str, str] = {
+    "flight_attendant": "Flight Attendant. Ensure the safety and comfort of passengers on board our aircraft: "
+    "conduct pre-flight safety checks and demonstrations, serve food and beverages, respond to emergencies "
+    "and administer first aid. Requirements: high school diploma; customer service experience; ability to "
+    "pass FAA training; flexible schedule including nights and weekends.",
+    "aircraft_mechanic": "Aircraft Maintenance Technician (A&P)\nRequirements:\n- FAA Airframe and Powerplant "
+    "certificate\n- 3+ years of line or heavy maintenance on commercial jet aircraft\n- Ability to read "
+    "maintenance manuals and schematics\nPreferred: Boeing 737 or Airbus A320 experience; avionics.",
+    "front_desk": "Hotel Front Desk Agent. Welcome guests, handle check-in and check-out, take reservations, "
+    "answer phones and resolve guest complaints. Experience with Opera PMS or a similar property management "
+    "system is preferred. 1+ year of hospitality or customer service experience required.",
+    "bank_teller": "Bank Teller\nRequirements:\n- 1+ year of cash handling experience\n- Balance a cash drawer "
+    "accurately and process deposits, withdrawals and loan payments\n- Customer service skills\n"
+    "Preferred: prior banking experience; bilingual (Spanish).",
+    "it_support": "IT Support Technician\nRequirements:\n- 2+ years of help desk or desktop support experience\n"
+    "- Windows 10/11, Active Directory and Office 365 administration\n- Troubleshooting hardware, printers "
+    "and networks\n- Ticketing system (ServiceNow or Jira)\nCompTIA A+ preferred.",
+    "data_analyst": "Data Analyst\nWhat you need:\n- 3+ years of experience analyzing data\n- Advanced SQL\n"
+    "- Tableau or Power BI dashboards\n- Python or R for analysis\n- Statistics (A/B testing, regression)\n"
+    "Nice to have: dbt, Snowflake.",
+    "marketing": "Digital Marketing Manager. Plan and run campaigns across paid search, paid social and email; "
+    "own the marketing budget; report on performance. Requirements: 5+ years of digital marketing; Google "
+    "Ads and Meta Ads; SEO; HubSpot or Marketo; Google Analytics.",
+    "customer_service": "Customer Service Representative. Answer inbound calls, emails and chats from "
+    "customers, resolve billing and order issues, and document every interaction in the CRM. 1+ year of call "
+    "center or customer service experience required; Zendesk or Salesforce experience preferred.",
+    "medical_assistant": "Medical Assistant\nRequirements:\n- Certified Medical Assistant (CMA or RMA)\n"
+    "- 1+ year of clinical experience: vital signs, injections, phlebotomy, EKG\n- EHR experience (Epic "
+    "preferred)\n- BLS certification",
+    "auto_mechanic": "Automotive Technician. Diagnose and repair cars and light trucks: engines, brakes, "
+    "suspension, electrical systems. Requirements: 3+ years of automotive repair experience; ASE "
+    "certification; own tools; valid driver's license.",
+}
+JOBS.update(MORE_JOBS)
+
 CVS: dict[str, str] = {
     "nurse_strong": """Maria Lopez, RN
 Summary
@@ -313,6 +349,84 @@ Education: Dental Assisting Program (CODA accredited), 2020
 Certifications: Radiography certification; BLS/CPR""",
 }
 
+CVS.update(
+    {
+        "flight_attendant_strong": """Aisha Bello
+Flight Attendant
+Experience
+Flight Attendant - Delta Air Lines   2019 - Present
+- Safety demonstrations and cabin checks on domestic and international flights; beverage and meal service
+- Handled in-flight medical incidents with first aid and AED
+Server - Cheesecake Factory   2016 - 2019
+Certifications: FAA Certificate of Demonstrated Proficiency; CPR/First Aid""",
+        "aircraft_mechanic_strong": """Tom Reyes
+Aircraft Maintenance Technician
+Experience
+A&P Mechanic - American Airlines, Line Maintenance   2018 - Present
+- Troubleshoot and repair Boeing 737 and Airbus A320 systems; inspections per maintenance manuals
+Aviation Maintenance Technician - AAR Corp (heavy checks)   2015 - 2018
+Licenses: FAA Airframe & Powerplant certificate""",
+        "auto_mechanic_strong": """Jake Morris
+Automotive Technician
+Experience
+Automotive Technician - Firestone Complete Auto Care   2017 - Present
+- Diagnose engine, brake, suspension and electrical problems on cars and light trucks
+Lube Technician - Jiffy Lube   2015 - 2017
+Certifications: ASE Certified (A1-A8); valid driver's license""",
+        "front_desk_strong": """Sofia Rossi
+Front Desk Agent
+Experience
+Front Desk Agent - Hilton Garden Inn   2021 - Present
+- Check-in and check-out for 150-room hotel; reservations in Opera PMS; resolve guest complaints
+Guest Services Associate - Marriott   2019 - 2021""",
+        "bank_teller_strong": """Daniel Kim
+Bank Teller
+Experience
+Teller - Wells Fargo   2020 - Present
+- Processed deposits, withdrawals and loan payments; balanced cash drawer daily with zero variances
+Cashier - Target   2018 - 2020
+- Cash handling and customer service
+Languages: English, Spanish (fluent)""",
+        "it_support_strong": """Grace Hall
+IT Support Technician
+Experience
+Desktop Support Technician - Cerner Corporation   2020 - Present
+- Windows 11 deployments, Active Directory accounts, Office 365 administration; ServiceNow tickets
+- Troubleshoot laptops, printers and network connectivity
+Help Desk Analyst - TEKsystems   2018 - 2020
+Certifications: CompTIA A+, Network+""",
+        "data_analyst_strong": """Leo Martins
+Data Analyst
+Experience
+Senior Data Analyst - Spotify   2020 - Present
+- Advanced SQL on Snowflake; dbt models; Tableau dashboards for product teams
+- A/B testing and regression analysis in Python (pandas, statsmodels)
+Data Analyst - Nielsen   2017 - 2020
+Education: BSc Statistics""",
+        "marketing_strong": """Chloe Adams
+Digital Marketing Manager
+Experience
+Digital Marketing Manager - Peloton   2019 - Present
+- Ran paid search and paid social campaigns (Google Ads, Meta Ads) with a $2M budget; SEO roadmap
+- Email nurture programs in HubSpot; weekly reporting in Google Analytics
+Marketing Coordinator - REI   2016 - 2019""",
+        "customer_service_strong": """Maya Johnson
+Customer Service Representative
+Experience
+Customer Service Representative - Comcast Call Center   2021 - Present
+- Answer 60+ inbound calls and chats a day; resolve billing and order issues; notes in Salesforce
+Customer Support Agent - Zappos   2019 - 2021
+- Email and chat support in Zendesk""",
+        "medical_assistant_strong": """Rosa Diaz
+Certified Medical Assistant
+Experience
+Medical Assistant - Kaiser Permanente Family Clinic   2020 - Present
+- Vital signs, injections, phlebotomy and EKGs; patient intake and charting in Epic
+Front Desk Receptionist - Smile Dental   2018 - 2020
+Certifications: CMA (AAMA); BLS""",
+    }
+)
+
 # Non-zero grades; every other (job, cv) pair is graded 0.
 RELATED: dict[tuple[str, str], int] = {
     ("icu_nurse", "nurse_strong"): 3,
@@ -366,6 +480,43 @@ RELATED.update(
         ("warehouse_prose", "truck_driver_strong"): 1,
         ("electrician_prose", "electrician_strong"): 3,
         ("electrician_prose", "construction_laborer"): 1,
+    }
+)
+
+
+RELATED.update(
+    {
+        ("flight_attendant", "flight_attendant_strong"): 3,
+        ("flight_attendant", "server"): 1,
+        ("aircraft_mechanic", "aircraft_mechanic_strong"): 3,
+        ("aircraft_mechanic", "auto_mechanic_strong"): 1,
+        ("auto_mechanic", "auto_mechanic_strong"): 3,
+        ("auto_mechanic", "aircraft_mechanic_strong"): 1,
+        ("front_desk", "front_desk_strong"): 3,
+        ("front_desk", "customer_service_strong"): 1,
+        ("bank_teller", "bank_teller_strong"): 3,
+        ("bank_teller", "customer_service_strong"): 1,
+        ("it_support", "it_support_strong"): 3,
+        ("it_support", "devops"): 1,
+        ("data_analyst", "data_analyst_strong"): 3,
+        ("data_analyst", "software_strong"): 1,
+        ("marketing", "marketing_strong"): 3,
+        ("customer_service", "customer_service_strong"): 3,
+        ("customer_service", "bank_teller_strong"): 1,
+        ("customer_service", "front_desk_strong"): 1,
+        ("medical_assistant", "medical_assistant_strong"): 3,
+        ("medical_assistant", "cna"): 1,
+        ("medical_assistant", "dental_assistant_strong"): 1,
+        ("icu_nurse", "medical_assistant_strong"): 1,
+        ("nurse_prose", "medical_assistant_strong"): 1,
+        ("dental_assistant", "medical_assistant_strong"): 1,
+        ("sales", "marketing_strong"): 1,
+        ("software", "data_analyst_strong"): 1,
+        ("developer_prose", "data_analyst_strong"): 1,
+        ("medical_assistant", "nurse_new_grad"): 1,
+        ("aircraft_mechanic", "pilot_strong"): 1,
+        ("pilot", "aircraft_mechanic_strong"): 1,
+        ("medical_assistant", "nurse_strong"): 1,
     }
 )
 
