@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 import reflex as rx
 
 from cvmatch_app.services import accounts, credits
@@ -60,14 +62,21 @@ class AuthState(rx.State):
     async def require_login(self):
         """on_load of every private page: send a visitor without a valid session to the log-in page."""
         if not await self._load_user():
-            return rx.redirect(LOGIN_ROUTE, replace=True)
+            path = self.router.url.path or HOME_ROUTE
+            target = LOGIN_ROUTE if path.rstrip("/") in ("", HOME_ROUTE) else f"{LOGIN_ROUTE}?next={quote(path)}"
+            return rx.redirect(target, replace=True)
 
     @rx.event
     async def skip_if_logged_in(self):
         """on_load of the log-in and sign-up pages."""
         self.form_error = ""
         if await self._load_user():
-            return rx.redirect(HOME_ROUTE, replace=True)
+            return rx.redirect(self._next_page(), replace=True)
+
+    def _next_page(self) -> str:
+        """Where the visitor was going before the log-in page (a local path only, never another site)."""
+        wanted = self.router.url.query_parameters.get("next", "")
+        return wanted if wanted.startswith("/") and not wanted.startswith("//") and "\\" not in wanted else HOME_ROUTE
 
     @rx.event
     async def refresh_balance(self):
@@ -89,7 +98,7 @@ class AuthState(rx.State):
             return
         self.busy = False
         self._start_session(user)
-        yield rx.redirect(HOME_ROUTE)
+        yield rx.redirect(self._next_page())
 
     @rx.event
     async def sign_up(self, form: dict):

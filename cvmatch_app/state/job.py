@@ -216,6 +216,8 @@ class JobState(rx.State):
             async with self:
                 if generation != self._watch_generation or self.job_id != job_id:
                     return  # a newer watcher (reload) or another job took over
+                if not self.router.url.path.rstrip("/").endswith(job_id):
+                    return  # the tab moved to another page; coming back starts a new watcher
                 self._apply(view)
                 if view["done"]:
                     auth = await self.get_state(AuthState)

@@ -89,6 +89,14 @@ def test_drop_submit_and_work_with_ranked_results(web_server, page, artifacts):
     expect(page.locator("#sort-direction")).to_have_text("Ascending")
     expect(cards.nth(0).locator(".cv-name")).to_have_text("sam-developer.txt")
 
+    # By verdict: the better verdict first when descending.
+    select_option(page, "sort-key", "Verdict")
+    expect(page.locator("#sort-direction")).to_have_text("Descending")
+    expect(cards.nth(0).locator(".cv-name")).to_have_text("maria-nurse.txt")
+    select_option(page, "sort-key", "Score")
+    page.locator("#sort-direction").click()
+    expect(cards.nth(0).locator(".cv-name")).to_have_text("sam-developer.txt")
+
     # Filter by the developer's verdict: only cards with that verdict remain.
     developer_verdict = cards.nth(0).locator(".verdict-badge").inner_text()
     nurse_verdict = cards.nth(1).locator(".verdict-badge").inner_text()

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
-from tests.browser.helpers import MATCH_HEADING, WAIT_MS, log_in, sign_up
+from tests.browser.helpers import MATCH_HEADING, WAIT_MS, sign_up
+from tests.support.factories import PASSWORD
 
 pytestmark = __import__("pytest").mark.browser
 
@@ -28,8 +29,18 @@ def test_session_survives_reload_and_tabs_and_ends_on_log_out(web_server, page):
         expect(page.get_by_role("heading", name="Log in")).to_be_visible(timeout=WAIT_MS)
         expect(page.get_by_text(email)).to_have_count(0)
 
-    log_in(page, base, email)
+    # A private link opened while logged out leads back to it after logging in.
+    page.goto(base + "/account")
+    expect(page.get_by_role("heading", name="Log in")).to_be_visible(timeout=WAIT_MS)
+    assert "next=/account" in page.url.replace("%2F", "/")
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    expect(page.get_by_role("heading", name="Account")).to_be_visible(timeout=WAIT_MS)
+
     page.reload()
+    expect(page.get_by_role("heading", name="Account")).to_be_visible(timeout=WAIT_MS)
+    page.goto(base + "/login")  # the log-in page sends a logged-in visitor on to the app
     expect(page.get_by_role("heading", name=MATCH_HEADING)).to_be_visible(timeout=WAIT_MS)
 
 
