@@ -429,7 +429,7 @@ def _drop_context(requirements: list[Requirement], title_concepts: list[str]) ->
         domains = {d for cid in req.alternatives for d in lexicon.concept(cid).domains}
         if not req.alternatives or domains & core:
             kept.append(req)
-        elif not req.duty:
+        elif not req.duty and (req.category != TITLE or "experience" in req.source.lower()):
             kept.append(req)  # an explicit ask from another field still counts (e.g. CDL for a technician)
     return kept
 

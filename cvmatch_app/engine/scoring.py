@@ -256,7 +256,7 @@ def score_cv(job: JobProfile, cv: CVProfile) -> ScoreBreakdown:
     sim_scaled = min(1.0, similarity / 0.45)
     semantic = semantic_coverage(job.jd_vectors, vectors)
     if semantic is not None:
-        sim_scaled = 0.4 * sim_scaled + 0.6 * semantic
+        sim_scaled = 0.2 * sim_scaled + 0.8 * semantic
 
     if must and job.has_stated_requirements:
         weights = {"must": 0.44, "nice": 0.10, "years": 0.14, "occupation": 0.22, "similarity": 0.10}
