@@ -18,6 +18,7 @@ import numpy as np
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "minilm_static.npz"
 _WORD_RE = re.compile(r"\w+|[^\w\s]", re.UNICODE)
 MAX_PIECES_PER_WORD = 8
+MAX_WORD_CHARS = 40
 
 
 def _strip_accents(text: str) -> str:
@@ -42,6 +43,8 @@ class StaticModel:
         """Greedy longest-match word pieces, as BERT's uncased tokenizer splits them."""
         if word in self.index:
             return (self.index[word],)
+        if len(word) > MAX_WORD_CHARS:
+            return ()  # a 'word' this long is a hash, a URL or junk; the greedy search would be slow
         pieces: list[int] = []
         start = 0
         while start < len(word):

@@ -236,6 +236,7 @@ def build_job_profile(jd_text: str) -> JobProfile:
         candidate = _TITLE_PREFIX_RE.sub("", line).strip(" :#*")
         if (
             0 < len(candidate.split()) <= 8
+            and len(candidate) <= 80
             and not _heading_kind(line)
             and not candidate.endswith(".")
             and not _INLINE_HEADING_RE.match(candidate)
@@ -246,7 +247,7 @@ def build_job_profile(jd_text: str) -> JobProfile:
     if not title and raw_lines:
         # "Registered Nurse. Assess patients' needs, ..." — an occupation summary led by its name.
         first = re.split(r"(?<=\w\w)[.:!]\s+", raw_lines[0], maxsplit=1)[0].strip(" .:#*")
-        if 0 < len(first.split()) <= 7 and not _YEARS_RE.search(first) and first[:1].isupper():
+        if 0 < len(first.split()) <= 7 and len(first) <= 80 and not _YEARS_RE.search(first) and first[:1].isupper():
             title = first
     if not title:
         match = _HIRING_RE.search(" ".join(raw_lines[:5]))
