@@ -97,10 +97,12 @@ class QueueClient:
             loop, queue = self._ensure_started()
             future = asyncio.run_coroutine_threadsafe(enqueue_cvs(queue, pairs), loop)
             if _in_event_loop():
-                return  # never block an event loop: the message is on its way
+                # Never block an event loop: the messages are on their way; a failure is only logged.
+                future.add_done_callback(lambda done: done.exception() and _log_failure(pairs, done.exception()))
+                return
             future.result(ENQUEUE_TIMEOUT_SECONDS)
-        except Exception:  # noqa: BLE001 - the sweeper is the safety net; the job is already stored
-            log.exception("could not queue CVs %s in Redis; the workers' sweeper will queue them", pairs)
+        except Exception as exc:  # noqa: BLE001 - the sweeper is the safety net; the job is already stored
+            _log_failure(pairs, exc)
 
     def close(self) -> None:
         with self._lock:
@@ -113,6 +115,10 @@ class QueueClient:
         except Exception:  # noqa: BLE001 - closing at shutdown must not raise
             log.warning("closing the job queue's Redis connection failed", exc_info=True)
         loop.call_soon_threadsafe(loop.stop)
+
+
+def _log_failure(pairs: list[tuple[int, int]], error: BaseException | None) -> None:
+    log.error("could not queue CVs %s in Redis (%s); the workers' sweeper will queue them", pairs, error)
 
 
 def _in_event_loop() -> bool:
