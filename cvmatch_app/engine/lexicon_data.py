@@ -251,4 +251,20 @@ field_aviation | field | aviation | aviation; airline; airlines; airport; faa re
 field_retail | field | retail | retail; retail store
 field_health | field | health | hospital; healthcare; health care; medical; acute care; ward; inpatient; outpatient; clinical
 aircraft_types | skill | aviation | a320; a321; b737; boeing 737; boeing; airbus; embraer; crj; e175; jet aircraft; turbine aircraft
+
+# ---------------------------------------------------------------- more occupations
+veterinary | title | veterinary health | veterinarian; veterinary surgeon; vet tech; veterinary technician; veterinary nurse; veterinary assistant; animal care; animal health; kennel assistant; dvm
+vet_licence | cred | veterinary | rvt; lvt; cvt; registered veterinary technician; veterinary license; dvm license
+beauty | title | beauty | hairdresser; hair stylist; stylist; cosmetologist; barber; nail technician; manicurist; esthetician; beautician; makeup artist; salon; spa therapist; massage therapist; lmt
+beauty_licence | cred | beauty | cosmetology license; cosmetology licence; barber license; esthetician license; massage therapy license; nvq hairdressing
+fitness | title | fitness | personal trainer; fitness instructor; fitness coach; strength and conditioning coach; gym instructor; yoga instructor; pilates instructor; group fitness
+fitness_cert | cred | fitness | nasm; ace certified; acsm; nsca; cscs certification; personal training certification; rep registered
+architect | title | architecture design construction | architect; architectural designer; architectural technologist; architectural assistant; architecture
+architect_licence | cred | architecture | ncarb; riba; licensed architect; registered architect; arb registered
+insurance | title | insurance finance | insurance agent; insurance broker; claims adjuster; claims handler; claims specialist; loss adjuster; insurance underwriter; insurance sales
+librarian | title | library education | librarian; library assistant; library technician; cataloguing; cataloging; archivist; mls degree
+dietitian | title | health nutrition | dietitian; dietician; nutritionist; registered dietitian; rdn; clinical nutrition
+speech_therapy | title | health therapy | speech therapist; speech-language pathologist; speech language pathologist; slp; audiologist
+pharmacy_skills | skill | health pharmacy | dispensing; prescription processing; medication reconciliation; compounding; pharmacy operations
+event_planning | skill | hospitality events | event planning; event management; event coordination; wedding planning; conference planning; banquets; catering sales
 """
