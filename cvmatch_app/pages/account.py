@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import reflex as rx
 
+from cvmatch_app.components.forms import labelled_input
 from cvmatch_app.components.layout import app_page, empty_state, inline_error, section
-from cvmatch_app.pages.login import labelled_input
 from cvmatch_app.services.keys import SCOPE_EXECUTE, SCOPE_READ
 from cvmatch_app.state.account import AccountState
 from cvmatch_app.state.auth import AuthState

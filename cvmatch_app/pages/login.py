@@ -4,17 +4,9 @@ from __future__ import annotations
 
 import reflex as rx
 
+from cvmatch_app.components.forms import labelled_input
 from cvmatch_app.components.layout import auth_card, inline_error
 from cvmatch_app.state.auth import AuthState
-
-
-def labelled_input(label: str, name: str, input_type: str = "text", **props) -> rx.Component:  # type: ignore[no-untyped-def]
-    return rx.vstack(
-        rx.el.label(rx.text(label, size="2", weight="medium"), html_for=name),
-        rx.input(id=name, name=name, type=input_type, size="3", width="100%", **props),
-        spacing="1",
-        width="100%",
-    )
 
 
 def page() -> rx.Component:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import reflex as rx
 
+from cvmatch_app.components.forms import labelled_input
 from cvmatch_app.components.layout import auth_card, inline_error
-from cvmatch_app.pages.login import labelled_input
 from cvmatch_app.state.auth import AuthState
 
 

@@ -79,10 +79,6 @@ class AuthState(rx.State):
         return wanted if wanted.startswith("/") and not wanted.startswith("//") and "\\" not in wanted else HOME_ROUTE
 
     @rx.event
-    async def refresh_balance(self):
-        await self._load_user()
-
-    @rx.event
     async def log_in(self, form: dict):
         email, password = str(form.get("email", "")), str(form.get("password", ""))
         if not email.strip() or not password:

@@ -141,10 +141,6 @@ class JobState(rx.State):
     def progress_percent(self) -> int:
         return int(100 * self.finished / self.total) if self.total else 0
 
-    @rx.var
-    def skipped_count(self) -> int:
-        return sum(1 for row in self.rows if row.state == "skipped")
-
     def _apply(self, view: dict[str, Any]) -> None:
         """Copy the database's view in, touching only what changed: each change is sent to the browser."""
         rows = [
