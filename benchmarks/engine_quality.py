@@ -2,9 +2,10 @@
 
     .venv/bin/python benchmarks/engine_quality.py
 
-Data: the project's own labelled cases (tests/engine/cases.py: 32 jobs from two dozen occupations,
-8 of them prose, 34 CVs, graded 0-3) and, when ../shared/eval/vanetik is beside the checkout, the
-Vanetik & Kogan dataset (30 CVs, each ranking 5 software vacancies, two annotators).
+Data: the project's own labelled cases (tests/engine/cases.py: 36 jobs from 30 occupations,
+8 of them prose, 4 unknown to the lexicon, 38 CVs, graded 0-3) and, when
+../shared/eval/vanetik is beside the checkout, the Vanetik & Kogan dataset (30 CVs, each ranking
+5 software vacancies, two annotators).
 Prints NDCG@k and Spearman per method.
 """
 
@@ -201,6 +202,29 @@ def own_cases() -> None:
         )
 
 
+def unknown_occupations() -> None:
+    """The subset the lexicon cannot help with: each unknown-occupation job ranks all CVs."""
+    from tests.engine.cases import UNKNOWN_JOBS
+
+    cv_ids = list(CVS)
+    cv_texts = [CVS[c] for c in cv_ids]
+    print(f"\nOccupations unknown to the lexicon: {len(UNKNOWN_JOBS)} jobs x {len(cv_ids)} CVs")
+    print(f"{'method':<16} {'NDCG@1':>7} {'NDCG@3':>7} {'score of the right CV':>22}")
+    for name, scorer in METHODS.items():
+        n1 = n3 = 0.0
+        right = []
+        for job in UNKNOWN_JOBS:
+            scores = scorer(JOBS[job], cv_texts)
+            gains = [float(grade(job, c)) for c in cv_ids]
+            n1 += ndcg(scores, gains, 1)
+            n3 += ndcg(scores, gains, 3)
+            best = max(range(len(cv_ids)), key=lambda i: gains[i])
+            right.append(scores[best])
+        k = len(UNKNOWN_JOBS)
+        shown = ", ".join(f"{v:.0f}" if name.startswith("local") else f"{v:.2f}" for v in right)
+        print(f"{name:<16} {n1 / k:7.3f} {n3 / k:7.3f} {shown:>22}")
+
+
 def _parse_rankings(text: str, name: str) -> list[list[int]]:
     block = text.split(name, 1)[1].split("]]", 1)[0]
     return [[int(x) for x in row.split(",")] for row in re.findall(r"\[([\d,\s]+)\]", block)]
@@ -255,6 +279,7 @@ def _cv_query(scorer: Scorer, cv: str, vacancies: list[str]) -> list[float]:
 def main() -> None:
     started = time.perf_counter()
     own_cases()
+    unknown_occupations()
     vanetik()
     print(f"\n(total {time.perf_counter() - started:.1f} s)")
 

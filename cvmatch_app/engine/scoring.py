@@ -11,7 +11,7 @@ from .cv_profile import CVProfile, Role
 from .experience import describe_years
 from .job_profile import MUST, JobProfile, Requirement
 from .lexicon import CREDENTIAL, EDUCATION, TITLE, get_lexicon
-from .semantic import CVVectors, requirement_match, title_closeness
+from .semantic import CVVectors, requirement_match, role_closeness, title_closeness
 from .semantic import coverage as semantic_coverage
 from .tokens import tokenize
 
@@ -79,7 +79,13 @@ def relevant_years(cv: CVProfile, job: JobProfile, concept_ids: list[str]) -> tu
     from .experience import merged_years
 
     ids = concept_ids or job.title_concepts
-    roles = _relevant_roles(cv, ids) if ids else list(cv.roles)
+    if ids:
+        roles = _relevant_roles(cv, ids)
+    else:
+        # No concept names the work (an occupation the lexicon does not know): roles whose titles
+        # read like the job's title count, by the embedding; without a model, none can be shown.
+        roles = [r for r, closeness in zip(cv.roles, role_closeness(job.title_vector, cv.roles), strict=True)
+                 if closeness >= 0.5]  # fmt: skip
     years = merged_years([(r.start, r.end) for r in roles])
     if not roles and not cv.roles and cv.claimed_years:
         # No dated roles at all: fall back on the CV's own statement, discounted.

@@ -75,3 +75,12 @@ def requirement_match(text: str, cv: CVVectors) -> tuple[float, str]:
     if sim >= 0.7:
         return 0.5, line
     return 0.0, ""
+
+
+def role_closeness(job_title: list[float], roles: list) -> list[float]:
+    """Cosine of each role's title to the job's title (zeros without a model)."""
+    model = get_model()
+    if model is None or not job_title or not roles:
+        return [0.0] * len(roles)
+    sims = model.embed([role.title for role in roles]) @ np.asarray(job_title, dtype=np.float32)
+    return [float(x) for x in sims]

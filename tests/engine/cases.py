@@ -151,6 +151,20 @@ MORE_JOBS: dict[str, str] = {
 }
 JOBS.update(MORE_JOBS)
 
+# Occupations the lexicon does not know at all: only general matching can rank these.
+UNKNOWN_JOBS: dict[str, str] = {
+    "zookeeper": "Zookeeper. Care for animals in our primate and big cat sections: prepare diets, clean "
+    "enclosures, monitor animal behaviour and health, and give talks to visitors. 2+ years of animal husbandry "
+    "experience required.",
+    "florist": "Florist. Design bouquets, wedding arrangements and funeral tributes; process flowers on "
+    "delivery; advise customers in the shop. Floristry qualification and 1+ year of florist experience.",
+    "locksmith": "Locksmith. Install, repair and rekey locks, cut keys, open lockouts for homes, cars and "
+    "businesses, and fit access systems. 2+ years of locksmith experience; own van.",
+    "sommelier": "Sommelier. Build and manage the wine list and cellar of a fine-dining restaurant, advise "
+    "guests on wine pairings and train the floor team. WSET Level 3 or Court of Master Sommeliers.",
+}
+JOBS.update(UNKNOWN_JOBS)
+
 CVS: dict[str, str] = {
     "nurse_strong": """Maria Lopez, RN
 Summary
@@ -427,6 +441,40 @@ Certifications: CMA (AAMA); BLS""",
     }
 )
 
+CVS.update(
+    {
+        "zookeeper_strong": """Hannah Wells
+Zookeeper
+Experience
+Senior Keeper, Primates - Chester Zoo   2019 - Present
+- Daily husbandry for chimpanzees and orangutans: diet preparation, enclosure cleaning, enrichment
+- Behaviour and health monitoring with the vet team; keeper talks for visitors
+Animal Keeper - Twycross Zoo   2016 - 2019""",
+        "florist_strong": """Lily Chen
+Florist
+Experience
+Senior Florist - Bloom & Wild Studio   2020 - Present
+- Bouquets, wedding flowers and funeral tributes; conditioning stock on delivery; shop customer advice
+Junior Florist - Petals Flower Shop   2018 - 2020
+Qualifications: Level 3 Diploma in Floristry""",
+        "locksmith_strong": """Mark Evans
+Locksmith
+Experience
+Mobile Locksmith - KeyPro Services   2018 - Present
+- Lock installation, repair and rekeying; key cutting; residential, auto and commercial lockouts
+- Fitting access control and master key systems
+Apprentice Locksmith - City Locks   2016 - 2018
+Own fully equipped van""",
+        "sommelier_strong": """Pierre Laurent
+Sommelier
+Experience
+Head Sommelier - The Ledbury (fine dining)   2019 - Present
+- Wine list of 900 references and cellar management; food and wine pairing advice; floor staff training
+Assistant Sommelier - Hotel du Vin   2016 - 2019
+Qualifications: WSET Level 3 Award in Wines; Court of Master Sommeliers Certified""",
+    }
+)
+
 # Non-zero grades; every other (job, cv) pair is graded 0.
 RELATED: dict[tuple[str, str], int] = {
     ("icu_nurse", "nurse_strong"): 3,
@@ -517,6 +565,18 @@ RELATED.update(
         ("aircraft_mechanic", "pilot_strong"): 1,
         ("pilot", "aircraft_mechanic_strong"): 1,
         ("medical_assistant", "nurse_strong"): 1,
+    }
+)
+
+
+RELATED.update(
+    {
+        ("zookeeper", "zookeeper_strong"): 3,
+        ("florist", "florist_strong"): 3,
+        ("locksmith", "locksmith_strong"): 3,
+        ("sommelier", "sommelier_strong"): 3,
+        ("sommelier", "server"): 1,
+        ("sommelier", "chef_strong"): 1,
     }
 )
 
