@@ -146,3 +146,28 @@ def test_phone_width_is_readable(web_server, browser, artifacts):
         page.screenshot(path=str(artifacts / "match-phone.png"), full_page=True)
     finally:
         context.close()
+
+
+def test_cvs_dropped_by_drag_and_drop_or_chosen_with_the_keyboard(web_server, page):
+    sign_up(page, web_server.url)
+    page.evaluate(
+        """() => {
+            const transfer = new DataTransfer();
+            for (const name of ["dragged-one.txt", "dragged-two.txt"]) {
+                transfer.items.add(new File([`Curriculum vitae of ${name}`], name, {type: "text/plain"}));
+            }
+            const zone = document.getElementById("cvs");
+            for (const type of ["dragenter", "dragover", "drop"]) {
+                zone.dispatchEvent(new DragEvent(type, {bubbles: true, cancelable: true, dataTransfer: transfer}));
+            }
+        }"""
+    )
+    expect(page.locator(".staged-cv")).to_have_count(2, timeout=WAIT_MS)
+    expect(page.locator(".staged-cv").nth(1)).to_contain_text("dragged-two.txt")
+
+    page.locator("#cvs").focus()
+    with page.expect_file_chooser() as chooser:
+        page.keyboard.press("Enter")
+    assert chooser.value.is_multiple()
+    chooser.value.set_files([as_file("chosen.txt", NURSE_CV)])
+    expect(page.locator(".staged-cv")).to_have_count(3, timeout=WAIT_MS)
