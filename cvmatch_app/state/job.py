@@ -236,34 +236,43 @@ class JobState(rx.State):
 
     @rx.event
     def export_csv(self):
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        writer.writerow(
-            [
-                "rank",
-                "cv_filename",
-                "match_score",
-                "verdict",
-                "recommendation",
-                "executive_summary",
-                "strengths",
-                "gaps",
-                "flags",
-            ]
-        )
-        for rank, card in enumerate(self.shown_cards, start=1):
-            writer.writerow(
-                [
-                    rank,
-                    card.filename,
-                    card.score,
-                    card.verdict,
-                    card.recommendation,
-                    card.summary,
-                    " | ".join(card.strengths),
-                    " | ".join(card.gaps),
-                    " | ".join(card.flags),
-                ]
-            )
+        """The cards shown, in the order shown."""
         slug = re.sub(r"[^a-z0-9]+", "-", self.title.lower()).strip("-")[:40] or "job"
-        return rx.download(data=buffer.getvalue(), filename=f"cvmatch-{slug}.csv", mime_type="text/csv")
+        return rx.download(data=results_csv(self.shown_cards), filename=f"cvmatch-{slug}.csv", mime_type="text/csv")
+
+
+CSV_COLUMNS = [
+    "rank",
+    "cv_filename",
+    "match_score",
+    "verdict",
+    "recommendation",
+    "executive_summary",
+    "strengths",
+    "gaps",
+    "flags",
+]
+
+
+def csv_text(value: str) -> str:
+    """A CV's own words must not run as a spreadsheet formula when the recruiter opens the export."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
+def results_csv(cards: list[ResultCard]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(CSV_COLUMNS)
+    for rank, card in enumerate(cards, start=1):
+        texts = [
+            card.filename,
+            card.verdict,
+            card.recommendation,
+            card.summary,
+            " | ".join(card.strengths),
+            " | ".join(card.gaps),
+            " | ".join(card.flags),
+        ]
+        safe = [csv_text(text) for text in texts]
+        writer.writerow([rank, safe[0], card.score, *safe[1:]])
+    return buffer.getvalue()
