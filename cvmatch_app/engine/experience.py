@@ -14,7 +14,7 @@ _MONTHS = {
 }  # fmt: skip
 _MONTH_RE = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|spring|summer|fall|autumn|winter)\.?"  # noqa: E501
 _YEAR_RE = r"(?:19[5-9]\d|20[0-4]\d)"
-_POINT = rf"(?:{_MONTH_RE}\s*,?\s*{_YEAR_RE}|(?:0?[1-9]|1[0-2])\s*[/.\-]\s*{_YEAR_RE}|{_YEAR_RE}\s*[/.\-]\s*(?:0?[1-9]|1[0-2])(?!\d)|{_YEAR_RE})"  # noqa: E501
+_POINT = rf"(?:{_MONTH_RE}\s*['’]\d{{2}}\b|{_MONTH_RE}\s*,?\s*{_YEAR_RE}|(?:0?[1-9]|1[0-2])\s*[/.\-]\s*{_YEAR_RE}|{_YEAR_RE}\s*[/.\-]\s*(?:0?[1-9]|1[0-2])(?!\d)|{_YEAR_RE})"  # noqa: E501
 _NOW = r"(?:present|current(?:ly)?|now|today|ongoing|date|till date|to date|actual)"
 _RANGE_RE = re.compile(
     rf"(?P<start>{_POINT})\s*(?:-|–|—|‒|to|until|till|through|thru|→|~|>)\s*(?P<end>{_POINT}|{_NOW})",
@@ -42,6 +42,11 @@ class DateRange:
 
 def _point(text: str, is_end: bool) -> float | None:
     text = text.strip().lower().rstrip(".")
+    short = re.search(r"['’](\d{2})\b", text)
+    if short:
+        # "Jan '19": two-digit years are this century unless that would be in the future.
+        two = int(short.group(1))
+        text = text.replace(short.group(0), f" {2000 + two if two <= 40 else 1900 + two}")
     year_match = re.search(_YEAR_RE, text)
     if not year_match:
         return None
@@ -61,7 +66,7 @@ def _point(text: str, is_end: bool) -> float | None:
     return year + (month - 1) / 12 + (1 / 12 if is_end else 0.0)
 
 
-_HAS_YEAR_RE = re.compile(r"(?:19|20)\d\d")
+_HAS_YEAR_RE = re.compile(r"(?:19|20)\d\d|['’]\d\d\b")
 
 
 def find_ranges(line: str, now: float) -> list[DateRange]:

@@ -58,6 +58,9 @@ def test_education_dates_are_not_work() -> None:
         ("Jan 2024 - Present", 2.92),
         ("Since 2020", 6.92),
         ("2019 - 2019", 0.5),
+        ("Jan '19 – Mar '21", 2.25),
+        ("01.2019 - 12.2020", 2.0),
+        ("June 2018 — Now", 8.5),
     ],
 )
 def test_date_ranges(text: str, years: float) -> None:
