@@ -189,3 +189,16 @@ def test_fingerprint_ignores_format_and_layout() -> None:
     docx = extract_document("cv.docx", make_docx(NURSE_LINES))
     assert fingerprint(pdf.text) == fingerprint(docx.text)
     assert fingerprint(pdf.text) != fingerprint(pdf.text + " ACLS")
+
+
+def test_pdf_decompression_bomb_is_refused() -> None:
+    # 80 MB of spaces compress to about 80 kB: more than any CV needs once inflated.
+    ops = text_block(NURSE_LINES) + "\n" + " " * 80_000_000
+    assert "decompression bomb" in _refused("cv.pdf", make_pdf([ops]))
+
+
+def test_hidden_text_removal_keeps_hex_encoded_visible_text() -> None:
+    visible = "BT /F1 11 Tf 72 700 Td <52656769737465726564204e75727365> Tj ET"  # "Registered Nurse"
+    hidden = text_block(["Kubernetes Terraform"], y=100, rgb=(1, 1, 1))
+    doc = extract_document("cv.pdf", make_pdf([visible + "\n" + text_block(NURSE_LINES, y=650) + "\n" + hidden]))
+    assert "Registered Nurse" in doc.text and "Kubernetes" not in doc.text
