@@ -39,7 +39,7 @@ def brand() -> rx.Component:
 
 
 def nav_bar(active: str) -> rx.Component:
-    return rx.box(
+    return rx.el.nav(
         rx.flex(
             brand(),
             rx.flex(*[_nav_link(label, href, href == active) for label, href in NAV_LINKS], spacing="1", wrap="wrap"),
@@ -68,7 +68,7 @@ def nav_bar(active: str) -> rx.Component:
             margin="0 auto",
             padding="10px 16px",
         ),
-        as_="nav",
+        aria_label="Main",
         border_bottom=f"1px solid {rx.color('gray', 5)}",
         background=rx.color("gray", 1),
         position="sticky",
@@ -90,7 +90,7 @@ def app_page(title: str, *children: rx.Component, active: str = "", subtitle: st
             AuthState.logged_in,
             rx.fragment(
                 nav_bar(active),
-                rx.box(
+                rx.el.main(
                     rx.vstack(
                         rx.heading(title, size="7", as_="h1"),
                         rx.cond(subtitle != "", rx.text(subtitle, color=rx.color("gray", 11)), rx.fragment()),
@@ -99,7 +99,6 @@ def app_page(title: str, *children: rx.Component, active: str = "", subtitle: st
                         width="100%",
                         align="stretch",
                     ),
-                    as_="main",
                     max_width=CONTENT_WIDTH,
                     margin="0 auto",
                     padding=["16px 12px 48px", "24px 16px 64px"],
