@@ -285,10 +285,14 @@ def score_cv(job: JobProfile, cv: CVProfile) -> ScoreBreakdown:
     caps: list[str] = []
 
     def cap(limit: float, reason: str) -> None:
-        # Above the cap the score is compressed, not flattened, so the ranking inside a band survives.
+        # Above the cap the score is compressed, not flattened, so the ranking inside a band survives;
+        # it never crosses into the next band (55 caps below GOOD_MATCH's 60, 30 below MODERATE's 40).
         nonlocal score
         if score > limit:
-            score = limit + (score - limit) * 0.1
+            ceiling = 59.4 if limit < 60 else 74.4
+            if limit < 40:
+                ceiling = 39.4
+            score = min(limit + (score - limit) * 0.1, ceiling)
             caps.append(reason)
 
     missing_creds = [f for f in must if f.requirement.category == CREDENTIAL and f.met < 0.5]

@@ -227,3 +227,15 @@ def test_pathological_inputs_are_fast_and_safe(jd: str, cv: str) -> None:
     result = ENGINE.assess_sync(ENGINE.prepare_job(jd), cv, [])
     assert 0 <= result.score <= 100
     assert time.perf_counter() - started < 3.0
+
+
+def test_caps_never_cross_into_the_next_band() -> None:
+    jd = "Registered Nurse\nRequirements:\n- Active RN license\n- BLS"
+    cv = "Registered Nurse\nExperience\nRegistered Nurse, ICU, 2010 - Present\nBLS\n" + "Registered nurse. " * 5
+    assert score_cv_text(jd, cv) >= 75
+    without = cv.replace("Registered Nurse", "Nurse aide").replace("Registered nurse", "Nurse aide")
+    assert score_cv_text(jd, without) < 60
+
+
+def score_cv_text(jd: str, cv: str) -> int:
+    return ENGINE.assess_sync(ENGINE.prepare_job(jd), cv, []).score
