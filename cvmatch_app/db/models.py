@@ -6,7 +6,7 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any, Optional
 
-from sqlalchemy import JSON, Column, Text, UniqueConstraint
+from sqlalchemy import JSON, Column, String, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -64,6 +64,10 @@ class MatchJob(SQLModel, table=True):
     usage: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     created_at: datetime = Field(default_factory=utcnow, index=True)
     completed_at: Optional[datetime] = None
+    # 'batch': scored through Claude's Message Batches API (half price, within hours) instead of live.
+    priority: str = Field(default="standard", sa_column=Column(String(20), nullable=False, server_default="standard"))
+    # The Message Batch that scores this job, or a "submitting:<time>" marker while it is being created.
+    batch_id: Optional[str] = Field(default=None, max_length=100)
 
 
 class MatchCV(SQLModel, table=True):
