@@ -133,14 +133,17 @@ def local_engine(job: str, cvs: list[str]) -> list[float]:
 
 def local_engine_no_embeddings(job: str, cvs: list[str]) -> list[float]:
     """Ablation: the same engine with the static embedding model switched off."""
-    from cvmatch_app.engine import semantic
+    from cvmatch_app.engine import extract_pdf, scoring, semantic
 
-    original = semantic.get_model
-    semantic.get_model = lambda: None
+    modules = (semantic, scoring, extract_pdf)
+    originals = [m.get_model for m in modules]
+    for module in modules:
+        module.get_model = lambda: None
     try:
         return local_engine(job, cvs)
     finally:
-        semantic.get_model = original
+        for module, original in zip(modules, originals, strict=True):
+            module.get_model = original
 
 
 def static_embedding(job: str, cvs: list[str]) -> list[float]:

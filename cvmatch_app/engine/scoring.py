@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from .cv_profile import CVProfile, Role
+from .embedding import get_model
 from .experience import describe_years
 from .job_profile import MUST, JobProfile, Requirement
 from .lexicon import CREDENTIAL, EDUCATION, TITLE, get_lexicon
@@ -207,8 +208,14 @@ def term_similarity(job: JobProfile, cv: CVProfile) -> float:
     """Share of the job's vocabulary (weighted, saturating counts) that the CV uses."""
     total = 0.0
     hit = 0.0
+    model = get_model()
     for term, count in job.term_weights.items():
         weight = 1.0 + math.log(count)
+        if model is not None:
+            # Everyday words ("work", "team") say less than rare ones ("phlebotomy"): the embedding
+            # vocabulary's frequency order stands in for a document-frequency table.
+            pieces = model.word_pieces(term)
+            weight *= float(model.weights[pieces[0]]) if len(pieces) == 1 else 1.0
         total += weight
         if term in cv.words:
             hit += weight
