@@ -120,6 +120,8 @@ def claimed_years(text: str) -> list[tuple[float, str, str]]:
 
 def describe_years(years: float) -> str:
     """'6.5 years', '1 year', '8 months': how a recruiter says it."""
+    if years <= 0.04:
+        return "no time"
     if years < 1:
         months = max(1, int(round(years * 12)))
         return f"{months} month{'s' if months != 1 else ''}"

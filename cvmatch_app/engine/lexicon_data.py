@@ -232,7 +232,7 @@ languages | skill | general languages | bilingual; fluent in; multilingual
 # ---------------------------------------------------------------- education levels and generic
 high_school | edu | general | high school diploma; high school; ged; secondary school; gcse; gcses; a levels; a-levels; hsc; diploma
 bachelors | edu | general | bachelor's degree; bachelors degree; bachelor degree; bachelor's; bachelors; bachelor of science; bachelor of arts; bsc; b.sc; BA; b.a; BS; b.s; undergraduate degree; degree; university degree; college degree; four-year degree; 4-year degree; btech; b.tech; b.e; beng
-masters | edu | general | master's degree; masters degree; master degree; master's; masters; master of science; master of arts; msc; m.sc; m.s; graduate degree; postgraduate degree; meng; m.tech; mtech
+masters | edu | general | master's degree; masters degree; master degree; master's; master of science; master of arts; msc; m.sc; m.s; graduate degree; postgraduate degree; meng; m.tech; mtech
 doctorate | edu | general | phd; ph.d; doctorate; doctoral degree; doctor of philosophy
 associate_degree | edu | general | associate degree; associate's degree; associates degree; aas; a.a.s; associate of science; associate of applied science; hnd; hnc; vocational diploma; trade school; apprenticeship; nvq; btec
 communication | soft | general | communication skills; communication; verbal communication; written communication; interpersonal skills; interpersonal; communicator; presentation skills; public speaking
@@ -249,7 +249,7 @@ field_construction | field | construction | construction; building site; constru
 field_manufacturing | field | manufacturing | manufacturing; factory; assembly line; production line
 field_aviation | field | aviation | aviation; airline; airlines; airport; faa regulations; far part 121; part 135; caa
 field_retail | field | retail | retail; retail store
-field_health | field | health | hospital; healthcare; health care; medical; acute care; ward; inpatient; outpatient; clinical
+field_health | field | health | hospital; healthcare; health care; acute care; ward; inpatient; outpatient; clinical
 aircraft_types | skill | aviation | a320; a321; b737; boeing 737; boeing; airbus; embraer; crj; e175; jet aircraft; turbine aircraft
 
 # ---------------------------------------------------------------- more occupations

@@ -80,7 +80,7 @@ def executive_summary(job: JobProfile, cv: CVProfile, breakdown: ScoreBreakdown)
 
     held = cv.roles[0].title.split(" · ")[0] if cv.roles else ""
     years = breakdown.relevant_years
-    if years >= 1 and job.title_concepts:
+    if years >= 1:
         first = f"{describe_years(years)} of experience relevant to {job.title}"
     elif cv.total_years >= 1:
         first = f"{describe_years(cv.total_years)} of dated work experience, little of it clearly as {job.title}"
