@@ -94,6 +94,17 @@ def relevant_years(cv: CVProfile, job: JobProfile, concept_ids: list[str]) -> tu
     return years, roles
 
 
+def _held_title_role(cv: CVProfile, title_concepts: list[str]) -> Role | None:
+    if not title_concepts:
+        return None
+    wanted = set(title_concepts)
+    lexicon = get_lexicon()
+    for role in cv.roles:
+        if {h.concept for h in lexicon.find(role.title)} & wanted:
+            return role
+    return None
+
+
 def _fuzzy_terms(cv: CVProfile, terms: list[str]) -> tuple[float, str]:
     terms = [t for t in terms if t not in _GENERIC_TERMS]
     if not terms:
@@ -161,6 +172,17 @@ def assess_requirement(req: Requirement, cv: CVProfile, job: JobProfile, vectors
         found, line, _ = _line_for(cv, req.alternatives)
         if found:
             return Finding(req, 1.0, line, found)
+        if req.duty:
+            # Duties are described in many words ("cared for ventilated patients" for "nursing care").
+            semantic, semantic_line = requirement_match(req.source, vectors)
+            if semantic:
+                return Finding(req, semantic, semantic_line, "similar work")
+            # A duty of the job's own field is implied by having held the job's title.
+            held = _held_title_role(cv, job.title_concepts)
+            fields = {d for cid in job.title_concepts for d in lexicon.concept(cid).domains} - _BROAD_DOMAINS
+            req_fields = {d for cid in req.alternatives for d in lexicon.concept(cid).domains}
+            if held is not None and fields & req_fields:
+                return Finding(req, 0.7, f"{held.title} ({held.date_text})", f"implied by the role {held.title}")
         # Misspellings and variants the lexicon does not list ("Kubernets", "Quickbook").
         for cid in req.alternatives:
             for phrase, _entry in _phrases_of(cid):
