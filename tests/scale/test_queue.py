@@ -10,10 +10,12 @@ import pytest
 from saq import Queue
 from sqlalchemy import update
 
+from cvmatch_app.config import Settings
 from cvmatch_app.db import session as db_session
 from cvmatch_app.db.models import MatchCV, User, utcnow
 from cvmatch_app.db.session import session_scope
 from cvmatch_app.engine.types import Assessment
+from cvmatch_app.jobs import runner as runner_module
 from cvmatch_app.jobs import scoring, worker
 from cvmatch_app.jobs.queue import enqueue_cvs, job_key
 from cvmatch_app.services import matching
@@ -125,3 +127,20 @@ def test_one_message_per_cv_and_claim():
             await queue.disconnect()
 
     assert asyncio.run(scenario()) == [2, 0, 1, 3]
+
+
+def test_the_runner_follows_the_settings():
+    assert Settings(redis_url="").effective_runner == "embedded"
+    assert Settings(redis_url="redis://127.0.0.1:6379/0").effective_runner == "distributed"
+    assert Settings(redis_url="redis://127.0.0.1:6379/0", runner="embedded").effective_runner == "embedded"
+    with pytest.raises(ValueError, match="needs CVMATCH_REDIS_URL"):
+        _ = Settings(redis_url="", runner="distributed").effective_runner
+    with pytest.raises(ValueError, match="is not a runner"):
+        _ = Settings(runner="celery").effective_runner
+
+
+def test_the_embedded_runner_refuses_to_start_in_distributed_mode(monkeypatch):
+    """It would put back CVs that worker processes hold: a web replica must only queue."""
+    monkeypatch.setattr(runner_module, "get_settings", lambda: Settings(redis_url="redis://127.0.0.1:6379/0"))
+    with pytest.raises(RuntimeError, match="must not start in distributed mode"):
+        asyncio.run(runner_module.EmbeddedRunner(concurrency=1).start())
