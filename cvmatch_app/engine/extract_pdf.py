@@ -23,7 +23,7 @@ from pypdf.generic import (
 )
 
 from .embedding import get_model
-from .pdf_layout import looks_glued, one_word_lines, rebuild_lines, repair_kerning_splits, split_glued_words
+from .pdf_layout import looks_glued, repair_kerning_splits, split_glued_words
 from .types import FLAG_HIDDEN_TEXT, FLAG_SCANNED, UnreadableDocument
 
 # pypdf logs every recoverable oddity of real-world files; they are not our errors.
@@ -343,8 +343,6 @@ def extract_pdf(data: bytes, deadline: float) -> tuple[str, list[str], int]:
             hidden += scan.hidden_ops
             # Some writers (react-pdf) separate words with "\t\r": a carriage return that is no line break.
             text = (page.extract_text() or "").replace("\r\n", "\n").replace("\r", " ")
-            if one_word_lines(text):
-                text = rebuild_lines(page) or text
             if len(text.strip()) < 20 and scan.images:
                 image_only_pages += 1
             texts.append(text)

@@ -202,3 +202,23 @@ def test_hidden_text_removal_keeps_hex_encoded_visible_text() -> None:
     hidden = text_block(["Kubernetes Terraform"], y=100, rgb=(1, 1, 1))
     doc = extract_document("cv.pdf", make_pdf([visible + "\n" + text_block(NURSE_LINES, y=650) + "\n" + hidden]))
     assert "Registered Nurse" in doc.text and "Kubernetes" not in doc.text
+
+
+def test_tex_word_gaps_become_spaces() -> None:
+    ops = "BT /F1 11 Tf 72 700 Td [(Registered)-333(Nurse)-333(with)-20(ICU)-333(experience)] TJ ET\n"
+    doc = extract_document("cv.pdf", make_pdf([ops + text_block(NURSE_LINES, y=650)]))
+    assert "Registered Nurse with" in doc.text
+
+
+def test_run_together_words_are_split() -> None:
+    from cvmatch_app.engine.embedding import get_model
+    from cvmatch_app.engine.pdf_layout import looks_glued, repair_kerning_splits, split_glued_words
+
+    model = get_model()
+    if model is None:
+        pytest.skip("the embedding table is not installed")
+    glued = "Designedandprovisionedtheentireinfrastructure on AWS. " * 10
+    assert looks_glued(glued)
+    fixed = split_glued_words(glued, list(model.index))
+    assert "Designed and provisioned the entire infrastructure" in fixed
+    assert repair_kerning_splits("T eaching at Y ahoo") == "Teaching at Yahoo"
