@@ -15,7 +15,8 @@ _SOFT_HYPHEN = "\u00ad"
 _DATE_SOFT_HYPHEN_RE = re.compile(r"(?<=\d)\u00ad(?=\s*[A-Za-z0-9])")
 _SPACES_RE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_BULLETS_RE = re.compile(r"^[\s•●▪■◆◦○►▶✓✔\-–—*·]+")
+# Bullets as Word, Google Docs and PDF fonts write them (Symbol-font bullets land in the private use area).
+_BULLETS_RE = re.compile(r"^(?:[\s•●▪■◆◇◦○►▶▸➢➤❖→✓✔☐\-–—*·\uf0a7\uf0b7\uf076\uf0d8\uf0fc\uf0a8]+|o\s+(?=[A-Z]))+")
 
 
 def normalize_text(text: str) -> tuple[str, list[str]]:
