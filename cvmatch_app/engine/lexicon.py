@@ -12,6 +12,7 @@ CREDENTIAL = "cred"
 TITLE = "title"
 EDUCATION = "edu"
 SOFT = "soft"
+FIELD = "field"  # a workplace or line of work ("hotel", "warehouse"), not a job title
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from .cv_profile import CVProfile, Role
 from .embedding import get_model
 from .experience import describe_years
 from .job_profile import MUST, JobProfile, Requirement
-from .lexicon import CREDENTIAL, EDUCATION, TITLE, get_lexicon
+from .lexicon import CREDENTIAL, EDUCATION, FIELD, TITLE, get_lexicon
 from .semantic import CVVectors, requirement_match, role_closeness, title_closeness
 from .semantic import coverage as semantic_coverage
 from .tokens import tokenize
@@ -73,7 +73,19 @@ def _line_for(cv: CVProfile, concept_ids: list[str]) -> tuple[str, str, int]:
 
 def _relevant_roles(cv: CVProfile, concept_ids: list[str]) -> list[Role]:
     wanted = set(concept_ids)
-    return [role for role in cv.roles if role.concepts & wanted]
+    lexicon = get_lexicon()
+    # "Years of hotel experience" asks for a field: any role whose work belongs to it counts.
+    fields = {d for cid in wanted if lexicon.concept(cid).category == FIELD for d in lexicon.concept(cid).domains}
+    out = []
+    for role in cv.roles:
+        if role.concepts & wanted:
+            out.append(role)
+        elif fields and any(
+            lexicon.concept(c).category in (TITLE, FIELD) and fields & set(lexicon.concept(c).domains)
+            for c in role.concepts
+        ):
+            out.append(role)
+    return out
 
 
 def relevant_years(cv: CVProfile, job: JobProfile, concept_ids: list[str]) -> tuple[float, list[Role]]:
@@ -144,6 +156,9 @@ def assess_requirement(req: Requirement, cv: CVProfile, job: JobProfile, vectors
         for cid in req.alternatives:
             accepted |= _EDU_IMPLIED_BY.get(cid, {cid})
         found, line, _ = _line_for(cv, sorted(accepted, key=lambda c: c not in req.alternatives))
+        if not found and req.alternatives == ["high_school"] and cv.roles:
+            # Nobody lists a school diploma under years of work; a work history implies it.
+            return Finding(req, 0.7, "", "implied by the work history")
         return Finding(req, 1.0 if found else 0.0, line, found)
     if req.category == TITLE:
         # Having held the job (a role title or the CV's headline) proves it; a mention elsewhere

@@ -74,7 +74,14 @@ def evidence_rows(breakdown: ScoreBreakdown) -> list[dict[str, Any]]:
 
 
 def executive_summary(job: JobProfile, cv: CVProfile, breakdown: ScoreBreakdown) -> str:
-    must = [f for f in breakdown.findings if f.requirement.kind == MUST and f.requirement.category != "years"]
+    # Job conditions and minor asks (a diploma) are not counted as must-haves in the summary.
+    must = [
+        f
+        for f in breakdown.findings
+        if f.requirement.kind == MUST
+        and f.requirement.category not in ("years", "soft")
+        and f.requirement.weight >= 0.3
+    ]
     met_must = [f for f in must if f.met >= 0.7]
     sentences: list[str] = []
 
@@ -101,9 +108,14 @@ def executive_summary(job: JobProfile, cv: CVProfile, breakdown: ScoreBreakdown)
         else:
             sentences.append("The CV shows little of what the job description asks for.")
 
-    gaps = [
-        f for f in breakdown.findings if f.met < 0.7 and f.requirement.kind == MUST and f.requirement.category != "soft"
-    ]
+    gaps = sorted(
+        (
+            f
+            for f in breakdown.findings
+            if f.met < 0.7 and f.requirement.kind == MUST and f.requirement.category != "soft"
+        ),
+        key=lambda f: -f.requirement.weight,
+    )
     if gaps:
         main = gaps[0]
         if main.requirement.category == "years":
