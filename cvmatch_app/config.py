@@ -69,6 +69,9 @@ class Settings(BaseSettings):
     claude_injection_margin: int = Field(
         10, ge=0, description="Points Claude may score above the local engine on a CV with an injection attempt"
     )
+    claude_batch_poll_seconds: float = Field(
+        60.0, gt=0, description="How often the batch poller asks Anthropic about batch jobs (priority=batch)"
+    )
 
     signup_credits: int = Field(10, description="Credits granted to a new account")
     rate_limit_per_minute: int = 60

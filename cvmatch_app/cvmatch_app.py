@@ -37,9 +37,22 @@ async def run_embedded_runner() -> AsyncIterator[None]:
         await runner.stop()
 
 
+@contextlib.asynccontextmanager
+async def run_claude_batch_poller() -> AsyncIterator[None]:
+    """CVMATCH_ENGINE=claude only: score the jobs sent with priority=batch as Claude Message Batches."""
+    if get_settings().engine != "claude":
+        yield
+        return
+    from cvmatch_app.claude_engine.batches import run_batch_poller  # the optional engine, only when chosen
+
+    async with run_batch_poller():
+        yield
+
+
 app = rx.App(
     api_transformer=[create_api(), _limit_match_body, limit_uploads],
     theme=rx.theme(accent_color="indigo", radius="medium"),
 )
 app.register_lifespan_task(run_embedded_runner)
+app.register_lifespan_task(run_claude_batch_poller)
 register_pages(app)

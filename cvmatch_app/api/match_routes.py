@@ -30,13 +30,18 @@ async def submit_match(
     principal: ApiPrincipal,
     idempotency_key: str | None = Header(default=None, alias="Idempotency-Key"),
 ) -> dict[str, Any]:
-    """multipart/form-data: `cvs` (files), and `jd_text` or `jd_file`. One credit per readable CV."""
+    """multipart/form-data: `cvs` (files), and `jd_text` or `jd_file`. One credit per readable CV.
+
+    Optional `priority`: `standard` (default, scored at once) or `batch` (not urgent: on a Claude
+    server, one Message Batch at half the cost, results within hours).
+    """
     principal.require(SCOPE_EXECUTE)
     settings = get_settings()
     form = await read_form(request, max_file_bytes=settings.max_cv_bytes, max_files=MAX_FILES_PER_REQUEST)
     cvs = [upload for item in form.getlist("cvs") if (upload := await _as_upload(item))]
     jd_file = await _as_upload(form.get("jd_file"))
     jd_text = form.get("jd_text")
+    priority = form.get("priority")
     return await run_in_threadpool(
         matching.submit,
         user_id=principal.user.id,
@@ -44,6 +49,8 @@ async def submit_match(
         jd_text=jd_text if isinstance(jd_text, str) else None,
         jd_file=jd_file,
         idempotency_key=idempotency_key,
+        # A file sent as `priority` is not a priority: the service's 400 names the two values.
+        priority=priority if isinstance(priority, str) or priority is None else "(a file)",
     )
 
 

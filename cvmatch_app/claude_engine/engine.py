@@ -16,7 +16,7 @@ from cvmatch_app.engine.types import FLAG_INJECTION, Assessment, ScoringEngine
 
 from .assessment import ClaudeAnswer, UnusableOutput, parse_answer
 from .client import RetryPolicy, call_with_retries, make_client
-from .errors import ClaudeError, ClaudeOutputError
+from .errors import ClaudeError, ClaudeOutputError, ClaudeUnavailable
 from .limits import AccountSlots, ClaudeLimiter, account_key
 from .prompt import TOOL_CHOICE, ClaudePrompt, CleanCV, clean_cv, cv_message, job_prefix
 from .usage import UsageMeter, min_cacheable_tokens
@@ -171,15 +171,43 @@ class ClaudeEngine:
         raise ClaudeOutputError(f"{problem}, also when asked again")
 
     async def _create(self, job: ClaudeJob, cv: CleanCV, max_tokens: int, timeout: float) -> Any:
-        return await self._client().messages.create(
-            model=self.model,
-            max_tokens=max_tokens,
-            system=job.prompt.system,
-            tools=job.prompt.tools,
-            tool_choice=TOOL_CHOICE,
-            messages=cv_message(cv),
-            timeout=timeout,
-        )
+        return await self._client().messages.create(**self.request_params(job, cv, max_tokens), timeout=timeout)
+
+    def request_params(self, job: ClaudeJob, cv: CleanCV, max_tokens: int | None = None) -> dict[str, Any]:
+        """One CV's Messages API request: the job's cached prefix, then the CV (live calls and batches alike)."""
+        return {
+            "model": self.model,
+            "max_tokens": max_tokens or self.max_tokens,
+            "system": job.prompt.system,
+            "tools": job.prompt.tools,
+            "tool_choice": TOOL_CHOICE,
+            "messages": cv_message(cv),
+        }
+
+    async def assess_answer(
+        self, job: ClaudeJob, cv_text: str, cv_flags: list[str], message: Any | None, meter: UsageMeter, failure: str
+    ) -> Assessment:
+        """The assessment from an answer obtained elsewhere (a Message Batch result), checked like ``assess``.
+
+        ``message`` None means Claude gave no answer (``failure`` says why). An unusable answer is not
+        asked again here: the batch answered once. Either way the fallback policy applies.
+        """
+        local = await self.local.assess(job.local_job, cv_text, list(cv_flags))
+        cv = clean_cv(cv_text)
+        try:
+            if message is None:
+                raise ClaudeUnavailable(failure)
+            meter.add(message.usage)
+            try:
+                answer = parse_answer(message, cv.text)
+            except UnusableOutput as exc:
+                raise ClaudeOutputError(exc.reason) from exc
+        except ClaudeError as exc:
+            log.warning("Claude's batch answer could not score a CV: %s", exc.reason)
+            if self.fallback == "local":
+                return self._local_fallback(local, exc, meter)
+            raise
+        return self._combine(answer, local, cv, cv_flags, meter)
 
     def _combine(
         self, answer: ClaudeAnswer, local: Assessment, cv: CleanCV, cv_flags: list[str], meter: UsageMeter

@@ -23,6 +23,7 @@ _PRICES: list[tuple[str, float, float]] = [  # the first matching prefix wins
 _UNKNOWN_MODEL = (3.00, 15.00)  # priced like a mid-size model, so that an unknown id never looks free
 CACHE_WRITE_FACTOR = 1.25
 CACHE_READ_FACTOR = 0.10
+BATCH_DISCOUNT = 0.50  # Message Batches API: every token, cached or not, at half the live price
 
 
 # The shortest prefix each model caches; a shorter one is billed as ordinary input.
@@ -65,6 +66,7 @@ class UsageMeter:
     output_tokens: int = 0
     cache_read_input_tokens: int = 0
     cache_creation_input_tokens: int = 0
+    batch: bool = False  # answered through the Message Batches API: billed at BATCH_DISCOUNT
 
     def add(self, usage: Any) -> None:
         """Add one answer's ``usage`` (an SDK object or a dict)."""
@@ -83,11 +85,14 @@ class UsageMeter:
             + self.cache_read_input_tokens * price_in * CACHE_READ_FACTOR
             + self.output_tokens * price_out
         ) / 1_000_000
+        if self.batch:
+            dollars *= BATCH_DISCOUNT
         return round(dollars, 6)
 
     def as_dict(self) -> dict[str, Any]:
         """Numbers only: the runner adds every numeric field into the job's totals."""
-        return {
+        usage: dict[str, Any] = {"batch_calls": self.calls} if self.batch else {}
+        return usage | {
             "claude_calls": self.calls,
             "input_tokens": self.input_tokens,
             "output_tokens": self.output_tokens,

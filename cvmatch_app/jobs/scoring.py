@@ -13,7 +13,7 @@ from collections import OrderedDict
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import or_, update
+from sqlalchemy import ColumnElement, or_, true, update
 from sqlmodel import select
 
 from cvmatch_app.config import get_settings
@@ -80,8 +80,8 @@ async def process_cv(cv_id: int, *, engine: ScoringEngine | None = None) -> str:
         assessment = await engine.assess(profile, cv.text, list(cv.extraction_flags))
     except Exception as exc:  # noqa: BLE001 - any engine failure is retried, then refunded
         log.warning("scoring CV %s failed (attempt %s): %s", cv_id, cv.attempts, exc)
-        return await asyncio.to_thread(_record_failure, cv_id, str(exc))
-    await asyncio.to_thread(_record_result, cv_id, assessment)
+        return await asyncio.to_thread(record_failure, cv_id, str(exc))
+    await asyncio.to_thread(record_result, cv_id, assessment)
     return "scored"
 
 
@@ -94,7 +94,8 @@ def _load(cv_id: int) -> tuple[MatchCV, MatchJob]:
         return cv, job
 
 
-def _record_result(cv_id: int, assessment: Assessment) -> None:
+def record_result(cv_id: int, assessment: Assessment) -> None:
+    """Write a claimed CV's result (the runner's and the batch poller's): only the lease holder's counts."""
     score = clamp_score(assessment.score)
     verdict, recommendation = verdict_for(score)
     with session_scope(write=True) as session:
@@ -130,19 +131,24 @@ def _add_usage(session: Any, job_id: str, usage: dict[str, Any]) -> None:
     session.add(job)
 
 
-def _record_failure(cv_id: int, error: str) -> str:
+def record_failure(cv_id: int, error: str, *, final: bool = False) -> str:
+    """Queue a claimed CV again, or (out of attempts, or ``final``) fail it and refund its credit once.
+
+    ``final`` is for the batch poller: a Message Batch answers once, there is no attempt to retry.
+    """
     settings = get_settings()
     with session_scope(write=True) as session:
         cv = session.get(MatchCV, cv_id)
         if cv is None or cv.status != "processing":
             return "skipped"
-        if cv.attempts < settings.cv_max_attempts:
+        if not final and cv.attempts < settings.cv_max_attempts:
             cv.status = "pending"
             cv.lease_until = None
             session.add(cv)
             return "retry"
         cv.status = "failed"
-        cv.error = f"Scoring failed after {cv.attempts} attempts ({error[:200]}); the credit was refunded."
+        tries = "" if final else f" after {cv.attempts} attempts"
+        cv.error = f"Scoring failed{tries} ({error[:200]}); the credit was refunded."
         cv.lease_until = None
         cv.completed_at = utcnow()
         session.add(cv)
@@ -151,6 +157,18 @@ def _record_failure(cv_id: int, error: str) -> str:
         credits.book(session, user_id=job.user_id, delta=1, reason="refund", reference=f"cv:{cv.id}")
         refresh_job_status(session, cv.job_id)
         return "failed"
+
+
+def not_waiting_for_batch() -> ColumnElement[bool]:
+    """Leaves out the CVs of Claude batch jobs: the batch poller records those, never a runner.
+
+    Only while this server runs Claude: if it was switched back to the local engine, a batch job's
+    CVs are scored by the runners like any other, so that none is stranded.
+    """
+    if get_settings().engine != "claude":
+        return true()
+    batch_jobs = select(MatchJob.id).where(MatchJob.priority == "batch", MatchJob.engine == "claude")
+    return MatchCV.job_id.not_in(batch_jobs)  # type: ignore[attr-defined]
 
 
 def unfinished_cv_ids() -> list[int]:
@@ -163,7 +181,8 @@ def unfinished_cv_ids() -> list[int]:
                 or_(
                     MatchCV.status == "pending",
                     (MatchCV.status == "processing") & (MatchCV.lease_until < now),  # type: ignore[operator]
-                )
+                ),
+                not_waiting_for_batch(),
             )
             .order_by(MatchCV.created_at, MatchCV.id)
         )

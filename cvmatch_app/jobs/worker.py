@@ -32,7 +32,7 @@ from cvmatch_app.db.models import MatchCV, utcnow
 from cvmatch_app.db.session import get_engine, session_scope
 from cvmatch_app.jobs.queue import SCORE_FUNCTION, enqueue_cvs, make_queue
 from cvmatch_app.jobs.runner import settle_job
-from cvmatch_app.jobs.scoring import process_cv
+from cvmatch_app.jobs.scoring import not_waiting_for_batch, process_cv
 
 log = logging.getLogger("cvmatch.worker")
 SWEEP_SECONDS = 5.0
@@ -49,7 +49,8 @@ def stranded_cvs() -> list[tuple[int, int]]:
                 or_(
                     MatchCV.status == "pending",
                     (MatchCV.status == "processing") & (MatchCV.lease_until < now),  # type: ignore[operator]
-                )
+                ),
+                not_waiting_for_batch(),
             )
             .order_by(MatchCV.created_at, MatchCV.id)
         )

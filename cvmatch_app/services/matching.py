@@ -20,6 +20,11 @@ from cvmatch_app.services.errors import BadRequest, Conflict, NotFound, PayloadT
 
 ACCEPTED_TYPES = "PDF, DOCX or TXT"
 JOB_DONE_STATES = ("completed", "failed")
+PRIORITIES = ("standard", "batch")
+LOCAL_BATCH_NOTE = (
+    "priority=batch applies to the Claude engine only (Message Batches API, half price, results within "
+    "hours): this server scores with the local engine, so the job was scored at once, at the usual credit."
+)
 
 
 @dataclass
@@ -150,6 +155,7 @@ def create_job(
     model: str,
     idempotency_key: str | None = None,
     callback_url: str | None = None,
+    priority: str = "standard",
 ) -> MatchJob:
     """Charge one credit per accepted CV and store the job, atomically (call in a write session)."""
     if not prepared.cvs:
@@ -167,6 +173,7 @@ def create_job(
         idempotency_key=idempotency_key,
         request_hash=prepared.request_hash,
         callback_url=callback_url,
+        priority=check_priority(priority),
     )
     credits.book(session, user_id=user.id, delta=-len(prepared.cvs), reason="match", reference=f"job:{job.id}")
     session.add(job)
@@ -186,6 +193,30 @@ def create_job(
     return job
 
 
+def check_priority(priority: str | None) -> str:
+    """'standard' (the default) or 'batch'; anything else is a 400 that names the two."""
+    value = (priority or "standard").strip().lower() or "standard"
+    if value not in PRIORITIES:
+        raise BadRequest(
+            f"priority={str(priority)[:40]!r} is not a priority: send 'standard' (scored at once) or 'batch' "
+            "(not urgent: Claude's Message Batches API, half the cost, results within hours)."
+        )
+    return value
+
+
+def waits_for_batch(job: MatchJob) -> bool:
+    """A job the batch poller scores through Claude's Message Batches API, not the runners."""
+    return job.priority == "batch" and job.engine == "claude"
+
+
+def priority_note(job: MatchJob) -> str | None:
+    if job.priority == "batch" and job.engine != "claude":
+        return LOCAL_BATCH_NOTE
+    if waits_for_batch(job):
+        return "Scored through Claude's Message Batches API at half the live price; results may take hours."
+    return None
+
+
 def job_title(jd_text: str) -> str:
     """The JD's first meaningful line, as a recruiter would name the job."""
     for line in jd_text.splitlines():
@@ -196,13 +227,17 @@ def job_title(jd_text: str) -> str:
 
 
 def submission_response(job: MatchJob) -> dict[str, Any]:
-    return {
+    response = {
         "job_id": job.id,
         "status": job.status if job.status != "processing" else "pending",
         "cv_count": job.cv_count,
         "message": f"Job created. Poll /api/match/{job.id} for results.",
         "skipped_cvs": job.skipped_cvs,
+        "priority": job.priority,
     }
+    if note := priority_note(job):
+        response["priority_note"] = note
+    return response
 
 
 def get_job(session: Session, *, user_id: int, job_id: str) -> MatchJob:
@@ -265,6 +300,8 @@ def results(session: Session, *, user_id: int, job_id: str) -> dict[str, Any]:
         "status": job.status,
         "engine": job.engine,
         "model": job.model,
+        "priority": job.priority,
+        **({"priority_note": note} if (note := priority_note(job)) else {}),
         "created_at": job.created_at.isoformat(),
         "completed_at": job.completed_at.isoformat() if job.completed_at else None,
         "results": [cv_result(cv) for cv in scored],
@@ -313,9 +350,12 @@ def submit(
     jd_text: str | None,
     jd_file: UploadedFile | None = None,
     idempotency_key: str | None = None,
+    priority: str | None = "standard",
 ) -> dict[str, Any]:
     """The whole submission, shared by the REST API and the web app: check, extract, charge, queue.
 
+    ``priority='batch'`` (not urgent) on a Claude server: the CVs are not queued for the runners but
+    handed to the batch poller, which scores them in one Message Batch. The local engine ignores it.
     Blocking (extraction and database): call it from a worker thread. Returns the API's response.
     """
     from sqlalchemy.exc import IntegrityError
@@ -328,6 +368,7 @@ def submit(
         user = session.get(User, user_id)
         if user is None:
             raise NotFound("This account no longer exists.")
+    priority = check_priority(priority)  # before the slow extraction: a typo costs nothing
     prepared = prepare_submission(plan=user.plan, cvs=cvs, jd_text=jd_text, jd_file=jd_file)
     key = (idempotency_key or "").strip()[:255] or None
     if key:
@@ -341,7 +382,13 @@ def submit(
     try:
         with session_scope(write=True) as session:
             job = create_job(
-                session, user=user, prepared=prepared, engine=engine.name, model=engine.model, idempotency_key=key
+                session,
+                user=user,
+                prepared=prepared,
+                engine=engine.name,
+                model=engine.model,
+                idempotency_key=key,
+                priority=priority,
             )
             cv_ids = [cv_id for cv_id in cv_ids_of(session, job.id) if cv_id is not None]
     except IntegrityError:
@@ -355,5 +402,10 @@ def submit(
         if existing is None:
             raise
         return submission_response(existing)
-    dispatch(cv_ids)
+    if waits_for_batch(job):
+        from cvmatch_app.claude_engine.batches import wake_batch_poller
+
+        wake_batch_poller()  # submits the job's batch now; its next round would anyway
+    else:
+        dispatch(cv_ids)
     return submission_response(job)

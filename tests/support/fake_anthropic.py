@@ -18,6 +18,16 @@ Cache accounting follows Anthropic's rules: the prefix up to the last ``cache_co
 written (``cache_creation_input_tokens``) by a request that finds no copy, and read
 (``cache_read_input_tokens``) by identical requests sent after that answer came back; prefixes
 shorter than ``min_cacheable_tokens`` (4,096 for Haiku 4.5) are not cached at all.
+
+Message Batches (``/v1/messages/batches``, ``/{id}``, ``/{id}/results`` as JSONL): a created batch
+answers ``in_progress`` to its first ``batch_polls_in_progress`` retrievals (forever while
+``hold_batches`` is set), then ``ended``; its requests are answered at that moment, one after the
+other, by the same script, rules and default as live calls. A rule's ``error(...)`` becomes an
+``errored`` result, ``batch_expired()`` / ``batch_canceled()`` an expired or canceled one.
+
+    fake.when(lambda req: "Sam Coder" in req.cv_text, batch_expired())
+    fake.batch_create_errors.append(error(429, "rate_limit_error"))  # refuse the next creation
+    fake.batch_creates  # the accepted create calls; fake.batch_requests: every request inside them
 """
 
 from __future__ import annotations
@@ -31,12 +41,13 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
 import uvicorn
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import JSONResponse
+from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from tests.support.server import free_port
@@ -95,6 +106,7 @@ class Reply:
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0
     usage: dict[str, int] | None = None  # overrides the computed usage of a 200 answer
+    batch_result: str | None = None  # in a Message Batch: 'expired' or 'canceled' instead of an answer
 
 
 Responder = Reply | Callable[[FakeRequest], Reply]
@@ -170,6 +182,15 @@ def spend_limit() -> Reply:
     )
 
 
+def batch_expired() -> Reply:
+    """In a Message Batch: the batch's 24 hours ran out before this request was processed."""
+    return Reply(batch_result="expired")
+
+
+def batch_canceled() -> Reply:
+    return Reply(batch_result="canceled")
+
+
 def slow(seconds: float, then: Reply | None = None) -> Reply:
     reply = then or assessment()
     return Reply(status=reply.status, body=reply.body, headers=reply.headers, delay=seconds, usage=reply.usage)
@@ -177,6 +198,30 @@ def slow(seconds: float, then: Reply | None = None) -> Reply:
 
 def _tokens(text: str) -> int:
     return max(1, len(text) // 4)
+
+
+def _rfc3339(epoch: float) -> str:
+    return datetime.fromtimestamp(epoch, UTC).isoformat().replace("+00:00", "Z")
+
+
+@dataclass
+class FakeBatch:
+    """A Message Batch: its requests (``custom_id`` first), and their results once it has ended."""
+
+    id: str
+    requests: list[tuple[str, FakeRequest]]
+    created: float
+    polls: int = 0
+    ended: float | None = None
+    results: list[dict[str, Any]] = field(default_factory=list)
+
+    def counts(self) -> dict[str, int]:
+        counts = dict.fromkeys(("processing", "succeeded", "errored", "canceled", "expired"), 0)
+        if self.ended is None:
+            counts["processing"] = len(self.requests)
+        for line in self.results:
+            counts[line["result"]["type"]] += 1
+        return counts
 
 
 class FakeAnthropic:
@@ -193,6 +238,12 @@ class FakeAnthropic:
         self._queue: list[Responder] = []
         self._rules: list[tuple[Callable[[FakeRequest], bool], Responder]] = []
         self._cached_prefixes: set[str] = set()
+        self.batches: dict[str, FakeBatch] = {}
+        self.batch_creates: list[FakeRequest] = []
+        self.batch_requests: list[FakeRequest] = []
+        self.batch_polls_in_progress = 1  # retrievals that answer in_progress before a batch ends
+        self.hold_batches = False  # while set, batches stay in_progress however often they are polled
+        self.batch_create_errors: list[Reply] = []  # answers to the next batch creations (then accepted)
         self._lock = threading.Lock()
         self._server: uvicorn.Server | None = None
         self._thread: threading.Thread | None = None
@@ -221,7 +272,13 @@ class FakeAnthropic:
             self._rules.clear()
             self._cached_prefixes.clear()
             self.requests.clear()
+            self.batches.clear()
+            self.batch_creates.clear()
+            self.batch_requests.clear()
+            self.batch_create_errors.clear()
             self.max_in_flight = 0
+        self.batch_polls_in_progress = 1
+        self.hold_batches = False
         return self
 
     def default_reply(self, request: FakeRequest) -> Reply:
@@ -302,6 +359,108 @@ class FakeAnthropic:
             self.in_flight -= 1
             request.finished = time.monotonic()
 
+    # Message Batches ------------------------------------------------------------------------------
+
+    async def _read(self, http_request: Request) -> FakeRequest:
+        return FakeRequest(
+            path=http_request.url.path,
+            headers={k.lower(): v for k, v in http_request.headers.items()},
+            body=json.loads(await http_request.body() or b"{}"),
+            started=time.monotonic(),
+        )
+
+    def _batch_json(self, batch: FakeBatch) -> dict[str, Any]:
+        return {
+            "id": batch.id,
+            "type": "message_batch",
+            "processing_status": "ended" if batch.ended is not None else "in_progress",
+            "request_counts": batch.counts(),
+            "created_at": _rfc3339(batch.created),
+            "expires_at": _rfc3339(batch.created + 86_400),
+            "ended_at": _rfc3339(batch.ended) if batch.ended is not None else None,
+            "cancel_initiated_at": None,
+            "archived_at": None,
+            "results_url": f"{self.url}/v1/messages/batches/{batch.id}/results" if batch.ended is not None else None,
+        }
+
+    async def _create_batch(self, http_request: Request) -> JSONResponse:
+        request = await self._read(http_request)
+        if request.api_key != self.api_key:
+            reply = error(401, "authentication_error", "invalid x-api-key")
+            return JSONResponse(reply.body, status_code=reply.status)
+        with self._lock:
+            refusal = self.batch_create_errors.pop(0) if self.batch_create_errors else None
+        if refusal is not None:
+            return JSONResponse(refusal.body, status_code=refusal.status, headers=refusal.headers)
+        self.batch_creates.append(request)
+        inner = [
+            (
+                str(item["custom_id"]),
+                FakeRequest(path=request.path, headers=request.headers, body=item["params"], started=time.monotonic()),
+            )
+            for item in request.body.get("requests", [])
+        ]
+        if not inner:
+            reply = error(400, "invalid_request_error", "requests: at least one request is required")
+            return JSONResponse(reply.body, status_code=reply.status)
+        batch = FakeBatch(id=f"msgbatch_fake{next(_ids):06d}", requests=inner, created=time.time())
+        with self._lock:
+            self.batches[batch.id] = batch
+            self.batch_requests.extend(r for _, r in inner)
+        return JSONResponse(self._batch_json(batch))
+
+    def end_batch(self, batch: FakeBatch) -> None:
+        """Answer every request of the batch, one after the other (so later ones read the cache)."""
+        if batch.ended is not None:
+            return
+        for custom_id, request in batch.requests:
+            reply = self._choose(request)
+            if reply.batch_result:
+                result: dict[str, Any] = {"type": reply.batch_result}
+            elif reply.status != 200:
+                result = {"type": "errored", "error": reply.body}
+            else:
+                usage, writes = self._usage(request, reply)
+                message = dict(reply.body or {})
+                message["usage"] = reply.usage or usage
+                message["model"] = request.body.get("model", message.get("model"))
+                if writes:
+                    with self._lock:
+                        self._cached_prefixes.add(writes)
+                result = {"type": "succeeded", "message": message}
+            batch.results.append({"custom_id": custom_id, "result": result})
+        batch.ended = time.time()
+
+    def _batch_for(self, http_request: Request) -> FakeBatch | JSONResponse:
+        key = http_request.headers.get("x-api-key") or http_request.headers.get("authorization", "")[7:].strip()
+        if key != self.api_key:
+            reply = error(401, "authentication_error", "invalid x-api-key")
+            return JSONResponse(reply.body, status_code=reply.status)
+        batch = self.batches.get(http_request.path_params["batch_id"])
+        if batch is None:
+            reply = error(404, "not_found_error", "batch not found")
+            return JSONResponse(reply.body, status_code=reply.status)
+        return batch
+
+    async def _retrieve_batch(self, http_request: Request) -> JSONResponse:
+        batch = self._batch_for(http_request)
+        if isinstance(batch, JSONResponse):
+            return batch
+        batch.polls += 1
+        if batch.ended is None and not self.hold_batches and batch.polls > self.batch_polls_in_progress:
+            self.end_batch(batch)
+        return JSONResponse(self._batch_json(batch))
+
+    async def _batch_results(self, http_request: Request) -> Response:
+        batch = self._batch_for(http_request)
+        if isinstance(batch, JSONResponse):
+            return batch
+        if batch.ended is None:
+            reply = error(400, "invalid_request_error", "the batch is still in progress")
+            return JSONResponse(reply.body, status_code=reply.status)
+        lines = "".join(json.dumps(line) + "\n" for line in batch.results)
+        return Response(lines, media_type="application/x-jsonl")
+
     @staticmethod
     async def _wait(http_request: Request, seconds: float) -> None:
         """Sleep like a model thinking; stop early if the client hung up (it timed out)."""
@@ -312,7 +471,14 @@ class FakeAnthropic:
                 return
 
     def start(self) -> FakeAnthropic:
-        app = Starlette(routes=[Route("/v1/messages", self._messages, methods=["POST"])])
+        app = Starlette(
+            routes=[
+                Route("/v1/messages", self._messages, methods=["POST"]),
+                Route("/v1/messages/batches", self._create_batch, methods=["POST"]),
+                Route("/v1/messages/batches/{batch_id}", self._retrieve_batch, methods=["GET"]),
+                Route("/v1/messages/batches/{batch_id}/results", self._batch_results, methods=["GET"]),
+            ]
+        )
         config = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning", lifespan="off")
         self._server = uvicorn.Server(config)
         self._thread = threading.Thread(target=self._server.run, name="fake-anthropic", daemon=True)
