@@ -125,7 +125,8 @@ _CONDITION_RE = re.compile(
     re.IGNORECASE,
 )
 _INLINE_HEADING_RE = re.compile(r"^\s*([A-Za-z][A-Za-z' &/\-]{2,40}):\s+(\S.*)$")
-_CONTINUES_RE = re.compile(r"\b(of|and|or|to|the|a|an|in|with|for|as|on|at|by|from|including|such)$", re.IGNORECASE)
+# Lower case only: "FP&A" or "IT" at the end of a title is not a sentence broken after "a" or "it".
+_CONTINUES_RE = re.compile(r"\b(of|and|or|to|the|a|an|in|with|for|as|on|at|by|from|including|such)$")
 
 
 def _reflow(lines: list[str]) -> list[str]:

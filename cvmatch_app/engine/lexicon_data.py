@@ -28,8 +28,8 @@ paramedic | title | health emergency | paramedic; emt; emergency medical technic
 radiographer | title | health | radiographer; radiologic technologist; x-ray technician; rad tech; sonographer; mri technologist; ct technologist
 lab_tech | title | health science | medical laboratory technician; lab technician; laboratory technician; medical technologist; mlt; mls; phlebotomist; phlebotomy
 medical_coder | title | health admin | medical coder; medical biller; medical billing; medical coding; icd-10; cpt coding; coding specialist; health information technician
-psychologist | title | health social | psychologist; therapist; counsellor; counselor; mental health counselor; clinical psychologist; LPC; lcsw
-social_worker | title | social | social worker; case manager; case management; caseworker; msw
+psychologist | title | health social | psychologist; therapist; counsellor; counselor; mental health counselor; clinical psychologist
+social_worker | title | social | social worker; case manager; case management; caseworker
 patient_care | skill | health nursing care | patient care; patient assessment; patient assessments; bedside care; direct patient care; patient safety; patient education; vital signs; vitals; triage; care plan; care plans; nursing care; wound care; discharge planning; admission; admissions
 medication_admin | skill | health nursing pharmacy | medication administration; administer medication; administering medication; administered medication; medication management; medication pass; iv therapy; iv insertion; intravenous; injections; infusion
 icu | skill | health nursing | icu; intensive care; critical care; ccu; micu; sicu; nicu; picu
@@ -248,7 +248,7 @@ field_warehouse | field | logistics | warehouse; distribution center; distributi
 field_construction | field | construction | construction; building site; construction site; new construction
 field_manufacturing | field | manufacturing | manufacturing; factory; assembly line; production line
 field_aviation | field | aviation | aviation; airline; airlines; airport; faa regulations; far part 121; part 135; caa
-field_retail | field | retail | retail; retail store
+field_retail | field | retail | retail
 field_health | field | health | hospital; healthcare; health care; acute care; ward; inpatient; outpatient; clinical
 aircraft_types | skill | aviation | a320; a321; b737; boeing 737; boeing; airbus; embraer; crj; e175; jet aircraft; turbine aircraft
 
@@ -267,4 +267,7 @@ dietitian | title | health nutrition | dietitian; dietician; nutritionist; regis
 speech_therapy | title | health therapy | speech therapist; speech-language pathologist; speech language pathologist; slp; audiologist
 pharmacy_skills | skill | health pharmacy | dispensing; prescription processing; medication reconciliation; compounding; pharmacy operations
 event_planning | skill | hospitality events | event planning; event management; event coordination; wedding planning; conference planning; banquets; catering sales
+social_work_licence | cred | social health | lcsw; lmsw; lsw; licensed clinical social worker; licensed social worker; social work license; social work licence; lpc; licensed professional counselor; swe registration
+social_work_degree | edu | social | msw; master of social work; bsw; bachelor of social work
+pm_tools | tool | management construction software | ms project; microsoft project; smartsheet; asana; monday.com; trello; wrike
 """
