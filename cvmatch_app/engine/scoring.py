@@ -155,7 +155,7 @@ def assess_requirement(req: Requirement, cv: CVProfile, job: JobProfile, vectors
         accepted = set()
         for cid in req.alternatives:
             accepted |= _EDU_IMPLIED_BY.get(cid, {cid})
-        found, line, _ = _line_for(cv, sorted(accepted, key=lambda c: c not in req.alternatives))
+        found, line, _ = _line_for(cv, sorted(accepted, key=lambda c: (c not in req.alternatives, c)))
         if not found and req.alternatives == ["high_school"] and cv.roles:
             # Nobody lists a school diploma under years of work; a work history implies it.
             return Finding(req, 0.7, "", "implied by the work history")

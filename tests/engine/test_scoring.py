@@ -238,3 +238,32 @@ def test_caps_never_cross_into_the_next_band() -> None:
 
 def score_cv_text(jd: str, cv: str) -> int:
     return ENGINE.assess_sync(ENGINE.prepare_job(jd), cv, []).score
+
+
+def test_deterministic_across_processes_and_hash_seeds() -> None:
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = (
+        "import hashlib, json, datetime\n"
+        "from cvmatch_app.engine import LocalEngine\n"
+        "from tests.engine.cases import JOBS, CVS\n"
+        "e = LocalEngine(today=datetime.date(2026, 11, 1))\n"
+        "h = hashlib.sha256()\n"
+        "for j in ['icu_nurse', 'hr', 'zookeeper']:\n"
+        "    p = e.prepare_job(JOBS[j])\n"
+        "    for c in ['nurse_strong', 'recruiter', 'zookeeper_strong', 'cna']:\n"
+        "        h.update(json.dumps(e.assess_sync(p, CVS[c], []).to_dict(), sort_keys=True).encode())\n"
+        "print(h.hexdigest())\n"
+    )
+    root = Path(__file__).resolve().parents[2]
+    digests = set()
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(root)}
+        out = subprocess.run(
+            [sys.executable, "-c", code], cwd=root, env=env, capture_output=True, text=True, check=True
+        )
+        digests.add(out.stdout.strip())
+    assert len(digests) == 1
