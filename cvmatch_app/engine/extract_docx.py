@@ -14,6 +14,7 @@ from .types import FLAG_HIDDEN_TEXT, UnreadableDocument
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+_STRICT_W = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
 _W = f"{{{W}}}"
 _MC = f"{{{MC}}}"
 
@@ -261,7 +262,10 @@ def extract_docx(data: bytes, deadline: float) -> tuple[str, list[str]]:
             headers = sorted(n for n in names if n.startswith("word/header") and n.endswith(".xml"))
             footers = sorted(n for n in names if n.startswith("word/footer") and n.endswith(".xml"))
             for part in [*headers, "word/document.xml", *footers]:
-                root = etree.fromstring(zf.read(part), _PARSER)
+                xml = zf.read(part)
+                # "Strict Open XML" documents use another namespace for the same vocabulary.
+                xml = xml.replace(_STRICT_W, W.encode())
+                root = etree.fromstring(xml, _PARSER)
                 if root is None:
                     if part == "word/document.xml":
                         raise UnreadableDocument("The DOCX is damaged or incomplete and cannot be read.")

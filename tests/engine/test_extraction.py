@@ -222,3 +222,19 @@ def test_run_together_words_are_split() -> None:
     fixed = split_glued_words(glued, list(model.index))
     assert "Designed and provisioned the entire infrastructure" in fixed
     assert repair_kerning_splits("T eaching at Y ahoo") == "Teaching at Yahoo"
+
+
+def test_strict_open_xml_docx_is_read() -> None:
+    data = make_docx(NURSE_LINES)
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            content = src.read(item.filename)
+            if item.filename == "word/document.xml":
+                content = content.replace(
+                    b"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+                    b"http://purl.oclc.org/ooxml/wordprocessingml/main",
+                )
+            dst.writestr(item, content)
+    assert "Mercy Hospital" in extract_document("cv.docx", out.getvalue()).text
