@@ -319,8 +319,12 @@ def list_jobs(session: Session, *, user_id: int, limit: int = 50) -> list[MatchJ
 
 
 def refresh_job_status(session: Session, job_id: str) -> str:
-    """Set the job's status from its CVs: completed when every CV is done (failed if none scored)."""
-    job = session.get(MatchJob, job_id)
+    """Set the job's status from its CVs: completed when every CV is done (failed if none scored).
+
+    The job row is locked first (FOR UPDATE on PostgreSQL; SQLite already holds its write lock), so
+    two CVs finishing at once are counted one after the other and the last one sees both.
+    """
+    job = session.get(MatchJob, job_id, with_for_update=True, populate_existing=True)
     if job is None:
         return "missing"
     counts = dict(
