@@ -335,23 +335,35 @@ def extract_pdf(data: bytes, deadline: float) -> tuple[str, list[str], int]:
     texts: list[str] = []
     image_only_pages = 0
     hidden = 0
+    broken_pages = 0
+    failure: Exception | None = None
     try:
-        for page in reader.pages[:MAX_PAGES_READ]:
-            if time.monotonic() > deadline:
-                raise UnreadableDocument("The PDF took too long to read (it may be damaged or built to stall readers).")
-            scan = _sanitize_page(page, deadline)
-            hidden += scan.hidden_ops
-            # Some writers (react-pdf) separate words with "\t\r": a carriage return that is no line break.
-            text = (page.extract_text() or "").replace("\r\n", "\n").replace("\r", " ")
-            if len(text.strip()) < 20 and scan.images:
-                image_only_pages += 1
-            texts.append(text)
-    except UnreadableDocument:
-        raise
+        pages = list(reader.pages[:MAX_PAGES_READ])
     except LimitReachedError as exc:
         raise UnreadableDocument("The PDF expands to an unreasonable size (a decompression bomb).") from exc
-    except Exception as exc:  # noqa: BLE001 - any parser failure on a hostile file is "unreadable"
+    except Exception as exc:  # noqa: BLE001 - a page tree that cannot be walked is damage
         raise UnreadableDocument("The PDF is damaged or incomplete and cannot be read.") from exc
+    for page in pages:
+        if time.monotonic() > deadline:
+            raise UnreadableDocument("The PDF took too long to read (it may be damaged or built to stall readers).")
+        try:
+            scan = _sanitize_page(page, deadline)
+            # Some writers (react-pdf) separate words with "\t\r": a carriage return that is no line break.
+            text = (page.extract_text() or "").replace("\r\n", "\n").replace("\r", " ")
+        except UnreadableDocument:
+            raise
+        except LimitReachedError as exc:
+            raise UnreadableDocument("The PDF expands to an unreasonable size (a decompression bomb).") from exc
+        except Exception as exc:  # noqa: BLE001 - one damaged page should not lose the others
+            broken_pages += 1
+            failure = exc
+            continue
+        hidden += scan.hidden_ops
+        if len(text.strip()) < 20 and scan.images:
+            image_only_pages += 1
+        texts.append(text)
+    if broken_pages and not any(t.strip() for t in texts):
+        raise UnreadableDocument("The PDF is damaged or incomplete and cannot be read.") from failure
 
     joined = repair_kerning_splits("\n\n".join(texts))
     if looks_glued(joined):

@@ -238,3 +238,12 @@ def test_strict_open_xml_docx_is_read() -> None:
                 )
             dst.writestr(item, content)
     assert "Mercy Hospital" in extract_document("cv.docx", out.getvalue()).text
+
+
+def test_one_damaged_page_does_not_lose_the_others() -> None:
+    data = make_pdf([text_block(NURSE_LINES), text_block(["Second page text"])])
+    first = data.index(b"stream\n")
+    second = data.index(b"stream\n", first + 10) + len(b"stream\n")
+    data = data[:second] + b"\x00garbage!" + data[second + 9 :]  # same length: the xref stays valid
+    doc = extract_document("cv.pdf", data)
+    assert "Mercy Hospital" in doc.text
