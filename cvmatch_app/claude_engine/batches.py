@@ -49,6 +49,7 @@ MARKER_PREFIX = "submitting:"
 SUBMIT_STALE_SECONDS = 600.0  # far above one create call: an older marker means its process died
 CREATE_TIMEOUT_SECONDS = 120.0  # a 25-CV batch with a long JD is a few MB of JSON
 _OPEN_STATES = ("pending", "processing")
+_UNKNOWN_OUTCOME = {408, 504}  # timeouts on the way: the batch may or may not have been created
 
 
 # Database steps (blocking: run them in a thread) -------------------------------------------------
@@ -203,14 +204,22 @@ class BatchScorer:
         marker = f"{MARKER_PREFIX}{time.time():.3f}"
         if not await asyncio.to_thread(take_submission, job_id, marker):
             return None
-        jd_text, cvs = await asyncio.to_thread(load_job, job_id)
-        job = await asyncio.to_thread(self.engine.prepare_job, jd_text)
-        requests = batch_requests(self.engine, job, [cv for cv in cvs if cv.status == "pending"])
+        try:
+            jd_text, cvs = await asyncio.to_thread(load_job, job_id)
+            job = await asyncio.to_thread(self.engine.prepare_job, jd_text)
+            requests = batch_requests(self.engine, job, [cv for cv in cvs if cv.status == "pending"])
+        except Exception:
+            await asyncio.to_thread(set_batch_id, job_id, marker, None)  # nothing was sent: free the job again
+            raise
         try:
             batch = await self.client.messages.batches.create(requests=requests, timeout=CREATE_TIMEOUT_SECONDS)
         except anthropic.APIStatusError as exc:
             kind, _ = classify(exc)
-            if kind == "retry":  # 429/5xx: Anthropic created nothing; the next round asks again
+            if exc.status_code in _UNKNOWN_OUTCOME:
+                # A gateway gave up waiting: the batch may exist. Keep the marker, never send it twice.
+                log.warning("job %s: batch creation timed out (%s); scored live if no id arrives", job_id, exc)
+                return None
+            if kind == "retry":  # 429, 529, 500, 503: Anthropic created nothing; the next round asks again
                 log.warning("Anthropic refused job %s's batch for now (%s); trying again", job_id, exc.status_code)
                 await asyncio.to_thread(set_batch_id, job_id, marker, None)
                 return None

@@ -10,6 +10,8 @@ you like, on any machine that reaches both.
   again, so another worker claims and scores it. A result is recorded only by the lease holder.
 - Every few seconds one worker (a Redis lock elects it) sweeps the database and queues every pending
   CV and every CV whose lease expired, so nothing is stranded (not even when Redis lost a message).
+- With CVMATCH_ENGINE=claude it also polls the Message Batches of ``priority=batch`` jobs, as the
+  web replicas do (``claude_engine.batches``: any number of pollers record each CV once).
 """
 
 from __future__ import annotations
@@ -140,6 +142,10 @@ class CVWorker(Worker):
     async def _startup(self, ctx: dict[str, Any]) -> None:
         await asyncio.to_thread(get_engine)
         self._sweeper = asyncio.create_task(sweep_forever(self.queue), name="cvmatch-sweeper")
+        if get_settings().engine == "claude":
+            from cvmatch_app.claude_engine.batches import batch_poller
+
+            await batch_poller.start()  # priority=batch jobs; safe alongside the replicas' pollers
         log.info(
             "worker %s (pid %s) scoring from queue %r with concurrency %s",
             self.id,
@@ -153,6 +159,10 @@ class CVWorker(Worker):
             self._sweeper.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await self._sweeper
+        if get_settings().engine == "claude":
+            from cvmatch_app.claude_engine.batches import batch_poller
+
+            await batch_poller.stop()
         await asyncio.to_thread(get_engine().dispose)
         log.info("worker %s stopped", self.id)
 

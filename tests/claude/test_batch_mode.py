@@ -247,6 +247,13 @@ def test_a_rate_limited_batch_creation_is_tried_again_next_round(claude_db, fake
     assert len(fake.batches) == 1 and _job(job_id).batch_id == next(iter(fake.batches))
 
 
+def test_a_batch_creation_that_timed_out_is_never_sent_again(claude_db, fake):
+    fake.batch_create_errors.append(error(504, "timeout_error", "Gateway timeout"))
+    _, job_id = _submit_batch_job()
+    _rounds(2, fake=fake)
+    assert fake.batches == {} and (_job(job_id).batch_id or "").startswith(MARKER_PREFIX), "it may exist: kept"
+
+
 def test_a_batch_anthropic_refuses_for_good_goes_to_the_live_engine(claude_db, fake):
     fake.batch_create_errors.append(error(403, "permission_error", "This key may not use the Batches API"))
     _, job_id = _submit_batch_job()
