@@ -2,8 +2,8 @@
 
     .venv/bin/python benchmarks/engine_quality.py
 
-Data: the project's own labelled cases (tests/engine/cases.py: 36 jobs from 30 occupations,
-8 of them prose, 4 unknown to the lexicon, 38 CVs, graded 0-3) and, when
+Data: the project's own labelled cases (tests/engine/cases.py: 41 jobs from 35 occupations,
+8 of them prose, 4 unknown to the lexicon, 43 CVs, graded 0-3) and, when
 ../shared/eval/vanetik is beside the checkout, the Vanetik & Kogan dataset (30 CVs, each ranking
 5 software vacancies, two annotators).
 Prints NDCG@k and Spearman per method.

@@ -187,6 +187,15 @@ def assess_requirement(req: Requirement, cv: CVProfile, job: JobProfile, vectors
         found, line, _ = _line_for(cv, req.alternatives)
         if found:
             return Finding(req, 1.0, line, found)
+        if req.category == FIELD:
+            # "Retail experience" is shown by a role in retail ("Store Manager - H&M").
+            fields = {d for cid in req.alternatives for d in lexicon.concept(cid).domains}
+            for role in cv.roles:
+                if any(
+                    lexicon.concept(c).category == TITLE and fields & set(lexicon.concept(c).domains)
+                    for c in role.concepts
+                ):
+                    return Finding(req, 1.0, f"{role.title} ({role.date_text})", role.title, [role])
         if req.duty:
             # Duties are described in many words ("cared for ventilated patients" for "nursing care").
             semantic, semantic_line = requirement_match(req.source, vectors)

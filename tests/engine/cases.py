@@ -1,3 +1,4 @@
+# ruff: noqa: E501 - case texts read better unwrapped
 """Labelled cases written for CVMatch: job descriptions from a dozen occupations (some with
 requirement lists, some plain prose) and CVs, with the grade a recruiter would give each pair.
 
@@ -164,6 +165,16 @@ UNKNOWN_JOBS: dict[str, str] = {
     "guests on wine pairings and train the floor team. WSET Level 3 or Court of Master Sommeliers.",
 }
 JOBS.update(UNKNOWN_JOBS)
+
+# Managers and licensed professions: seniority and credentials matter here.
+SENIOR_JOBS: dict[str, str] = {
+    "construction_pm": "Construction Project Manager\nWe're hiring a Project Manager to lead commercial builds from preconstruction through closeout.\nResponsibilities: manage budgets, schedules and subcontractors; run OAC meetings; review RFIs, submittals and change orders.\nRequirements: Bachelor's in Construction Management, Civil Engineering or related field; 5+ years managing commercial construction projects; proficiency with Procore and MS Project; OSHA 30. PMP a plus.",
+    "store_manager": "Retail Store Manager\nLead a team of 20 in a high-volume apparel store. You will drive sales, manage inventory and visual merchandising, hire and coach associates, and control payroll.\nWhat you bring:\n- 3+ years of retail management experience\n- Proven record of hitting sales targets\n- Experience with POS and inventory systems\n- Flexible availability including weekends",
+    "pharmacist": "Staff Pharmacist\nRequirements:\n- PharmD from an ACPE-accredited program\n- Active pharmacist license in Ohio (or eligible)\n- 1+ year of retail or hospital pharmacy experience preferred\n- Strong knowledge of drug interactions and dispensing software",
+    "social_worker": "Social Worker (MSW)\nProvide case management and counseling to families in child welfare. Conduct home visits and assessments, develop service plans, and coordinate with courts and community agencies. Requires MSW and state LCSW or LMSW licensure; 2 years of post-master's experience in child welfare preferred.",
+    "financial_analyst": "Financial Analyst - FP&A\nBuild the annual budget and monthly forecasts, analyse variances, and present findings to senior leadership.\nQualifications: Bachelor's in Finance, Accounting or Economics; 2-4 years in FP&A or corporate finance; advanced Excel and financial modeling; experience with Hyperion or Adaptive Insights; SQL a plus.",
+}
+JOBS.update(SENIOR_JOBS)
 
 CVS: dict[str, str] = {
     "nurse_strong": """Maria Lopez, RN
@@ -475,6 +486,16 @@ Qualifications: WSET Level 3 Award in Wines; Court of Master Sommeliers Certifie
     }
 )
 
+CVS.update(
+    {
+        "construction_pm_strong": "Daniel Ortiz\nConstruction Project Manager\nExperience\nProject Manager - Turner Construction   2018 - Present\n- Delivered $40M commercial office and retail builds; budgets, schedules, subcontractor management\n- OAC meetings, RFIs, submittals and change orders in Procore; schedules in MS Project\nAssistant Project Manager - Skanska   2015 - 2018\nEducation: BS Construction Management, Purdue University\nCertifications: OSHA 30, PMP",
+        "store_manager_strong": "Karen Lee\nStore Manager\nExperience\nStore Manager - H&M   2020 - Present\n- Lead team of 22; grew sales 12% year over year; inventory control and visual merchandising; payroll\nAssistant Store Manager - Gap   2017 - 2020\nSales Associate - Gap   2015 - 2017",
+        "pharmacist_strong": "Dr. Amir Shah, PharmD\nStaff Pharmacist\nExperience\nPharmacist - CVS Pharmacy   2019 - Present\n- Verify and dispense 300 prescriptions a day; drug interaction reviews; immunizations\nPharmacy Intern - Cleveland Clinic   2017 - 2019\nEducation: Doctor of Pharmacy (PharmD), Ohio State University\nLicense: Ohio Registered Pharmacist (RPh)",
+        "social_worker_strong": "Tanya Brooks, LCSW\nSocial Worker\nExperience\nChild Welfare Social Worker - County Department of Children and Family Services   2019 - Present\n- Case management for 18 families; home visits, risk assessments, service plans; court reports\nCase Manager - YMCA Family Services   2016 - 2019\nEducation: Master of Social Work (MSW), University of Michigan\nLicense: LCSW, Michigan",
+        "financial_analyst_strong": "Arjun Mehta\nFinancial Analyst\nExperience\nSenior Financial Analyst, FP&A - Medtronic   2021 - Present\n- Annual budget and monthly forecasts; variance analysis for the CFO; driver-based financial models in Excel\n- Hyperion Planning; SQL queries for revenue data\nFinancial Analyst - Deloitte   2019 - 2021\nEducation: BS Finance, University of Minnesota",
+    }
+)
+
 # Non-zero grades; every other (job, cv) pair is graded 0.
 RELATED: dict[tuple[str, str], int] = {
     ("icu_nurse", "nurse_strong"): 3,
@@ -577,6 +598,29 @@ RELATED.update(
         ("sommelier", "sommelier_strong"): 3,
         ("sommelier", "server"): 1,
         ("sommelier", "chef_strong"): 1,
+    }
+)
+
+
+RELATED.update(
+    {
+        ("construction_pm", "construction_pm_strong"): 3,
+        ("construction_pm", "construction_laborer"): 1,
+        ("construction_pm", "electrician_strong"): 1,
+        ("store_manager", "store_manager_strong"): 3,
+        ("store_manager", "warehouse_no_cert"): 1,
+        ("pharmacist", "pharmacist_strong"): 3,
+        ("social_worker", "social_worker_strong"): 3,
+        ("financial_analyst", "financial_analyst_strong"): 3,
+        ("financial_analyst", "accountant_strong"): 1,
+        ("financial_analyst", "data_analyst_strong"): 1,
+        ("accountant", "financial_analyst_strong"): 1,
+        ("accountant_prose", "financial_analyst_strong"): 1,
+        ("data_analyst", "financial_analyst_strong"): 1,
+        ("electrician", "construction_pm_strong"): 1,
+        ("sales", "store_manager_strong"): 1,
+        ("store_manager", "bank_teller_strong"): 1,
+        ("bank_teller", "store_manager_strong"): 1,
     }
 )
 
