@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
@@ -24,6 +25,11 @@ _EDU_IMPLIED_BY = {
     "bachelors": {"bachelors", "masters", "doctorate", "medical_degree"},
     "masters": {"masters", "doctorate"},
 }  # fmt: skip
+_SENIORITY_RE = re.compile(
+    r"\b(manager|supervisor|lead|leader|head|director|chief|principal|senior|sr|foreman|superintendent|"
+    r"charge|captain|owner|executive chef|sous chef)\b",
+    re.IGNORECASE,
+)
 _BROAD_DOMAINS = frozenset({"general", "management", "care", "admin", "health", "safety"})
 _GENERIC_TERMS = frozenset(
     tokenize(
@@ -164,10 +170,22 @@ def assess_requirement(req: Requirement, cv: CVProfile, job: JobProfile, vectors
         # Having held the job (a role title or the CV's headline) proves it; a mention elsewhere
         # ("helped the lead teacher") only suggests it.
         wanted = set(req.alternatives)
+        # A job titled manager/supervisor/lead asks for that level: a role in the same trade without
+        # it ("Retail Associate" for "Store Manager") is a lesser match.
+        senior_asked = _SENIORITY_RE.search(req.source or req.label) is not None
+        junior_match: Role | None = None
         for role in cv.roles:
             hits = {h.concept for h in lexicon.find(role.title)}
             if hits & wanted:
+                if senior_asked and not _SENIORITY_RE.search(role.title):
+                    junior_match = junior_match or role
+                    continue
                 return Finding(req, 1.0, f"{role.title} ({role.date_text})", role.title, [role])
+        if junior_match is not None:
+            role = junior_match
+            return Finding(
+                req, 0.6, f"{role.title} ({role.date_text})", f"{role.title}, not at the level asked", [role]
+            )
         for index, line in enumerate(cv.lines[:4]):
             if {h.concept for h in lexicon.find(line)} & wanted:
                 return Finding(req, 1.0 if not cv.roles else 0.8, cv.lines[index], line)
@@ -181,7 +199,8 @@ def assess_requirement(req: Requirement, cv: CVProfile, job: JobProfile, vectors
             for hit in lexicon.find(role.title):
                 concept = lexicon.concept(hit.concept)
                 if concept.category == TITLE and set(concept.domains) & fields:
-                    return Finding(req, 0.4, f"{role.title} ({role.date_text})", f"related role: {concept.label}")
+                    credit = 0.25 if senior_asked and not _SENIORITY_RE.search(role.title) else 0.4
+                    return Finding(req, credit, f"{role.title} ({role.date_text})", f"related role: {concept.label}")
         return Finding(req, 0.0)
     if req.alternatives:
         found, line, _ = _line_for(cv, req.alternatives)

@@ -267,3 +267,10 @@ def test_deterministic_across_processes_and_hash_seeds() -> None:
         )
         digests.add(out.stdout.strip())
     assert len(digests) == 1
+
+
+def test_seniority_asked_by_the_title_matters() -> None:
+    jd = "Retail Store Manager\nRequirements:\n- 3+ years of retail experience\n- Inventory control"
+    manager = "Experience\nStore Manager - Target   2018 - Present\nInventory control, team of 20"
+    associate = "Experience\nRetail Associate - Target   2018 - Present\nInventory control, cash handling"
+    assert score_cv_text(jd, manager) > score_cv_text(jd, associate) + 5
