@@ -122,7 +122,8 @@ def record_result(cv_id: int, assessment: Assessment) -> None:
 
 
 def _add_usage(session: Any, job_id: str, usage: dict[str, Any]) -> None:
-    job = session.get(MatchJob, job_id)
+    # Locked and re-read: two CVs of one job finishing at once must not overwrite each other's tokens.
+    job = session.get(MatchJob, job_id, with_for_update=True, populate_existing=True)
     total = dict(job.usage or {})
     for name, value in usage.items():
         if isinstance(value, (int, float)):
