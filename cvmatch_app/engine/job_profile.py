@@ -11,7 +11,7 @@ from .experience import WORD_NUMBERS
 from .lexicon import CREDENTIAL, EDUCATION, SOFT, TITLE, Hit, get_lexicon
 from .semantic import jd_vectors, title_vector
 from .text_clean import normalize_text, strip_bullet
-from .tokens import STOPWORDS, tokenize
+from .tokens import STOPWORDS, token_spans, tokenize
 
 MUST, NICE = "must", "nice"
 
@@ -178,37 +178,25 @@ def _group_alternatives(line: str, hits: list[Hit]) -> list[list[Hit]]:
     commas separate requirements, unless a comma list ends with 'or'."""
     if not hits:
         return []
-    tokens_text = line
-    # Rebuild the gaps between consecutive hits on token positions.
-    words = re.findall(r"\S+", tokens_text)
-    del words  # gaps are measured on the tokenised text below
-    from .tokens import tokenize_with_case  # local: avoids a cycle at import time
+    spans = token_spans(line)  # the same tokens the lexicon scanned, with their places in the line
 
-    pairs = tokenize_with_case(line)
-    positions = [m.start() for m in re.finditer(r"\.?[a-z0-9][a-z0-9+#]*(?:[.'][a-z0-9+#]+)*", line, re.IGNORECASE)]
-    if len(positions) != len(pairs):
-        positions = positions[: len(pairs)]
+    def start_of(token_index: int) -> int:
+        return spans[token_index][0] if token_index < len(spans) else len(line)
 
-    def char_pos(token_index: int) -> int:
-        if token_index < len(positions):
-            return positions[token_index]
-        return len(line)
+    def end_of(token_index: int) -> int:
+        return spans[token_index][1] if token_index < len(spans) else len(line)
 
     groups: list[list[Hit]] = [[hits[0]]]
-    comma_run: list[list[Hit]] = []
-    examples_before = _EXAMPLES_RE.search(line[: char_pos(hits[0].start)]) is not None
+    examples_before = _EXAMPLES_RE.search(line[: start_of(hits[0].start)]) is not None
     for previous, hit in zip(hits, hits[1:], strict=False):
-        gap = line[char_pos(previous.end - 1) : char_pos(hit.start)]
-        gap = gap[gap.find(" ") if " " in gap else len(gap) :]
+        gap = line[end_of(previous.end - 1) : start_of(hit.start)]
         same_category = get_lexicon().concept(previous.concept).category == get_lexicon().concept(hit.concept).category
         if same_category and (_ALT_SPLIT_RE.search(gap) or (examples_before and not _AND_SPLIT_RE.search(gap))):
             groups[-1].append(hit)
         elif same_category and gap.strip(" ") in (",", "") and len(gap) < 4:
-            comma_run.append(groups[-1])
-            groups.append([hit])
+            groups.append([hit])  # a comma list goes on: "such as" still applies to what follows
         else:
             groups.append([hit])
-            comma_run = []
             examples_before = _EXAMPLES_RE.search(gap) is not None
     if re.search(r",\s*(?:or|and/or)\s+\S+\s*$", line) and len(groups) > 1:
         merged: list[Hit] = []
