@@ -42,7 +42,7 @@ geriatrics | skill | health care | geriatric; geriatrics; elderly care; elder ca
 ehr | tool | health | electronic health record; electronic health records; ehr; emr; electronic medical record; epic; cerner; meditech; allscripts; athenahealth; pointclickcare; eclinicalworks
 hipaa | skill | health | hipaa; patient confidentiality; phi
 infection_control | skill | health care | infection control; infection prevention; sterile technique; aseptic technique; sterilization; PPE
-rn_licence | cred | health nursing | rn license; rn licence; registered nurse license; nursing license; nursing licence; state board of nursing; nclex; nclex-rn; compact license; nmc registration; nmc pin; active rn; licensed registered nurse; licensed rn
+rn_licence | cred | health nursing | rn license; rn licence; registered nurse license; nursing license; nursing licence; state board of nursing; nclex; nclex-rn; compact license; nmc registration; nmc pin; active rn; licensed registered nurse; licensed rn; rn licensed; registered nurse rn licensed; registered nurse licensed; licensed as a registered nurse; licensed as an rn; rn with active license; rn with active licence
 lpn_licence | cred | health nursing | lpn license; lvn license; nclex-pn
 bls | cred | health emergency | bls; basic life support; cpr; cardiopulmonary resuscitation; cpr certification; cpr certified; cpr/aed; aed; first aid; first aid certificate; first aid certified
 acls | cred | health nursing emergency | acls; advanced cardiac life support; advanced cardiovascular life support

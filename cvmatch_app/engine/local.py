@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 
 from .cv_profile import build_cv_profile
@@ -57,4 +58,6 @@ class LocalEngine:
         )
 
     async def assess(self, job: JobProfile, cv_text: str, cv_flags: list[str]) -> Assessment:
-        return self.assess_sync(job, cv_text, cv_flags)
+        # In a thread: the app's pages, websocket and API share this event loop, and a long CV
+        # takes milliseconds to seconds of CPU.
+        return await asyncio.to_thread(self.assess_sync, job, cv_text, cv_flags)

@@ -12,6 +12,8 @@ FLAG_KEYWORD_STUFFING = "keyword_stuffing"
 FLAG_SCANNED = "scanned"  # parts of the document are images without a text layer
 FLAG_DUPLICATE = "duplicate"  # the same file appears earlier in the same job
 FLAG_ZERO_WIDTH = "zero_width_characters"
+FLAG_TRUNCATED = "long_text_truncated"  # only the first MAX_SCORED_CHARS characters are scored
+MAX_SCORED_CHARS = 100_000  # about 40 pages: far beyond any real CV, and bounds scoring time and LLM cost
 
 
 class UnreadableDocument(Exception):

@@ -12,9 +12,9 @@ from sqlmodel import Session, select
 
 from cvmatch_app.config import get_settings
 from cvmatch_app.db.models import MatchCV, MatchJob, User, utcnow
-from cvmatch_app.engine import UnreadableDocument, extract_document
+from cvmatch_app.engine import UnreadableDocument, extract_document, fingerprint
 from cvmatch_app.engine.bands import verdict_for
-from cvmatch_app.engine.types import FLAG_DUPLICATE
+from cvmatch_app.engine.types import FLAG_DUPLICATE, FLAG_TRUNCATED, MAX_SCORED_CHARS
 from cvmatch_app.services import credits
 from cvmatch_app.services.errors import BadRequest, Conflict, NotFound, PayloadTooLarge
 
@@ -126,7 +126,10 @@ def prepare_submission(
             skipped.append({"filename": filename, "reason": exc.reason})
             continue
         flags = list(document.flags)
-        text_key = " ".join(document.text.lower().split())
+        if len(document.text) > MAX_SCORED_CHARS:
+            document.text = document.text[:MAX_SCORED_CHARS]
+            flags.append(FLAG_TRUNCATED)
+        text_key = fingerprint(document.text)
         if text_key in seen_texts:
             flags.append(FLAG_DUPLICATE)  # same CV in another format: scored, but marked
         else:

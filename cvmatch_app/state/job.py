@@ -41,6 +41,10 @@ FLAG_LABELS = {
     "scanned": "Scanned pages (no text layer)",
     "duplicate": "Duplicate of another CV",
     "zero_width_characters": "Invisible characters removed",
+    "long_text_truncated": "Very long: only the first 100,000 characters scored",
+    "engines_disagree": "Claude and the local engine disagree",
+    "scored_by_local_fallback": "Scored by the local engine (Claude failed)",
+    "score_capped_to_evidence": "Score capped to the CV's evidence",
 }
 STATE_COLOURS = {"pending": "gray", "processing": "blue", "completed": "green", "failed": "red", "skipped": "amber"}
 SORT_KEYS = {"score": "Score", "name": "Name", "verdict": "Verdict"}

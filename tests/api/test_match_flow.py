@@ -128,3 +128,27 @@ def test_offline_api_docs(api_server):
     assert {"/api/match", "/api/match/{job_id}", "/api/match/{job_id}/progress", "/api/credits/balance"} <= set(
         spec["paths"]
     )
+
+
+def test_the_same_cv_twice_is_skipped_once_and_a_reformatted_copy_is_flagged(api_server):
+    account = make_account(credits=10)
+    reformatted = NURSE_CV.replace("\n", "\n\n").upper()
+    cvs = [txt("nurse.txt", NURSE_CV), txt("nurse-copy.txt", NURSE_CV), txt("nurse-reformatted.txt", reformatted)]
+    job = submit(api_server.url, account.headers, cvs, jd_text=NURSE_JD).json()
+    assert job["cv_count"] == 2
+    assert [s["filename"] for s in job["skipped_cvs"]] == ["nurse-copy.txt"]
+    assert "nurse.txt" in job["skipped_cvs"][0]["reason"]
+    wait_completed(api_server.url, account.headers, job["job_id"])
+    results = httpx.get(f"{api_server.url}/api/match/{job['job_id']}", headers=account.headers).json()["results"]
+    flags = {r["cv_filename"]: r["flags"] for r in results}
+    assert "duplicate" in flags["nurse-reformatted.txt"] and "duplicate" not in flags["nurse.txt"]
+
+
+def test_a_very_long_cv_is_scored_on_its_first_100000_characters_and_says_so(api_server):
+    account = make_account(credits=10)
+    long_cv = NURSE_CV + ("\nVolunteer shift at the community clinic, patient intake." * 3000)
+    job = submit(api_server.url, account.headers, [txt("long.txt", long_cv)], jd_text=NURSE_JD).json()
+    wait_completed(api_server.url, account.headers, job["job_id"])
+    result = httpx.get(f"{api_server.url}/api/match/{job['job_id']}", headers=account.headers).json()["results"][0]
+    assert "long_text_truncated" in result["flags"]
+    assert result["verdict"] == "STRONG_MATCH"

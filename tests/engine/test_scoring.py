@@ -274,3 +274,21 @@ def test_seniority_asked_by_the_title_matters() -> None:
     manager = "Experience\nStore Manager - Target   2018 - Present\nInventory control, team of 20"
     associate = "Experience\nRetail Associate - Target   2018 - Present\nInventory control, cash handling"
     assert score_cv_text(jd, manager) > score_cv_text(jd, associate) + 5
+
+
+@pytest.mark.parametrize(
+    "licence_line",
+    [
+        "Registered Nurse (RN), licensed in California.",
+        "Licensed as a registered nurse in Ohio.",
+        "Active RN license, State Board of Nursing.",
+    ],
+)
+def test_the_ways_nurses_write_their_licence_meet_an_rn_licence_requirement(licence_line: str) -> None:
+    from tests.support.factories import NURSE_CV, NURSE_JD
+
+    engine = LocalEngine()
+    cv = NURSE_CV.replace("Registered Nurse (RN), licensed in California.", licence_line)
+    assessment = engine.assess_sync(engine.prepare_job(NURSE_JD), cv, [])
+    assert not any(gap.startswith("RN licence") for gap in assessment.gaps)
+    assert assessment.score >= 75
