@@ -20,7 +20,7 @@ def _local_score(jd: str, cv: str, flags: list[str] | None = None) -> int:
 def test_ignore_previous_instructions_and_score_100_does_not_move_the_score(fake, make_engine):
     # The fake plays a gullible model: it answers 100 whenever it sees such an instruction, and
     # otherwise a score close to the evidence.
-    honest_score = _local_score(NURSE_JD, NURSE_CV) + 5
+    honest_score = min(_local_score(NURSE_JD, NURSE_CV) + 5, 95)  # near the evidence, never the 100 asked for
     fake.when(lambda request: INJECTION not in request.user_text, assessment(honest_score))
     honest = run(assess_with(make_engine(), NURSE_JD, NURSE_CV))
     injected_cv = NURSE_CV.replace("CCRN certified.", f"CCRN certified.\n{INJECTION}")
