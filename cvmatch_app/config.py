@@ -108,6 +108,14 @@ class Settings(BaseSettings):
         return packs
 
     @property
+    def effective_runner_concurrency(self) -> int:
+        """CVs scored at once per process. With Claude, unless set, as many as Claude calls may run:
+        the local engine is CPU-bound (a few workers suffice), Claude calls mostly wait on the network."""
+        if self.engine == "claude" and "runner_concurrency" not in self.model_fields_set:
+            return self.claude_concurrency
+        return self.runner_concurrency
+
+    @property
     def effective_runner(self) -> str:
         """'embedded' or 'distributed', from CVMATCH_RUNNER (and CVMATCH_REDIS_URL when it is 'auto')."""
         runner = self.runner.strip().lower() or "auto"

@@ -34,3 +34,12 @@ def test_placeholder_secret_refused_in_production(tmp_path):
 def test_postgres_url_from_the_environment(monkeypatch, tmp_path):
     monkeypatch.setenv("CVMATCH_DATABASE_URL", "postgresql://u@db/cv")
     assert Settings(data_dir=tmp_path).effective_database_url == "postgresql://u@db/cv"
+
+
+def test_claude_servers_score_as_many_cvs_at_once_as_claude_calls_allowed(tmp_path, monkeypatch):
+    monkeypatch.delenv("CVMATCH_RUNNER_CONCURRENCY", raising=False)
+    assert Settings(data_dir=tmp_path).effective_runner_concurrency == 4
+    claude = Settings(data_dir=tmp_path, engine="claude", claude_concurrency=8)
+    assert claude.effective_runner_concurrency == 8
+    monkeypatch.setenv("CVMATCH_RUNNER_CONCURRENCY", "2")
+    assert Settings(data_dir=tmp_path, engine="claude").effective_runner_concurrency == 2

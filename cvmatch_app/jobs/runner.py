@@ -25,7 +25,7 @@ SWEEP_SECONDS = 5.0
 
 class EmbeddedRunner:
     def __init__(self, concurrency: int | None = None) -> None:
-        self.concurrency = concurrency or get_settings().runner_concurrency
+        self.concurrency = concurrency or get_settings().effective_runner_concurrency
         self._queue: asyncio.Queue[int] | None = None
         self._queued: set[int] = set()
         self._loop: asyncio.AbstractEventLoop | None = None

@@ -202,7 +202,7 @@ async def run(concurrency: int | None = None) -> None:
     await check_redis(queue)
     worker = CVWorker(
         queue,
-        concurrency=concurrency or settings.runner_concurrency,
+        concurrency=concurrency or settings.effective_runner_concurrency,
         grace_seconds=settings.worker_grace_seconds,
     )
     await queue.connect()
