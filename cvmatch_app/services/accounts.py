@@ -12,7 +12,7 @@ from sqlmodel import Session, select
 
 from cvmatch_app.config import PLAN_BATCH_LIMITS, get_settings
 from cvmatch_app.db.models import User
-from cvmatch_app.services import credits
+from cvmatch_app.services import credits, limits
 from cvmatch_app.services.errors import BadRequest, Conflict, NotFound, Unauthorized
 
 PLANS = tuple(PLAN_BATCH_LIMITS)
@@ -59,7 +59,15 @@ def get_user_by_email(session: Session, email: str) -> User:
     return user
 
 
+LOGIN_ATTEMPTS_PER_MINUTE = 10
+
+
 def authenticate(session: Session, *, email: str, password: str) -> User:
+    """The account for these credentials; 401 if wrong, 429 after 10 attempts a minute for one email
+    (slows down password guessing, from the web page and the API alike)."""
+    limits.hit(
+        f"login:{normalise_email(email)}", per_minute=LOGIN_ATTEMPTS_PER_MINUTE, what="log-in attempts per minute"
+    )
     user = session.exec(select(User).where(User.email == normalise_email(email))).first()
     if user is None or not _verify(user.password_hash, password):
         raise Unauthorized("Wrong email or password.")

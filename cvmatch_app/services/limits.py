@@ -43,7 +43,9 @@ def reset_limiter() -> None:
     _limiter.cache_clear()
 
 
-def hit(subject: str, *, per_minute: int | None = None) -> RateLimitStatus:
+def hit(
+    subject: str, *, per_minute: int | None = None, what: str = "requests per minute per API key"
+) -> RateLimitStatus:
     """Count one request for ``subject``; raises RateLimited (429, Retry-After) past the limit."""
     limit = per_minute or get_settings().rate_limit_per_minute
     item = RateLimitItemPerMinute(limit)
@@ -54,7 +56,7 @@ def hit(subject: str, *, per_minute: int | None = None) -> RateLimitStatus:
     if not allowed:
         retry_after = max(1, int(math.ceil(stats.reset_time - time.time())))
         raise RateLimited(
-            f"Rate limit exceeded: {limit} requests per minute per API key. Retry in {retry_after} seconds.",
+            f"Rate limit exceeded: {limit} {what}. Retry in {retry_after} seconds.",
             headers={**status.headers(), "Retry-After": str(retry_after)},
         )
     return status
