@@ -169,11 +169,22 @@ METHODS: dict[str, Scorer] = {
 
 # ----------------------------------------------------------------------------- datasets
 def own_cases() -> None:
-    job_ids, cv_ids = list(JOBS), list(CVS)
+    from tests.engine.cases import PROSE_CVS, PROSE_JOBS
+
+    old_jobs = [j for j in JOBS if j not in PROSE_JOBS]
+    old_cvs = [c for c in CVS if c not in PROSE_CVS]
+    evaluate("Own labelled cases (original set)", old_jobs, old_cvs)
+    evaluate("Prose set: prose JDs, CVs in other words", list(PROSE_JOBS), list(CVS))
+    evaluate("All own cases", list(JOBS), list(CVS), methods=("local engine",))
+
+
+def evaluate(title: str, job_ids: list[str], cv_ids: list[str], methods: tuple[str, ...] = ()) -> None:
     cv_texts = [CVS[c] for c in cv_ids]
-    print(f"\nOwn labelled cases: {len(job_ids)} jobs x {len(cv_ids)} CVs, grades 0-3 (jobs rank all CVs)")
+    print(f"\n{title}: {len(job_ids)} jobs x {len(cv_ids)} CVs, grades 0-3 (jobs rank all CVs)")
     print(f"{'method':<16} {'NDCG@3':>7} {'NDCG@5':>7} {'NDCG@10':>8} {'Spearman':>9}")
     for name, scorer in METHODS.items():
+        if methods and name not in methods:
+            continue
         n3 = n5 = n10 = rho = 0.0
         for job in job_ids:
             scores = scorer(JOBS[job], cv_texts)
@@ -185,8 +196,9 @@ def own_cases() -> None:
         k = len(job_ids)
         print(f"{name:<16} {n3 / k:7.3f} {n5 / k:7.3f} {n10 / k:8.3f} {rho / k:9.3f}")
 
-    # Calibration: where each grade lands in the seed's bands.
-    print("\nCalibration of the local engine (score by grade):")
+    # Calibration: where each grade lands in the seed's bands (targets: grade 3 >= 75, grade 2
+    # 50-74, grade 1 20-45, grade 0 < 20).
+    print("Calibration of the local engine (score by grade):")
     by_grade: dict[int, list[int]] = {0: [], 1: [], 2: [], 3: []}
     verdicts: dict[int, Counter[str]] = {g: Counter() for g in by_grade}
     for job in job_ids:
@@ -197,11 +209,14 @@ def own_cases() -> None:
             by_grade[g].append(score)
             verdicts[g][verdict_for(score)[0]] += 1
     for g, scores in by_grade.items():
+        if not scores:
+            continue
         scores.sort()
         median = scores[len(scores) // 2]
+        mean = sum(scores) / len(scores)
         print(
-            f"  grade {g}: n={len(scores):3d} min={scores[0]:3d} median={median:3d} max={scores[-1]:3d}  "
-            + ", ".join(f"{v}={n}" for v, n in verdicts[g].most_common())
+            f"  grade {g}: n={len(scores):4d} min={scores[0]:3d} median={median:3d} mean={mean:5.1f} "
+            f"max={scores[-1]:3d}  " + ", ".join(f"{v}={n}" for v, n in verdicts[g].most_common())
         )
 
 

@@ -627,3 +627,329 @@ RELATED.update(
 
 def grade(job: str, cv: str) -> int:
     return RELATED.get((job, cv), 0)
+
+
+# ----------------------------------------------------------------------------- prose set (2026-11)
+# Occupations the cases above covered weakly. Each job is plain prose as a recruiter pastes it (a
+# summary and duties, no requirement list); each has an ideal CV written in other words than the
+# job, a CV with the right title but too few years or a missing credential, and a neighbouring
+# occupation. Every other CV in the set is the unrelated case.
+PROSE_JOBS: dict[str, str] = {
+    "security_officer": """Security Officer
+We protect a busy downtown office tower and are adding a Security Officer to our day team. You will patrol the building and car park on foot, watch the CCTV cameras from the control room, check visitors and contractors in at the front desk and issue badges, respond to alarms and medical calls, and write clear incident reports. A state security guard licence is required, along with about two years of security experience; first aid training helps.""",
+    "custodian": """School Custodian
+The district is hiring a full-time custodian for an elementary school. Each evening you will clean and disinfect classrooms, restrooms and hallways, empty trash and recycling, restock supplies, and look after the floors (sweeping, mopping, stripping and waxing, buffing with a floor machine). You will handle cleaning chemicals safely and report repairs to the head custodian. A year of commercial cleaning or janitorial work is expected.""",
+    "preschool_teacher": """Preschool Teacher
+Little Acorns Early Learning Center is looking for a preschool teacher for our room of three and four year olds. You will plan play-based activities that build early literacy, numbers and social skills, supervise the children at all times, observe and record each child's development, keep the room safe and clean, and talk with families every day at drop-off and pick-up. We ask for a CDA credential or an associate degree in early childhood education, two years working with young children in a licensed center, and current pediatric CPR and first aid.""",
+    "home_care_aide": """Home Care Aide
+Join our home care agency and help older adults stay independent in their own homes. Our aides visit clients on a regular schedule and help with bathing, dressing, toileting and getting around, give medication reminders, prepare meals, do light housekeeping, keep clients company and note any change in their condition in the visit log. You will need at least a year of caregiving experience, a valid driver's license and your own car; a home health aide certificate is welcome.""",
+    "dairy_farmhand": """Dairy Farm Worker
+Family dairy with 400 Holstein cows looking for a full-time farmhand. The job covers milking shifts in our parlor, feeding and bedding cows and calves, watching the herd for signs of illness or heat and helping the vet, cleaning barns, and driving the tractor and skid steer. Some fence and equipment repair. Experience handling livestock on a farm is required; early mornings and weekends on a rota.""",
+    "wind_technician": """Wind Turbine Technician
+We service a 120-turbine wind farm and need a wind turbine technician. You will climb towers up to 90 meters, carry out scheduled maintenance on gearboxes, generators and pitch and yaw systems, troubleshoot electrical, hydraulic and mechanical faults, torque and tension bolts, and keep the work orders up to date. You should hold GWO Basic Safety Training and have two or more years on turbines or in industrial electrical maintenance.""",
+    "lab_technician": """Quality Control Laboratory Technician
+Our pharmaceutical plant needs a QC laboratory technician on the day shift. You will test raw materials, in-process samples and finished products using HPLC, GC, UV spectroscopy, Karl Fischer and wet chemistry, calibrate and maintain the instruments, record results under GMP and good documentation practice, and flag any out-of-specification result to the supervisor. A bachelor's degree in chemistry or a related science and at least two years of laboratory experience are needed.""",
+    "cnc_machinist": """CNC Machinist
+A precision machine shop making aerospace parts needs a CNC machinist for second shift. You will set up and run 3- and 5-axis CNC mills and lathes, read blueprints and GD&T, choose tooling and offsets, edit G-code at the control, and check parts with micrometers, calipers and height gauges. Around three years of CNC machining experience is expected.""",
+    "barista": """Barista
+Our specialty coffee shop is hiring a barista for mornings and weekends. You will pull espresso shots and steam milk for lattes and cappuccinos, brew pour-overs, take orders at the till and handle cash, keep the bar clean and stocked, and open or close the shop. Six months of barista experience preferred and a food handler card.""",
+    "payroll_specialist": """Payroll Specialist
+We run payroll in-house for 900 employees in three states and need a payroll specialist. You will process the bi-weekly and monthly payroll in ADP Workforce Now, enter new hires, terminations, garnishments and deductions, reconcile payroll to the general ledger, file quarterly payroll taxes and W-2s, and answer employees' pay questions. Three years of multi-state payroll processing is required; the CPP certification is a plus.""",
+    "ux_designer": """UX Designer
+Our product team is looking for a UX designer to shape a B2B scheduling app. You will interview and observe users, map journeys, sketch wireframes, build interactive prototypes in Figma, run usability tests and turn the findings into designs, and contribute to our design system alongside engineers and product managers. We expect three years of UX or product design work and a portfolio that shows your process.""",
+    "dispatcher": """Truck Dispatcher
+Our regional carrier runs 60 trucks and needs a dispatcher. You will assign loads to drivers and plan their routes, track every shipment in the TMS and by phone, keep drivers within hours of service, update customers and brokers on pickup and delivery times, and solve breakdowns and delays as they happen. Two years of dispatch experience in trucking is required.""",
+}
+
+PROSE_CVS: dict[str, str] = {
+    "security_strong": """Marcus Bell
+Protection Officer
+Work history
+Protection Officer, Allied Universal - City Center Plaza    Feb 2021 - Present
+- Foot patrols of a 40-floor tower and parking garage; surveillance camera monitoring in the command center
+- Visitor and contractor sign-in, ID badges and access control at the lobby desk
+- First responder to fire alarms and medical emergencies; detailed daily activity and incident logs
+Loss Prevention Associate, Macy's    2019 - 2021
+Licences: State guard card (active); CPR and First Aid""",
+    "security_junior": """Dana Ortiz
+Security Guard
+Experience
+Security Guard, Securitas (event venue)    May 2026 - Present
+- Bag checks and crowd control at the entrance, patrols of the venue, incident reports
+Crew Member, Chipotle    2024 - 2026
+Licence: security guard license (state), issued 2026""",
+    "concierge": """Paul Nguyen
+Residential Concierge
+Experience
+Lobby Concierge, The Meridian Apartments    2020 - Present
+- Greet residents and visitors, sign for packages, answer phones, book amenities
+- Keep the lobby log and call building maintenance about issues
+Front Desk Agent, Holiday Inn    2018 - 2020""",
+    "custodian_strong": """Gloria Santos
+Environmental Services Technician
+Experience
+EVS Technician, Riverside Medical Center    2019 - Present
+- Sanitize patient rooms, bathrooms and corridors to infection-control standards
+- Strip, refinish and burnish floors with auto-scrubbers and high-speed burnishers
+- Remove waste and recycling; refill soap, paper and supplies; SDS and chemical dilution training
+Housekeeper, Marriott    2017 - 2019""",
+    "custodian_new": """Tony Reyes
+Janitor
+Experience
+Janitor (part-time), CleanRite Services    Aug 2026 - Present
+- Evening office cleaning: vacuuming, mopping, emptying bins, cleaning restrooms
+Stock Associate, Target    2023 - 2026""",
+    "groundskeeper": """Eddie Walsh
+Groundskeeper
+Experience
+Groundskeeper, Oak Hills Golf Club    2018 - Present
+- Mow fairways and greens, trim hedges, irrigation repairs, leaf and snow removal
+- Maintain mowers and small engines
+Landscape Laborer, GreenScape    2015 - 2018""",
+    "preschool_strong": """Hannah Clarke
+Early Years Educator
+Experience
+Lead Educator, Bright Horizons Child Care Center (3-5 year olds)    2020 - Present
+- Design play-based learning for pre-K: phonics games, counting, circle time, outdoor play
+- Observe and document each child's milestones; daily conversations with parents
+- Keep ratios, supervise the classroom and playground, follow licensing health and safety rules
+Assistant Teacher, KinderCare    2018 - 2020
+Qualifications: Child Development Associate (CDA); Pediatric First Aid and CPR""",
+    "nanny": """Olivia Brooks
+Nanny
+Experience
+Full-time Nanny, private family (twins aged 1 to 4)    2023 - Present
+- Daily routines, meals, naps, reading and crafts, trips to the park and library
+Babysitter, various families    2021 - 2023
+Certifications: Infant and child CPR""",
+    "home_care_strong": """Grace Mensah
+Caregiver
+Experience
+Personal Care Assistant, Comfort Keepers    2021 - Present
+- Visit 6 elderly clients a week at home: help with showering, grooming, dressing and transfers
+- Medication prompts, cooking meals, laundry and tidying; companionship and walks
+- Record each visit and report changes in health to the care coordinator
+Support Worker, Sunrise Assisted Living    2019 - 2021
+Valid driver's licence with own car; HHA certificate; CPR""",
+    "companion_volunteer": """Beth Harlow
+Companion Caregiver
+Experience
+Companion Caregiver, Visiting Angels    Jul 2026 - Present
+- Companionship, meal preparation and errands for two seniors
+Retail Associate, Kohl's    2022 - 2026
+Driver's license""",
+    "dairy_strong": """Jake Miller
+Herdsman
+Experience
+Herdsman, Green Valley Dairy (650 cows)    2019 - Present
+- Run the milking parlor shifts, teat dipping and mastitis checks
+- Feed rations and bed freestalls; calf rearing; heat detection and assisting the veterinarian with treatments
+- Operate tractors, skid steer and feed mixer; fix fences and water lines
+Farm Hand, family beef farm    2015 - 2019""",
+    "crop_laborer": """Miguel Soto
+Agricultural Worker
+Experience
+Field Worker, Sunny Fields Produce    2020 - Present
+- Planting, weeding and harvesting vegetables; packing crates; irrigation lines
+- Drive tractor for bed preparation
+Seasonal Orchard Picker, Apple Hill Orchards    2018 - 2020""",
+    "wind_strong": """Sam Porter
+Wind Technician II
+Experience
+Wind Technician II, NextEra Energy Resources    2021 - Present
+- Climb 80-100 m towers; preventive maintenance on gearboxes, generators, pitch and yaw systems
+- Fault-find electrical, hydraulic and mechanical issues; torque and tension bolts; close work orders in SAP
+Certifications: GWO Basic Safety Training (Working at Heights, First Aid, Manual Handling, Fire Awareness); NFPA 70E""",
+    "wind_graduate": """Ava Turner
+Wind Turbine Technician
+Experience
+Wind Turbine Technician Trainee, Vestas    Jun 2026 - Present
+- Assist senior techs with scheduled maintenance and climbs
+Education
+Associate of Applied Science, Wind Energy Technology, 2024 - 2026
+Certifications: GWO BST""",
+    "maintenance_electrician": """Rick Dalton
+Industrial Maintenance Electrician
+Experience
+Maintenance Electrician, Nucor Steel    2017 - Present
+- Troubleshoot motors, VFDs, PLC controls and hydraulic presses; preventive maintenance program
+- Lockout/tagout, arc flash safe work
+Electrician Apprentice, Local 48    2013 - 2017""",
+    "lab_strong": """Nina Patel
+QC Analyst
+Experience
+QC Analyst, Teva Pharmaceuticals    2020 - Present
+- Assay and impurity testing of raw materials and finished dosage forms by HPLC and gas chromatography
+- Water content by KF titration, UV-Vis, pH and dissolution; instrument calibration and upkeep
+- cGMP documentation, ALCOA+ data integrity, OOS investigations with QA
+Education
+B.S. Chemistry, Rutgers University, 2016 - 2020""",
+    "lab_graduate": """Leo Fischer
+Laboratory Technician
+Experience
+Laboratory Technician, Catalent    Mar 2026 - Present
+- Sample preparation and wet chemistry tests under GMP
+Research Intern, university organic chemistry lab    2025
+Education
+B.S. Biochemistry, Penn State, 2021 - 2025""",
+    "pharmacy_tech": """Carla Diaz
+Pharmacy Technician
+Experience
+Certified Pharmacy Technician, CVS Pharmacy    2019 - Present
+- Fill and label prescriptions, count medications, process insurance claims, inventory of drugs
+Certifications: PTCB CPhT""",
+    "cnc_strong": """Derek Young
+CNC Programmer / Operator
+Experience
+CNC Programmer/Operator, Precision Aero Components    2019 - Present
+- Set up Haas and Mazak 5-axis machining centers and turning centers; tool offsets and work offsets
+- Interpret engineering drawings with geometric tolerancing; edit programs at the Fanuc control
+- Inspect first articles with mics, calipers, bore gauges and the CMM
+Machine Operator, Parker Hannifin    2017 - 2019""",
+    "machine_operator": """Kyle Brandt
+CNC Operator
+Experience
+CNC Operator, Midwest Fabrication    Jan 2026 - Present
+- Load parts, run programs, deburr and measure with calipers
+Warehouse Associate, UPS    2023 - 2025""",
+    "welder": """Jose Ramirez
+Welder / Fabricator
+Experience
+Welder-Fabricator, Steel Structures Inc.    2016 - Present
+- MIG, TIG and stick welding of structural steel; read welding blueprints; cut with plasma and torch
+Certifications: AWS D1.1""",
+    "barista_strong": """Mia Rossi
+Coffee Bar Lead
+Experience
+Head Barista, Blue Bottle Coffee    2022 - Present
+- Dial in espresso each morning; steamed milk and latte art; pour-over and batch brew
+- Point-of-sale and cash counts; opening and closing checklists; train new baristas
+Cafe Team Member, Pret A Manger    2020 - 2022
+Food handler certificate""",
+    "barista_new": """Sophie Lane
+Barista
+Experience
+Barista (weekends), Corner Bean Cafe    Sep 2026 - Present
+- Make espresso drinks, take orders, clean the bar
+Student, Community College    2024 - Present""",
+    "fast_food": """Tyler Grant
+Crew Member
+Experience
+Crew Member, McDonald's    2022 - Present
+- Take orders at the register and drive-thru, cook on the grill, keep the lobby clean
+Food handler card""",
+    "payroll_strong": """Angela Moore
+Payroll Administrator
+Experience
+Payroll Administrator, Regional Health Systems (1,200 staff, 4 states)    2019 - Present
+- Run weekly and semi-monthly pay runs in ADP; onboarding and termination changes, wage garnishments, benefit deductions
+- Payroll-to-GL reconciliations; quarterly 941 and state unemployment filings; year-end W-2 processing
+- First point of contact for employee pay queries
+Payroll Clerk, Paychex    2017 - 2019
+Certified Payroll Professional (CPP)""",
+    "payroll_junior": """Brian Cho
+Payroll Specialist
+Experience
+Payroll Specialist, Lakeside Foods    Feb 2026 - Present
+- Enter timesheets and process bi-weekly payroll in ADP for one state
+Accounts Payable Clerk, Lakeside Foods    2024 - 2026""",
+    "ux_strong": """Lena Vogel
+Product Designer
+Experience
+Product Designer, Calendly-like SaaS startup    2021 - Present
+- Lead user interviews and contextual inquiry; journey maps and personas
+- Low- and high-fidelity mockups and clickable prototypes in Figma; moderated usability sessions
+- Built and maintain the component library with front-end engineers
+Interaction Designer, agency    2019 - 2021
+Portfolio: lenavogel.design""",
+    "ux_bootcamp": """Omar Farouk
+UX Designer
+Experience
+UX Designer (contract), local nonprofit    Apr 2026 - Present
+- Wireframes and Figma prototypes for the donation flow; five usability tests
+Education
+Google UX Design Certificate, 2025
+Barista, Starbucks    2022 - 2026""",
+    "dispatch_strong": """Karen Liu
+Fleet Coordinator
+Experience
+Fleet Coordinator / Load Planner, Heartland Express    2020 - Present
+- Match freight to a fleet of 45 tractor-trailers and plan routes; track loads in McLeod TMS and ELD
+- Monitor driver HOS and DOT compliance; arrange repairs for breakdowns on the road
+- Keep shippers and brokers updated on ETAs and appointment changes
+Customer Service Rep, XPO Logistics    2018 - 2020""",
+    "dispatch_junior": """Ryan Cole
+Dispatcher
+Experience
+Dispatcher, Quick Freight LLC    Jun 2026 - Present
+- Assign local deliveries to 8 box trucks, call drivers, update the load board
+Driver Helper, Quick Freight LLC    2024 - 2026""",
+}
+
+JOBS.update(PROSE_JOBS)
+CVS.update(PROSE_CVS)
+
+PROSE_RELATED: dict[tuple[str, str], int] = {
+    ("security_officer", "security_strong"): 3,
+    ("security_officer", "security_junior"): 2,
+    ("security_officer", "concierge"): 1,
+    ("custodian", "custodian_strong"): 3,
+    ("custodian", "custodian_new"): 2,
+    ("custodian", "groundskeeper"): 1,
+    ("preschool_teacher", "preschool_strong"): 3,
+    ("preschool_teacher", "nanny"): 2,
+    ("preschool_teacher", "teaching_assistant"): 1,
+    ("preschool_teacher", "teacher_strong"): 1,
+    ("home_care_aide", "home_care_strong"): 3,
+    ("home_care_aide", "cna"): 3,
+    ("home_care_aide", "companion_volunteer"): 2,
+    ("home_care_aide", "nanny"): 1,
+    ("home_care_aide", "medical_assistant_strong"): 1,
+    ("dairy_farmhand", "dairy_strong"): 3,
+    ("dairy_farmhand", "crop_laborer"): 2,
+    ("dairy_farmhand", "groundskeeper"): 1,
+    ("wind_technician", "wind_strong"): 3,
+    ("wind_technician", "wind_graduate"): 2,
+    ("wind_technician", "maintenance_electrician"): 2,
+    ("wind_technician", "electrician_strong"): 1,
+    ("lab_technician", "lab_strong"): 3,
+    ("lab_technician", "lab_graduate"): 2,
+    ("lab_technician", "pharmacy_tech"): 1,
+    ("cnc_machinist", "cnc_strong"): 3,
+    ("cnc_machinist", "machine_operator"): 2,
+    ("cnc_machinist", "welder"): 1,
+    ("barista", "barista_strong"): 3,
+    ("barista", "barista_new"): 2,
+    ("barista", "fast_food"): 1,
+    ("barista", "server"): 1,
+    ("payroll_specialist", "payroll_strong"): 3,
+    ("payroll_specialist", "payroll_junior"): 2,
+    ("payroll_specialist", "bookkeeper"): 1,
+    ("payroll_specialist", "hr_strong"): 1,
+    ("payroll_specialist", "accountant_strong"): 1,
+    ("ux_designer", "ux_strong"): 3,
+    ("ux_designer", "ux_bootcamp"): 2,
+    ("ux_designer", "designer_strong"): 1,
+    ("dispatcher", "dispatch_strong"): 3,
+    ("dispatcher", "dispatch_junior"): 2,
+    ("dispatcher", "truck_driver_strong"): 1,
+    ("dispatcher", "customer_service_strong"): 1,
+    # The new CVs seen from the older jobs.
+    ("warehouse", "machine_operator"): 1,
+    ("chef", "fast_food"): 1,
+    ("chef_prose", "fast_food"): 1,
+    ("front_desk", "concierge"): 1,
+    ("electrician", "maintenance_electrician"): 2,
+    ("electrician_prose", "maintenance_electrician"): 2,
+    ("pharmacist", "pharmacy_tech"): 1,
+    ("graphic_designer", "ux_strong"): 1,
+    ("hr", "payroll_strong"): 1,
+    ("truck_driver", "dispatch_strong"): 1,
+    ("driver_prose", "dispatch_strong"): 1,
+    ("accountant", "payroll_strong"): 1,
+    ("accountant_prose", "payroll_strong"): 1,
+    ("chef", "barista_strong"): 1,
+    ("chef_prose", "barista_strong"): 1,
+    ("sommelier", "barista_strong"): 1,
+}
+RELATED.update(PROSE_RELATED)
