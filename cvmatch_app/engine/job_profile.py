@@ -23,12 +23,13 @@ _NICE_CUES = re.compile(
 )
 _MUST_CUES = re.compile(
     r"\b(required|requires?|must|essential|mandatory|minimum|at least|need to have|you have|you will have|"
-    r"necessary|needed|proven|demonstrated|qualifications?:)\b",
+    r"necessary|needed|proven|demonstrated|qualifications?:|expected|we expect|we ask for|you will need|"
+    r"you'll need|you need|you should|should hold|should have|you must|is a must|we require|hold a|holds? an?)\b",
     re.IGNORECASE,
 )
 _YEARS_RE = re.compile(
     r"\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen)\s*"
-    r"(?:\+|plus|or more)?\s*(?:(?:-|–|to)\s*\d{1,2}\s*)?(?:\+\s*)?(?:years?|yrs?)\b",
+    r"(?:\+|plus|or more)?\s*(?:(?:-|–|to)\s*\d{1,2}\s*)?(?:\+\s*)?(?:years?|yrs?)\b(?![\s-]*olds?\b)",
     re.IGNORECASE,
 )
 _HEADINGS = {
@@ -165,9 +166,27 @@ def _split_sentences(line: str) -> list[str]:
     return [p for p in parts if p.strip()]
 
 
+# "A year of cleaning work", "at least a year's experience" (but not "twice a year").
+_A_YEAR_RE = re.compile(
+    r"(?<!\btwice )(?<!\bonce )(?<!\btimes )(?<!\bper )\b(?:a|one) (?:full )?year(?:'s)?\s+"
+    r"(?:of|in|as|working|experience)\b",
+    re.IGNORECASE,
+)
+_MONTHS_RE = re.compile(
+    r"\b(?P<n>\d{1,2}|six|three|nine|eighteen)\s*\+?\s*months?(?:'s)?\s+(?:of|in|as|experience)\b", re.IGNORECASE
+)
+
+
 def _years_in(text: str) -> float:
     match = _YEARS_RE.search(text)
     if not match:
+        if _A_YEAR_RE.search(text):
+            return 1.0
+        months = _MONTHS_RE.search(text)
+        if months:
+            raw = months.group("n").lower()
+            n = int(raw) if raw.isdigit() else {"six": 6, "three": 3, "nine": 9, "eighteen": 18}[raw]
+            return round(n / 12, 2)
         return 0.0
     raw = match.group("n").lower()
     return float(WORD_NUMBERS.get(raw) or (int(raw) if raw.isdigit() else 0))

@@ -379,6 +379,13 @@ def score_cv(job: JobProfile, cv: CVProfile) -> ScoreBreakdown:
         cap(30.0, "different occupation")
     if years_findings and years_fit < 0.5:
         cap(59.0, "well short of the years required")
+    # The job's own occupation never held, only a neighbouring one (a truck driver for a dispatcher,
+    # a graphic designer for a UX designer): related, not a match, unless the CV's titles read as
+    # the same job in other words.
+    own = set(job.title_concepts)
+    title_findings = [f for f in must if f.requirement.category == TITLE and own & set(f.requirement.alternatives)]
+    if title_findings and max(f.met for f in title_findings) < 0.5 and (closeness is None or closeness < 0.8):
+        cap(45.0, "a neighbouring occupation, not this one")
     return ScoreBreakdown(
         score=max(0, min(100, int(round(score)))),
         findings=findings,

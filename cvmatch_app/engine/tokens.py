@@ -22,10 +22,25 @@ _STOP_RAW = """a an and are as at be been being but by can could did do does doi
     about above after again against before below between during further duty""".split()
 
 
+# British and American spellings of the same word ("driver's licence" is a driver's license).
+_SPELLING = {
+    "licence": "license", "licences": "license", "licenced": "licensed", "licencing": "licensing",
+    "paediatric": "pediatric", "paediatrics": "pediatrics", "organisation": "organization",
+    "organisations": "organization", "organise": "organize", "organised": "organized", "organising": "organizing",
+    "behaviour": "behavior", "behaviours": "behavior", "centre": "center", "centres": "center",
+    "practise": "practice", "practised": "practiced", "colour": "color", "programme": "program",
+    "programmes": "program", "labour": "labor", "labourer": "laborer", "labourers": "laborer",
+    "specialised": "specialized", "authorised": "authorized", "certifed": "certified", "catalogue": "catalog",
+    "enrolment": "enrollment", "defence": "defense", "anaesthesia": "anesthesia", "haematology": "hematology",
+    "utilisation": "utilization", "optimisation": "optimization", "analyse": "analyze", "analysed": "analyzed",
+}  # fmt: skip
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A deliberately light stemmer: plurals and a few suffixes, so that 'nurses' meets 'nurse'
     without turning 'accounting' into 'account' (those differ in meaning for a recruiter)."""
+    word = _SPELLING.get(word, word)
     if len(word) <= 3 or not word.isalpha():
         return word
     if word.endswith("ies") and len(word) > 4:

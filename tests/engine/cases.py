@@ -901,7 +901,7 @@ PROSE_RELATED: dict[tuple[str, str], int] = {
     ("preschool_teacher", "teaching_assistant"): 1,
     ("preschool_teacher", "teacher_strong"): 1,
     ("home_care_aide", "home_care_strong"): 3,
-    ("home_care_aide", "cna"): 3,
+    ("home_care_aide", "cna"): 2,  # the job requires a driver's license, the CV shows none
     ("home_care_aide", "companion_volunteer"): 2,
     ("home_care_aide", "nanny"): 1,
     ("home_care_aide", "medical_assistant_strong"): 1,
@@ -910,7 +910,7 @@ PROSE_RELATED: dict[tuple[str, str], int] = {
     ("dairy_farmhand", "groundskeeper"): 1,
     ("wind_technician", "wind_strong"): 3,
     ("wind_technician", "wind_graduate"): 2,
-    ("wind_technician", "maintenance_electrician"): 2,
+    ("wind_technician", "maintenance_electrician"): 1,
     ("wind_technician", "electrician_strong"): 1,
     ("lab_technician", "lab_strong"): 3,
     ("lab_technician", "lab_graduate"): 2,
@@ -936,6 +936,7 @@ PROSE_RELATED: dict[tuple[str, str], int] = {
     ("dispatcher", "customer_service_strong"): 1,
     # The new CVs seen from the older jobs.
     ("warehouse", "machine_operator"): 1,
+    ("warehouse_prose", "machine_operator"): 1,
     ("chef", "fast_food"): 1,
     ("chef_prose", "fast_food"): 1,
     ("front_desk", "concierge"): 1,
