@@ -74,7 +74,22 @@ class Lexicon:
                 break
             else:
                 i += 1
-        return hits
+        return self._licensed_titles(stems, hits)
+
+    def _licensed_titles(self, stems: list[str], hits: list[Hit]) -> list[Hit]:
+        """ "Licensed journeyman electrician", "certified forklift operator", "Forklift operator
+        (certified)": a title said to be licensed or certified also proves that title's licence."""
+        out: list[Hit] = []
+        for hit in hits:
+            out.append(hit)
+            licence = _LICENCE_OF_TITLE.get(hit.concept)
+            if licence is None or licence not in self.concepts:
+                continue
+            before = stems[max(0, hit.start - 2) : hit.start]
+            after = stems[hit.end : hit.end + 1]
+            if _LICENSED_WORDS & set(before + after):
+                out.append(Hit(licence, hit.start, hit.end))
+        return out
 
     def surface(self, text: str, hit: Hit) -> str:
         """The words of ``text`` that a hit covers, as written ("Epic", "CPR/BLS")."""
@@ -85,6 +100,18 @@ class Lexicon:
 
     def concept(self, cid: str) -> Concept:
         return self.concepts[cid]
+
+
+# A title's own licence or certification, for "licensed <title>" / "<title> (certified)".
+_LICENCE_OF_TITLE = {
+    "registered_nurse": "rn_licence",
+    "electrician": "electrician_licence",
+    "forklift_operator": "forklift_cert",
+    "teacher": "teaching_licence",
+    "truck_driver": "cdl",
+    "security_guard": "security_licence",
+}
+_LICENSED_WORDS = frozenset({"licensed", "certified", "registered", "accredited"})
 
 
 def _label(first_synonym: str) -> str:

@@ -297,3 +297,47 @@ def test_the_ways_nurses_write_their_licence_meet_an_rn_licence_requirement(lice
     assessment = engine.assess_sync(engine.prepare_job(NURSE_JD), cv, [])
     assert not any(gap.startswith("RN licence") for gap in assessment.gaps)
     assert assessment.score >= 75
+
+
+# The same class of bug as the RN licence: a credential written the way people write it on a CV.
+@pytest.mark.parametrize(
+    "jd_line, cv_line",
+    [
+        ("Valid Class A CDL required.", "Class A CDL holder"),
+        ("Valid Class A CDL required.", "Licensed Class A driver, clean record"),
+        ("Forklift certification required.", "Certified forklift operator"),
+        ("Forklift certification required.", "Forklift Operator (certified)"),
+        ("Forklift certification required.", "Counterbalance and reach truck licences"),
+        ("PMP certification required.", "Project Management Professional (PMP)"),
+        ("CPA required.", "Certified Public Accountant, New York"),
+        ("State teaching license required.", "State-certified teacher, grades K-6"),
+        ("State teaching license required.", "Multiple Subject Teaching Credential"),
+        ("State teaching license required.", "Teacher licensure, Grades 1-6"),
+        ("Journeyman electrician license required.", "Licensed journeyman electrician"),
+        ("A state security guard licence is required.", "Licensed security officer"),
+        ("A valid driver's license is required.", "Full UK driving licence"),
+        ("A valid driver's license is required.", "Valid driver's licence with own car"),
+    ],
+)
+def test_credentials_written_in_other_words_meet_the_requirement(jd_line: str, cv_line: str) -> None:
+    engine = LocalEngine(today=dt.date(2026, 11, 1))
+    job = engine.prepare_job(f"Role\nRequirements:\n- {jd_line}")
+    creds = [r for r in job.requirements if r.category == "cred"]
+    assert creds, jd_line
+    result = engine.assess_sync(job, f"Jane Doe\nExperience\nWorker, Acme   2019 - Present\nLicences\n{cv_line}", [])
+    rows = [e for e in result.evidence if e["category"] == "cred"]
+    assert rows and all(e["met"] for e in rows), (cv_line, rows)
+
+
+def test_children_ages_are_not_a_years_requirement() -> None:
+    job = ENGINE.prepare_job("Preschool Teacher\nYou will care for a room of three and four year olds.")
+    assert not [r for r in job.requirements if r.category == "years"]
+
+
+@pytest.mark.parametrize(
+    "sentence, years",
+    [("A year of commercial cleaning work is expected.", 1.0), ("Six months of barista experience.", 0.5)],
+)
+def test_years_written_in_words(sentence: str, years: float) -> None:
+    job = ENGINE.prepare_job(f"Cleaner\n{sentence}")
+    assert max((r.years for r in job.requirements if r.category == "years"), default=0) == years
