@@ -30,6 +30,13 @@ _SENIORITY_RE = re.compile(
     r"charge|captain|owner|executive chef|sous chef)\b",
     re.IGNORECASE,
 )
+# Words that mark a role below the level of its trade, and the years in a trade that make a senior.
+_JUNIOR_RE = re.compile(
+    r"\b(junior|jr|assistant|associate|trainee|apprentice|intern|helper|aide|entry[- ]level|graduate|commis|"
+    r"crew|clerk|cadet)\b",
+    re.IGNORECASE,
+)
+_SENIOR_YEARS = 6.0
 _BROAD_DOMAINS = frozenset({"general", "management", "care", "admin", "health", "safety"})
 _GENERIC_TERMS = frozenset(
     tokenize(
@@ -173,18 +180,27 @@ def assess_requirement(req: Requirement, cv: CVProfile, job: JobProfile, vectors
         # A job titled manager/supervisor/lead asks for that level: a role in the same trade without
         # it ("Retail Associate" for "Store Manager") is a lesser match.
         senior_asked = _SENIORITY_RE.search(req.source or req.label) is not None
-        junior_match: Role | None = None
+        junior_roles: list[Role] = []
         for role in cv.roles:
             hits = {h.concept for h in lexicon.find(role.title)}
             if hits & wanted:
                 if senior_asked and not _SENIORITY_RE.search(role.title):
-                    junior_match = junior_match or role
+                    junior_roles.append(role)
                     continue
                 return Finding(req, 1.0, f"{role.title} ({role.date_text})", role.title, [role])
-        if junior_match is not None:
-            role = junior_match
+        if junior_roles:
+            from .experience import merged_years
+
+            role = junior_roles[0]
+            held = merged_years([(r.start, r.end) for r in junior_roles])
+            if held >= _SENIOR_YEARS and not _JUNIOR_RE.search(role.title):
+                # Seniority is also time in the job: eight years as "Software Engineer" is the
+                # experience a "Senior Software Engineer" posting asks for.
+                return Finding(
+                    req, 0.9, f"{role.title} ({role.date_text})", f"{role.title}, {describe_years(held)}", junior_roles
+                )
             return Finding(
-                req, 0.6, f"{role.title} ({role.date_text})", f"{role.title}, not at the level asked", [role]
+                req, 0.6, f"{role.title} ({role.date_text})", f"{role.title}, not at the level asked", junior_roles
             )
         for index, line in enumerate(cv.lines[:4]):
             if {h.concept for h in lexicon.find(line)} & wanted:
@@ -380,11 +396,13 @@ def score_cv(job: JobProfile, cv: CVProfile) -> ScoreBreakdown:
     if years_findings and years_fit < 0.5:
         cap(59.0, "well short of the years required")
     # The job's own occupation never held, only a neighbouring one (a truck driver for a dispatcher,
-    # a graphic designer for a UX designer): related, not a match, unless the CV's titles read as
-    # the same job in other words.
+    # a graphic designer for a UX designer) or named in passing ("helped the lead teacher"): related,
+    # not a match, unless the CV's titles read as the same job in other words.
     own = set(job.title_concepts)
     title_findings = [f for f in must if f.requirement.category == TITLE and own & set(f.requirement.alternatives)]
-    if title_findings and max(f.met for f in title_findings) < 0.5 and (closeness is None or closeness < 0.8):
+    if title_findings and max(f.met for f in title_findings) == 0.6:
+        cap(55.0, "the job's trade at a lower level than asked")
+    if title_findings and max(f.met for f in title_findings) < 0.6 and (closeness is None or closeness < 0.8):
         cap(45.0, "a neighbouring occupation, not this one")
     return ScoreBreakdown(
         score=max(0, min(100, int(round(score)))),

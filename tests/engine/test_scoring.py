@@ -341,3 +341,13 @@ def test_children_ages_are_not_a_years_requirement() -> None:
 def test_years_written_in_words(sentence: str, years: float) -> None:
     job = ENGINE.prepare_job(f"Cleaner\n{sentence}")
     assert max((r.years for r in job.requirements if r.category == "years"), default=0) == years
+
+
+def test_seniority_is_also_years_in_the_job() -> None:
+    jd = "Senior Software Engineer\nRequirements:\n- Python\n- PostgreSQL"
+    long_held = "Experience\nSoftware Engineer - Acme   2016 - Present\nPython, PostgreSQL, REST APIs"
+    junior = "Experience\nJunior Software Engineer - Acme   2016 - Present\nPython, PostgreSQL, REST APIs"
+    result = ENGINE.assess_sync(ENGINE.prepare_job(jd), long_held, [])
+    title_row = next(e for e in result.evidence if e["category"] == "title")
+    assert title_row["met"], title_row
+    assert result.score > score_cv_text(jd, junior) + 5
