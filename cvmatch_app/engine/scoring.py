@@ -37,6 +37,11 @@ _JUNIOR_RE = re.compile(
     re.IGNORECASE,
 )
 _SENIOR_YEARS = 6.0
+_DEGREE_RE = re.compile(
+    r"\b(degree|bachelor'?s?|master'?s?|b\.?sc?\.?|b\.?a\.?|m\.?sc?\.?|ph\.?d|diploma|associate'?s?|"
+    r"major(?:ed)? in)(?!\w)",
+    re.IGNORECASE,
+)
 _BROAD_DOMAINS = frozenset({"general", "management", "care", "admin", "health", "safety"})
 _GENERIC_TERMS = frozenset(
     tokenize(
@@ -69,7 +74,7 @@ class ScoreBreakdown:
     caps: list[str]
 
 
-def _line_for(cv: CVProfile, concept_ids: list[str]) -> tuple[str, str, int]:
+def _line_for(cv: CVProfile, concept_ids: list[str], asked: str = "") -> tuple[str, str, int]:
     """(concept found, the CV line proving it, how many lines mention it) for the first concept present."""
     lexicon = get_lexicon()
     for cid in concept_ids:
@@ -79,7 +84,11 @@ def _line_for(cv: CVProfile, concept_ids: list[str]) -> tuple[str, str, int]:
             ranked = sorted(lines, key=lambda i: (cv.sections[i] not in ("experience", "certifications", "top"), i))
             line = cv.lines[ranked[0]]
             # Name what the CV says ("Cerner"), not the lexicon's word for it ("Electronic health record").
-            said = next((lexicon.surface(line, h) for h in lexicon.find(line) if h.concept == cid), "")
+            # When the job names one of the concept's words ("Figma") and the line has it, quote that
+            # one rather than the line's first ("Photoshop").
+            said_all = [lexicon.surface(line, h) for h in lexicon.find(line) if h.concept == cid]
+            asked_low = asked.lower()
+            said = next((w for w in said_all if w and w.lower() in asked_low), said_all[0] if said_all else "")
             return said or lexicon.concept(cid).label, line, len(lines)
     return "", "", 0
 
@@ -205,7 +214,15 @@ def assess_requirement(req: Requirement, cv: CVProfile, job: JobProfile, vectors
         for index, line in enumerate(cv.lines[:4]):
             if {h.concept for h in lexicon.find(line)} & wanted:
                 return Finding(req, 1.0 if not cv.roles else 0.8, cv.lines[index], line)
-        found, line, _ = _line_for(cv, req.alternatives)
+        found, line, _ = _line_for(cv, req.alternatives, req.label)
+        if found and _DEGREE_RE.search(req.source):
+            # "A degree in chemistry": the field is a subject of study, and the CV's degree shows it.
+            for cid in req.alternatives:
+                for index in cv.concept_lines.get(cid, []):
+                    degree_line = cv.lines[index]
+                    if _DEGREE_RE.search(degree_line):
+                        said = [lexicon.surface(degree_line, h) for h in lexicon.find(degree_line) if h.concept == cid]
+                        return Finding(req, 1.0, degree_line, said[0] if said else found)
         if found:
             return Finding(req, 0.5, line, found)
         # A neighbouring role in the same field (bookkeeper for accountant, CNA for nurse) is
@@ -219,7 +236,7 @@ def assess_requirement(req: Requirement, cv: CVProfile, job: JobProfile, vectors
                     return Finding(req, credit, f"{role.title} ({role.date_text})", f"related role: {concept.label}")
         return Finding(req, 0.0)
     if req.alternatives:
-        found, line, _ = _line_for(cv, req.alternatives)
+        found, line, _ = _line_for(cv, req.alternatives, req.label)
         if found:
             return Finding(req, 1.0, line, found)
         if req.category == FIELD:

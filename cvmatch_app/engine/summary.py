@@ -21,7 +21,8 @@ def _strength(f: Finding) -> str:
     req = f.requirement
     if req.category == "years":
         where = f"; {_quote(f.cv_line, 140)}" if f.cv_line else ""
-        return f"{f.found} of relevant experience ({req.years:g}+ required){where}"
+        asked = "required" if req.kind == MUST else "preferred"
+        return f"{f.found} of relevant experience ({req.years:g}+ {asked}){where}"
     asked = "required" if req.kind == MUST else "preferred"
     shown = f.found if f.found and f.found.lower() != req.label.lower() else ""
     head = f"{req.label} ({asked}{', shown as ' + shown if shown else ''})"
@@ -31,10 +32,11 @@ def _strength(f: Finding) -> str:
 def _gap(f: Finding) -> str:
     req = f.requirement
     if req.category == "years":
+        asked = "required" if req.kind == MUST else "preferred"
         if f.roles:
             subject = req.label.split(" of ", 1)[-1]
-            return f"{req.years:g}+ years of {subject} required: {f.found} found ({_quote(f.cv_line, 120)})"
-        return f"{req.label} required: no dated role in the CV shows this experience"
+            return f"{req.years:g}+ years of {subject} {asked}: {f.found} found ({_quote(f.cv_line, 120)})"
+        return f"{req.label} {asked}: no dated role in the CV shows this experience"
     asked = "required" if req.kind == MUST else "preferred"
     if f.met > 0:
         return f'{req.label} ({asked}): only partly shown: "{_quote(f.cv_line)}"'
@@ -87,9 +89,9 @@ def executive_summary(job: JobProfile, cv: CVProfile, breakdown: ScoreBreakdown)
 
     held = cv.roles[0].title.split(" · ")[0] if cv.roles else ""
     years = breakdown.relevant_years
-    if years >= 1:
+    if years >= 0.25:
         first = f"{describe_years(years)} of experience relevant to {job.title}"
-    elif cv.total_years >= 1:
+    elif cv.total_years >= 1 or (cv.roles and cv.total_years > 0):
         first = f"{describe_years(cv.total_years)} of dated work experience, little of it clearly as {job.title}"
     else:
         first = "No dated work history could be read"
