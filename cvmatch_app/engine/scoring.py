@@ -99,8 +99,14 @@ def _relevant_roles(cv: CVProfile, concept_ids: list[str]) -> list[Role]:
     # "Years of hotel experience" asks for a field: any role whose work belongs to it counts.
     fields = {d for cid in wanted if lexicon.concept(cid).category == FIELD for d in lexicon.concept(cid).domains}
     out = []
+    wanted_titles = {cid for cid in wanted if lexicon.concept(cid).category == TITLE}
     for role in cv.roles:
-        if role.concepts & wanted:
+        shared = role.concepts & wanted
+        held = _titles_of(role.title)
+        if shared and shared <= wanted_titles and held and not held & wanted_titles and not _same_field(held, shared):
+            # "Assist the dentist" in a Receptionist's bullets names the job, it is not the job.
+            continue
+        if shared:
             out.append(role)
         elif fields and any(
             lexicon.concept(c).category in (TITLE, FIELD) and fields & set(lexicon.concept(c).domains)
@@ -108,6 +114,17 @@ def _relevant_roles(cv: CVProfile, concept_ids: list[str]) -> list[Role]:
         ):
             out.append(role)
     return out
+
+
+def _same_field(a: set[str], b: set[str]) -> bool:
+    lexicon = get_lexicon()
+    fields_a = {d for cid in a for d in lexicon.concept(cid).domains} - _BROAD_DOMAINS
+    return bool(fields_a & ({d for cid in b for d in lexicon.concept(cid).domains} - _BROAD_DOMAINS))
+
+
+def _titles_of(text: str) -> set[str]:
+    lexicon = get_lexicon()
+    return {h.concept for h in lexicon.find(text) if lexicon.concept(h.concept).category == TITLE}
 
 
 def relevant_years(cv: CVProfile, job: JobProfile, concept_ids: list[str]) -> tuple[float, list[Role]]:
@@ -419,7 +436,13 @@ def score_cv(job: JobProfile, cv: CVProfile) -> ScoreBreakdown:
     title_findings = [f for f in must if f.requirement.category == TITLE and own & set(f.requirement.alternatives)]
     if title_findings and max(f.met for f in title_findings) == 0.6:
         cap(55.0, "the job's trade at a lower level than asked")
-    if title_findings and max(f.met for f in title_findings) < 0.6 and (closeness is None or closeness < 0.8):
+    # The embedding's word is taken only for roles the lexicon cannot name.
+    known_other = any(_titles_of(role.title) - own for role in cv.roles[:2])
+    if (
+        title_findings
+        and max(f.met for f in title_findings) < 0.6
+        and (closeness is None or closeness < 0.8 or known_other)
+    ):
         cap(45.0, "a neighbouring occupation, not this one")
     return ScoreBreakdown(
         score=max(0, min(100, int(round(score)))),
