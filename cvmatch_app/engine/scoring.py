@@ -127,12 +127,26 @@ def _titles_of(text: str) -> set[str]:
     return {h.concept for h in lexicon.find(text) if lexicon.concept(h.concept).category == TITLE}
 
 
+_SIMILAR_TITLE = 0.74  # raw cosine of static title vectors: a paraphrase of the title, not a neighbour
+
+
+def _similar_title_roles(cv: CVProfile, job: JobProfile) -> list[Role]:
+    """Roles whose titles the lexicon cannot name but the embedding reads as the job's title."""
+    unknown = [r for r in cv.roles if not _titles_of(r.title)]
+    if not unknown:
+        return []
+    sims = role_closeness(job.title_vector, unknown)
+    return [r for r, sim in zip(unknown, sims, strict=True) if sim >= _SIMILAR_TITLE]
+
+
 def relevant_years(cv: CVProfile, job: JobProfile, concept_ids: list[str]) -> tuple[float, list[Role]]:
     from .experience import merged_years
 
     ids = concept_ids or job.title_concepts
     if ids:
         roles = _relevant_roles(cv, ids)
+        if set(ids) & set(job.title_concepts):
+            roles += [r for r in _similar_title_roles(cv, job) if r not in roles]
     else:
         # No concept names the work (an occupation the lexicon does not know): roles whose titles
         # read like the job's title count, by the embedding; without a model, none can be shown.
@@ -251,6 +265,12 @@ def assess_requirement(req: Requirement, cv: CVProfile, job: JobProfile, vectors
                 if concept.category == TITLE and set(concept.domains) & fields:
                     credit = 0.25 if senior_asked and not _SENIORITY_RE.search(role.title) else 0.4
                     return Finding(req, credit, f"{role.title} ({role.date_text})", f"related role: {concept.label}")
+        if wanted & set(job.title_concepts):
+            # A title the lexicon does not know ("Farm Labourer") that reads as the job's own.
+            similar = _similar_title_roles(cv, job)
+            if similar:
+                role = similar[0]
+                return Finding(req, 0.8, f"{role.title} ({role.date_text})", f"similar title: {role.title}", similar)
         return Finding(req, 0.0)
     if req.alternatives:
         found, line, _ = _line_for(cv, req.alternatives, req.label)
