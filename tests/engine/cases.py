@@ -939,6 +939,8 @@ PROSE_RELATED: dict[tuple[str, str], int] = {
     ("warehouse_prose", "machine_operator"): 1,
     ("chef", "fast_food"): 1,
     ("chef_prose", "fast_food"): 1,
+    ("teacher", "preschool_strong"): 1,
+    ("teacher_prose", "preschool_strong"): 1,
     ("front_desk", "concierge"): 1,
     ("electrician", "maintenance_electrician"): 2,
     ("electrician_prose", "maintenance_electrician"): 2,
