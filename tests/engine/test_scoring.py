@@ -351,3 +351,22 @@ def test_seniority_is_also_years_in_the_job() -> None:
     title_row = next(e for e in result.evidence if e["category"] == "title")
     assert title_row["met"], title_row
     assert result.score > score_cv_text(jd, junior) + 5
+
+
+# ------------------------------------------------------------------ prose set bands
+@pytest.mark.parametrize("job_id", sorted(PROSE_JOBS))
+def test_prose_jobs_rank_and_band_their_candidates(job_id: str) -> None:
+    """Prose JDs (no requirement list) and CVs in other words: the ideal CV is a strong match and
+    tops the ranking, a CV with a gap lands in the middle bands, nobody else reaches GOOD_MATCH."""
+    profile = ENGINE.prepare_job(JOBS[job_id])
+    scores = {cv_id: ENGINE.assess_sync(profile, cv, []).score for cv_id, cv in CVS.items()}
+    graded = {cv_id: RELATED.get((job_id, cv_id), 0) for cv_id in CVS}
+    best = max(scores, key=lambda c: (scores[c], graded[c]))
+    assert graded[best] == 3, (best, scores[best])
+    for cv_id, g in graded.items():
+        if g == 3:
+            assert scores[cv_id] >= 75, cv_id
+        elif g == 2:
+            assert 40 <= scores[cv_id] < 80, (cv_id, scores[cv_id])
+        else:
+            assert scores[cv_id] < 60, (cv_id, scores[cv_id])
