@@ -2,8 +2,10 @@
 
     .venv/bin/python benchmarks/engine_quality.py
 
-Data: the project's own labelled cases (tests/engine/cases.py: 41 jobs from 35 occupations,
-8 of them prose, 4 unknown to the lexicon, 43 CVs, graded 0-3) and, when
+Data: the project's own labelled cases (tests/engine/cases.py: the original 41 jobs from 35
+occupations, 8 of them prose, 4 unknown to the lexicon, 43 CVs; and the prose set, 12 occupations
+with prose JDs and 30 CVs written in other words; graded 0-3, printed separately with calibration
+by grade) and, when
 ../shared/eval/vanetik is beside the checkout, the Vanetik & Kogan dataset (30 CVs, each ranking
 5 software vacancies, two annotators).
 Prints NDCG@k and Spearman per method.
