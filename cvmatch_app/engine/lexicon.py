@@ -110,6 +110,7 @@ _LICENCE_OF_TITLE = {
     "teacher": "teaching_licence",
     "truck_driver": "cdl",
     "security_guard": "security_licence",
+    "claims_adjuster": "adjuster_licence",
 }
 _LICENSED_WORDS = frozenset({"licensed", "certified", "registered", "accredited"})
 
