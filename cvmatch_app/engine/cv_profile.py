@@ -92,6 +92,25 @@ class CVProfile:
     domains: dict[str, float]
     removed_injection: list[str]
     stuffing: bool
+    name_line: int = -1  # the candidate's name, which proves nothing ("Tom Cook" is not a cook)
+
+
+_NAME_WORD_RE = re.compile(r"^[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)*\.?$")
+_TITLE_MODIFIERS = frozenset(
+    "senior junior lead head chief principal staff assistant certified registered licensed sous executive "
+    "master journeyman apprentice trainee general".split()
+)
+
+
+def _looks_like_name(line: str, hits: list) -> bool:
+    """A first line of two to four capitalised words whose first word is no job word: a person's
+    name, even when a surname is also a trade ("Tom Cook", "Ann Mason")."""
+    words = line.split()
+    if not 2 <= len(words) <= 4 or not all(_NAME_WORD_RE.match(w) for w in words):
+        return False
+    if words[0].lower() in _TITLE_MODIFIERS or words[0].lower() in STOPWORDS:
+        return False
+    return all(hit.start > 0 for hit in hits)
 
 
 def build_cv_profile(text: str, now: float) -> CVProfile:
@@ -113,6 +132,9 @@ def build_cv_profile(text: str, now: float) -> CVProfile:
     line_stems = [[stem for stem, _ in pairs] for pairs in line_pairs]
     stuffed = stuffed_lines(lines, line_stems)
     line_hits = [lexicon.find_in_pairs(pairs) if i not in stuffed else [] for i, pairs in enumerate(line_pairs)]
+    name_line = 0 if lines and _looks_like_name(lines[0], line_hits[0]) else -1
+    if name_line == 0:
+        line_hits[0] = []
 
     concept_lines: dict[str, list[int]] = {}
     concept_count: Counter[str] = Counter()
@@ -145,7 +167,7 @@ def build_cv_profile(text: str, now: float) -> CVProfile:
             if lexicon.concept(hit.concept).category == TITLE:
                 title_weight[hit.concept] += 3 + min(role.years, 10) / 2
     for index in range(min(len(lines), 4)):  # the headline under the name
-        for hit in lexicon.find(lines[index]):
+        for hit in line_hits[index]:
             if lexicon.concept(hit.concept).category == TITLE:
                 title_weight[hit.concept] += 3
     for cid, count in concept_count.items():
@@ -171,6 +193,7 @@ def build_cv_profile(text: str, now: float) -> CVProfile:
         domains=dict(domains),
         removed_injection=removed,
         stuffing=bool(stuffed),
+        name_line=name_line,
     )
 
 

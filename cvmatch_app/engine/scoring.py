@@ -243,7 +243,7 @@ def assess_requirement(req: Requirement, cv: CVProfile, job: JobProfile, vectors
                 req, 0.6, f"{role.title} ({role.date_text})", f"{role.title}, not at the level asked", junior_roles
             )
         for index, line in enumerate(cv.lines[:4]):
-            if {h.concept for h in lexicon.find(line)} & wanted:
+            if index != cv.name_line and {h.concept for h in lexicon.find(line)} & wanted:
                 return Finding(req, 1.0 if not cv.roles else 0.8, cv.lines[index], line)
         found, line, _ = _line_for(cv, req.alternatives, req.label)
         if found and _DEGREE_RE.search(req.source):
@@ -395,7 +395,7 @@ def score_cv(job: JobProfile, cv: CVProfile) -> ScoreBreakdown:
         years_fit = min(1.0, yrs / 2.0) if job.title_concepts else min(1.0, cv.total_years / 3.0)
     rel_years, _ = relevant_years(cv, job, job.title_concepts)
     occupation = occupation_fit(job, cv)
-    titles = [role.title for role in cv.roles[:6]] + cv.lines[:3]
+    titles = [role.title for role in cv.roles[:6]] + [ln for i, ln in enumerate(cv.lines[:3]) if i != cv.name_line]
     closeness = title_closeness(job.title_vector, titles)
     if closeness is not None:
         # The embedding knows job titles the lexicon does not ("zookeeper", "sommelier").

@@ -370,3 +370,11 @@ def test_prose_jobs_rank_and_band_their_candidates(job_id: str) -> None:
             assert 40 <= scores[cv_id] < 80, (cv_id, scores[cv_id])
         else:
             assert scores[cv_id] < 60, (cv_id, scores[cv_id])
+
+
+@pytest.mark.parametrize(
+    "job_id, name", [("chef", "Tom Cook"), ("chef_prose", "Tom Cook"), ("electrician", "Jo Carpenter")]
+)
+def test_a_surname_that_is_a_trade_proves_nothing(job_id: str, name: str) -> None:
+    cv = "\nAccountant\nExperience\nStaff Accountant, Acme Corp   2018 - Present\n- Month-end close and reconciliations"
+    assert score(job_id, name + cv) <= score(job_id, "Alex Stone" + cv) + 5
