@@ -2,29 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Annotated, TypeVar
+from typing import Annotated
 
 from fastapi import Depends, Request, Response
-from starlette.concurrency import run_in_threadpool
 
 from cvmatch_app.db.models import User
-from cvmatch_app.db.session import session_scope
+from cvmatch_app.db.session import in_session
 from cvmatch_app.services import accounts, keys, limits
 from cvmatch_app.services.errors import Unauthorized
 from cvmatch_app.services.keys import KeyPrincipal
-
-T = TypeVar("T")
-
-
-async def in_session(work: Callable[..., T], *, write: bool = False) -> T:
-    """Run ``work(session)`` in a worker thread: the database driver is blocking."""
-
-    def run() -> T:
-        with session_scope(write=write) as session:
-            return work(session)
-
-    return await run_in_threadpool(run)
 
 
 def _bearer(request: Request) -> str | None:

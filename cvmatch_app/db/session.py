@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import asyncio
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
+from typing import TypeVar
 
 from sqlalchemy import Engine, create_engine, event
 from sqlmodel import Session
@@ -12,6 +14,7 @@ from sqlmodel import Session
 from cvmatch_app.config import get_settings
 
 IMMEDIATE = {"cvmatch_immediate": True}
+T = TypeVar("T")
 
 
 def normalise_url(url: str) -> str:
@@ -69,3 +72,16 @@ def session_scope(*, write: bool = False) -> Iterator[Session]:
         except BaseException:
             session.rollback()
             raise
+
+
+async def in_session(work: Callable[[Session], T], *, write: bool = False) -> T:
+    """Run ``work(session)`` on a worker thread: the database driver blocks, the event loop must not.
+
+    Shared by the REST API and the web app's states.
+    """
+
+    def run() -> T:
+        with session_scope(write=write) as session:
+            return work(session)
+
+    return await asyncio.to_thread(run)

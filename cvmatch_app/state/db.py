@@ -1,21 +1,7 @@
-"""Run a service call in a database session on a worker thread: the driver blocks, the event loop must not."""
+"""The web app's states reach the database the way the API does: on a worker thread."""
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Callable
-from typing import TypeVar
+from cvmatch_app.db.session import in_session as in_db
 
-from sqlmodel import Session
-
-from cvmatch_app.db.session import session_scope
-
-T = TypeVar("T")
-
-
-async def in_db(work: Callable[[Session], T], *, write: bool = False) -> T:
-    def run() -> T:
-        with session_scope(write=write) as session:
-            return work(session)
-
-    return await asyncio.to_thread(run)
+__all__ = ["in_db"]
