@@ -374,6 +374,16 @@ def occupation_fit(job: JobProfile, cv: CVProfile) -> float:
     return 0.55 * domain + 0.45 * title
 
 
+_YEARS_SHORT = 0.8  # below this share of the years asked, the score is capped in proportion to the shortfall
+
+
+def _years_cap(fit: float) -> float:
+    """The cap for having `fit` (0..1) of the years asked: 45 for none, 59 at half, 74 at four-fifths."""
+    if fit < 0.5:
+        return 45.0 + 28.0 * fit
+    return 59.0 + 50.0 * (fit - 0.5)
+
+
 def score_cv(job: JobProfile, cv: CVProfile) -> ScoreBreakdown:
     vectors = CVVectors(cv.lines)
     findings = [assess_requirement(req, cv, job, vectors) for req in job.requirements]
@@ -447,8 +457,12 @@ def score_cv(job: JobProfile, cv: CVProfile) -> ScoreBreakdown:
     if occupation < 0.25 and (must_cov < 0.6 or specific_met < 3):
         # Shared basics (BLS, Excel, a degree) do not make a nurse a dental assistant.
         cap(30.0, "different occupation")
-    if years_findings and years_fit < 0.5:
-        cap(59.0, "well short of the years required")
+    if years_findings and years_fit < _YEARS_SHORT:
+        # The shortfall sets the cap: a year of the five asked is a large gap, four of five a small one.
+        cap(
+            _years_cap(years_fit),
+            "well short of the years required" if years_fit < 0.5 else "short of the years required",
+        )
     # The job's own occupation never held, only a neighbouring one (a truck driver for a dispatcher,
     # a graphic designer for a UX designer) or named in passing ("helped the lead teacher"): related,
     # not a match, unless the CV's titles read as the same job in other words.

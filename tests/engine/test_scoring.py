@@ -378,3 +378,32 @@ def test_prose_jobs_rank_and_band_their_candidates(job_id: str) -> None:
 def test_a_surname_that_is_a_trade_proves_nothing(job_id: str, name: str) -> None:
     cv = "\nAccountant\nExperience\nStaff Accountant, Acme Corp   2018 - Present\n- Month-end close and reconciliations"
     assert score(job_id, name + cv) <= score(job_id, "Alex Stone" + cv) + 5
+
+
+# ------------------------------------------------------------------ calibration (2026-11-28)
+_PAYROLL_JD = """Payroll Specialist
+Requirements:
+- 5+ years of payroll processing experience
+- ADP Workforce Now
+- Payroll tax filings and W-2s
+"""
+
+
+def _payroll_cv(start: int) -> str:
+    return f"""Ann Lee
+Payroll Specialist
+Experience
+Payroll Specialist, Acme Corp    Nov {start} - Present
+- Processed bi-weekly payroll for 500 employees in ADP Workforce Now
+- Filed quarterly payroll taxes and W-2s"""
+
+
+def test_a_years_shortfall_costs_in_proportion_to_the_gap() -> None:
+    job = ENGINE.prepare_job(_PAYROLL_JD)
+    one, two, three, four, five = (
+        ENGINE.assess_sync(job, _payroll_cv(start), []).score for start in (2025, 2024, 2023, 2022, 2021)
+    )
+    assert one < two < three < four <= five
+    assert 40 <= one <= 55  # 1 of 5 years: the right job, clearly under-qualified
+    assert 55 <= three <= 74  # 3 of 5: a real gap, still a decent candidate
+    assert four >= 75  # 4 of 5: a small gap
