@@ -80,16 +80,38 @@ class Lexicon:
         """ "Licensed journeyman electrician", "certified forklift operator", "Forklift operator
         (certified)": a title said to be licensed or certified also proves that title's licence."""
         out: list[Hit] = []
+        covered = {i for h in hits for i in range(h.start, h.end)}
+        ends = {h.end for h in hits}
+        n = len(stems)
         for hit in hits:
             out.append(hit)
             licence = _LICENCE_OF_TITLE.get(hit.concept)
             if licence is None or licence not in self.concepts:
                 continue
-            before = stems[max(0, hit.start - 2) : hit.start]
-            after = stems[hit.end : hit.end + 1]
-            if _LICENSED_WORDS & set(before + after):
+            if self._licence_word_refers_to(stems, hit, covered, ends, n):
                 out.append(Hit(licence, hit.start, hit.end))
         return out
+
+    @staticmethod
+    def _licence_word_refers_to(stems: list[str], hit: Hit, covered: set[int], ends: set[int], n: int) -> bool:
+        """The licence word must be about this title: "Truck driver, certified in hazmat" and "CPR certified
+        security guard" certify something else; "Forklift operator (certified), truck driver" the forklift."""
+        p = hit.end
+        if (
+            p < n
+            and p not in covered
+            and stems[p] in _LICENSED_WORDS
+            and (p + 1 >= n or stems[p + 1] not in _ABOUT_ANOTHER)
+        ):
+            return True
+        for p in (hit.start - 1, hit.start - 2):
+            if p < 0 or stems[p] not in _LICENSED_WORDS:
+                continue
+            if p in ends or p in covered:
+                return False  # "CPR certified", "(certified)" after another title: that one's licence
+            # "Certified in forklift operation", "licensed journeyman electrician": about this title.
+            return not any(i in covered for i in range(p + 1, hit.start))
+        return False
 
     def surface(self, text: str, hit: Hit) -> str:
         """The words of ``text`` that a hit covers, as written ("Epic", "CPR/BLS")."""
@@ -113,6 +135,8 @@ _LICENCE_OF_TITLE = {
     "claims_adjuster": "adjuster_licence",
 }
 _LICENSED_WORDS = frozenset({"licensed", "certified", "registered", "accredited"})
+# "Certified in hazmat", "licensed for tankers": the licence word then names what follows, not the title.
+_ABOUT_ANOTHER = frozenset({"in", "for", "on", "with", "as", "to", "and", "or"})
 
 
 def _label(first_synonym: str) -> str:

@@ -407,3 +407,32 @@ def test_a_years_shortfall_costs_in_proportion_to_the_gap() -> None:
     assert 40 <= one <= 55  # 1 of 5 years: the right job, clearly under-qualified
     assert 55 <= three <= 74  # 3 of 5: a real gap, still a decent candidate
     assert four >= 75  # 4 of 5: a small gap
+
+
+@pytest.mark.parametrize(
+    ("line", "licence", "proved"),
+    [
+        ("Truck driver, certified in hazmat", "cdl", False),
+        ("Truck driver certified for tankers", "cdl", False),
+        ("CPR certified security guard", "security_licence", False),
+        ("OSHA certified electrician", "electrician_licence", False),
+        ("Forklift operator (certified), truck driver", "cdl", False),
+        ("Truck Driver (certified)", "cdl", True),
+        ("Licensed journeyman electrician", "electrician_licence", True),
+        ("Security guard, licensed by the state", "security_licence", True),
+        ("Certified in forklift operation", "forklift_cert", True),
+    ],
+)
+def test_a_licence_word_proves_the_title_it_refers_to_only(line: str, licence: str, proved: bool) -> None:
+    from cvmatch_app.engine.lexicon import get_lexicon
+
+    assert (licence in {h.concept for h in get_lexicon().find(line)}) is proved
+
+
+def test_hazmat_certification_is_not_a_cdl() -> None:
+    jd = "Truck Driver\nRequirements:\n- Class A CDL\n- 2+ years of driving experience\n"
+    job = ENGINE.prepare_job(jd)
+    cv = "Sam Hill\nExperience\nTruck Driver, certified in hazmat, Acme Freight    2018 - Present\n- Regional routes"
+    assessment = ENGINE.assess_sync(job, cv, [])
+    assert assessment.score < 60
+    assert any("CDL" in gap or "licen" in gap.lower() for gap in assessment.gaps)
