@@ -139,6 +139,27 @@ _LICENSED_WORDS = frozenset({"licensed", "certified", "registered", "accredited"
 _ABOUT_ANOTHER = frozenset({"in", "for", "on", "with", "as", "to", "and", "or"})
 
 
+# Occupations in different lexicon fields that share much of the work: a CV in one is a neighbour for a
+# job in the other (related, not a match), as a bookkeeper is for an accountant within one field.
+_NEIGHBOUR_PAIRS = (
+    ("security_guard", "hotel"),  # lobby concierge / front desk: visitors, sign-in, lobby log
+    ("pharmacy_tech", "lab_tech"),  # GMP, measuring, documentation
+    ("electrician", "wind_technician"),  # industrial electrical maintenance
+    ("groundskeeper", "agriculture"),  # outdoor equipment and manual work
+    ("hotel", "medical_receptionist"),  # front-desk reception in another setting
+    ("machinist", "welder"),  # metalwork from drawings
+)
+NEIGHBOURS: dict[str, frozenset[str]] = {}
+for _a, _b in _NEIGHBOUR_PAIRS:
+    NEIGHBOURS[_a] = NEIGHBOURS.get(_a, frozenset()) | {_b}
+    NEIGHBOURS[_b] = NEIGHBOURS.get(_b, frozenset()) | {_a}
+
+
+def neighbours_of(concepts: set[str] | list[str]) -> set[str]:
+    """Title concepts that are neighbouring occupations of any of ``concepts``."""
+    return {n for cid in concepts for n in NEIGHBOURS.get(cid, ())}
+
+
 def _label(first_synonym: str) -> str:
     """The concept's name as the lexicon writes its first synonym, capitalised."""
     return first_synonym[0].upper() + first_synonym[1:] if first_synonym else first_synonym

@@ -12,7 +12,7 @@ from .cv_profile import CVProfile, Role
 from .embedding import get_model
 from .experience import describe_years
 from .job_profile import MUST, JobProfile, Requirement
-from .lexicon import CREDENTIAL, EDUCATION, FIELD, TITLE, get_lexicon
+from .lexicon import CREDENTIAL, EDUCATION, FIELD, TITLE, get_lexicon, neighbours_of
 from .semantic import CVVectors, requirement_match, role_closeness, title_closeness
 from .semantic import coverage as semantic_coverage
 from .tokens import tokenize
@@ -259,10 +259,11 @@ def assess_requirement(req: Requirement, cv: CVProfile, job: JobProfile, vectors
         # A neighbouring role in the same field (bookkeeper for accountant, CNA for nurse) is
         # partial evidence: the field's knowledge is there, the exact job is not.
         fields = {d for cid in wanted for d in lexicon.concept(cid).domains} - _BROAD_DOMAINS
+        near = neighbours_of(wanted)
         for role in cv.roles:
             for hit in lexicon.find(role.title):
                 concept = lexicon.concept(hit.concept)
-                if concept.category == TITLE and set(concept.domains) & fields:
+                if concept.category == TITLE and (set(concept.domains) & fields or hit.concept in near):
                     credit = 0.25 if senior_asked and not _SENIORITY_RE.search(role.title) else 0.4
                     return Finding(req, credit, f"{role.title} ({role.date_text})", f"related role: {concept.label}")
         if wanted & set(job.title_concepts):
@@ -369,6 +370,8 @@ def occupation_fit(job: JobProfile, cv: CVProfile) -> float:
             title = 0.8
         elif set(cv.concept_lines) & set(job.title_concepts):
             title = 0.5
+        elif held & neighbours_of(job.title_concepts):
+            title = 0.4  # a neighbouring occupation in another field (a concierge for a security officer)
     else:
         title = domain
     return 0.55 * domain + 0.45 * title

@@ -436,3 +436,48 @@ def test_hazmat_certification_is_not_a_cdl() -> None:
     assessment = ENGINE.assess_sync(job, cv, [])
     assert assessment.score < 60
     assert any("CDL" in gap or "licen" in gap.lower() for gap in assessment.gaps)
+
+
+_SECURITY_JD = """Security Officer
+Requirements:
+- Experience as a security officer or guard
+- Visitor sign-in and access control at the front desk
+- Customer service
+- Incident reports and logs
+- CPR and first aid
+"""
+_CONCIERGE_CV = """Paul Nguyen
+Lobby Concierge
+Experience
+Lobby Concierge, The Meridian Apartments    2019 - Present
+- Visitor sign-in and access control at the lobby front desk; key and badge log
+- Customer service for 300 residents; write incident reports in the building log
+Certifications: CPR and First Aid"""
+
+
+def test_a_neighbour_with_most_must_haves_evidenced_is_related_and_unrelated_cvs_stay_low() -> None:
+    job = ENGINE.prepare_job(_SECURITY_JD)
+    assert 20 <= ENGINE.assess_sync(job, _CONCIERGE_CV, []).score <= 45
+    for cv_id in ("payroll_strong", "software_strong", "cnc_strong", "barista_strong", "nurse_strong"):
+        assert ENGINE.assess_sync(job, CVS[cv_id], []).score < 20
+
+
+@pytest.mark.parametrize(
+    ("job_id", "cv_id"),
+    [
+        ("lab_technician", "pharmacy_tech"),
+        ("wind_technician", "electrician_strong"),
+        ("security_officer", "concierge"),
+        ("dairy_farmhand", "groundskeeper"),
+    ],
+)
+def test_a_neighbouring_occupation_in_another_field_is_related_not_unrelated(job_id: str, cv_id: str) -> None:
+    job = ENGINE.prepare_job(JOBS[job_id])
+    neighbour = ENGINE.assess_sync(job, CVS[cv_id], []).score
+    assert 12 <= neighbour <= 45
+    unrelated = [
+        ENGINE.assess_sync(job, text, []).score
+        for other, text in CVS.items()
+        if RELATED.get((job_id, other), 0) == 0 and other != cv_id
+    ]
+    assert neighbour > sorted(unrelated)[len(unrelated) // 2]  # above the typical unrelated CV
