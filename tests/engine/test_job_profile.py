@@ -103,3 +103,30 @@ def test_job_profile_is_plain_picklable_data() -> None:
     job = ENGINE.prepare_job(JOBS["icu_nurse"])
     again = pickle.loads(pickle.dumps(job))
     assert again == job
+
+
+# ------------------------------------------------------------------ the lexicon itself
+def test_lexicon_refuses_a_synonym_two_concepts_claim() -> None:
+    from cvmatch_app.engine.lexicon import DuplicateSynonym, Lexicon
+
+    with pytest.raises(DuplicateSynonym, match="night audit"):
+        Lexicon("audit | skill | finance | audit; night audit\nhotel | field | hotel | hotel; night audit")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Logged 900 hours IFR and VFR", ["flight_hours", "flight_hours"]),  # an acronym as written
+        ("Reports under IFRS", ["gaap"]),  # not the plural of IFR
+        ("Keep the supplier master data clean", []),  # "master" alone is no degree
+        ("Won the Golf Master trophy", []),
+        ("Master's degree in public health", ["masters"]),
+        ("Master of Arts, 2015", ["masters"]),
+        ("Track click-through rate (CTR) and cost per acquisition (CPA)", []),  # spelled out just before
+        ("Certified Public Accountant (CPA)", ["cpa"]),
+    ],
+)
+def test_words_that_only_look_like_a_concept(text: str, expected: list[str]) -> None:
+    from cvmatch_app.engine.lexicon import get_lexicon
+
+    assert [h.concept for h in get_lexicon().find(text)] == expected
