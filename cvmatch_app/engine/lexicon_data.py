@@ -4,6 +4,8 @@
 Format: ``id | category | domains | synonym; synonym; ...``
 - category: title (a job title), skill, tool, cred (licence or certification), edu, soft
 - domains: the occupations the concept signals (space separated); "general" signals none.
+A synonym written "*crm" is the name of the whole class: any member (Salesforce, HubSpot) proves it; a
+synonym without it names one member, proven only by itself or its abbreviation.
 Synonyms are matched on lower-cased, lightly stemmed words, so plurals need not be listed.
 """
 
@@ -43,7 +45,7 @@ peds_ob | skill | health nursing | pediatrics; paediatrics; pediatric; labor and
 oncology | skill | health | oncology; chemotherapy; cancer care; palliative; hospice; end of life care
 surgery_or | skill | health nursing | operating room; perioperative; surgical; or nurse; scrub nurse; post anesthesia; pacu; anesthesia
 geriatrics | skill | health care | geriatric; geriatrics; elderly care; elder care; aged care; long term care; nursing home; dementia care; dementia; alzheimer; assisted living; skilled nursing
-ehr | tool | health | electronic health record; electronic health records; ehr; emr; electronic medical record; epic; cerner; meditech; allscripts; athenahealth; pointclickcare; eclinicalworks
+ehr | tool | health | *electronic health record; *electronic health records; *ehr; *emr; *electronic medical record; epic; cerner; meditech; allscripts; athenahealth; pointclickcare; eclinicalworks
 hipaa | skill | health | hipaa; patient confidentiality; phi
 infection_control | skill | health care | infection control; infection prevention; sterile technique; aseptic technique; sterilization; PPE
 rn_licence | cred | health nursing | rn license; rn licence; registered nurse license; nursing license; nursing licence; state board of nursing; nclex; nclex-rn; compact license; nmc registration; nmc pin; active rn; licensed registered nurse; licensed rn; rn licensed; registered nurse rn licensed; registered nurse licensed; licensed as a registered nurse; licensed as an rn; rn with active license; rn with active licence
@@ -55,7 +57,7 @@ cna_cert | cred | health care | cna certification; cna license; certified nurse 
 emt_cert | cred | health emergency | emt certification; nremt; emt-basic certification; paramedic license; paramedic certification
 pharmacy_licence | cred | health pharmacy | pharmacist license; registered pharmacist; rph; ptcb; pharmacy technician certification; naplex
 medical_degree | edu | health | doctor of medicine; mbbs; md degree; medical degree; medical school
-nursing_degree | edu | health nursing | bachelor of science in nursing; bsn; adn; associate degree in nursing; msn; master of science in nursing; diploma in nursing; nursing degree; nursing school
+nursing_degree | edu | health nursing | bachelor of science in nursing; bachelor of science nursing; bachelor of nursing; bachelors in nursing; bachelor in nursing; b.s. in nursing; bs in nursing; b.s.n; bsn; adn; associate degree in nursing; msn; master of science in nursing; diploma in nursing; nursing degree; nursing school
 
 # ---------------------------------------------------------------- logistics, warehouse, transport
 warehouse_worker | title | logistics | warehouse associate; warehouse worker; warehouse operative; warehouse assistant; warehouse clerk; picker; packer; order picker; material handler; materials handler; fulfillment associate; fulfilment associate; shipping and receiving; receiving clerk; shipping clerk; stocker; stock handler; warehouse operative; laborers and freight; material mover; material movers; freight handler; stock mover; hand laborer; inventory specialist; inventory clerk; stock controller
@@ -131,8 +133,8 @@ ml_tools | tool | data software | tensorflow; pytorch; keras; scikit-learn; skle
 data_tools | tool | data | spark; apache spark; pyspark; hadoop; hive; kafka; airflow; dbt; snowflake; databricks; bigquery; redshift; data lake; data modeling; data modelling
 bi_tools | tool | data finance sales | tableau; power bi; powerbi; looker; qlik; data visualization; data visualisation; kpi reporting; ssrs; google analytics
 statistics | skill | data science finance | statistics; statistical analysis; statistical modeling; regression; hypothesis testing; a/b testing; forecasting; predictive modeling; spss; sas; stata; econometrics; quantitative analysis; matlab
-excel | tool | general finance admin data | excel; microsoft excel; ms excel; spreadsheets; spreadsheet; vlookup; pivot tables; pivot table; advanced excel; xlookup; macros; vba
-ms_office | tool | general admin | microsoft office; ms office; office 365; microsoft 365; powerpoint; outlook; google workspace; g suite; google sheets; google docs
+excel | tool | general finance admin data | *excel; *microsoft excel; *ms excel; *spreadsheets; *spreadsheet; vlookup; pivot tables; pivot table; *advanced excel; xlookup; macros; vba
+ms_office | tool | general admin | *microsoft office; *ms office; office 365; microsoft 365; powerpoint; outlook; google workspace; g suite; google sheets; google docs
 cs_degree | edu | software data it | computer science; bachelor of computer science; bsc computer science; software engineering degree; information technology degree; computer engineering; information systems
 it_certs | cred | it software devops | comptia; comptia a+; a+ certification; network+; security+; ccnp; mcsa; mcse; itil; aws certified; aws certification; azure certification; azure administrator; cissp; cism; ceh; oscp; gcp certified; ckad; cka; rhce; rhcsa
 
@@ -148,7 +150,7 @@ banking | title | finance customer | bank teller; banker; personal banker; relat
 claims_adjuster | title | finance insurance | claims adjuster; claims handler; claims examiner; claims specialist; claims representative; insurance adjuster; loss adjuster; claims investigator; claims processor; claims analyst; field adjuster; desk adjuster; independent adjuster; claims associate
 adjuster_licence | cred | insurance | adjuster license; adjuster licence; licensed adjuster; licensed insurance adjuster; all-lines adjuster; all lines adjuster; adjuster license all lines; state adjuster license; adjuster certification; cii certificate
 accounting_skills | skill | finance | general ledger; GL; journal entries; month-end close; month end close; year-end close; reconciliation; reconciliations; bank reconciliation; account reconciliation; financial statements; financial reporting; balance sheet; profit and loss; p&l; income statement; cash flow; accruals; variance analysis; fixed assets; budgeting; cost accounting
-tax | skill | finance | tax; taxation; tax returns; tax preparation; tax compliance; vat; sales tax; corporate tax; income tax; 1099; w-2; irs
+tax | skill | finance | tax; taxation; tax returns; tax preparation; tax compliance; vat; sales tax; corporate tax; income tax; 1099; w-2; irs; sales and use tax; use tax
 gaap | skill | finance | gaap; us gaap; ifrs; accounting standards; gaap compliance
 accounting_software | tool | finance | quickbooks; xero; sage; netsuite; sap fico; sap fi; oracle financials; peoplesoft; dynamics gp; great plains; hyperion; freshbooks; adp; paychex; workday financials; bill.com; concur; expensify
 cpa | cred | finance | cpa; certified public accountant; chartered accountant; cpa license; cpa licence; acca; cima; icaew; certified management accountant; certified internal auditor; cisa; enrolled agent; certified public accountant cpa; cpa certified; cpa certification; active cpa; cpa exam passed
@@ -159,7 +161,7 @@ finance_degree | edu | finance | accounting degree; bachelor of accounting; fina
 sales_rep | title | sales | sales representative; sales rep; sales associate; sales executive; account executive; sales consultant; sales agent; inside sales; outside sales; field sales; business development; business development representative; bdr; sdr; sales development representative; sales manager; territory manager; key account manager; account manager; sales; selling; door to door; telesales
 sales_skills | skill | sales | b2b; b2c; cold calling; cold calls; prospecting; lead generation; pipeline management; sales pipeline; closing; negotiation; quota; sales targets; exceeded quota; upselling; cross-selling; solution selling; consultative selling; territory management; client acquisition; new business; revenue growth; account management
 merchandising | skill | retail | visual merchandising; merchandising; planogram; planograms; product displays; window displays; store displays
-crm | tool | sales marketing customer | crm; salesforce; hubspot; zoho crm; pipedrive; dynamics 365; microsoft dynamics; salesforce crm; sugarcrm
+crm | tool | sales marketing customer | *crm; salesforce; hubspot; zoho crm; pipedrive; dynamics 365; microsoft dynamics; salesforce crm; sugarcrm
 marketing | title | marketing | marketing; marketing manager; marketing coordinator; marketing specialist; digital marketing; digital marketer; brand manager; marketing executive; growth marketer; content marketing; content marketer; social media manager; communications manager; PR; public relations; marketing assistant; campaign manager; product marketing; seo specialist; seo; sem specialist; ppc specialist; content strategist
 marketing_skills | skill | marketing | sem; ppc; google ads; adwords; facebook ads; social media; social media marketing; email marketing; mailchimp; marketo; content strategy; copywriting; marketing campaigns; brand management; market research; influencer marketing; marketing automation; conversion rate optimization
 customer_service | title | customer | customer service; customer service representative; csr; customer support; customer care; call center; call centre; contact center; contact centre; customer service agent; customer success; customer success manager; helpline; client relations; client support specialist; customer support specialist; client support; customer support; customer care advisor; customer care agent; customer service advisor; customer experience associate; client services associate; support agent; service desk agent
@@ -183,13 +185,16 @@ culinary_skills | skill | hospitality kitchen | food preparation; food prep; kni
 hospitality_skills | skill | hospitality | guest service; guest satisfaction; guest experience; table service; order taking; taking orders; menu knowledge; wine knowledge; opera pms; PMS; micros; toast pos; opentable; property management system; property management systems; opera; opera cloud; guest room inspection; room inspections
 
 # ---------------------------------------------------------------- education
-teacher | title | education | teacher; teaching; educator; classroom teacher; lead teacher; primary teacher; secondary teacher; elementary teacher; high school teacher; middle school teacher; subject teacher; math teacher; english teacher; science teacher; lecturer; professor; substitute teacher; supply teacher; special education teacher; sen teacher; esl teacher; efl teacher; kindergarten teacher
+teacher | title | education | teacher; teaching; educator; classroom teacher; lead teacher; primary teacher; secondary teacher; elementary teacher; high school teacher; middle school teacher; subject teacher; lecturer; professor; substitute teacher; supply teacher; special education teacher; sen teacher; esl teacher; efl teacher; kindergarten teacher
 teaching_assistant | title | education | teaching assistant; teacher assistant; teacher's aide; classroom assistant; paraprofessional; paraeducator; learning support assistant; LSA; education assistant; tutor; tutoring
 childcare | title | childcare education | childcare worker; child care worker; childcare; child care; daycare; day care; nursery nurse; nursery practitioner; early years practitioner; early years educator; early years; early childhood educator; early childhood education; early childhood; ece; preschool teacher; pre-k teacher; pre-school teacher; preschool; pre-k; nanny; au pair; babysitter; childminder
 cda | cred | childcare | cda; cda credential; child development associate; child development associate credential; level 3 childcare; level 3 diploma in childcare
 school_admin | title | education management | principal; head teacher; headteacher; vice principal; assistant principal; dean; academic coordinator; curriculum coordinator; head of department; education administrator; school administrator
 teaching_skills | skill | education | lesson planning; lesson plans; curriculum development; classroom management; differentiated instruction; differentiation; student assessment; formative assessment; iep; ieps; special educational needs; SEN; behavior management; behaviour management; student engagement; parent communication; parent-teacher; gradebook; common core; stem education; phonics; google classroom; canvas lms; blackboard; moodle; instructional design; e-learning; elearning
 teaching_licence | cred | education | teaching license; teaching licence; teaching certificate; teaching certification; teacher certification; state teaching certificate; certified teacher; licensed teacher; qts; qualified teacher status; pgce; tefl; tesol; celta; dbs check; enhanced dbs; teaching credential; teacher credential; multiple subject teaching credential; single subject teaching credential; educator certificate; educator certification; educator license; professional educator license; teacher licensure; teaching licensure; teacher license; state certified teacher; state-certified teacher; certified educator; licensed educator; teaching permit
+math_subject | skill | education math | mathematics; math; maths; algebra; algebra i; algebra ii; geometry; calculus; ap calculus; trigonometry; pre-algebra; precalculus; pre-calculus
+ela_subject | skill | education | english language arts; language arts; ela; english literature; reading and writing
+social_studies_subject | skill | education | social studies; us history; u.s. history; world history; american history; civics
 education_degree | edu | education | bachelor of education; b.ed; master of education; m.ed; education degree; degree in education; elementary education; secondary education
 
 # ---------------------------------------------------------------- HR, admin, office
@@ -202,7 +207,7 @@ admin_skills | skill | admin | calendar management; diary management; meeting co
 
 # ---------------------------------------------------------------- aviation
 pilot | title | aviation | pilot; airline pilot; commercial pilot; first officer; captain; co-pilot; copilot; flight officer; flight instructor; CFI; helicopter pilot; airline transport pilot; aviator
-pilot_licence | cred | aviation | ATP; atpl; airline transport pilot license; atp certificate; commercial pilot license; CPL; commercial pilot certificate; private pilot license; PPL; instrument rating; ifr rating; multi-engine rating; type rating; faa medical; first class medical; class 1 medical; easa; faa certificate; cfi certificate; cfii
+pilot_licence | cred | aviation | ATP; atpl; airline transport pilot license; atp certificate; commercial pilot license; CPL; commercial pilot certificate; private pilot license; PPL; instrument rating; ifr rating; multi-engine rating; type rating; faa medical; first class medical; class 1 medical; easa; faa pilot certificate; cfi certificate; cfii
 flight_hours | skill | aviation | flight hours; turbine time; jet time; flight time; total time; pic time; pilot in command; multi-engine; multi engine; cross country; crm training; cockpit; flight deck; IFR; VFR
 flight_attendant | title | aviation hospitality customer | flight attendant; cabin crew; cabin attendant; steward; stewardess; purser; inflight; in-flight; cabin service; cabin safety; passenger safety; passenger service
 aircraft_mechanic | title | aviation manufacturing | aircraft mechanic; aircraft maintenance technician; AMT; aviation maintenance technician; aircraft technician; avionics technician; avionics; airframe; powerplant; aircraft maintenance; aircraft engineer; licensed aircraft engineer; b1 engineer; b2 engineer; line maintenance; base maintenance; mro; heavy maintenance; heavy checks; a&p mechanic
@@ -218,7 +223,7 @@ bar_admission | cred | legal | bar admission; admitted to the bar; admitted to p
 # ---------------------------------------------------------------- design and media
 designer | title | design | graphic designer; visual designer; ui designer; web designer; art director; creative director; motion designer; motion graphics; brand designer; graphic design; visual design; ui design; user interface design; interior designer; fashion designer; designer
 ux_designer | title | design ux | ux designer; ui/ux designer; ux/ui designer; product designer; interaction designer; ux design; user experience; user experience designer; ux researcher; user researcher; usability testing; usability test; user research; wireframe; wireframing; prototyping; journey map; journey mapping; ux
-design_tools | tool | design | adobe creative suite; adobe creative cloud; photoshop; indesign; after effects; premiere pro; lightroom; figma; adobe xd; invision; canva; coreldraw; blender; cinema 4d; autodesk maya; procreate; illustrator; adobe illustrator
+design_tools | tool | design | *adobe creative suite; *adobe creative cloud; photoshop; indesign; after effects; premiere pro; lightroom; figma; adobe xd; invision; canva; coreldraw; blender; cinema 4d; autodesk maya; procreate; illustrator; adobe illustrator
 ux_skills | skill | design | prototypes; design systems; personas; user journeys; information architecture; color theory; visual identity; wcag; mockups
 media | title | design media | video editor; videographer; photographer; photography; journalist; copywriter; content writer; technical writer; reporter; producer; content creator; animator; sound engineer; broadcast; video production; proofreading; publishing
 

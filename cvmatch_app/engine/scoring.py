@@ -11,8 +11,8 @@ from rapidfuzz import fuzz, process
 from .cv_profile import CVProfile, Role
 from .embedding import get_model
 from .experience import describe_years
-from .job_profile import MUST, JobProfile, Requirement
-from .lexicon import CREDENTIAL, EDUCATION, FIELD, TITLE, get_lexicon, neighbours_of
+from .job_profile import _NAMED_ASKS, MUST, JobProfile, Requirement
+from .lexicon import CREDENTIAL, EDUCATION, FIELD, LICENCE_OF_TITLE, TITLE, get_lexicon, neighbours_of
 from .semantic import CVVectors, requirement_match, role_closeness, title_closeness
 from .semantic import coverage as semantic_coverage
 from .tokens import tokenize
@@ -74,23 +74,46 @@ class ScoreBreakdown:
     caps: list[str]
 
 
-def _line_for(cv: CVProfile, concept_ids: list[str], asked: str = "") -> tuple[str, str, int]:
-    """(concept found, the CV line proving it, how many lines mention it) for the first concept present."""
+def _line_for(cv: CVProfile, concept_ids: list[str], asked: str | list[str] = "") -> tuple[str, str, int]:
+    """(what the CV says, the CV line proving it, how many lines mention it) for the first concept present.
+    The most literal line wins: one naming what the job asked ("knife skills") over one naming another
+    member of the same concept ("recipes"); then work history and certifications over a skills list."""
     lexicon = get_lexicon()
+    asked_words = [asked.lower()] if isinstance(asked, str) else [a.lower() for a in asked]
+    asked_words = [a for a in asked_words if a]
     for cid in concept_ids:
         lines = cv.concept_lines.get(cid)
-        if lines:
-            # Prefer a line from the work history or certifications over a bare skills list.
-            ranked = sorted(lines, key=lambda i: (cv.sections[i] not in ("experience", "certifications", "top"), i))
-            line = cv.lines[ranked[0]]
-            # Name what the CV says ("Cerner"), not the lexicon's word for it ("Electronic health record").
-            # When the job names one of the concept's words ("Figma") and the line has it, quote that
-            # one rather than the line's first ("Photoshop").
+        if not lines:
+            continue
+        best: tuple[tuple, str, str] | None = None
+        for index in lines:
+            line = cv.lines[index]
             said_all = [lexicon.surface(line, h) for h in lexicon.find(line) if h.concept == cid]
-            asked_low = asked.lower()
-            said = next((w for w in said_all if w and w.lower() in asked_low), said_all[0] if said_all else "")
-            return said or lexicon.concept(cid).label, line, len(lines)
+            literal = next((w for w in said_all if w and any(same_thing(a, w) for a in asked_words)), "")
+            said = literal or (said_all[0] if said_all else "")
+            rank = (not literal, cv.sections[index] not in ("experience", "certifications", "top"), index)
+            if best is None or rank < best[0]:
+                best = (rank, said, line)
+        assert best is not None
+        return best[1] or lexicon.concept(cid).label, best[2], len(lines)
     return "", "", 0
+
+
+def _initials(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w)
+
+
+def same_thing(asked: str, said: str) -> bool:
+    """Whether the CV's words name what the job asked, not another member of the same concept:
+    the same words ("Adobe Photoshop" for "Photoshop"), or one the abbreviation of the other ("GL")."""
+    a = [t for t in tokenize(asked) if t not in _GENERIC_TERMS] or tokenize(asked)
+    b = [t for t in tokenize(said) if t not in _GENERIC_TERMS] or tokenize(said)
+    if not a or not b:
+        return False
+    if set(a) <= set(b) or set(b) <= set(a):
+        return True
+    joined_a, joined_b = "".join(a), "".join(b)
+    return joined_a == joined_b or _initials(a) == joined_b or _initials(b) == joined_a
 
 
 def _relevant_roles(cv: CVProfile, concept_ids: list[str]) -> list[Role]:
@@ -127,6 +150,20 @@ def _titles_of(text: str) -> set[str]:
     return {h.concept for h in lexicon.find(text) if lexicon.concept(h.concept).category == TITLE}
 
 
+NEIGHBOUR_CAP = 45.4  # the job's own occupation never held: related at most, never "Consider" high
+NEIGHBOUR_YEARS = 0.5  # a year in a neighbouring occupation counts as half a year in the one asked
+
+
+def _held_titles(role_title: str) -> set[str]:
+    """The titles a role held: of a title joined from several lines ("Operated forklifts · Barista"),
+    the last part that names a job title, the one beside the dates."""
+    for part in reversed(role_title.split(" · ")):
+        titles = _titles_of(part)
+        if titles:
+            return titles
+    return set()
+
+
 _SIMILAR_TITLE = 0.74  # raw cosine of static title vectors: a paraphrase of the title, not a neighbour
 
 
@@ -140,10 +177,23 @@ def _similar_title_roles(cv: CVProfile, job: JobProfile) -> list[Role]:
 
 
 def relevant_years(cv: CVProfile, job: JobProfile, concept_ids: list[str]) -> tuple[float, list[Role]]:
+    """Years of dated work in the occupation asked: for a job title, roles that held it (a title the
+    bullets merely mention, or a skill such as "recipes" in a PR manager's role, are not years as a chef)."""
     from .experience import merged_years
 
     ids = concept_ids or job.title_concepts
-    if ids:
+    lexicon = get_lexicon()
+    own = {cid for cid in ids if lexicon.concept(cid).category == TITLE} & set(job.title_concepts)
+    if own:
+        roles = [r for r in cv.roles if _held_titles(r.title) & own]
+        roles += [r for r in _similar_title_roles(cv, job) if r not in roles]
+        near = neighbours_of(own)
+        nearby = [r for r in cv.roles if r not in roles and _held_titles(r.title) & near]
+        if nearby:
+            # A neighbouring occupation's years (a concierge's for a security officer) count for half.
+            held = merged_years([(r.start, r.end) for r in roles])
+            return round(held + NEIGHBOUR_YEARS * merged_years([(r.start, r.end) for r in nearby]), 2), roles + nearby
+    elif ids:
         roles = _relevant_roles(cv, ids)
         if set(ids) & set(job.title_concepts):
             roles += [r for r in _similar_title_roles(cv, job) if r not in roles]
@@ -273,8 +323,18 @@ def assess_requirement(req: Requirement, cv: CVProfile, job: JobProfile, vectors
                 role = similar[0]
                 return Finding(req, 0.8, f"{role.title} ({role.date_text})", f"similar title: {role.title}", similar)
         return Finding(req, 0.0)
+    if req.category == CREDENTIAL:
+        found, line, _ = _line_for(cv, req.alternatives, req.asked or req.label)
+        if not found:
+            for cid in req.alternatives:
+                written = _licence_written_out(cv, cid)
+                if written:
+                    return Finding(req, 1.0, written, get_lexicon().concept(cid).label)
     if req.alternatives:
-        found, line, _ = _line_for(cv, req.alternatives, req.label)
+        found, line, _ = _line_for(cv, req.alternatives, req.asked or req.label)
+        if found and _names_another_member(req, found):
+            # "Knife skills" asked, "recipes" shown: the same field of work, not the thing asked.
+            return Finding(req, RELATED_MEMBER, line, f"{found} (related)")
         if found:
             return Finding(req, 1.0, line, found)
         if req.category == FIELD:
@@ -313,6 +373,21 @@ def assess_requirement(req: Requirement, cv: CVProfile, job: JobProfile, vectors
     return Finding(req, met, line if met else "", "")
 
 
+RELATED_MEMBER = 0.5  # another member of the concept the job named: related evidence, not proof
+
+
+def _names_another_member(req: Requirement, found: str) -> bool:
+    """A named skill or tool ("Google Ads") is proven by itself, not by a sibling ("social media");
+    a class name ("CRM", "EHR") is proven by any member."""
+    if req.category not in _NAMED_ASKS or not req.asked:
+        return False
+    lexicon = get_lexicon()
+    classes = {name for cid in req.alternatives for name in lexicon.class_names.get(cid, ())}
+    if any(tuple(tokenize(asked)) in classes for asked in req.asked):
+        return False
+    return not any(same_thing(asked, found) for asked in req.asked)
+
+
 _PHRASE_CACHE: dict[str, list[tuple[str, tuple[str, str]]]] = {}
 
 
@@ -328,6 +403,47 @@ def _first_line_with(cv: CVProfile, stem_word: str) -> str:
     for line in cv.lines:
         if stem_word in line.lower():
             return line
+    return ""
+
+
+def _one_answer_per_ask(findings: list[Finding]) -> list[Finding]:
+    """Never a strength and a gap for the same ask: when one requirement is proven, another naming the
+    same credential, degree or title ("A&P" beside "FAA A&P licence") takes that proof."""
+    proven = [f for f in findings if f.met >= 0.7 and f.requirement.category != "years"]
+    out = []
+    for finding in findings:
+        req = finding.requirement
+        if finding.met < 0.7 and req.category != "years" and req.alternatives:
+            for other in proven:
+                same = other.requirement.category == req.category and set(other.requirement.alternatives) & set(
+                    req.alternatives
+                )
+                if same and (req.category not in _NAMED_ASKS or not _names_another_member(req, other.found)):
+                    finding = Finding(req, other.met, other.cv_line, other.found, other.roles)
+                    break
+        out.append(finding)
+    return out
+
+
+# "RN, State of Ohio, License #123456", "Registered Nurse - licence no. 12345, active": a title written
+# beside a licence number, registration or its standing proves the title's licence.
+_LICENCE_WORDS_RE = re.compile(
+    r"\b(?:licen[cs]e[ds]?|licensure|registration|reg\.?|certificate|certification|credential)\b.{0,25}?"
+    r"(?:#|\bno\b\.?|\bnumber\b|\bid\b|\b[A-Z]{0,3}[.\-]?\d{5,}\b|\bactive\b|\bcurrent\b|\bvalid\b)"
+    r"|\b(?:active|current|valid)\b.{0,20}\b(?:licen[cs]e|licensure|registration|certificate|certification)\b"
+    r"|\bstate of [A-Z][a-z]+\b.{0,30}\b(?:licen[cs]e|registration|certificate)",
+    re.IGNORECASE,
+)
+
+
+def _licence_written_out(cv: CVProfile, licence: str) -> str:
+    """The CV line that shows a title's licence by its number or standing, if any."""
+    titles = [t for t, lic in LICENCE_OF_TITLE.items() if lic == licence]
+    for cid in titles:
+        for index in cv.concept_lines.get(cid, []):
+            line = cv.lines[index]
+            if _LICENCE_WORDS_RE.search(line):
+                return line
     return ""
 
 
@@ -389,7 +505,7 @@ def _years_cap(fit: float) -> float:
 
 def score_cv(job: JobProfile, cv: CVProfile) -> ScoreBreakdown:
     vectors = CVVectors(cv.lines)
-    findings = [assess_requirement(req, cv, job, vectors) for req in job.requirements]
+    findings = _one_answer_per_ask([assess_requirement(req, cv, job, vectors) for req in job.requirements])
     must = [f for f in findings if f.requirement.kind == MUST and f.requirement.category != "years"]
     nice = [f for f in findings if f.requirement.kind != MUST and f.requirement.category != "years"]
     years_findings = [f for f in findings if f.requirement.category == "years" and f.requirement.kind == MUST]
@@ -439,14 +555,13 @@ def score_cv(job: JobProfile, cv: CVProfile) -> ScoreBreakdown:
 
     caps: list[str] = []
 
-    def cap(limit: float, reason: str) -> None:
+    def cap(limit: float, reason: str, ceiling: float | None = None) -> None:
         # Above the cap the score is compressed, not flattened, so the ranking inside a band survives;
         # it never crosses into the next band (55 caps below GOOD_MATCH's 60, 30 below MODERATE's 40).
         nonlocal score
         if score > limit:
-            ceiling = 59.4 if limit < 60 else 74.4
-            if limit < 40:
-                ceiling = 39.4
+            if ceiling is None:
+                ceiling = 39.4 if limit < 40 else (59.4 if limit < 60 else 74.4)
             score = min(limit + (score - limit) * 0.1, ceiling)
             caps.append(reason)
 
@@ -480,7 +595,7 @@ def score_cv(job: JobProfile, cv: CVProfile) -> ScoreBreakdown:
         and max(f.met for f in title_findings) < 0.6
         and (closeness is None or closeness < 0.8 or known_other)
     ):
-        cap(45.0, "a neighbouring occupation, not this one")
+        cap(NEIGHBOUR_CAP - 3.0, "a neighbouring occupation, not this one", ceiling=NEIGHBOUR_CAP)
     return ScoreBreakdown(
         score=max(0, min(100, int(round(score)))),
         findings=findings,
