@@ -490,7 +490,10 @@ def _assess(jd: str, cv: str):
 
 def test_a_named_tool_is_not_proven_by_a_sibling_of_its_concept() -> None:
     jd = "Marketing Executive\nRequirements:\n- Hands-on Google Ads experience\n- CRM experience"
-    cv = "Experience\nMarketing Executive, Bloom Ltd, 2019 - Present\n- Ran social media marketing\n- Kept leads in HubSpot"
+    cv = (
+        "Experience\nMarketing Executive, Bloom Ltd, 2019 - Present\n- Ran social media marketing\n"
+        "- Kept leads in HubSpot"
+    )
     result = _assess(jd, cv)
     assert not any(s.startswith("Google Ads") for s in result.strengths)
     assert any(g.startswith("Google Ads") and "related" in g for g in result.gaps)
