@@ -112,6 +112,8 @@ def same_thing(asked: str, said: str) -> bool:
         return False
     if set(a) <= set(b) or set(b) <= set(a):
         return True
+    if len(a) == len(b) == 1 and min(len(a[0]), len(b[0])) >= 4 and (a[0].startswith(b[0]) or b[0].startswith(a[0])):
+        return True  # "math" and "mathematics"
     joined_a, joined_b = "".join(a), "".join(b)
     return joined_a == joined_b or _initials(a) == joined_b or _initials(b) == joined_a
 
@@ -568,6 +570,9 @@ def score_cv(job: JobProfile, cv: CVProfile) -> ScoreBreakdown:
     missing_creds = [f for f in must if f.requirement.category == CREDENTIAL and f.met < 0.5]
     if missing_creds:
         cap(55.0, "required licence or certification missing")
+    if any(f.requirement.defining and f.met < 0.7 for f in must):
+        # An art teacher for a mathematics post, a sales director without the SaaS the title names.
+        cap(55.0, "the role's defining qualification not shown")
     if must and must_cov < 0.5:
         cap(55.0, "fewer than half of the must-haves proven")
     specific_must = [f for f in must if f.requirement.category not in ("soft", "other") and f.requirement.weight >= 0.8]

@@ -549,3 +549,20 @@ def test_summary_names_the_recent_title_and_counts_match() -> None:
 
     met, total = map(int, re.search(r"Meets (\d+) of (\d+) must-haves", summary).groups())
     assert met == total
+
+
+def test_the_defining_qualification_separates_teachers_of_other_subjects() -> None:
+    jd = "Maths Teacher\nRequirements:\n- Qualified teacher status\n- Experience teaching secondary pupils"
+    maths = (
+        "Experience\nMaths Teacher, Hillside Academy, 2016 - Present\n- Taught algebra and geometry to years 7-11\n"
+        "Qualifications: QTS; BSc Mathematics"
+    )
+    art = (
+        "Experience\nArt Teacher, Hillside Academy, 2016 - Present\n- Taught drawing and painting to years 7-11\n"
+        "Qualifications: QTS; BA Fine Art"
+    )
+    job = ENGINE.prepare_job(jd)
+    assert ENGINE.assess_sync(job, maths, []).score >= 60
+    other = ENGINE.assess_sync(job, art, [])
+    assert other.score < 60
+    assert "Maths" in other.executive_summary.split("Main gap:")[-1]
