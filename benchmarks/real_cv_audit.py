@@ -190,6 +190,7 @@ class Marks:
     claims: dict[tuple[str, str, str, str], bool]
     requirements: dict[tuple[str, str], str]
     notes: dict[tuple[str, str, str, str], str]
+    requirement_notes: dict[tuple[str, str], str] = field(default_factory=dict)
 
     def claim(self, jd: str, cv: str, requirement: str, side: str) -> bool | None:
         return self.claims.get((jd, cv, requirement, side))
@@ -200,7 +201,7 @@ class Marks:
 
 def load_marks(path: Path = MARKS) -> Marks:
     if not path.exists():
-        return Marks({}, {}, {})
+        return Marks({}, {}, {}, {})
     data = json.loads(path.read_text(encoding="utf-8"))
     claims, notes = {}, {}
     for row in data.get("claims", []):
@@ -209,7 +210,10 @@ def load_marks(path: Path = MARKS) -> Marks:
         if row.get("note"):
             notes[key] = row["note"]
     requirements = {(row["jd"], row["requirement"]): row["mark"] for row in data.get("requirements", [])}
-    return Marks(claims, requirements, notes)
+    requirement_notes = {
+        (row["jd"], row["requirement"]): row["note"] for row in data.get("requirements", []) if row.get("note")
+    }
+    return Marks(claims, requirements, notes, requirement_notes)
 
 
 def save_marks(marks: Marks, path: Path = MARKS) -> None:
@@ -220,10 +224,13 @@ def save_marks(marks: Marks, path: Path = MARKS) -> None:
         if note:
             row["note"] = note
         claims.append(row)
-    requirements = [
-        {"jd": jd, "requirement": requirement, "mark": mark}
-        for (jd, requirement), mark in sorted(marks.requirements.items())
-    ]
+    requirements = []
+    for (jd, requirement), mark in sorted(marks.requirements.items()):
+        row = {"jd": jd, "requirement": requirement, "mark": mark}
+        note = marks.requirement_notes.get((jd, requirement))
+        if note:
+            row["note"] = note
+        requirements.append(row)
     about = (
         "Claim audit of the local engine on the real-CV set, marked by reading the CVs. "
         "claims: (jd, cv, requirement, side) -> true/false; requirements: (jd, requirement) -> asked/invented."
