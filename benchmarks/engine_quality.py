@@ -425,6 +425,8 @@ def real_cv_set(list_unmarked: bool = False) -> None:
 
     # Claim audit.
     counted = {audit.STRENGTH: [0, 0], audit.GAP: [0, 0]}  # [true, marked]
+    by_category: dict[tuple[str, str], list[int]] = {}
+    quoting_gaps = [0, 0]  # gaps that quote a CV line ("only partly shown"): [marked, false]
     unmarked: list[tuple[str, str, audit.Claim]] = []
     contradictions = []
     audited_results = 0
@@ -438,6 +440,12 @@ def real_cv_set(list_unmarked: bool = False) -> None:
             any_marked = True
             counted[claim.side][1] += 1
             counted[claim.side][0] += int(mark)
+            tally = by_category.setdefault((claim.side, claim.category or "?"), [0, 0])
+            tally[0] += int(mark)
+            tally[1] += 1
+            if claim.side == audit.GAP and claim.cv_line:
+                quoting_gaps[0] += 1
+                quoting_gaps[1] += int(not mark)
         audited_results += int(any_marked)
         contradictions.extend((jd, name, r) for r in card.contradictions)
     req_marks = [(jd, r, marks.requirement(jd, r)) for jd, labels in requirements.items() for r in labels]
@@ -454,6 +462,14 @@ def real_cv_set(list_unmarked: bool = False) -> None:
         f"{len(unmarked)} of {total_claims} current claims unmarked):"
     )
     print(f"  true strengths: {rate(audit.STRENGTH)}   true gaps: {rate(audit.GAP)}")
+    for side in (audit.STRENGTH, audit.GAP):
+        parts = [
+            f"{category} {true}/{marked}"
+            for (s, category), (true, marked) in sorted(by_category.items(), key=lambda kv: -kv[1][1])
+            if s == side
+        ]
+        print(f"    true {side}s by requirement kind: {', '.join(parts)}")
+    print(f"    gaps that quote a CV line ('only partly shown'): {quoting_gaps[0]}, of them false: {quoting_gaps[1]}")
     print(
         f"  invented requirements: {len(invented)} of {len(req_marks)} read from the JDs"
         f" ({len(req_unmarked)} unmarked)" + (": " + "; ".join(f"{jd}: {r}" for jd, r in invented) if invented else "")

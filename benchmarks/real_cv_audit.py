@@ -6,6 +6,8 @@ Used by ``benchmarks/engine_quality.py`` (figures) and, from the command line, a
     .venv/bin/python benchmarks/real_cv_audit.py reqs [JD_ID ...]           # requirements read from the JD
     .venv/bin/python benchmarks/real_cv_audit.py table JD_ID REQUIREMENT     # one requirement over 20 CVs
     .venv/bin/python benchmarks/real_cv_audit.py grep CV_FILE WORD [WORD ...]  # CV lines holding a word
+    .venv/bin/python benchmarks/real_cv_audit.py mark JD_ID CV_FILE strength|gap true|false "REQUIREMENT" [NOTE]
+    .venv/bin/python benchmarks/real_cv_audit.py req JD_ID asked|invented "REQUIREMENT" [NOTE]
 
 Marks live in ``benchmarks/real_cv_set/claim_marks.json`` (labels only, no CV text):
 
@@ -271,11 +273,30 @@ def _find_job(jd: str) -> Job:
 
 
 def main(argv: list[str]) -> None:
-    if not argv or argv[0] not in ("dump", "reqs", "table", "grep"):
+    if not argv or argv[0] not in ("dump", "reqs", "table", "grep", "mark", "req"):
         print(__doc__)
         return
     command, rest = argv[0], argv[1:]
     marks = load_marks()
+    if command == "mark":
+        jd, name, side, value, requirement = rest[:5]
+        if side not in (STRENGTH, GAP) or value not in ("true", "false"):
+            raise SystemExit("usage: mark JD_ID CV_FILE strength|gap true|false REQUIREMENT [NOTE]")
+        key = (jd, name if name.endswith(".pdf") else name + ".pdf", requirement, side)
+        marks.claims[key] = value == "true"
+        if len(rest) > 5:
+            marks.notes[key] = rest[5]
+        save_marks(marks)
+        return
+    if command == "req":
+        jd, value, requirement = rest[:3]
+        if value not in ("asked", "invented"):
+            raise SystemExit("usage: req JD_ID asked|invented REQUIREMENT [NOTE]")
+        marks.requirements[(jd, requirement)] = value
+        if len(rest) > 3:
+            marks.requirement_notes[(jd, requirement)] = rest[3]
+        save_marks(marks)
+        return
     if command == "grep":
         name, words = rest[0], [w.lower() for w in rest[1:]]
         for i, line in enumerate(cv_text(name).splitlines()):
