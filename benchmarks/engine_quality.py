@@ -327,33 +327,10 @@ def _cv_query(scorer: Scorer, cv: str, vacancies: list[str]) -> list[float]:
 
 # ----------------------------------------------------------------------------- real CVs
 INTERVIEW = 60  # the seed's Interview band starts here
-TOP_K = 5
-TIE_WINDOW = 10
-
-
-def precision_at_k(scores: list[float], relevant: set[int], k: int = TOP_K) -> float:
-    """Share of the top k that is relevant; CVs tied at the cut share the remaining places."""
-    cut = sorted(scores, reverse=True)[k - 1]
-    above = [i for i, s in enumerate(scores) if s > cut]
-    tied = [i for i, s in enumerate(scores) if s == cut]
-    share = (k - len(above)) / len(tied)
-    hits = sum(1 for i in above if i in relevant) + share * sum(1 for i in tied if i in relevant)
-    return hits / k
-
-
-def tie_aware_rank(scores: list[float], index: int) -> float:
-    """1-based rank; a CV tied with others gets the middle of their ranks."""
-    higher = sum(1 for s in scores if s > scores[index])
-    equal = sum(1 for s in scores if s == scores[index])
-    return higher + (equal + 1) / 2
-
-
-def tie_groups(scores: list[float], window: int = TIE_WINDOW) -> tuple[int, int]:
-    """(groups of two or more equal scores among the top window, CVs in them)."""
-    top = sorted(scores, reverse=True)[:window]
-    counts = Counter(top)
-    groups = [n for n in counts.values() if n > 1]
-    return len(groups), sum(groups)
+TOP_K = audit.TOP_K
+precision_at_k = audit.precision_at_k
+tie_aware_rank = audit.tie_aware_rank
+tie_groups = audit.tie_groups
 
 
 def real_cv_set(list_unmarked: bool = False) -> None:

@@ -30,6 +30,7 @@ import os
 import re
 import sys
 import tempfile
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -108,6 +109,36 @@ def cv_text(name: str, source: Path | None = None, cache: Path | None = None) ->
         text = ""
     cached.write_text(text, encoding="utf-8")
     return text
+
+
+# ----------------------------------------------------------------------------- ranking metrics
+TOP_K = 5
+TIE_WINDOW = 10
+
+
+def precision_at_k(scores: list[float], relevant: set[int], k: int = TOP_K) -> float:
+    """Share of the top k that is relevant; CVs tied at the cut share the remaining places."""
+    cut = sorted(scores, reverse=True)[k - 1]
+    above = [i for i, s in enumerate(scores) if s > cut]
+    tied = [i for i, s in enumerate(scores) if s == cut]
+    share = (k - len(above)) / len(tied)
+    hits = sum(1 for i in above if i in relevant) + share * sum(1 for i in tied if i in relevant)
+    return hits / k
+
+
+def tie_aware_rank(scores: list[float], index: int) -> float:
+    """1-based rank; a CV tied with others gets the middle of their ranks."""
+    higher = sum(1 for s in scores if s > scores[index])
+    equal = sum(1 for s in scores if s == scores[index])
+    return higher + (equal + 1) / 2
+
+
+def tie_groups(scores: list[float], window: int = TIE_WINDOW) -> tuple[int, int]:
+    """(groups of two or more equal scores among the top window, CVs in them)."""
+    top = sorted(scores, reverse=True)[:window]
+    counts = Counter(top)
+    groups = [n for n in counts.values() if n > 1]
+    return len(groups), sum(groups)
 
 
 # ----------------------------------------------------------------------------- claims on a card
