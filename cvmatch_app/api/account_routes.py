@@ -6,28 +6,24 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 
+from cvmatch_app.api.bodies import TokenRequest, read_token_request
 from cvmatch_app.api.deps import JwtUser, in_session
 from cvmatch_app.services import accounts, credits
-from cvmatch_app.services.errors import BadRequest
 
 router = APIRouter(prefix="/api", tags=["account"])
 
 
-@router.post("/auth/token", summary="Exchange email and password for a JWT")
+@router.post(
+    "/auth/token",
+    summary="Exchange email and password for a JWT",
+    openapi_extra={
+        "requestBody": {"content": {"application/json": {"schema": TokenRequest.model_json_schema()}}}
+    },
+)
 async def issue_token(request: Request) -> dict[str, Any]:
     """Takes JSON `{"email", "password"}` or a form with `email`/`username` and `password`."""
-    if request.headers.get("content-type", "").startswith("application/json"):
-        try:
-            body = await request.json()
-        except ValueError as exc:
-            raise BadRequest('The body is not valid JSON: send {"email": ..., "password": ...}.') from exc
-    else:
-        body = dict(await request.form())
-    email = str(body.get("email") or body.get("username") or "")
-    password = str(body.get("password") or "")
-    if not email or not password:
-        raise BadRequest("Send your email and password to get a token.")
-    user = await in_session(lambda s: accounts.authenticate(s, email=email, password=password))
+    body = await read_token_request(request)
+    user = await in_session(lambda s: accounts.authenticate(s, email=body.email, password=body.password))
     return {"access_token": accounts.issue_token(user), "token_type": "bearer"}
 
 
