@@ -16,9 +16,7 @@ router = APIRouter(prefix="/api", tags=["account"])
 @router.post(
     "/auth/token",
     summary="Exchange email and password for a JWT",
-    openapi_extra={
-        "requestBody": {"content": {"application/json": {"schema": TokenRequest.model_json_schema()}}}
-    },
+    openapi_extra={"requestBody": {"content": {"application/json": {"schema": TokenRequest.model_json_schema()}}}},
 )
 async def issue_token(request: Request) -> dict[str, Any]:
     """Takes JSON `{"email", "password"}` or a form with `email`/`username` and `password`."""
