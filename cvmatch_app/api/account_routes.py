@@ -6,7 +6,7 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 
-from cvmatch_app.api.bodies import TokenRequest, read_token_request
+from cvmatch_app.api.bodies import PasswordChangeRequest, TokenRequest, read_token_request
 from cvmatch_app.api.deps import JwtUser, in_session
 from cvmatch_app.services import accounts, credits
 
@@ -23,6 +23,23 @@ async def issue_token(request: Request) -> dict[str, Any]:
     body = await read_token_request(request)
     user = await in_session(lambda s: accounts.authenticate(s, email=body.email, password=body.password))
     return {"access_token": accounts.issue_token(user), "token_type": "bearer"}
+
+
+@router.post("/auth/logout", summary="End every session of this account (JWT)")
+async def log_out(user: JwtUser) -> dict[str, str]:
+    """Every JWT issued to this account so far stops working; API keys keep working."""
+    await in_session(lambda s: accounts.end_sessions(s, user_id=user.id), write=True)
+    return {"status": "logged_out"}
+
+
+@router.post("/auth/password", summary="Change your password; ends every earlier session (JWT)")
+async def change_password(body: PasswordChangeRequest, user: JwtUser) -> dict[str, str]:
+    """Earlier JWTs stop working; the answer carries a new token for the caller."""
+    changed = await in_session(
+        lambda s: accounts.change_password(s, user_id=user.id, current=body.current_password, new=body.new_password),
+        write=True,
+    )
+    return {"access_token": accounts.issue_token(changed), "token_type": "bearer"}
 
 
 @router.get("/credits/balance", summary="Your credit balance and plan (JWT)")
