@@ -77,6 +77,12 @@ class Settings(BaseSettings):
     rate_limit_per_minute: int = 60
     max_cv_bytes: int = 5 * 1024 * 1024
     max_jd_chars: int = 50_000
+    staged_mb_per_session: int = Field(
+        130, ge=1, description="Files one web page may hold before submitting (a full API batch: 25 x 5 MB + a JD)"
+    )
+    staged_mb_total: int = Field(512, ge=1, description="Files all web pages of one process may hold at once")
+    staged_files_total: int = Field(2000, ge=1, description="Files all web pages of one process may hold at once")
+    staged_files_ttl_minutes: int = Field(60, ge=1, description="A dropped file not submitted by then is forgotten")
     runner_concurrency: int = 4
     runner: str = Field(
         "auto",
