@@ -12,8 +12,8 @@ from reflex.vars import ArrayVar, ObjectVar
 from cvmatch_app.config import get_settings
 from cvmatch_app.services import matching
 from cvmatch_app.services.errors import ServiceError
-from cvmatch_app.state.auth import AuthState
 from cvmatch_app.state import staged_files
+from cvmatch_app.state.auth import AuthState
 from cvmatch_app.state.staged_files import StagedFile
 
 CV_UPLOAD_ID = "cvs"
