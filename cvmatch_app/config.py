@@ -74,7 +74,10 @@ class Settings(BaseSettings):
     )
 
     signup_credits: int = Field(10, description="Credits granted to a new account")
-    rate_limit_per_minute: int = 60
+    rate_limit_per_minute: int = Field(60, ge=1, description="Requests a minute per API key")
+    account_rate_limit_per_minute: int = Field(
+        120, ge=1, description="Requests a minute per account, all its API keys together"
+    )
     max_cv_bytes: int = 5 * 1024 * 1024
     max_jd_chars: int = 50_000
     staged_mb_per_session: int = Field(

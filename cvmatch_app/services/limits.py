@@ -1,4 +1,4 @@
-"""Rate limits per API key: a moving (sliding) window from the `limits` library.
+"""Rate limits per API key and per account: a moving (sliding) window from the `limits` library.
 
 In memory by default; on Redis when CVMATCH_REDIS_URL is set, so every replica shares one count.
 """
@@ -60,3 +60,16 @@ def hit(
             headers={**status.headers(), "Retry-After": str(retry_after)},
         )
     return status
+
+
+def hit_key_and_account(*, key_id: int, user_id: int) -> RateLimitStatus:
+    """Count one keyed request against its key and against its account (all the account's keys
+    together), so that many keys do not multiply the limit. The headers show the tighter of the two."""
+    settings = get_settings()
+    key_status = hit(f"key:{key_id}")
+    account_status = hit(
+        f"account:{user_id}",
+        per_minute=settings.account_rate_limit_per_minute,
+        what="requests per minute per account (all its API keys together)",
+    )
+    return min(key_status, account_status, key=lambda status: status.remaining)
