@@ -97,6 +97,12 @@ class Settings(BaseSettings):
     cv_max_attempts: int = 3
     lease_seconds: int = 120
     jwt_ttl_minutes: int = 60 * 24 * 7
+    trusted_proxy_hops: int = Field(
+        0,
+        ge=0,
+        description="Reverse proxies in front of the app that append X-Forwarded-For; 0 trusts no such header "
+        "(the log-in limits then count the proxy's address)",
+    )
 
     stripe_secret_key: str = Field("", validation_alias=AliasChoices("STRIPE_SECRET_KEY", "CVMATCH_STRIPE_SECRET_KEY"))
     stripe_webhook_secret: str = Field(

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Request
 
 from cvmatch_app.api.bodies import PasswordChangeRequest, TokenRequest, read_token_request
 from cvmatch_app.api.deps import JwtUser, in_session
-from cvmatch_app.services import accounts, credits
+from cvmatch_app.services import accounts, credits, login_guard
 
 router = APIRouter(prefix="/api", tags=["account"])
 
@@ -21,7 +21,12 @@ router = APIRouter(prefix="/api", tags=["account"])
 async def issue_token(request: Request) -> dict[str, Any]:
     """Takes JSON `{"email", "password"}` or a form with `email`/`username` and `password`."""
     body = await read_token_request(request)
-    user = await in_session(lambda s: accounts.authenticate(s, email=body.email, password=body.password))
+    address = login_guard.client_address(
+        request.client.host if request.client else "", request.headers.get("x-forwarded-for", "")
+    )
+    user = await in_session(
+        lambda s: accounts.authenticate(s, email=body.email, password=body.password, address=address)
+    )
     return {"access_token": accounts.issue_token(user), "token_type": "bearer"}
 
 

@@ -12,7 +12,7 @@ from sqlmodel import Session, select
 
 from cvmatch_app.config import PLAN_BATCH_LIMITS, get_settings
 from cvmatch_app.db.models import User
-from cvmatch_app.services import credits, limits
+from cvmatch_app.services import credits, login_guard, security_log
 from cvmatch_app.services.errors import BadRequest, Conflict, NotFound, Unauthorized
 
 PLANS = tuple(PLAN_BATCH_LIMITS)
@@ -59,18 +59,21 @@ def get_user_by_email(session: Session, email: str) -> User:
     return user
 
 
-LOGIN_ATTEMPTS_PER_MINUTE = 10
-
-
-def authenticate(session: Session, *, email: str, password: str) -> User:
-    """The account for these credentials; 401 if wrong, 429 after 10 attempts a minute for one email
-    (slows down password guessing, from the web page and the API alike)."""
-    limits.hit(
-        f"login:{normalise_email(email)}", per_minute=LOGIN_ATTEMPTS_PER_MINUTE, what="log-in attempts per minute"
-    )
-    user = session.exec(select(User).where(User.email == normalise_email(email))).first()
-    if user is None or not _verify(user.password_hash, password):
+def authenticate(session: Session, *, email: str, password: str, address: str = "") -> User:
+    """The account for these credentials; 401 if wrong. Failed attempts are limited per client
+    address and per account (see ``login_guard``), and an unknown email costs the same work."""
+    email = normalise_email(email)
+    login_guard.check(email, address)
+    user = session.exec(select(User).where(User.email == email)).first()
+    # One argon2 verification either way, so that an unknown email answers in the same time.
+    matches = _verify(user.password_hash if user else login_guard.dummy_hash(_hasher), password)
+    if user is None or not matches:
+        login_guard.record_failure(email, address)
+        security_log.event(
+            "login_failed", account_id=user.id if user else None, email=security_log.pseudonym(email), address=address
+        )
         raise Unauthorized("Wrong email or password.")
+    login_guard.record_success(email, address)
     return user
 
 

@@ -87,7 +87,8 @@ class AuthState(rx.State):
         self.busy = True
         yield
         try:
-            user = await in_db(lambda s: accounts.authenticate(s, email=email, password=password))
+            address = self.router.session.client_ip  # Reflex applies CVMATCH_TRUSTED_PROXY_HOPS itself
+            user = await in_db(lambda s: accounts.authenticate(s, email=email, password=password, address=address))
         except ServiceError as exc:
             self.form_error = exc.detail
             self.busy = False
