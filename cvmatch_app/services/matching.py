@@ -15,7 +15,7 @@ from cvmatch_app.db.models import MatchCV, MatchJob, User, utcnow
 from cvmatch_app.engine import UnreadableDocument, extract_document, fingerprint
 from cvmatch_app.engine.bands import verdict_for
 from cvmatch_app.engine.types import FLAG_DUPLICATE, FLAG_TRUNCATED, MAX_SCORED_CHARS
-from cvmatch_app.services import credits, job_ids
+from cvmatch_app.services import credits, idempotency, job_ids
 from cvmatch_app.services.errors import BadRequest, Conflict, NotFound, PayloadTooLarge
 
 ACCEPTED_TYPES = "PDF, DOCX or TXT"
@@ -377,8 +377,9 @@ def submit(
         if user is None:
             raise NotFound("This account no longer exists.")
     priority = check_priority(priority)  # before the slow extraction: a typo costs nothing
+    key = idempotency.clean_key(idempotency_key)
     prepared = prepare_submission(plan=user.plan, cvs=cvs, jd_text=jd_text, jd_file=jd_file)
-    key = (idempotency_key or "").strip()[:255] or None
+    prepared.request_hash = idempotency.fingerprint(prepared, priority=priority)
     if key:
         with session_scope() as session:
             existing = find_idempotent_job(
