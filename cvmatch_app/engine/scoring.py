@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -148,8 +149,14 @@ def _same_field(a: set[str], b: set[str]) -> bool:
 
 
 def _titles_of(text: str) -> set[str]:
+    return set(_title_concepts_in(text))
+
+
+@lru_cache(maxsize=4096)
+def _title_concepts_in(text: str) -> frozenset[str]:
+    # Role titles are looked up many times per CV (years, neighbours, caps): read each once.
     lexicon = get_lexicon()
-    return {h.concept for h in lexicon.find(text) if lexicon.concept(h.concept).category == TITLE}
+    return frozenset(h.concept for h in lexicon.find(text) if lexicon.concept(h.concept).category == TITLE)
 
 
 NEIGHBOUR_CAP = 45.4  # the job's own occupation never held: related at most, never "Consider" high
