@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from .cv_profile import CVProfile
+from .evidence import MET, Finding
 from .experience import describe_years
 from .job_profile import MUST, JobProfile
-from .scoring import Finding, ScoreBreakdown
+from .scoring import ScoreBreakdown
 
 MAX_ITEMS = 6
 
@@ -50,8 +51,8 @@ def strengths_and_gaps(breakdown: ScoreBreakdown) -> tuple[list[str], list[str]]
         req = f.requirement
         return (req.kind != MUST, req.duty, -req.weight)
 
-    met = sorted((f for f in breakdown.findings if f.met >= 0.7), key=order)
-    missing = sorted((f for f in breakdown.findings if f.met < 0.7), key=order)
+    met = sorted((f for f in breakdown.findings if f.met >= MET), key=order)
+    missing = sorted((f for f in breakdown.findings if f.met < MET), key=order)
     # Soft skills prove little either way; they appear only if nothing better does.
     met = [f for f in met if f.requirement.category != "soft"] or met
     missing = [f for f in missing if f.requirement.category != "soft"]
@@ -67,7 +68,7 @@ def evidence_rows(breakdown: ScoreBreakdown) -> list[dict[str, Any]]:
                 "requirement": req.label,
                 "kind": req.kind,
                 "category": req.category,
-                "met": f.met >= 0.7,
+                "met": f.met >= MET,
                 "strength": f.met,
                 "cv_line": f.cv_line,
                 "found": f.found,
@@ -103,13 +104,13 @@ def executive_summary(job: JobProfile, cv: CVProfile, breakdown: ScoreBreakdown)
         and f.requirement.category not in ("years", "soft")
         and f.requirement.weight >= 0.3
     ]
-    met_must = [f for f in must if f.met >= 0.7]
+    met_must = [f for f in must if f.met >= MET]
     sentences: list[str] = []
 
     title = _most_recent_title(cv)
     years = breakdown.relevant_years
     own = [f for f in must if f.requirement.category == "title"]
-    holds_job = not own or max(f.met for f in own) >= 0.7
+    holds_job = not own or max(f.met for f in own) >= MET
     if years >= 0.25 and holds_job:
         first = f"{describe_years(years)} of dated work as {job.title}"
     elif cv.total_years >= 1 or (cv.roles and cv.total_years > 0):
@@ -122,7 +123,7 @@ def executive_summary(job: JobProfile, cv: CVProfile, breakdown: ScoreBreakdown)
         return (not f.requirement.defining, f.requirement.kind != MUST, -f.requirement.weight)
 
     strong = sorted(
-        (f for f in breakdown.findings if f.met >= 0.7 and f.requirement.category not in ("soft", "years")), key=order
+        (f for f in breakdown.findings if f.met >= MET and f.requirement.category not in ("soft", "years")), key=order
     )
     if must:
         lead = f"Meets {len(met_must)} of {len(must)} must-haves"
@@ -149,7 +150,7 @@ def executive_summary(job: JobProfile, cv: CVProfile, breakdown: ScoreBreakdown)
         (
             f
             for f in breakdown.findings
-            if f.met < 0.7 and f.requirement.kind == MUST and f.requirement.category != "soft"
+            if f.met < MET and f.requirement.kind == MUST and f.requirement.category != "soft"
         ),
         key=order,
     )
@@ -165,7 +166,7 @@ def executive_summary(job: JobProfile, cv: CVProfile, breakdown: ScoreBreakdown)
         sentences.append("The CV is from a different line of work.")
     else:
         nice_gaps = [
-            f.requirement.label for f in breakdown.findings if f.met < 0.7 and f.requirement.category != "soft"
+            f.requirement.label for f in breakdown.findings if f.met < MET and f.requirement.category != "soft"
         ]
         if nice_gaps:
             sentences.append(f"No must-have is missing; not shown: {_names(nice_gaps[:2])} (preferred).")

@@ -566,3 +566,13 @@ def test_the_defining_qualification_separates_teachers_of_other_subjects() -> No
     other = ENGINE.assess_sync(job, art, [])
     assert other.score < 60
     assert "Maths" in other.executive_summary.split("Main gap:")[-1]
+
+
+def test_the_occupations_own_licence_shows_the_occupation() -> None:
+    jd = "Teacher\nRequirements:\n- Experience as a teacher\n- Lesson planning"
+    cv = (
+        "Experience\nTutor, Bright Minds Centre, 2019 - Present\n- Lesson planning for small groups\n"
+        "Credentials: State Teaching Certificate (current)"
+    )
+    result = _assess(jd, cv)
+    assert not [g for g in result.gaps if g.lower().startswith("experience as a teacher") and "nothing" in g]
