@@ -11,7 +11,16 @@ from rapidfuzz import fuzz, process
 from .cv_profile import CVProfile, Role
 from .experience import describe_years
 from .job_profile import _NAMED_ASKS, JobProfile, Requirement
-from .lexicon import CREDENTIAL, EDUCATION, FIELD, LICENCE_OF_TITLE, TITLE, get_lexicon, neighbours_of
+from .lexicon import (
+    CREDENTIAL,
+    EDUCATION,
+    FIELD,
+    LICENCE_OF_TITLE,
+    TITLE,
+    get_lexicon,
+    neighbours_of,
+    skill_level,
+)
 from .semantic import CVVectors, requirement_match, role_closeness
 from .tokens import tokenize
 
@@ -58,6 +67,7 @@ LICENSED_AS = 0.8  # the occupation's own licence, without a role titled so
 MET = 0.7
 IMPLIED = 0.7  # implied by the work history or the job's title held, or a misspelling
 LOWER_LEVEL = 0.6  # the job's trade below the level the title asks
+NEAR_TITLE = 0.65  # a same-field title at the asked level or above, with the title's work in the CV
 MENTIONED = 0.5  # named in the CV, not held
 RELATED_ROLE = 0.4  # a neighbouring occupation held
 RELATED_ROLE_BELOW_LEVEL = 0.25
@@ -291,6 +301,7 @@ def _title_evidence(req: Requirement, cv: CVProfile, job: JobProfile) -> Finding
         _held_title(req, cv)
         or _headline_title(req, cv)
         or _licensed_as_title(req, cv)
+        or _near_title(req, cv)
         or _mentioned_title(req, cv)
         or _neighbouring_title(req, cv)
         or _similar_title(req, cv, job)
@@ -328,9 +339,15 @@ def _held_title(req: Requirement, cv: CVProfile) -> Finding | None:
 def _headline_title(req: Requirement, cv: CVProfile) -> Finding | None:
     lexicon = get_lexicon()
     for index, line in enumerate(cv.lines[:4]):
-        if index != cv.name_line and {h.concept for h in lexicon.find(line)} & set(req.alternatives):
+        # The headline or the summary speaks of the candidate; a bullet under a role speaks of the
+        # work ("Worked with registered nurses" names the nurses, not the candidate).
+        section = cv.sections[index]
+        if index == cv.name_line or section not in ("top", "summary") or (section == "top" and len(line.split()) > 8):
+            continue
+        if {h.concept for h in lexicon.find(line)} & set(req.alternatives):
             return Finding(req, PROVEN if not cv.roles else HEADLINE_BESIDE_ROLES, cv.lines[index], line)
     return None
+
 
 
 def _mentioned_title(req: Requirement, cv: CVProfile) -> Finding | None:
@@ -376,6 +393,37 @@ def _neighbouring_title(req: Requirement, cv: CVProfile) -> Finding | None:
                 credit = RELATED_ROLE_BELOW_LEVEL if junior else RELATED_ROLE
                 return Finding(req, credit, f"{role.title} ({role.date_text})", f"related role: {concept.label}")
     return None
+
+
+def _near_title(req: Requirement, cv: CVProfile) -> Finding | None:
+    """A title of the same field at the asked level or above, whose work names the title asked (an
+    accountant whose duties list accounts payable, for an AP specialist post)."""
+    lexicon = get_lexicon()
+    wanted = set(req.alternatives)
+    if not any(cv.concept_lines.get(cid) for cid in wanted):
+        return None
+    fields = {d for cid in wanted for d in lexicon.concept(cid).domains} - _BROAD_DOMAINS
+    for role in cv.roles:
+        for held in _held_titles(role.title) - wanted:
+            if set(lexicon.concept(held).domains) & fields and _at_least_the_level(held, wanted):
+                label = lexicon.concept(held).label
+                return Finding(req, NEAR_TITLE, f"{role.title} ({role.date_text})", f"{label}, doing this work")
+    # Without dated roles, the headline's title stands for the most recent one.
+    for index, line in enumerate(cv.lines[:4]):
+        if index == cv.name_line or cv.roles:
+            continue
+        for held in _titles_of(line) - wanted:
+            if set(lexicon.concept(held).domains) & fields and _at_least_the_level(held, wanted):
+                return Finding(req, NEAR_TITLE, line, f"{lexicon.concept(held).label}, doing this work")
+    return None
+
+
+def _at_least_the_level(held: str, wanted: set[str]) -> bool:
+    """Whether a held title is at ISCO's skill level of the title asked or above (an RN for an LVN
+    post, not an LVN for an RN post)."""
+    held_level = skill_level(held)
+    asked = [level for cid in wanted if (level := skill_level(cid)) is not None]
+    return held_level is not None and bool(asked) and held_level >= max(asked)
 
 
 def _similar_title(req: Requirement, cv: CVProfile, job: JobProfile) -> Finding | None:

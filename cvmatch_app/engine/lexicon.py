@@ -207,6 +207,18 @@ for _a, _b in _RELATIONS.get("neighbours", []):
     NEIGHBOURS[_b] = NEIGHBOURS.get(_b, frozenset()) | {_a}
 
 
+ISCO_OF_TITLE: dict[str, str] = dict(_RELATIONS.get("isco", []))
+# ISCO-08's skill level by major group: 1 managers and 2 professionals (4), 3 technicians (3),
+# 4-8 clerks, service, trades and operators (2), 9 elementary occupations (1).
+_SKILL_LEVEL_OF_MAJOR = {"1": 4, "2": 4, "3": 3, "4": 2, "5": 2, "6": 2, "7": 2, "8": 2, "9": 1}
+
+
+def skill_level(title_concept: str) -> int | None:
+    """ISCO's skill level of a job-title concept (4 high .. 1 elementary), or None if unknown."""
+    code = ISCO_OF_TITLE.get(title_concept)
+    return _SKILL_LEVEL_OF_MAJOR.get(code[0]) if code else None
+
+
 def neighbours_of(concepts: set[str] | list[str]) -> set[str]:
     """Title concepts that are neighbouring occupations of any of ``concepts``."""
     return {n for cid in concepts for n in NEIGHBOURS.get(cid, ())}

@@ -99,6 +99,7 @@ YEARS_FOR_FULL_CREDIT = 2.0  # with no minimum stated, this many years in the oc
 _YEARS_SHORT = 0.8  # below this share of the years asked, the score is capped in proportion to the shortfall
 BELOW_INTERVIEW = 55.0  # caps for a missing licence, defining ask, half the must-haves or the level asked
 OTHER_OCCUPATION = 30.0
+YEARS_UNKNOWN_CAP = 50.0  # years asked, no dated role to read them from: below Interview, ranked by the rest
 _BAND_CEILINGS = ((40, 39.4), (60, 59.4), (75, 74.4))  # a cap never crosses into the next band
 
 
@@ -193,7 +194,8 @@ class _Caps:
             return
         if ceiling is None:
             ceiling = next(edge for band, edge in _BAND_CEILINGS if limit < band)
-        self.score = min(limit + (self.score - limit) * 0.1, ceiling)
+        # The room above the cap, up to the band's edge, keeps the order of what the cap holds back.
+        self.score = min(limit + (self.score - limit) * (ceiling - limit) / (100.0 - limit), ceiling)
         self.reasons.append(reason)
 
 
@@ -213,9 +215,14 @@ def _apply_caps(job: JobProfile, cv: CVProfile, parts: _Parts, score: float) -> 
         # Shared basics (BLS, Excel, a degree) do not make a nurse a dental assistant.
         caps.cap(OTHER_OCCUPATION, "different occupation")
     if parts.years and parts.years_fit < _YEARS_SHORT:
-        # The shortfall sets the cap: a year of the five asked is a large gap, four of five a small one.
-        reason = "well short of the years required" if parts.years_fit < 0.5 else "short of the years required"
-        caps.cap(_years_cap(parts.years_fit), reason)
+        if not cv.roles and not cv.claimed_years:
+            # No dated work at all: the years are unknown, not zero. Interview needs them shown,
+            # but the rest of the evidence still ranks the CV.
+            caps.cap(YEARS_UNKNOWN_CAP, "no dated work history to show the years required")
+        else:
+            # The shortfall sets the cap: a year of the five asked is a large gap, four of five a small one.
+            reason = "well short of the years required" if parts.years_fit < 0.5 else "short of the years required"
+            caps.cap(_years_cap(parts.years_fit), reason)
     # The job's own occupation never held, only a neighbouring one (a truck driver for a dispatcher,
     # a graphic designer for a UX designer) or named in passing ("helped the lead teacher"): related,
     # not a match, unless the CV's titles read as the same job in other words.

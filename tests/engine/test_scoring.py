@@ -576,3 +576,26 @@ def test_the_occupations_own_licence_shows_the_occupation() -> None:
     )
     result = _assess(jd, cv)
     assert not [g for g in result.gaps if g.lower().startswith("experience as a teacher") and "nothing" in g]
+
+
+def test_a_same_field_title_at_the_level_asked_doing_the_work_is_near_a_lower_one_is_not() -> None:
+    ap_job = "Accounts Payable Clerk\nRequirements:\n- Accounts payable experience\n- Excel\n- Three-way matching"
+    accountant = (
+        "Experience\nStaff Accountant, Northwind Foods, 2017 - Present\n- Ran accounts payable: invoices, three-way "
+        "matching and weekly payment runs\n- Month-end accruals in Excel"
+    )
+    assert _assess(ap_job, accountant).score > 50  # not held back as a mere neighbour
+
+    rn_job = "Registered Nurse\nRequirements:\n- Registered nurse experience on a medical unit\n- BLS"
+    lvn = (
+        "Experience\nLicensed Vocational Nurse, Valley Care Home, 2015 - Present\n- Worked with registered nurses "
+        "on a medical unit: medications, wound care\nCertifications: BLS"
+    )
+    rn = (
+        "Experience\nRegistered Nurse, Valley Hospital, 2015 - Present\n- Medical unit: assessments, medications, "
+        "wound care\nCertifications: BLS"
+    )
+    job = ENGINE.prepare_job(rn_job)
+    lower = ENGINE.assess_sync(job, lvn, []).score
+    assert lower < 60
+    assert lower < ENGINE.assess_sync(job, rn, []).score
