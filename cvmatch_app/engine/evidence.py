@@ -219,10 +219,25 @@ def relevant_years(cv: CVProfile, job: JobProfile, concept_ids: list[str]) -> tu
         roles = [r for r, closeness in zip(cv.roles, role_closeness(job.title_vector, cv.roles), strict=True)
                  if closeness >= 0.5]  # fmt: skip
     years = merged_years([(r.start, r.end) for r in roles])
-    if not roles and not cv.roles and cv.claimed_years:
-        # No dated roles at all: fall back on the CV's own statement, discounted.
-        return round(cv.claimed_years * 0.8, 1), []
+    if not roles and not cv.roles and cv.claimed_years and (not own or _headline_names(cv, own)):
+        # No dated roles at all: fall back on the CV's own statement, discounted, when the CV says it
+        # is of this occupation ("16 years of experience" from a finance manager are no years in sales).
+        return round(cv.claimed_years * CLAIMED_YEARS_SHARE, 1), []
     return years, roles
+
+
+CLAIMED_YEARS_SHARE = 0.8  # a CV's own "N years of experience", without dated roles, counts for this much
+
+
+def _headline_names(cv: CVProfile, titles: set[str]) -> bool:
+    """Whether the headline or summary names one of ``titles`` as the candidate's own."""
+    for index, line in enumerate(cv.lines[:4]):
+        section = cv.sections[index]
+        if index == cv.name_line or section not in ("top", "summary") or (section == "top" and len(line.split()) > 8):
+            continue
+        if _titles_of(line) & titles:
+            return True
+    return False
 
 
 def _held_title_role(cv: CVProfile, title_concepts: list[str]) -> Role | None:

@@ -187,11 +187,12 @@ _DEADLINE_RE = re.compile(
     r"\bwithin\s+\S+\s+months?\b|\bmonths?\s+(?:of|from|after)\s+(?:hire|hiring|start|starting|employment|joining)\b",
     re.IGNORECASE,
 )
-# "Selling into HR teams", "partner with finance leaders": an occupation named as the people the job
-# deals with is no ask of the candidate.
+# "Selling into HR teams", "partner with finance leaders", "selling HR tech or payroll software": an
+# occupation named as the people or the market the job deals with is no ask of the candidate.
 _AUDIENCE_RE = re.compile(
     r"^\W*(?:teams?|departments?|leaders?|leadership|buyers?|clients?|customers?|stakeholders?|partners?|"
-    r"executives?|decision[- ]makers?|functions?|organi[sz]ations?|audiences?)\b",
+    r"executives?|decision[- ]makers?|functions?|organi[sz]ations?|audiences?|"
+    r"software|tech|technology|platforms?|products?|solutions?|market|industry|sector|vertical)\b",
     re.IGNORECASE,
 )
 

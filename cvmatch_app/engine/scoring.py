@@ -204,8 +204,9 @@ def _apply_caps(job: JobProfile, cv: CVProfile, parts: _Parts, score: float) -> 
     must = parts.must
     if any(f.requirement.category == CREDENTIAL and f.met < 0.5 for f in must):
         caps.cap(BELOW_INTERVIEW, "required licence or certification missing")
-    if any(f.requirement.defining and f.met < MET for f in must):
-        # An art teacher for a mathematics post, a sales director without the SaaS the title names.
+    if any(f.requirement.defining and f.met == 0 for f in must):
+        # An art teacher for a mathematics post: nothing in the CV names the subject the title names.
+        # (A related sibling, "market research" for "Google Ads", is a weaker match, not a wrong one.)
         caps.cap(BELOW_INTERVIEW, "the role's defining qualification not shown")
     if must and parts.must_cov < 0.5:
         caps.cap(BELOW_INTERVIEW, "fewer than half of the must-haves proven")

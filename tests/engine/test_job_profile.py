@@ -166,3 +166,8 @@ def test_two_named_skills_of_one_concept_stay_two_asks() -> None:
     reqs = _asks("Line Cook\nRequirements:\n- Sharp knife skills\n- Experience in a high volume kitchen")
     labels = {r.label.lower() for r in reqs if "culinary_skills" in r.alternatives}
     assert {"knife skills", "high volume kitchen"} <= labels
+
+
+def test_an_occupation_named_as_the_market_is_no_ask() -> None:
+    reqs = _asks("Account Executive\nNice to have:\n- Experience selling payroll software or HR tech")
+    assert not [r for r in reqs if {"payroll", "hr"} & set(r.alternatives)]

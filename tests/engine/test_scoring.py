@@ -599,3 +599,16 @@ def test_a_same_field_title_at_the_level_asked_doing_the_work_is_near_a_lower_on
     lower = ENGINE.assess_sync(job, lvn, []).score
     assert lower < 60
     assert lower < ENGINE.assess_sync(job, rn, []).score
+
+
+def test_claimed_years_count_only_for_the_occupation_the_cv_claims() -> None:
+    jd = "Sales Representative\nRequirements:\n- 3+ years of sales experience\n- CRM"
+    finance = "Finance Manager\nSummary\nFinance manager with 16 years of experience in budgeting and audits."
+    seller = "Sales Representative\nSummary\nSales representative with 6 years of experience selling to retailers."
+    job = ENGINE.prepare_job(jd)
+    rows = {
+        name: next(e for e in ENGINE.assess_sync(job, cv, []).evidence if e["category"] == "years")
+        for name, cv in (("finance", finance), ("seller", seller))
+    }
+    assert not rows["finance"]["met"]
+    assert rows["seller"]["met"]
