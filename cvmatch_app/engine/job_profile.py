@@ -467,11 +467,13 @@ def _defining_asks(title: str, title_concepts: list[str]) -> list[Requirement]:
     out: list[Requirement] = []
     if not {h.concept for h in lexicon.find(title)} & set(title_concepts):
         return out  # the first line is no job title ("Experience with Epic or Cerner")
+    seen: set[str] = set()
     for hit in lexicon.find(title):
         concept = lexicon.concept(hit.concept)
         # A workplace in the title ("Regional Airline", "Hospital") is the setting, not the ask.
-        if concept.category not in (SKILL, TOOL, CREDENTIAL) or hit.concept in title_concepts:
+        if concept.category not in (SKILL, TOOL, CREDENTIAL) or hit.concept in title_concepts or hit.concept in seen:
             continue
+        seen.add(hit.concept)  # "Elementary Teacher, Grades 3-5" asks one thing twice
         surface = lexicon.surface(title, hit)
         out.append(
             Requirement(

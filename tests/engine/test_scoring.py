@@ -612,3 +612,29 @@ def test_claimed_years_count_only_for_the_occupation_the_cv_claims() -> None:
     }
     assert not rows["finance"]["met"]
     assert rows["seller"]["met"]
+
+
+def test_the_school_level_in_the_title_is_shown_in_any_of_its_words() -> None:
+    jd = "Primary School Teacher\nRequirements:\n- Teaching licence\n- Classroom experience"
+    fits = (
+        "Experience\nClassroom Teacher, Oak Lane School, 2016 - Present\n- Taught 3rd grade reading and maths\n"
+        "Licences: State teaching licence"
+    )
+    other = (
+        "Experience\nClassroom Teacher, Oak Lane High, 2016 - Present\n- Taught grades 9-12 chemistry\n"
+        "Licences: State teaching licence"
+    )
+    job = ENGINE.prepare_job(jd)
+    assert ENGINE.assess_sync(job, fits, []).score >= 60
+    assert ENGINE.assess_sync(job, other, []).score < 60
+
+
+def test_a_drivers_licence_asked_in_passing_is_a_gap_not_a_bar() -> None:
+    jd = "IT Support Technician\nRequirements:\n- Help desk experience\n- Active Directory\n- Valid driver's licence"
+    cv = (
+        "Experience\nIT Support Technician, Acme Corp, 2018 - Present\n- Help desk tickets, Active Directory "
+        "accounts and laptop builds"
+    )
+    result = _assess(jd, cv)
+    assert result.score >= 60
+    assert any("driver" in g.lower() for g in result.gaps)
