@@ -226,14 +226,15 @@ def relevant_years(cv: CVProfile, job: JobProfile, concept_ids: list[str]) -> tu
     return years, roles
 
 
+_HEADLINE_WORDS = 8
 CLAIMED_YEARS_SHARE = 0.8  # a CV's own "N years of experience", without dated roles, counts for this much
 
 
 def _headline_names(cv: CVProfile, titles: set[str]) -> bool:
-    """Whether the headline or summary names one of ``titles`` as the candidate's own."""
+    """Whether the headline names one of ``titles`` as the candidate's own (a summary sentence that
+    mentions "sales" does not make a finance manager a salesperson)."""
     for index, line in enumerate(cv.lines[:4]):
-        section = cv.sections[index]
-        if index == cv.name_line or section not in ("top", "summary") or (section == "top" and len(line.split()) > 8):
+        if index == cv.name_line or cv.sections[index] != "top" or len(line.split()) > _HEADLINE_WORDS:
             continue
         if _titles_of(line) & titles:
             return True

@@ -79,15 +79,30 @@ def evidence_rows(breakdown: ScoreBreakdown) -> list[dict[str, Any]]:
 
 
 def _most_recent_title(cv: CVProfile) -> str:
-    """The CV's own most recent job title: the newest dated role's, else the headline under the name."""
+    """The CV's own most recent job title: the newest dated role's when it reads as a title, else the
+    headline under the name ("Director of Business Development"), never a sentence from a bullet."""
     for role in cv.roles[:1]:
-        title = role.title.split(" · ")[0].strip(" ,;:-")
-        if len(title) >= 3 and any(ch.isalpha() for ch in title[:3]):
+        title = role.title.split(" · ")[-1].strip(" ,;:-")
+        if _reads_as_title(title):
             return _quote(title, 70)
     for index, line in enumerate(cv.lines[:3]):
-        if index != cv.name_line and 3 <= len(line) <= 60 and not any(ch.isdigit() for ch in line):
+        if index != cv.name_line and cv.sections[index] == "top" and _reads_as_title(line):
             return _quote(line, 70)
     return ""
+
+
+_TITLE_WORDS_MAX = 8
+
+
+def _reads_as_title(text: str) -> bool:
+    words = text.split()
+    return (
+        0 < len(words) <= _TITLE_WORDS_MAX
+        and not any(ch.isdigit() for ch in text)
+        and text[:1].isalpha()
+        and text[:1].isupper()
+        and not text.rstrip().endswith((".", "…"))
+    )
 
 
 def _names(items: list[str]) -> str:
