@@ -123,7 +123,7 @@ iac | tool | devops software | terraform; ansible; puppet; chef infra; infrastru
 cicd | tool | software devops | ci/cd; ci cd; continuous integration; continuous delivery; continuous deployment; jenkins; gitlab ci; github actions; circleci; travis ci; teamcity; bamboo; argo cd; argocd; azure devops
 git | tool | software | git; github; gitlab; bitbucket; version control; source control; svn
 linux | tool | software it devops | linux; unix; bash; shell scripting; shell; ubuntu; red hat; rhel; centos; debian; powershell
-monitoring | tool | devops software | monitoring; prometheus; grafana; datadog; splunk; new relic; elk; observability; nagios; zabbix; logging; alerting; incident response; on call; on-call; pagerduty
+monitoring | tool | devops software | monitoring; prometheus; grafana; datadog; splunk; new relic; elk; observability; nagios; zabbix; logging; alerting; incident response; pagerduty
 networking | skill | it | networking; tcp/ip; tcp ip; dns; dhcp; vpn; lan; wan; routers; switches; firewalls; firewall; cisco; ccna; vlan; routing; switching; network troubleshooting
 windows_admin | tool | it | active directory; windows server; group policy; office 365 admin; microsoft 365 admin; exchange server; sccm; intune; vmware; hyper-v; virtualization; ticketing system; servicenow; jira service desk; zendesk; remote desktop; hardware troubleshooting; software installation; imaging; troubleshooting
 api | skill | software | api; apis; rest; restful; rest api; graphql; microservices; microservice; web services; soap; grpc; json
@@ -308,4 +308,7 @@ event_planning | skill | hospitality events | event planning; event management; 
 social_work_licence | cred | social health | lcsw; lmsw; lsw; licensed clinical social worker; licensed social worker; social work license; social work licence; lpc; licensed professional counselor; swe registration
 social_work_degree | edu | social | msw; master of social work; bsw; bachelor of social work
 pm_tools | tool | management construction software | ms project; microsoft project; smartsheet; asana; monday.com; trello; wrike
+# ---------------------------------------------------------------- false friends
+# Phrases that contain a concept's words but ask for nothing (category "none": read, then dropped).
+schedule_terms | none | general | on-call rotation; on call rotation; on-call; on call; on-call schedule
 """
