@@ -300,14 +300,85 @@ def _years_evidence(req: Requirement, cv: CVProfile, job: JobProfile) -> Finding
 
 
 def _education_evidence(req: Requirement, cv: CVProfile) -> Finding:
-    accepted = set()
+    """A degree or diploma line of the CV's education (not a sentence that uses the word "degree"),
+    completed, and in the field the job names when it names one ("a degree in graphic design")."""
+    lexicon = get_lexicon()
+    accepted: set[str] = set()
     for cid in req.alternatives:
         accepted |= _EDU_IMPLIED_BY.get(cid, {cid})
-    found, line, _ = _line_for(cv, sorted(accepted, key=lambda c: (c not in req.alternatives, c)))
-    if not found and req.alternatives == ["high_school"] and cv.roles:
+    order = sorted(accepted, key=lambda c: (c not in req.alternatives, c))
+    field_words = _asked_field(req.source)
+    best: Finding | None = None
+    for cid in order:
+        for index in cv.concept_lines.get(cid, []):
+            line = cv.lines[index]
+            if not _reads_as_education(cv, index) or _UNFINISHED_RE.search(line):
+                continue
+            said = next((lexicon.surface(line, h) for h in lexicon.find(line) if h.concept == cid), "")
+            if not field_words or _names_field(cv, index, field_words):
+                return Finding(req, PROVEN, line, said or lexicon.concept(cid).label)
+            if best is None:
+                best = Finding(req, RELATED_MEMBER, line, f"{said or lexicon.concept(cid).label}, in another field")
+    if best is not None:
+        return best
+    if req.alternatives == ["high_school"] and cv.roles:
         # Nobody lists a school diploma under years of work; a work history implies it.
         return Finding(req, IMPLIED, "", "implied by the work history")
-    return Finding(req, PROVEN if found else 0.0, line, found)
+    return Finding(req, 0.0)
+
+
+# "Some College (No Degree)", "B.S. expected 2026", "a Computer Science junior": not (yet) a degree.
+_UNFINISHED_RE = re.compile(
+    r"\b(?:no degree|not completed|incomplete|in progress|expected|anticipated|pursuing|currently enrolled|"
+    r"candidate for|some college|coursework|junior|sophomore|freshman)\b",
+    re.IGNORECASE,
+)
+_FIELD_RE = re.compile(
+    r"\b(?:degree|diploma|bachelor'?s?|associate'?s?|master'?s?)\s+(?:degree\s+)?(?:in|of)\s+(?P<field>[^.;()]+)",
+    re.IGNORECASE,
+)
+_FIELD_STOP = re.compile(
+    r"\b(?:or (?:a )?(?:related|similar|equivalent)|preferred|required|is a plus|and\b(?! ))", re.I
+)
+_EDUCATION_LINE_WORDS = 12  # outside the education section, a longer line is a sentence, not a degree
+
+
+_WEAK_FIELD_WORDS = frozenset(
+    tokenize(
+        "science sciences management studies art arts administration business technology general applied field "
+        "engineering education or a an the any relevant related similar equivalent"
+    )
+)
+# "A culinary diploma", "a nursing degree": the word before names the field.
+_FIELD_BEFORE_RE = re.compile(r"\b(?P<field>[a-z]{4,})\s+(?:diploma|degree)\b", re.IGNORECASE)
+_NOT_A_FIELD = frozenset(
+    tokenize("bachelor bachelors master masters associate associates university college school high graduate advanced")
+)
+
+
+def _asked_field(source: str) -> list[str]:
+    """The subject words of "a bachelor's degree in graphic design or a related field" or "a culinary
+    diploma" (stemmed, without words every degree shares such as "science" or "management")."""
+    match = _FIELD_RE.search(source)
+    if match:
+        phrase = _FIELD_STOP.split(match.group("field"))[0]
+    else:
+        before = _FIELD_BEFORE_RE.search(source)
+        phrase = before.group("field") if before and tokenize(before.group("field"))[0] not in _NOT_A_FIELD else ""
+    words = [t for t in tokenize(phrase) if t not in _GENERIC_TERMS and len(t) > 2]
+    return [t for t in words if t not in _WEAK_FIELD_WORDS]
+
+
+def _reads_as_education(cv: CVProfile, index: int) -> bool:
+    return (
+        cv.sections[index] in ("education", "certifications") or len(cv.lines[index].split()) <= _EDUCATION_LINE_WORDS
+    )
+
+
+def _names_field(cv: CVProfile, index: int, field_words: list[str]) -> bool:
+    """The degree line, or the line under it (a degree and its major are often written apart)."""
+    words = set(tokenize(" ".join(cv.lines[index : index + 2])))
+    return any(w in words or any(x.startswith(w[:5]) for x in words if len(w) >= 5) for w in field_words)
 
 
 def _title_evidence(req: Requirement, cv: CVProfile, job: JobProfile) -> Finding:
@@ -363,7 +434,6 @@ def _headline_title(req: Requirement, cv: CVProfile) -> Finding | None:
         if {h.concept for h in lexicon.find(line)} & set(req.alternatives):
             return Finding(req, PROVEN if not cv.roles else HEADLINE_BESIDE_ROLES, cv.lines[index], line)
     return None
-
 
 
 def _mentioned_title(req: Requirement, cv: CVProfile) -> Finding | None:

@@ -638,3 +638,19 @@ def test_a_drivers_licence_asked_in_passing_is_a_gap_not_a_bar() -> None:
     result = _assess(jd, cv)
     assert result.score >= 60
     assert any("driver" in g.lower() for g in result.gaps)
+
+
+def test_a_degree_asked_in_a_field_needs_that_field_and_a_finished_degree() -> None:
+    jd = "Graphic Designer\nRequirements:\n- Bachelor's degree in graphic design or a related field\n- Adobe InDesign"
+    design = "Experience\nDesigner, Inkwell, 2018 - Present\n- InDesign layouts\nEducation\nBFA Graphic Design, 2017"
+    design = design.replace("BFA Graphic Design", "Bachelor of Fine Arts, Graphic Design")
+    history = "Experience\nDesigner, Inkwell, 2018 - Present\n- InDesign layouts\nEducation\nBachelor of Arts, History"
+    student = "Experience\nDesigner, Inkwell, 2018 - Present\n- InDesign layouts\nEducation\nSome College (No Degree)"
+    job = ENGINE.prepare_job(jd)
+
+    def degree_row(cv: str) -> dict:
+        return next(e for e in ENGINE.assess_sync(job, cv, []).evidence if e["category"] == "edu")
+
+    assert degree_row(design)["met"]
+    assert not degree_row(history)["met"] and degree_row(history)["strength"] > 0  # a degree, in another field
+    assert not degree_row(student)["met"]
