@@ -574,12 +574,19 @@ def _duty_in_other_words(req: Requirement, cv: CVProfile, job: JobProfile, vecto
 
 
 def _misspelt(req: Requirement, cv: CVProfile) -> Finding | None:
-    # Misspellings and variants the lexicon does not list ("Kubernets", "Quickbook").
+    # Misspellings and variants the lexicon does not list ("Kubernets", "Quickbook") of what the job
+    # named; a credential's code is exact ("Network" is no "Network+").
+    if req.category == CREDENTIAL:
+        return None
+    named = {tuple(tokenize(a)) for a in req.asked} if req.category in _NAMED_ASKS and req.asked else None
     for cid in req.alternatives:
         for phrase, _entry in _phrases_of(cid):
-            if len(phrase) >= 7 and cv.words:
+            if named is not None and (phrase,) not in named:
+                continue
+            if len(phrase) >= 7 and phrase.isalpha() and cv.words:
                 best = process.extractOne(phrase, list(cv.words), scorer=fuzz.ratio, score_cutoff=90)
-                if best:
+                # The word itself, unread by the lexicon, stood in a phrase that means something else.
+                if best and best[0] != phrase:
                     return Finding(req, IMPLIED, _first_line_with(cv, best[0]), best[0])
     return None
 
@@ -594,13 +601,21 @@ def _free_text_evidence(req: Requirement, cv: CVProfile, vectors: CVVectors) -> 
     return Finding(req, met, line if met else "", "")
 
 
+_CODE_RE = re.compile(r"[+#]|\d|\b[A-Za-z]{2,}-[A-Z]{1,3}\b")
 RELATED_MEMBER = 0.5  # another member of the concept the job named: related evidence, not proof
 
 
 def _names_another_member(req: Requirement, found: str) -> bool:
     """A named skill or tool ("Google Ads") is proven by itself, not by a sibling ("social media");
     a class name ("CRM", "EHR") is proven by any member."""
-    if req.category not in _NAMED_ASKS or not req.asked:
+    if not req.asked:
+        return False
+    if req.category == CREDENTIAL:
+        # A certificate named by its code ("CompTIA A+", "SHRM-CP", "OSHA 30") is proven by that code,
+        # not by a sibling in the same family ("Project+", "ITIL"); a licence named in words by any.
+        if not any(_CODE_RE.search(asked) for asked in req.asked):
+            return False
+    elif req.category not in _NAMED_ASKS:
         return False
     lexicon = get_lexicon()
     classes = {name for cid in req.alternatives for name in lexicon.class_names.get(cid, ())}

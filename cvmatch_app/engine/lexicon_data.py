@@ -149,7 +149,7 @@ finance_manager | title | finance management | finance manager; controller; fina
 banking | title | finance customer | bank teller; banker; personal banker; relationship manager; loan officer; mortgage advisor; underwriter; credit officer; branch manager; retail banking; investment banking; wealth management; financial advisor; financial adviser; financial planner; actuary; actuarial
 claims_adjuster | title | finance insurance | claims adjuster; claims handler; claims examiner; claims specialist; claims representative; insurance adjuster; loss adjuster; claims investigator; claims processor; claims analyst; field adjuster; desk adjuster; independent adjuster; claims associate
 adjuster_licence | cred | insurance | adjuster license; adjuster licence; licensed adjuster; licensed insurance adjuster; all-lines adjuster; all lines adjuster; adjuster license all lines; state adjuster license; adjuster certification; cii certificate
-accounting_skills | skill | finance | general ledger; GL; journal entries; month-end close; month end close; year-end close; reconciliation; reconciliations; bank reconciliation; account reconciliation; financial statements; financial reporting; balance sheet; profit and loss; p&l; income statement; cash flow; accruals; variance analysis; fixed assets; budgeting; cost accounting
+accounting_skills | skill | finance | general ledger; GL; journal entries; month-end close; month end close; month-end closing; month end closing; year-end close; reconciliation; reconciliations; bank reconciliation; account reconciliation; financial statements; financial reporting; balance sheet; profit and loss; p&l; income statement; cash flow; accruals; variance analysis; fixed assets; budgeting; cost accounting
 tax | skill | finance | tax; taxation; tax returns; tax preparation; tax compliance; vat; sales tax; corporate tax; income tax; 1099; w-2; irs; sales and use tax; use tax
 gaap | skill | finance | gaap; us gaap; ifrs; accounting standards; gaap compliance
 accounting_software | tool | finance | quickbooks; xero; sage; netsuite; sap fico; sap fi; oracle financials; peoplesoft; dynamics gp; great plains; hyperion; freshbooks; adp; paychex; workday financials; bill.com; concur; expensify
@@ -311,4 +311,5 @@ pm_tools | tool | management construction software | ms project; microsoft proje
 # ---------------------------------------------------------------- false friends
 # Phrases that contain a concept's words but ask for nothing (category "none": read, then dropped).
 schedule_terms | none | general | on-call rotation; on call rotation; on-call; on call; on-call schedule
+shop_routines | none | general | opening and closing; opening and closing duties; closing duties; closing procedures; closing shift; open and close; opened and closed; closing the store; closing store
 """

@@ -654,3 +654,19 @@ def test_a_degree_asked_in_a_field_needs_that_field_and_a_finished_degree() -> N
     assert degree_row(design)["met"]
     assert not degree_row(history)["met"] and degree_row(history)["strength"] > 0  # a degree, in another field
     assert not degree_row(student)["met"]
+
+
+def test_a_certificate_named_by_its_code_is_not_proven_by_a_sibling() -> None:
+    jd = "IT Support Technician\nRequirements:\n- Help desk experience\n- CompTIA A+ certification"
+    sibling = "Experience\nIT Support Technician, Acme, 2019 - Present\n- Help desk\nCertifications: ITIL Foundation"
+    near_word = "Experience\nIT Support Technician, Acme, 2019 - Present\n- Help desk; network and security setup"
+    exact = "Experience\nIT Support Technician, Acme, 2019 - Present\n- Help desk\nCertifications: CompTIA A+"
+    for cv in (sibling, near_word):
+        assert not any(s.startswith("CompTIA A+") for s in _assess(jd, cv).strengths)
+    assert any(s.startswith("CompTIA A+") for s in _assess(jd, exact).strengths)
+
+
+def test_opening_and_closing_a_shop_is_not_closing_sales() -> None:
+    jd = "Sales Representative\nRequirements:\n- Closing deals\n- CRM"
+    cv = "Experience\nCashier, Corner Shop, 2019 - Present\n- Opening and closing the store; cash counts"
+    assert not any(s.lower().startswith("closing") for s in _assess(jd, cv).strengths)
