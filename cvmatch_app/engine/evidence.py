@@ -12,6 +12,7 @@ from .cv_profile import CVProfile, Role
 from .experience import describe_years
 from .job_profile import _NAMED_ASKS, JobProfile, Requirement
 from .lexicon import (
+    CLASS_INCLUDES,
     CREDENTIAL,
     EDUCATION,
     FIELD,
@@ -64,6 +65,7 @@ SENIOR_BY_YEARS = 0.9  # the trade's title without the senior word, but six year
 HEADLINE_BESIDE_ROLES = 0.8  # the headline names the job, the dated roles do not
 SIMILAR_TITLE = 0.8  # a title the lexicon cannot name that reads as the job's own
 LICENSED_AS = 0.8  # the occupation's own licence, without a role titled so
+UNDATED_ROLE = 0.8  # a job title in the work history whose dates could not be read
 MET = 0.7
 IMPLIED = 0.7  # implied by the work history or the job's title held, or a misspelling
 LOWER_LEVEL = 0.6  # the job's trade below the level the title asks
@@ -306,6 +308,9 @@ def _education_evidence(req: Requirement, cv: CVProfile) -> Finding:
     accepted: set[str] = set()
     for cid in req.alternatives:
         accepted |= _EDU_IMPLIED_BY.get(cid, {cid})
+    # A field's degree written at a level ("Master of Education", "MBA", "Bachelor of Science in
+    # Nursing") shows that level too.
+    accepted |= {cid for cid in cv.concept_lines if lexicon.concept(cid).category == EDUCATION and cid not in accepted}
     order = sorted(accepted, key=lambda c: (c not in req.alternatives, c))
     field_words = _asked_field(req.source)
     best: Finding | None = None
@@ -315,6 +320,8 @@ def _education_evidence(req: Requirement, cv: CVProfile) -> Finding:
             if not _reads_as_education(cv, index) or _UNFINISHED_RE.search(line):
                 continue
             said = next((lexicon.surface(line, h) for h in lexicon.find(line) if h.concept == cid), "")
+            if cid not in req.alternatives and not _at_degree_level(cid, said or line, req.alternatives):
+                continue
             if not field_words or _names_field(cv, index, field_words):
                 return Finding(req, PROVEN, line, said or lexicon.concept(cid).label)
             if best is None:
@@ -333,6 +340,26 @@ _UNFINISHED_RE = re.compile(
     r"candidate for|some college|coursework|junior|sophomore|freshman)\b",
     re.IGNORECASE,
 )
+_LEVEL_RES = {
+    "doctorate": re.compile(r"\b(?:ph\.?d|doctor(?:ate)? of|ed\.?d|dnp)\b", re.IGNORECASE),
+    "masters": re.compile(r"\b(?:master'?s?|mba|m\.?sc|m\.?s\b|m\.?ed|msn|msw|m\.?a\b|m\.?b\.?a)", re.IGNORECASE),
+    "bachelors": re.compile(
+        r"\b(?:bachelor'?s?|b\.?sc|b\.?s\b|b\.?a\b|bsn|bsw|b\.?ed|bcom|bba|b\.?tech)", re.IGNORECASE
+    ),
+    "associate_degree": re.compile(r"\b(?:associate'?s?|a\.?a\.?s|adn)\b", re.IGNORECASE),
+}
+_LEVEL_ORDER = ("associate_degree", "bachelors", "masters", "doctorate")
+
+
+def _at_degree_level(cid: str, written: str, asked: list[str]) -> bool:
+    """Whether a degree of another concept, as written, is at or above the level asked."""
+    levels = [lvl for lvl in _LEVEL_ORDER if lvl in asked]
+    if not levels:
+        return cid in {c for a in asked for c in _EDU_IMPLIED_BY.get(a, {a})}
+    floor = _LEVEL_ORDER.index(levels[0])
+    return any(_LEVEL_RES[lvl].search(written) for lvl in _LEVEL_ORDER[floor:])
+
+
 _FIELD_RE = re.compile(
     r"\b(?:degree|diploma|bachelor'?s?|associate'?s?|master'?s?)\s+(?:degree\s+)?(?:in|of)\s+(?P<field>[^.;()]+)",
     re.IGNORECASE,
@@ -433,7 +460,29 @@ def _headline_title(req: Requirement, cv: CVProfile) -> Finding | None:
             continue
         if {h.concept for h in lexicon.find(line)} & set(req.alternatives):
             return Finding(req, PROVEN if not cv.roles else HEADLINE_BESIDE_ROLES, cv.lines[index], line)
+    if not cv.roles:
+        # No dated roles could be read: a line of the work history that reads as a job title
+        # ("Help Desk Specialist") is the nearest thing to a held role.
+        for index, line in enumerate(cv.lines):
+            if cv.sections[index] == "experience" and reads_as_title(line, _ROLE_TITLE_WORDS):
+                if {h.concept for h in lexicon.find(line)} & set(req.alternatives):
+                    return Finding(req, UNDATED_ROLE, line, line)
     return None
+
+
+_ROLE_TITLE_WORDS = 6
+
+
+def reads_as_title(text: str, max_words: int = 8) -> bool:
+    """A short capitalised line without digits or a full stop: a job title, not a sentence."""
+    words = text.split()
+    return (
+        0 < len(words) <= max_words
+        and not any(ch.isdigit() for ch in text)
+        and text[:1].isalpha()
+        and text[:1].isupper()
+        and not text.rstrip().endswith((".", "…", ","))
+    )
 
 
 def _mentioned_title(req: Requirement, cv: CVProfile) -> Finding | None:
@@ -526,6 +575,11 @@ def _similar_title(req: Requirement, cv: CVProfile, job: JobProfile) -> Finding 
 def _concept_evidence(req: Requirement, cv: CVProfile, job: JobProfile, vectors: CVVectors) -> Finding:
     """Skills, tools, credentials and fields: the CV line naming it, else weaker signs."""
     found, line, _ = _line_for(cv, req.alternatives, req.asked or req.label)
+    if not found and _asks_a_class(req):
+        members = [m for cid in req.alternatives for m in sorted(CLASS_INCLUDES.get(cid, ()))]
+        found, line, _ = _line_for(cv, members)
+        if found:
+            return Finding(req, PROVEN, line, found)
     if not found and req.category == CREDENTIAL:
         for cid in req.alternatives:
             written = _licence_written_out(cv, cid)
@@ -617,11 +671,16 @@ def _names_another_member(req: Requirement, found: str) -> bool:
             return False
     elif req.category not in _NAMED_ASKS:
         return False
-    lexicon = get_lexicon()
-    classes = {name for cid in req.alternatives for name in lexicon.class_names.get(cid, ())}
-    if any(tuple(tokenize(asked)) in classes for asked in req.asked):
+    if _asks_a_class(req):
         return False
     return not any(same_thing(asked, found) for asked in req.asked)
+
+
+def _asks_a_class(req: Requirement) -> bool:
+    """Whether the job named a whole class ("CRM", "Microsoft Office") rather than one member."""
+    lexicon = get_lexicon()
+    classes = {name for cid in req.alternatives for name in lexicon.class_names.get(cid, ())}
+    return any(tuple(tokenize(asked)) in classes for asked in req.asked)
 
 
 _PHRASE_CACHE: dict[str, list[tuple[str, tuple[str, str]]]] = {}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from .cv_profile import CVProfile
-from .evidence import MET, Finding
+from .evidence import MET, Finding, reads_as_title
 from .experience import describe_years
 from .job_profile import MUST, JobProfile
 from .scoring import ScoreBreakdown
@@ -83,26 +83,12 @@ def _most_recent_title(cv: CVProfile) -> str:
     headline under the name ("Director of Business Development"), never a sentence from a bullet."""
     for role in cv.roles[:1]:
         title = role.title.split(" · ")[-1].strip(" ,;:-")
-        if _reads_as_title(title):
+        if reads_as_title(title):
             return _quote(title, 70)
     for index, line in enumerate(cv.lines[:3]):
-        if index != cv.name_line and cv.sections[index] == "top" and _reads_as_title(line):
+        if index != cv.name_line and cv.sections[index] == "top" and reads_as_title(line):
             return _quote(line, 70)
     return ""
-
-
-_TITLE_WORDS_MAX = 8
-
-
-def _reads_as_title(text: str) -> bool:
-    words = text.split()
-    return (
-        0 < len(words) <= _TITLE_WORDS_MAX
-        and not any(ch.isdigit() for ch in text)
-        and text[:1].isalpha()
-        and text[:1].isupper()
-        and not text.rstrip().endswith((".", "…"))
-    )
 
 
 def _names(items: list[str]) -> str:

@@ -670,3 +670,18 @@ def test_opening_and_closing_a_shop_is_not_closing_sales() -> None:
     jd = "Sales Representative\nRequirements:\n- Closing deals\n- CRM"
     cv = "Experience\nCashier, Corner Shop, 2019 - Present\n- Opening and closing the store; cash counts"
     assert not any(s.lower().startswith("closing") for s in _assess(jd, cv).strengths)
+
+
+def test_a_degree_written_at_a_level_and_a_class_shown_by_its_member() -> None:
+    jd = "Teacher\nRequirements:\n- Bachelor's degree\n- Microsoft Office\nNice to have:\n- Master's degree"
+    cv = "Experience\nTeacher, Oak School, 2015 - Present\nSkills: Excel, Word\nEducation\nMaster of Education, 2014"
+    result = _assess(jd, cv)
+    assert not result.gaps
+    assert any(s.startswith("Microsoft Office") and "Excel" in s for s in result.strengths)
+
+
+def test_an_undated_job_title_in_the_work_history_counts_as_held() -> None:
+    jd = "IT Support Technician\nRequirements:\n- Help desk experience\n- Active Directory"
+    cv = "Experience\nHelp Desk Specialist\nCity Council\nReset Active Directory passwords and imaged laptops."
+    row = next(e for e in _assess(jd, cv).evidence if e["category"] == "title")
+    assert row["met"] and row["cv_line"] == "Help Desk Specialist"
