@@ -34,8 +34,6 @@ BACKGROUND_MIN_HEIGHT = 8.0
 OPAQUE_ENOUGH = 0.5  # a shape more transparent than this does not hide what is under it
 _INVISIBLE_MODES = (3, 7)  # PDF text render modes that paint nothing
 _STROKE_ONLY_MODES = (1, 5)
-_GENERATED_CODES = (0x20, 0x0D, 0x0A)  # PDFium inserts these (with an empty box) where it guesses breaks
-_BLANK_CODES = (0x09, 0x0A, 0x0D, 0x20, 0xA0, 0x3000, *range(0x2000, 0x200C))
 IMAGE_PAGE_GLYPHS = 20  # fewer printed glyphs than this: count the page's images (is it a scan?)
 
 _TEXT, _PATH, _IMAGE, _SHADING, _FORM = (
@@ -119,8 +117,9 @@ def _read_page(page: object, textpage: object, check_hiding: bool) -> PageGlyphs
     boxes = boxes[:, [0, 3, 2, 1]].astype(np.float64)  # → left, bottom, right, top
 
     empty = (boxes[:, 2] == boxes[:, 0]) & (boxes[:, 3] == boxes[:, 1])
-    blank = np.isin(codes, _BLANK_CODES)
-    generated = empty & np.isin(codes, _GENERATED_CODES)
+    blank = (codes == 0x20) | (codes == 0x0A) | (codes == 0x0D) | (codes == 0x09) | (codes == 0xA0)
+    blank |= (codes >= 0x2000) & (codes <= 0x200B)
+    generated = empty & ((codes == 0x20) | (codes == 0x0A) | (codes == 0x0D))
     height = boxes[:, 3] - boxes[:, 1]
     centre_x = (boxes[:, 0] + boxes[:, 2]) / 2
     centre_y = (boxes[:, 1] + boxes[:, 3]) / 2
@@ -138,10 +137,12 @@ def _read_page(page: object, textpage: object, check_hiding: bool) -> PageGlyphs
         images = painted.images
         if check_hiding:
             hidden |= printed & _hidden_by_paint(textpage, count, centre_x, centre_y, painted)
+    # PDFium inserts spaces and line breaks (with an empty box) where it guesses breaks: the
+    # geometry decides lines, and its spaces only hint at word breaks.
     keep = ~generated & ~hidden
     spaces = np.cumsum(generated & (codes == ord(" ")))[keep]
     spaced = np.diff(spaces, prepend=spaces[:1]) > 0
-    kept_chars = "".join(np.array(list(chars), dtype="<U1")[keep].tolist()) if count else ""
+    kept_chars = chars if keep.all() else codes[keep].tobytes().decode("utf-32-le")
     kept_boxes = _place_empty_glyphs(boxes[keep], empty[keep])
     width, height_page = right - left, top - bottom
     rotation = pdfium.FPDFPage_GetRotation(page) % 4
@@ -173,9 +174,9 @@ def _page_text(textpage: object, count: int) -> tuple[str, np.ndarray]:
     codes = np.frombuffer(buffer, dtype=np.uint16, count=count).astype(np.uint32)
     if ((codes >= 0xD800) & (codes <= 0xDFFF)).any():
         codes = np.array([pdfium.FPDFText_GetUnicode(textpage, i) for i in range(count)], dtype=np.uint32)
-    codes[(codes == 0) | (codes > 0x10FFFF)] = 0xFFFD
+    codes[(codes == 0) | (codes > 0x10FFFF) | ((codes >= 0xD800) & (codes <= 0xDFFF))] = 0xFFFD
     codes[codes == ord(RUN_END)] = ord(" ")  # the layout uses this control character as a marker
-    return "".join(map(chr, codes.tolist())), codes
+    return codes.tobytes().decode("utf-32-le"), codes
 
 
 def _visible_area(page: object) -> tuple[float, float, float, float]:

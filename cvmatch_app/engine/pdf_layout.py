@@ -14,14 +14,13 @@
 from __future__ import annotations
 
 import itertools
-import operator
 import re
 import unicodedata
 from dataclasses import dataclass
 
 import numpy as np
 
-WORD_GAP = 0.07  # × glyph height, beyond the glyph's usual gap: letters sit within 0.03, words at >= 0.1
+WORD_GAP = 0.095  # × glyph height, net of the glyph's usual gap: letters sit within 0.07 of it, words from 0.1
 SAME_LINE = 0.35  # × the smaller height: centres closer than this are on one baseline
 OVERLAP = 0.5  # × height a glyph may overlap the one before it (kerning, italics) and still follow it
 RUN_BREAK = 1.0  # × height: a wider gap ends a run (the row decides how to join what is on each side)
@@ -35,15 +34,22 @@ MAX_LABEL_WORDS = 3
 MAX_GUTTERS_TRIED = 3
 BAND_SPLIT = 0.75  # split a block at every horizontal gap at least this share of its widest one
 PARAGRAPH_GAP = 0.6  # × height: a vertical gap wider than this starts a paragraph (blank line)
-LETTER_SPACED = 0.7  # share of one-letter words that marks a letter-spaced heading ("S K I L L S")
 MAX_DEPTH = 60
-_RTL_START = "\u0590"  # Hebrew, Arabic and later right-to-left blocks start here
+_RTL_RE = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")  # Hebrew, Arabic, Syriac, Thaana...
 CELL_SEPARATOR = " | "
 RUN_END = "\x1e"  # marks where a run ends while a page's text is joined (never in the glyphs)
-BIAS_QUANTILE = 0.5
-BIAS_MIN_SAMPLES = 4
+BIAS_MIN_SAMPLES = 12  # a letter seen this often tells how its writer places the next one
+BIAS_MIN_LETTERS = 5
+BIAS_OFFSET = 0.01  # × height: a usual gap further from zero than this is the writer's own advance
+BIAS_WRITER_SHARE = 0.5  # share of frequent letters that must show it
+BIAS_MIN_COUNT = 4
+BIAS_CLUSTER = 0.12  # × height: rounding spreads a letter's gaps over about two units of 0.064
+BIAS_LOW = 0.1  # the low end, a quantile: one odd overlap does not move it
 BIAS_MAX_GAP = 0.3  # × height: wider gaps are word gaps, not a glyph's usual placement
 BIAS_MAX = 0.05
+RUN_SPACING_MIN_PAIRS = 5  # letter pairs a run needs before its own spacing is trusted
+RUN_SPACING_MIN = -0.1
+RUN_SPACING_MAX = 1.0
 
 
 @dataclass(slots=True)
@@ -90,7 +96,7 @@ def make_runs(chars: str, boxes: np.ndarray, spaced: np.ndarray | None = None) -
     gap = left[1:] - right[:-1]
     forward = (gap > -OVERLAP * larger) & (gap < RUN_BREAK * larger)
     rtl = np.zeros(count, dtype=bool)
-    if count and max(chars) >= _RTL_START:
+    if _RTL_RE.search(chars):
         rtl = np.fromiter((_is_rtl(c) for c in chars), dtype=bool, count=count)
         back_gap = left[:-1] - right[1:]
         backward = rtl[:-1] & rtl[1:] & (back_gap > -OVERLAP * larger) & (back_gap < RUN_BREAK * larger)
@@ -98,11 +104,18 @@ def make_runs(chars: str, boxes: np.ndarray, spaced: np.ndarray | None = None) -
         forward |= backward
     follows = same_line & forward
     relative_gap = gap / larger
-    space = relative_gap - _glyph_bias(chars, relative_gap, follows) > WORD_GAP
+    codes = np.frombuffer(chars.encode("utf-32-le"), dtype=np.uint32)
+    letter = ((codes | 0x20) >= ord("a")) & ((codes | 0x20) <= ord("z"))
+    net_gap = relative_gap - _glyph_bias(codes, letter, relative_gap, follows)
+    net_gap -= _run_spacing(net_gap, follows, letter[:-1] & letter[1:])
+    space = net_gap > WORD_GAP
     if spaced is not None:
         space |= spaced[1:]
-    separators = np.where(follows, np.where(space, " ", ""), RUN_END).tolist()
-    joined = chars[0] + "".join(map(operator.add, separators, chars[1:]))
+    # Glyphs and separators interleaved as code points, then decoded at once.
+    woven = np.zeros(2 * count - 1, dtype=np.uint32)
+    woven[0::2] = codes
+    woven[1::2] = np.where(follows, np.where(space, ord(" "), 0), ord(RUN_END))
+    joined = woven[woven != 0].tobytes().decode("utf-32-le")
     starts = np.concatenate(([0], np.flatnonzero(~follows) + 1))
     lefts = np.minimum.reduceat(left, starts).tolist()
     bottoms = np.minimum.reduceat(bottom, starts).tolist()
@@ -110,63 +123,68 @@ def make_runs(chars: str, boxes: np.ndarray, spaced: np.ndarray | None = None) -
     tops = np.maximum.reduceat(top, starts).tolist()
     first_rtl = rtl[starts].tolist()
     runs = []
-    ends = [*starts[1:].tolist(), count]
     for index, text in enumerate(joined.split(RUN_END)):
-        if _letter_spaced(text):
-            text = _respace(chars, relative_gap, starts[index], ends[index])
         text = text.strip()
         if text:
             runs.append(Run(lefts[index], bottoms[index], rights[index], tops[index], text, first_rtl[index]))
     return runs
 
 
-def _glyph_bias(chars: str, relative_gap: np.ndarray, follows: np.ndarray) -> np.ndarray:
+def _glyph_bias(all_codes: np.ndarray, letter: np.ndarray, relative_gap: np.ndarray, follows: np.ndarray) -> np.ndarray:
     """How far each glyph's successor usually sits from its box inside a word, per character.
 
     Some writers (wkhtmltopdf, Qt) place glyphs with their own rounded advances, not the font's:
     after an "f" the next letter starts a point before the font's width ends, so a word gap after
-    "of" is narrower than one after "and". The usual gap between each letter and a following
-    letter (the median: most are in the same word) is subtracted before the gap is judged."""
+    "of" is narrower than one after "and". Such a writer shows as most frequent letters having a
+    usual gap other than zero; then the middle of each letter's lowest cluster of gaps (inside a
+    word; gaps between words are wider) is subtracted before a gap is judged. Other writers' gaps vary
+    only by kerning, which depends on the next letter ("Yo" vs "YO"), so nothing is subtracted."""
     bias = np.zeros(len(relative_gap))
-    if len(relative_gap) < BIAS_MIN_SAMPLES:
-        return bias
-    all_codes = np.frombuffer(chars.encode("utf-32-le"), dtype=np.uint32)
     codes = all_codes[:-1]
-    letter = ((all_codes | 0x20) >= ord("a")) & ((all_codes | 0x20) <= ord("z"))
     usable = follows & letter[:-1] & letter[1:] & (relative_gap > -OVERLAP) & (relative_gap < BIAS_MAX_GAP)
-    if not usable.any():
+    if usable.sum() < BIAS_MIN_SAMPLES:
         return bias
     keys, inverse, counts = np.unique(codes[usable], return_inverse=True, return_counts=True)
     order = np.lexsort((relative_gap[usable], inverse))
     sorted_gaps = relative_gap[usable][order]
     starts = np.concatenate(([0], np.cumsum(counts)[:-1]))
-    quantile = sorted_gaps[starts + (BIAS_QUANTILE * (counts - 1)).astype(int)]
-    quantile = np.where(counts >= BIAS_MIN_SAMPLES, np.clip(quantile, -OVERLAP, BIAS_MAX), 0.0)
+
+    def quantile(share: float) -> np.ndarray:
+        return sorted_gaps[starts + (share * (counts - 1)).astype(int)]
+
+    frequent = counts >= BIAS_MIN_SAMPLES
+    offset = np.abs(quantile(0.5)) > BIAS_OFFSET
+    if frequent.sum() < BIAS_MIN_LETTERS or (offset & frequent).sum() < BIAS_WRITER_SHARE * frequent.sum():
+        return bias
+    # The letter's own cluster: its gaps within BIAS_CLUSTER of its low end (word gaps lie beyond).
+    group = inverse[order]
+    in_cluster = sorted_gaps <= quantile(BIAS_LOW)[group] + BIAS_CLUSTER
+    cluster_size = np.bincount(group[in_cluster], minlength=len(keys))
+    cluster_median = sorted_gaps[starts + (cluster_size - 1) // 2]
+    letter_bias = np.where(counts >= BIAS_MIN_COUNT, np.clip(cluster_median, -OVERLAP, BIAS_MAX), 0.0)
     position = np.searchsorted(keys, codes)
     found = (position < len(keys)) & (keys[np.minimum(position, len(keys) - 1)] == codes)
-    bias[found] = quantile[position[found]]
+    bias[found] = letter_bias[position[found]]
     return bias
 
 
-def _letter_spaced(text: str) -> bool:
-    words = text.split(" ")
-    if len(words) < 4:
-        return False
-    return sum(1 for w in words if len(w) == 1) >= LETTER_SPACED * len(words)
-
-
-def _respace(chars: str, relative_gap: np.ndarray, start: int, end: int) -> str:
-    """Letter-spaced text ("S K I L L S"): a word gap is much wider than the letters' own gap."""
-    gaps = relative_gap[start : end - 1]
-    if len(gaps) == 0:
-        return chars[start:end]
-    threshold = float(np.median(gaps)) + 2 * WORD_GAP
-    out = [chars[start]]
-    for offset, char in enumerate(chars[start + 1 : end]):
-        if gaps[offset] > threshold:
-            out.append(" ")
-        out.append(char)
-    return "".join(out)
+def _run_spacing(net_gap: np.ndarray, follows: np.ndarray, letter_pairs: np.ndarray) -> np.ndarray:
+    """The usual gap between the letters of each run: letter-spaced headings ("S K I L L S"),
+    justified or re-rounded lines space all their letters alike; a word gap is wider still."""
+    run = np.cumsum(~follows)
+    usable = follows & letter_pairs & (net_gap < RUN_BREAK)
+    spacing = np.zeros(len(net_gap))
+    if usable.sum() < RUN_SPACING_MIN_PAIRS:
+        return spacing
+    runs, inverse, counts = np.unique(run[usable], return_inverse=True, return_counts=True)
+    order = np.lexsort((net_gap[usable], inverse))
+    starts = np.concatenate(([0], np.cumsum(counts)[:-1]))
+    median = net_gap[usable][order][starts + (counts - 1) // 2]
+    median = np.where(counts >= RUN_SPACING_MIN_PAIRS, np.clip(median, RUN_SPACING_MIN, RUN_SPACING_MAX), 0.0)
+    position = np.searchsorted(runs, run)
+    found = (position < len(runs)) & (runs[np.minimum(position, len(runs) - 1)] == run)
+    spacing[found] = median[position[found]]
+    return spacing
 
 
 def reading_order(runs: list[Run]) -> list[list[Run]]:

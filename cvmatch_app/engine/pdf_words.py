@@ -7,11 +7,12 @@ import math
 import re
 
 _GLUED_RE = re.compile(r"[A-Za-z]{13,}")
+_NOT_LETTER_RE = re.compile(r"[\W\d_]+")
 
 
 def looks_glued(text: str) -> bool:
     """Words run together ("Continuouslyimprovedthe"): the PDF spaces words by moving the pen."""
-    letters = sum(1 for ch in text if ch.isalpha())
+    letters = len(_NOT_LETTER_RE.sub("", text))
     glued = sum(len(m.group()) for m in _GLUED_RE.finditer(text))
     return letters > 200 and glued / letters > 0.12
 
