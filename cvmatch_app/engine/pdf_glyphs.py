@@ -34,6 +34,7 @@ BACKGROUND_MIN_HEIGHT = 8.0
 OPAQUE_ENOUGH = 0.5  # a shape more transparent than this does not hide what is under it
 _INVISIBLE_MODES = (3, 7)  # PDF text render modes that paint nothing
 _STROKE_ONLY_MODES = (1, 5)
+_PDFIUM_LINE_END_HYPHEN = 0xFFFE  # PDFium's code for a hyphen that ends a line ("imag-" / "ination")
 IMAGE_PAGE_GLYPHS = 20  # fewer printed glyphs than this: count the page's images (is it a scan?)
 
 _TEXT, _PATH, _IMAGE, _SHADING, _FORM = (
@@ -176,6 +177,7 @@ def _page_text(textpage: object, count: int) -> tuple[str, np.ndarray]:
         codes = np.array([pdfium.FPDFText_GetUnicode(textpage, i) for i in range(count)], dtype=np.uint32)
     codes[(codes == 0) | (codes > 0x10FFFF) | ((codes >= 0xD800) & (codes <= 0xDFFF))] = 0xFFFD
     codes[codes == ord(RUN_END)] = ord(" ")  # the layout uses this control character as a marker
+    codes[codes == _PDFIUM_LINE_END_HYPHEN] = ord("-")
     return codes.tobytes().decode("utf-32-le"), codes
 
 

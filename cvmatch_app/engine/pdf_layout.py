@@ -32,6 +32,7 @@ CELL_SHARE = 0.5  # share of a side's rows that must be short cells (dates, bull
 MAX_CELL_WORDS = 6  # "Dec 2016 to Current", "10/2017 - 09/2019", "Summer 2018"
 MAX_LABEL_WORDS = 3
 MAX_GUTTERS_TRIED = 3
+SPARSE_PITCH = 2.0  # × row height: rows this far apart (typical) are notes beside another flow
 BAND_SPLIT = 0.75  # split a block at every horizontal gap at least this share of its widest one
 PARAGRAPH_GAP = 0.6  # × height: a vertical gap wider than this starts a paragraph (blank line)
 MAX_DEPTH = 60
@@ -241,8 +242,9 @@ def _column_split(runs: list[Run]) -> tuple[list[Run], list[Run]] | None:
     """The two sides of the widest vertical gutter that separates two flows of text, if any.
 
     Rows that line up across the gutter stay together when one side holds short cells (dates,
-    bullets, "Label:"): that is a date printed at the margin of its role, or a table. Rows that
-    line up by coincidence (two columns in the same font and spacing) are still two flows."""
+    bullets, "Label:") or is sparse (a line here and there, each beside a line of the other side):
+    that is a date or a place printed at the margin of its role, or a table. Rows that line up by
+    coincidence (two columns in the same font and spacing) are still two flows."""
     heights = sorted(r.height for r in runs)
     min_gutter = max(MIN_GUTTER_PT, GUTTER * heights[len(heights) // 2])
     by_left = sorted(runs, key=lambda r: r.left)
@@ -260,9 +262,18 @@ def _column_split(runs: list[Run]) -> tuple[list[Run], list[Run]] | None:
             continue
         shorter, longer = sorted((left_rows, right_rows), key=len)
         lined_up = sum(1 for row in shorter if _lines_up(row, longer))
-        if lined_up < ROWS_LINE_UP * len(shorter) or not (_cells(left) or _cells(right)):
+        if lined_up < ROWS_LINE_UP * len(shorter):
+            return left, right
+        if not (_sparse(shorter) or _cells(left) or _cells(right)):
             return left, right
     return None
+
+
+def _sparse(rows: list[tuple[float, float]]) -> bool:
+    """Rows far apart for their height: notes beside another flow, not a flow of their own."""
+    pitches = sorted(a[1] - b[1] for a, b in itertools.pairwise(rows))
+    heights = sorted(top - bottom for bottom, top in rows)
+    return pitches[len(pitches) // 2] >= SPARSE_PITCH * heights[len(heights) // 2]
 
 
 _DATE_CELL_RE = re.compile(r"\b(?:19|20)\d{2}\b|\b(?:present|current|now|today)\b", re.IGNORECASE)
