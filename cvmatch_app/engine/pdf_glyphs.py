@@ -109,7 +109,7 @@ class PdfiumDocument:
 def _read_page(page: object, textpage: object, check_hiding: bool) -> PageGlyphs:
     count = max(pdfium.FPDFText_CountChars(textpage), 0)
     left, bottom, right, top = _visible_area(page)
-    chars, codes = _page_text(textpage, count)
+    codes = _page_codes(textpage, count)
     boxes = np.zeros((count, 4), dtype=np.float32)  # PDFium's FS_RECTF: left, top, right, bottom
     address = ctypes.cast(textpage, c_void_p).value
     base = boxes.ctypes.data
@@ -143,7 +143,11 @@ def _read_page(page: object, textpage: object, check_hiding: bool) -> PageGlyphs
     keep = ~generated & ~hidden
     spaces = np.cumsum(generated & (codes == ord(" ")))[keep]
     spaced = np.diff(spaces, prepend=spaces[:1]) > 0
-    kept_chars = chars if keep.all() else codes[keep].tobytes().decode("utf-32-le")
+    # Tabs and carriage returns the file itself writes separate words (react-pdf: "\t\r"), they
+    # do not break lines: the geometry does.
+    kept_codes = codes[keep]
+    kept_codes[(kept_codes == 0x09) | (kept_codes == 0x0A) | (kept_codes == 0x0D)] = ord(" ")
+    kept_chars = kept_codes.tobytes().decode("utf-32-le")
     kept_boxes = _place_empty_glyphs(boxes[keep], empty[keep])
     width, height_page = right - left, top - bottom
     rotation = pdfium.FPDFPage_GetRotation(page) % 4
@@ -165,11 +169,11 @@ def _place_empty_glyphs(boxes: np.ndarray, empty: np.ndarray) -> np.ndarray:
     return np.where(empty[:, None] & ~empty[previous][:, None], placed, boxes)
 
 
-def _page_text(textpage: object, count: int) -> tuple[str, np.ndarray]:
-    """All characters in one call, and their code points. PDFium returns UTF-16, one unit per
-    glyph; a character outside the basic plane breaks that, and is then asked for glyph by glyph."""
+def _page_codes(textpage: object, count: int) -> np.ndarray:
+    """Every glyph's code point, in one call. PDFium returns UTF-16, one unit per glyph; a
+    character outside the basic plane breaks that, and is then asked for glyph by glyph."""
     if count <= 0:
-        return "", np.zeros(0, dtype=np.uint32)
+        return np.zeros(0, dtype=np.uint32)
     buffer = (ctypes.c_ushort * (count + 1))()
     pdfium.FPDFText_GetText(textpage, 0, count, buffer)
     codes = np.frombuffer(buffer, dtype=np.uint16, count=count).astype(np.uint32)
@@ -178,7 +182,7 @@ def _page_text(textpage: object, count: int) -> tuple[str, np.ndarray]:
     codes[(codes == 0) | (codes > 0x10FFFF) | ((codes >= 0xD800) & (codes <= 0xDFFF))] = 0xFFFD
     codes[codes == ord(RUN_END)] = ord(" ")  # the layout uses this control character as a marker
     codes[codes == _PDFIUM_LINE_END_HYPHEN] = ord("-")
-    return codes.tobytes().decode("utf-32-le"), codes
+    return codes
 
 
 def _visible_area(page: object) -> tuple[float, float, float, float]:

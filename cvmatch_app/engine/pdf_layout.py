@@ -34,6 +34,9 @@ MAX_LABEL_WORDS = 3
 MAX_GUTTERS_TRIED = 3
 SPARSE_PITCH = 2.0  # × row height: rows this far apart (typical) are notes beside another flow
 BAND_SPLIT = 0.75  # split a block at every horizontal gap at least this share of its widest one
+ALIGN_TOLERANCE = 2.0  # points: lines starting this close start at the same edge
+BULLET_INDENT = 4.0  # × height: how far right of its mark a bullet's text may start
+WRAP_SLACK = 3.0  # × height: a line ending this close to its block's right edge ran out of room
 PARAGRAPH_GAP = 0.6  # × height: a vertical gap wider than this starts a paragraph (blank line)
 MAX_DEPTH = 60
 _RTL_RE = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")  # Hebrew, Arabic, Syriac, Thaana...
@@ -277,6 +280,7 @@ def _sparse(rows: list[tuple[float, float]]) -> bool:
 
 
 _DATE_CELL_RE = re.compile(r"\b(?:19|20)\d{2}\b|\b(?:present|current|now|today)\b", re.IGNORECASE)
+_BULLET_START_RE = re.compile(r"^[•●▪■◆◇◦○►▶▸➢➤❖✓✔·\-–—*\uf0a7\uf0b7]\s")
 _BULLET_CELL_RE = re.compile(r"^(?:[^\w\s]{1,3}|\d{1,2}[.)]|[a-z][.)])$")
 
 
@@ -343,20 +347,51 @@ def _row_text(row: list[Run]) -> str:
 
 
 def render(rows: list[list[Run]]) -> list[str]:
+    """One line per row; a blank line where a paragraph or column starts; a bullet's wrapped
+    lines joined to it, so each bullet is one line."""
+    boxes = [
+        (min(r.left for r in row), min(r.bottom for r in row), max(r.right for r in row), max(r.top for r in row))
+        for row in rows
+    ]
+    # How far lines starting at each left edge reach: a line that reaches it wrapped.
+    reach: dict[int, float] = {}
+    for box in boxes:
+        key = round(box[0] / ALIGN_TOLERANCE)
+        reach[key] = max(reach.get(key, 0.0), box[2])
     lines: list[str] = []
     previous: tuple[float, float, float, float] | None = None
-    for row in rows:
-        box = (
-            min(r.left for r in row),
-            min(r.bottom for r in row),
-            max(r.right for r in row),
-            max(r.top for r in row),
-        )
+    for row, box in zip(rows, boxes, strict=True):
+        text = _row_text(row)
         if previous is not None:
             height = min(box[3] - box[1], previous[3] - previous[1])
             gap = previous[1] - box[3]
             if gap > PARAGRAPH_GAP * height or box[1] > previous[3]:
                 lines.append("")
-        lines.append(_row_text(row))
+            elif _continues(lines[-1], previous, text, box, reach):
+                lines[-1] = f"{lines[-1]} {text}"
+                previous = (previous[0], box[1], max(previous[2], box[2]), previous[3])
+                continue
+        lines.append(text)
         previous = box
     return lines
+
+
+def _continues(
+    before: str,
+    above: tuple[float, float, float, float],
+    text: str,
+    box: tuple[float, float, float, float],
+    reach: dict[int, float],
+) -> bool:
+    """Is this line the wrapped end of the bullet above it?"""
+    if not before or _BULLET_START_RE.match(text):
+        return False
+    height = box[3] - box[1]
+    if _BULLET_START_RE.match(before):
+        # A hanging indent: the wrapped line starts where the bullet's text does, right of the mark.
+        return above[0] + ALIGN_TOLERANCE < box[0] < above[0] + BULLET_INDENT * height
+    # Bullets drawn as shapes: same left edge, the line above ran to the full width, and this one
+    # goes on mid-sentence.
+    key = round(above[0] / ALIGN_TOLERANCE)
+    wrapped = above[2] >= reach.get(key, above[2]) - WRAP_SLACK * height
+    return abs(box[0] - above[0]) <= ALIGN_TOLERANCE and wrapped and text[:1].islower() and before[-1:] not in ".:;"

@@ -44,6 +44,7 @@ _FTFY_CONFIG = ftfy.TextFixerConfig(
 )
 _SOFT_HYPHEN = "\u00ad"
 _DATE_SOFT_HYPHEN_RE = re.compile(r"(?<=\d)\u00ad(?=\s*[A-Za-z0-9])")
+_DOUBLED_HYPHEN_RE = re.compile("-[\u2010\u2011]")  # react-pdf writes "on-\u00ad\u2010campus" for one hyphen
 _SPACES_RE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # Bullets as Word, Google Docs and PDF fonts write them (Symbol-font bullets land in the private use area).
@@ -84,6 +85,7 @@ def normalize_text(text: str) -> tuple[str, list[str]]:
     # Some TeX fonts map their en dash to a soft hyphen: "Mar. 2021\u00adJun. 2023" is a date range.
     cleaned = _DATE_SOFT_HYPHEN_RE.sub(" - ", cleaned)
     cleaned = cleaned.replace(_SOFT_HYPHEN, "")
+    cleaned = _DOUBLED_HYPHEN_RE.sub("-", cleaned)
     cleaned = unicodedata.normalize("NFKC", cleaned)
     cleaned = cleaned.replace("\r\n", "\n").replace("\r", "\n")
     cleaned = _CONTROL_RE.sub(" ", cleaned)
