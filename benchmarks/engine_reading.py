@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/engine_reading.py            # all figures
     .venv/bin/python benchmarks/engine_reading.py --detail   # also each CV's misses
+    .venv/bin/python benchmarks/engine_reading.py --text-dir DIR   # real CVs' text from DIR/<name>.txt
 
 Labelled set: benchmarks/labels/reading_labels.json — 41 real CVs from ../shared/eval/real_cvs
 (used when that folder is beside the checkout; the script says so when it is not) and 20 DOCX/TXT
@@ -164,7 +165,7 @@ def report(name: str, rows: list[dict]) -> None:
 
 
 def main() -> None:
-    from cvmatch_app.engine import LocalEngine, UnreadableDocument, extract_document
+    from cvmatch_app.engine import Document, LocalEngine, UnreadableDocument, extract_document
     from cvmatch_app.engine.types import FLAG_KEYWORD_STUFFING
 
     detail = "--detail" in sys.argv
@@ -173,10 +174,14 @@ def main() -> None:
     job = engine.prepare_job(JD)
     sets: dict[str, list[dict]] = {"real PDF": [], "made DOCX": [], "made TXT": []}
     real_docs = {}
+    text_dir = Path(sys.argv[sys.argv.index("--text-dir") + 1]) if "--text-dir" in sys.argv else None
     if REAL_CVS.is_dir():
         for path in sorted(REAL_CVS.glob("*.pdf")):
             try:
-                real_docs[path.name] = extract_document(path.name, path.read_bytes())
+                if text_dir:  # another reader's text for the same files (name.txt), to compare readers
+                    real_docs[path.name] = Document((text_dir / f"{path.stem}.txt").read_text(), "pdf")
+                else:
+                    real_docs[path.name] = extract_document(path.name, path.read_bytes())
             except UnreadableDocument:
                 pass
         for label in labels["real_pdf"]:

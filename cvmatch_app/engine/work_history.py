@@ -93,8 +93,8 @@ class _Dates:
 def repair(text: str) -> str:
     for bad, good in _MOJIBAKE:
         text = text.replace(bad, good)
-    text = re.sub(r"CompanyName", "Company Name", text)
-    return text
+    # Anonymised exports' employer placeholder, often run into the title: a part of its own.
+    return re.sub(r"\s*\bCompany\s?Name\b\s*", " | Company Name | ", text)
 
 
 def is_fragment(line: str) -> bool:
@@ -130,8 +130,13 @@ def _parts(text: str, always_commas: bool = True) -> list[str]:
 
 
 def _line_parts(line: str) -> list[str]:
-    """A heading line on its own is one title unless it names an employer or a place."""
-    return _parts(line, always_commas=False)
+    """A heading line on its own is one title ("Process Technician - Welder") unless it names an
+    employer or a place."""
+    parts = _parts(line, always_commas=False)
+    if len(parts) > 1 and not any(_is_employer(p) or _is_place(p) for p in parts):
+        whole = _clean_part(" ".join(repair(line).split()))
+        return [whole] if whole else parts
+    return parts
 
 
 def _is_place(part: str) -> bool:
