@@ -15,7 +15,7 @@ from cvmatch_app.db.models import MatchCV, MatchJob, User, utcnow
 from cvmatch_app.engine import UnreadableDocument, extract_document, fingerprint
 from cvmatch_app.engine.bands import verdict_for
 from cvmatch_app.engine.types import FLAG_DUPLICATE, FLAG_TRUNCATED, MAX_SCORED_CHARS
-from cvmatch_app.services import credits
+from cvmatch_app.services import credits, idempotency, job_ids
 from cvmatch_app.services.errors import BadRequest, Conflict, NotFound, PayloadTooLarge
 
 ACCEPTED_TYPES = "PDF, DOCX or TXT"
@@ -245,9 +245,10 @@ def submission_response(job: MatchJob) -> dict[str, Any]:
 
 def get_job(session: Session, *, user_id: int, job_id: str) -> MatchJob:
     """The user's job; another account's job is 'not found' exactly like an unknown id."""
-    job = session.get(MatchJob, job_id) if len(job_id) <= 36 else None
+    canonical_id = job_ids.canonical(job_id)
+    job = session.get(MatchJob, canonical_id) if canonical_id else None
     if job is None or job.user_id != user_id:
-        raise NotFound(f"Job {job_id} not found: check the job_id returned by POST /api/match.")
+        raise NotFound(job_ids.not_found_detail(canonical_id))
     return job
 
 
@@ -376,8 +377,9 @@ def submit(
         if user is None:
             raise NotFound("This account no longer exists.")
     priority = check_priority(priority)  # before the slow extraction: a typo costs nothing
+    key = idempotency.clean_key(idempotency_key)
     prepared = prepare_submission(plan=user.plan, cvs=cvs, jd_text=jd_text, jd_file=jd_file)
-    key = (idempotency_key or "").strip()[:255] or None
+    prepared.request_hash = idempotency.fingerprint(prepared, priority=priority)
     if key:
         with session_scope() as session:
             existing = find_idempotent_job(
