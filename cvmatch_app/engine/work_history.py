@@ -27,7 +27,8 @@ _EDU_LINE_RE = re.compile(
 )
 # Mojibake and full-width punctuation some exports leave between title, employer and place.
 _MOJIBAKE = (("â€“", " – "), ("â€”", " — "), ("â€‹", " "), ("ï¼š", " : "), ("ï¼", " : "), ("ï1⁄4", " : "), ("Â", " "))
-_STRONG_SEPARATORS_RE = re.compile(r"\s*(?:\t|\s{3,}|\s[|•·–—:-]\s|[|•·;]|\s[–—]|[–—]\s|\sat\s)\s*")
+_FIELD_SEPARATORS_RE = re.compile(r"\s*(?:\t|\s{3,}|[|•·;]|\s:\s)\s*")  # always between fields
+_DASH_SEPARATORS_RE = re.compile(r"\s*(?:\s[–—-]\s|\s[–—]|[–—]\s|\sat\s)\s*")  # also inside titles
 _COMMA_RE = re.compile(r"\s*,\s*")
 _ORG_RE = re.compile(
     r"\b(?:inc|llc|llp|ltd|limited|plc|corp|corporation|co|company|group|gmbh|hospital|clinic|bank|school|"
@@ -39,7 +40,12 @@ _PLACEHOLDER_RE = re.compile(r"\bcompany\s?name\b", re.IGNORECASE)  # builders' 
 _PLACE_WORDS = frozenset(
     {"city", "state", "country", "usa", "us", "u.s.", "uk", "united states", "united kingdom", "remote"}
 )
-_STATE_RE = re.compile(r"^[A-Z]{2}(?:\s+\d{5})?$")
+_US_STATES = (
+    "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH "
+    "OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY"
+).split()
+_STATE_NAMES = "|".join(_US_STATES)
+_STATE_RE = re.compile(rf"^(?:[A-Z][a-z]+(?:\s[A-Z][a-z]+)*\s)?(?:{_STATE_NAMES})(?:\s+\d{{5}})?$")  # "Austin TX"
 _SENTENCE_END_RE = re.compile(r"[.;!?]$")
 _ABBREV_END_RE = re.compile(r"\b(?:Sr|Jr|Inc|Co|Ltd|Corp|St|Dr|Mr|Mrs|Ms|Asst|Assoc|Dept)\.$")
 _VERB_START_RE = re.compile(r"^[A-Z][a-z]+(?:ed|es)\b")
@@ -94,7 +100,8 @@ def repair(text: str) -> str:
     for bad, good in _MOJIBAKE:
         text = text.replace(bad, good)
     # Anonymised exports' employer placeholder, often run into the title: a part of its own.
-    return re.sub(r"\s*\bCompany\s?Name\b\s*", " | Company Name | ", text)
+    text = re.sub(r"\s*\bCompany\s?Name\b\s*", " | Company Name | ", text)
+    return re.sub(r"\bCity\s*,\s*State\b", " City, State | ", text)
 
 
 def is_fragment(line: str) -> bool:
@@ -113,30 +120,41 @@ def _clean_part(part: str) -> str:
 
 
 def _parts(text: str, always_commas: bool = True) -> list[str]:
-    """A heading's parts: title, employer, place. Split at strong separators (tab, wide gap, " - ",
-    "|", "–", " at "); a part is split at its commas only when one of them is an employer or a
-    place ("Lead Welder, Steelworks Fabrication, Gary, IN"), so "HR Specialist, US HR Operations"
-    stays one title. ``always_commas``: a line with no strong separator is split at every comma
-    ("Nurse, A Hospital, Jan 2015 - Dec 2019")."""
-    segments = [p for p in (_clean_part(x) for x in _STRONG_SEPARATORS_RE.split(repair(text))) if p]
+    """A heading's parts: title, employer, place. Fields are split at tabs, wide gaps, "|" and
+    bullets; a field is split at dashes (" - ", "–", " at ") and commas only when one of the
+    pieces is an employer or a place ("Lead Welder, Steelworks Fabrication, Gary, IN"), so
+    "Process Technician - Welder" and "HR Specialist, US HR Operations" stay one title.
+    ``always_commas``: text beside the dates with neither fields nor dashes is split at every
+    comma ("Nurse, A Hospital, Jan 2015 - Dec 2019")."""
+    text = repair(text)
+    fields = [p for p in (_clean_part(x) for x in _FIELD_SEPARATORS_RE.split(text)) if p]
     out: list[str] = []
-    for segment in segments:
-        pieces = [p for p in (_clean_part(x) for x in _COMMA_RE.split(segment)) if p]
-        split = len(pieces) > 1 and (
-            (always_commas and len(segments) == 1) or any(_is_employer(p) or _is_place(p) for p in pieces)
-        )
-        out.extend(pieces if split else [segment])
+    for field_text in fields:
+        segments = [p for p in (_clean_part(x) for x in _DASH_SEPARATORS_RE.split(field_text)) if p]
+        pieces: list[str] = []
+        for segment in segments:
+            commas = [p for p in (_clean_part(x) for x in _COMMA_RE.split(_protect_brackets(segment))) if p]
+            pieces.extend(p.replace(_PROTECTED_COMMA, ",") for p in commas)
+        named = any(_is_employer(p) or _is_place(p) for p in pieces)
+        if named or (always_commas and len(fields) == 1 and len(segments) == 1):
+            out.extend(pieces)
+        else:
+            out.append(field_text)
     return out
 
 
+_PROTECTED_COMMA = "\ue000"
+
+
+def _protect_brackets(text: str) -> str:
+    """Commas inside brackets do not split: "Front Desk Clerk (Fee Basis, VA Medical Center)"."""
+    return re.sub(r"\([^()]*\)", lambda m: m.group().replace(",", _PROTECTED_COMMA), text)
+
+
 def _line_parts(line: str) -> list[str]:
-    """A heading line on its own is one title ("Process Technician - Welder") unless it names an
-    employer or a place."""
-    parts = _parts(line, always_commas=False)
-    if len(parts) > 1 and not any(_is_employer(p) or _is_place(p) for p in parts):
-        whole = _clean_part(" ".join(repair(line).split()))
-        return [whole] if whole else parts
-    return parts
+    """A heading line on its own is one title ("HR Specialist, US HR Operations") unless it names
+    an employer or a place."""
+    return _parts(line, always_commas=False)
 
 
 def _is_place(part: str) -> bool:
@@ -148,10 +166,14 @@ def _is_place(part: str) -> bool:
 
 
 def _is_employer(part: str) -> bool:
-    """An organisation's name: "Company Name", or a name with an organisation word and no job
-    title in it ("Harbour Bank", not "Group Fitness Instructor")."""
+    """An organisation's name: "Company Name", or a short capitalised name with an organisation
+    word and no job title in it ("Harbour Bank", not "Group Fitness Instructor" nor "all Company
+    and OSHA regulated safety requirements")."""
     if _PLACEHOLDER_RE.search(part):
         return True
+    words = part.split()
+    if len(words) > 6 or sum(w[0].isupper() for w in words) < len(words) / 2:
+        return False
     return bool(_ORG_RE.search(part)) and not _title_hit(part)
 
 
@@ -159,12 +181,10 @@ def _is_place_or_employer_line(line: str) -> bool:
     parts = _parts(line)
     if not parts:
         return False
-    if all(_is_place(p) for p in parts):
-        return True
-    if _PLACEHOLDER_RE.search(line) and len(line) < 80:
-        return True
     if all(_is_employer(p) or _is_place(p) for p in parts):
-        return True  # "Oakfield Primary School", "Sparkle Services Ltd"
+        return True  # "Company Name – City, State", "Oakfield Primary School", "Sparkle Services Ltd"
+    if any(_PLACEHOLDER_RE.search(p) for p in parts):
+        return False  # "Customer Service Agent Company Name – City, State": the title is on it
     # "Harbour Grill, Portland, ME": a name followed by a place.
     return len(parts) >= 2 and _is_place(parts[-1]) and not _title_hit(parts[0])
 
@@ -231,6 +251,19 @@ def _employer_in(parts: list[str], skip: int) -> str:
     return ""
 
 
+def _in_sentence(before: str, after: str) -> bool:
+    """Dates inside running text, not on a heading. Text after the dates counts up to its first
+    sentence, since some readers run a role's first bullet into its heading line."""
+    if len(before.split()) > _MAX_TITLE_WORDS:
+        return True
+    words = len(before.split())
+    for part in _parts(after):
+        if len(part.split()) > _MAX_TITLE_WORDS // 2 and title_score(part) == 0:
+            break
+        words += len(part.split())
+    return words > 16
+
+
 def _find_dates(lines: list[str], sections: list[str], bullets: set[str], now: float) -> list[_Dates]:
     """Every date range (across line breaks) and every lone month in the work part of the CV."""
     has_experience = "experience" in sections
@@ -281,7 +314,7 @@ def _find_dates(lines: list[str], sections: list[str], bullets: set[str], now: f
             end += 2 * _MONTH  # "Summer 2019" ends in August
         before = joined[offsets[first] : match.start()]
         after = joined[match.end() : offsets[last] + len(lines[last])]
-        if len((before + " " + after).split()) > 16:
+        if _in_sentence(before, after):
             continue  # a date inside a sentence ("grew sales from 2015 - 2017 by 20%") is no role
         found.append(
             _Dates(first, last, start, min(end, now), " ".join(match.group().split()), ongoing, before, after)
@@ -334,7 +367,7 @@ def _neighbour(
         if probe in stop or section_of(line) or sections[probe] in NOT_WORK_SECTIONS:
             break
         if not is_fragment(line):
-            if line in bullets or len(line) > _MAX_HEADER_CHARS * 1.5:
+            if line in bullets or (len(line) > _MAX_HEADER_CHARS * 1.5 and not _heading_then_text(line)):
                 break
             out.append(probe)
             if not _is_place_or_employer_line(line):
@@ -343,6 +376,13 @@ def _neighbour(
                 break  # a sentence ends the heading block
         probe += step
     return out
+
+
+def _heading_then_text(line: str) -> bool:
+    """A long line that starts as a heading ("Head Chef Company Name – City, State Identified
+    ...": a reader ran the first bullet into it)."""
+    parts = _parts(line[:_MAX_HEADER_CHARS * 2])
+    return len(parts) > 1 and len(parts[0]) <= _MAX_HEADER_CHARS // 2 and any(_is_employer(p) for p in parts[:3])
 
 
 @dataclass
@@ -359,6 +399,8 @@ def _read_side(lines: list[str], indexes: list[int]) -> _Side:
     side = _Side()
     for index in indexes:
         line = lines[index]
+        if len(line.split()) > 6 and _SENTENCE_END_RE.search(line.strip()) and not _heading_then_text(line):
+            continue  # a sentence: no title in it
         parts = _line_parts(line)
         if _is_place_or_employer_line(line):
             if not side.employer:
