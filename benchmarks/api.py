@@ -143,7 +143,9 @@ def hostile_files() -> list[tuple[str, tuple[str, bytes, str]]]:
     from tests.support.hostile import empty_paragraph_docx, endless_operators_pdf, many_entries_docx
 
     docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-    files = [("cvs", (f"empty-paragraphs-{n}.docx", empty_paragraph_docx() + bytes(n), docx)) for n in range(3)]
+    files = [
+        ("cvs", (f"empty-paragraphs-{n}.docx", empty_paragraph_docx(5 * 1024 * 1024 + 24 * n), docx)) for n in range(3)
+    ]
     files.append(("cvs", ("many-entries.docx", many_entries_docx(), docx)))
     files.append(("cvs", ("endless-operators.pdf", endless_operators_pdf(), "application/pdf")))
     return files
