@@ -67,7 +67,7 @@ def test_drop_submit_and_work_with_ranked_results(web_server, page, artifacts):
     assert card_names(page)[0] == "maria-nurse.txt"
     scores = card_scores(page)
     assert scores == sorted(scores, reverse=True) and scores[0] > scores[1]
-    # Two readable CVs were charged, the unreadable one was not.
+    # Three CVs were charged at submission; the unreadable one was refunded once read.
     expect(page.locator("#nav-balance")).to_have_text("8 credits")
     assert nav_balance(page) == 8
 
