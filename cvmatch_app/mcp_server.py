@@ -47,6 +47,7 @@ MAX_CVS_PER_CALL = 100  # the API's own per-request cap; each plan's smaller lim
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*://")
 _TIMEOUT = httpx.Timeout(120.0, connect=10.0)  # extraction of a full batch can take a while
 _ATTEMPTS = 3
+_UUID_LENGTH = 36  # the canonical 8-4-4-4-12 form the API hands out
 _DROPPED = (httpx.ReadError, httpx.WriteError, httpx.RemoteProtocolError)
 
 
@@ -305,10 +306,21 @@ async def call_api(method: str, path: str, **kwargs: Any) -> dict[str, Any]:
 
 
 def _job_path(job_id: str, suffix: str = "") -> str:
+    """The API path of a job; the id must be a UUID, so that no other path can be built from it."""
     job_id = (job_id or "").strip() if isinstance(job_id, str) else ""
     if not job_id:
         raise CVMatchError("job_id is empty: use the job_id that match_cvs returned.")
-    return f"/api/match/{quote(job_id, safe='')}{suffix}"
+    try:
+        canonical = str(uuid.UUID(job_id)) if len(job_id) == _UUID_LENGTH else ""
+    except ValueError:
+        canonical = ""
+    if not canonical:
+        shown = job_id if len(job_id) <= 60 else job_id[:60] + "..."
+        raise CVMatchError(
+            f"{shown!r} is not a CVMatch job_id (a UUID like 1b4e28ba-2fa1-4d3b-a3f5-ef19b5a7633b): "
+            "use the job_id that match_cvs returned."
+        )
+    return f"/api/match/{quote(canonical, safe='')}{suffix}"
 
 
 # ---------------------------------------------------------------------------------------------

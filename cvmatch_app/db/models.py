@@ -27,6 +27,9 @@ class User(SQLModel, table=True):
     plan: str = Field(default="free", max_length=20)
     credits: int = Field(default=0, description="Fast copy of the sum of this user's credit_ledger rows")
     created_at: datetime = Field(default_factory=utcnow)
+    # Every JWT carries the version it was issued under; log-out and a password change add one,
+    # which ends every earlier session of the account at once.
+    token_version: int = Field(default=0, sa_column=Column(Integer, nullable=False, server_default="0"))
 
 
 class ApiKey(SQLModel, table=True):

@@ -13,7 +13,7 @@ from sqlmodel import Session, select
 from cvmatch_app.config import get_settings
 from cvmatch_app.db.models import MatchCV, MatchCVFile, MatchJob, User, utcnow
 from cvmatch_app.engine.bands import verdict_for
-from cvmatch_app.services import credits
+from cvmatch_app.services import credits, idempotency, job_ids
 from cvmatch_app.services.errors import BadRequest, Conflict, NotFound, PayloadTooLarge
 
 ACCEPTED_TYPES = "PDF, DOCX or TXT"
@@ -240,9 +240,10 @@ def submission_response(job: MatchJob) -> dict[str, Any]:
 
 def get_job(session: Session, *, user_id: int, job_id: str) -> MatchJob:
     """The user's job; another account's job is 'not found' exactly like an unknown id."""
-    job = session.get(MatchJob, job_id) if len(job_id) <= 36 else None
+    canonical_id = job_ids.canonical(job_id)
+    job = session.get(MatchJob, canonical_id) if canonical_id else None
     if job is None or job.user_id != user_id:
-        raise NotFound(f"Job {job_id} not found: check the job_id returned by POST /api/match.")
+        raise NotFound(job_ids.not_found_detail(canonical_id))
     return job
 
 
@@ -372,8 +373,8 @@ def submit(
     No CV is read here (a runner reads each one, in a limited process, and refunds what it cannot
     read), so this answers in milliseconds; only a JD sent as a file is read before the answer.
 
-    ``priority='batch'`` (not urgent) on a Claude server: the CVs are not queued for the runners but
-    handed to the batch poller, which scores them in one Message Batch. The local engine ignores it.
+    ``priority='batch'`` (not urgent) on a Claude server: the runners only read the CVs, then the
+    batch poller scores them in one Message Batch. The local engine ignores it.
     Blocking (database): call it from a worker thread. Returns the API's response.
     """
     from sqlalchemy.exc import IntegrityError
@@ -387,8 +388,9 @@ def submit(
         if user is None:
             raise NotFound("This account no longer exists.")
     priority = check_priority(priority)  # before the JD file is read: a typo costs nothing
+    key = idempotency.clean_key(idempotency_key)
     prepared = prepare_submission(plan=user.plan, cvs=cvs, jd_text=jd_text, jd_file=jd_file)
-    key = (idempotency_key or "").strip()[:255] or None
+    prepared.request_hash = idempotency.fingerprint(prepared, priority=priority)
     if key:
         with session_scope() as session:
             existing = find_idempotent_job(

@@ -14,12 +14,15 @@ from reflex.vars import ArrayVar, ObjectVar
 from cvmatch_app.config import get_settings
 from cvmatch_app.services import matching
 from cvmatch_app.services.errors import ServiceError
+from cvmatch_app.state import staged_files
 from cvmatch_app.state.auth import AuthState
 from cvmatch_app.state.staged_files import StagedFile
 
 CV_UPLOAD_ID = "cvs"
 JD_UPLOAD_ID = "jd"
 ACCEPTED_SUFFIXES = (".pdf", ".docx", ".txt")
+LOG_IN_TO_ADD = "Log in to add files: your session has ended."
+UPLOAD_HANDLERS = ("add_cvs", "set_jd_file")  # the only handlers /_upload may call (see api/upload_limits.py)
 MATCH_PAGE_PATH = "/"
 # A submission still "in flight" after this long died with its process: the button comes back.
 SUBMIT_STALE_SECONDS = 60.0
@@ -91,10 +94,24 @@ class MatchState(rx.State):
         self.error = message
         return rx.toast.error(message, close_button=True)
 
+    async def _may_stage(self) -> bool:
+        """Only a logged-in page holds files (checked against the JWT, as every page is); an upload
+        from anyone else is refused before its bytes are read."""
+        user_id = await (await self.get_state(AuthState)).current_user_id()
+        if user_id is None:
+            self._clear()
+            return False
+        if self._owner != user_id:
+            self._clear()
+            self._owner = user_id
+        return True
+
     @rx.event
     async def add_cvs(self, files: list[rx.UploadFile]):
         """Keep dropped CVs in memory, refusing what the plan or the size limit would refuse."""
         self.adding_percent = -1
+        if not await self._may_stage():
+            return self._refuse(LOG_IN_TO_ADD)
         if not files or self.submitting:
             return  # the drop zone refused every file (``cvs_refused`` explains why), or a submission runs
         self.error = ""
@@ -104,6 +121,9 @@ class MatchState(rx.State):
         for upload in files:
             name = upload.name or "cv"
             data = await upload.read()
+            if no_room := staged_files.refusal_for([*self._cv_files, self._jd_file], name, len(data)):
+                refused.append(no_room)
+                break
             if len(data) > limit_bytes:
                 refused.append(
                     f"'{name}' is {size_label(len(data))}; each file can be at most {max_file_mb()} MB. "
@@ -159,6 +179,8 @@ class MatchState(rx.State):
 
     @rx.event
     async def set_jd_file(self, files: list[rx.UploadFile]):
+        if not await self._may_stage():
+            return self._refuse(LOG_IN_TO_ADD)
         if not files or self.submitting:
             return
         self._staged_changed()
@@ -167,6 +189,8 @@ class MatchState(rx.State):
         if len(data) > get_settings().max_cv_bytes:
             return self._refuse(f"The job description file is larger than {max_file_mb()} MB.")
         name = upload.name or "job description"
+        if no_room := staged_files.refusal_for(self._cv_files, name, len(data)):
+            return self._refuse(no_room)
         self.jd_file_name, self.jd_file_size, self._jd_file = name, size_label(len(data)), StagedFile(name, data)
         self.error = ""
 
@@ -191,7 +215,8 @@ class MatchState(rx.State):
         missing = [f"'{file.name}'" for file in staged if file.missing]
         if missing:
             return self._refuse(
-                f"The server restarted since you added {', '.join(missing)}: remove and add them again."
+                f"The server restarted or too long passed since you added {', '.join(missing)}: "
+                "remove and add them again."
             )
         if not self._submission_key:
             self._staged_changed()

@@ -248,10 +248,12 @@ def test_api_errors_are_clear_tool_errors(api_server, tmp_path):
 
     answers = with_tools(server_params(url=api_server.url, key=rich.key), unknown_jobs)
     progress, results, traversal, blank, long_jd = answers
-    for answer in (progress, results, traversal):
+    for answer in (progress, results):
         assert answer.is_error
         _assert_clean_error(answer.text, "(404)", "not found", "job_id")
     _assert_clean_error(progress.text, UNKNOWN_JOB)
+    assert traversal.is_error
+    _assert_clean_error(traversal.text, "is not a CVMatch job_id")
     _assert_clean_error(blank.text, "job_id is empty")
     _assert_clean_error(long_jd.text, "(400)", "50,000")
 
