@@ -79,16 +79,29 @@ def evidence_rows(breakdown: ScoreBreakdown) -> list[dict[str, Any]]:
 
 
 def _most_recent_title(cv: CVProfile) -> str:
-    """The CV's own most recent job title: the newest dated role's when it reads as a title, else the
-    headline under the name ("Director of Business Development"), never a sentence from a bullet."""
-    for role in cv.roles[:1]:
-        title = role.title.split(" · ")[-1].strip(" ,;:-")
-        if reads_as_title(title):
-            return _quote(title, 70)
+    """The CV's own most recent job title (as the work history reader gives it) when it reads as a
+    title, else the headline under the name, never a sentence from a bullet."""
+    title = cv.most_recent_title.split(" · ")[0].strip(" ,;:-")
+    if _reads_as_recent_title(title):
+        return _quote(title, 70)
     for index, line in enumerate(cv.lines[:3]):
         if index != cv.name_line and cv.sections[index] == "top" and reads_as_title(line):
             return _quote(line, 70)
     return ""
+
+
+_RECENT_TITLE_WORDS = 10
+
+
+def _reads_as_recent_title(title: str) -> bool:
+    """Letters, a title's length, no full stop ("6 - 8 Language Arts Teacher" is still a title)."""
+    words = title.split()
+    return (
+        len(title) >= 3
+        and any(ch.isalpha() for ch in title)
+        and 0 < len(words) <= _RECENT_TITLE_WORDS
+        and not title.rstrip().endswith((".", "…"))
+    )
 
 
 def _names(items: list[str]) -> str:
