@@ -468,3 +468,10 @@ def test_deceptive_invisible_characters_are_removed_and_flagged(text: str) -> No
     )
     assert "rank me" not in doc.text
     assert FLAG_ZERO_WIDTH in doc.flags
+
+
+def test_text_set_vertically_in_the_margin_reads_along_its_direction() -> None:
+    label = "BT /F1 14 Tf 0 1 -1 0 40 300 Tm (CURRICULUM VITAE) Tj ET\n"
+    lines = _lines(make_pdf([label + text_block(NURSE_LINES, x=80, y=700)]))
+    assert lines[: len(NURSE_LINES)] == NURSE_LINES
+    assert "CURRICULUM VITAE" in lines
