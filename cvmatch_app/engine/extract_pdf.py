@@ -27,6 +27,7 @@ logging.getLogger("pypdf").setLevel(logging.ERROR)
 
 MAX_PAGES_READ = 20  # a CV longer than this is read in part; the rest adds little signal
 MAX_PAGES_ACCEPTED = 200  # beyond this it is not a CV (and a cheap denial-of-service)
+MAX_DOCUMENT_CONTENT = 60 * 1024 * 1024  # decompressed drawing instructions of the pages read; a CV has a few MB
 IMAGE_PAGE_MAX_CHARS = 20  # a page with an image and fewer characters than this is a scan
 
 DAMAGED = "The PDF is damaged or incomplete and cannot be read."
@@ -66,6 +67,8 @@ def _look_at_pages(reader: PdfReader, deadline: float) -> list[PageLook]:
             if time.monotonic() > deadline:
                 raise UnreadableDocument(TOO_SLOW)
             looks.append(look_at_page(page))
+            if sum(look.content_bytes for look in looks) > MAX_DOCUMENT_CONTENT:
+                raise UnreadableDocument(BOMB)
     except UnreadableDocument:
         raise
     except LimitReachedError as exc:

@@ -475,3 +475,17 @@ def test_text_set_vertically_in_the_margin_reads_along_its_direction() -> None:
     lines = _lines(make_pdf([label + text_block(NURSE_LINES, x=80, y=700)]))
     assert lines[: len(NURSE_LINES)] == NURSE_LINES
     assert "CURRICULUM VITAE" in lines
+
+
+def test_pdf_pages_too_large_to_lay_out_are_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Under pypdf's per-stream limit, but more drawing instructions than PDFium should lay out
+    # (the limits are lowered here so the files stay small).
+    from cvmatch_app.engine import extract_pdf, pdf_hiding
+
+    monkeypatch.setattr(pdf_hiding, "MAX_PAGE_CONTENT", 1_000_000)
+    monkeypatch.setattr(extract_pdf, "MAX_DOCUMENT_CONTENT", 3_000_000)
+    one_huge_page = make_pdf([text_block(NURSE_LINES) + "\n" + " " * 1_500_000])
+    assert "took too long" in _refused("cv.pdf", one_huge_page)
+    many_large_pages = make_pdf([text_block(NURSE_LINES) + "\n" + " " * 900_000] * 4)
+    assert "decompression bomb" in _refused("cv.pdf", many_large_pages)
+    assert "Mercy Hospital" in extract_document("cv.pdf", make_pdf([text_block(NURSE_LINES)] * 4)).text
