@@ -489,3 +489,15 @@ def test_pdf_pages_too_large_to_lay_out_are_refused(monkeypatch: pytest.MonkeyPa
     many_large_pages = make_pdf([text_block(NURSE_LINES) + "\n" + " " * 900_000] * 4)
     assert "decompression bomb" in _refused("cv.pdf", many_large_pages)
     assert "Mercy Hospital" in extract_document("cv.pdf", make_pdf([text_block(NURSE_LINES)] * 4)).text
+
+
+def test_pdfs_read_from_many_threads_at_once_read_as_alone() -> None:
+    # PDFium is not thread-safe; the app reads uploads from worker threads.
+    from concurrent.futures import ThreadPoolExecutor
+
+    files = [make_pdf([text_block(NURSE_LINES, y=700 - 10 * i)]) for i in range(6)]
+    files.append(make_pdf([glyph_by_glyph(["Registered Nurse, Mercy Hospital", "ICU staff nurse since 2018"])]))
+    alone = [extract_document("cv.pdf", data).text for data in files]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        together = list(pool.map(lambda data: extract_document("cv.pdf", data).text, files * 4))
+    assert together == alone * 4
