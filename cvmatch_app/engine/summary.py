@@ -87,7 +87,7 @@ def executive_summary(job: JobProfile, cv: CVProfile, breakdown: ScoreBreakdown)
     met_must = [f for f in must if f.met >= 0.7]
     sentences: list[str] = []
 
-    held = cv.roles[0].title.split(" · ")[0] if cv.roles else ""
+    held = cv.most_recent_title
     years = breakdown.relevant_years
     if years >= 0.25:
         first = f"{describe_years(years)} of experience relevant to {job.title}"
