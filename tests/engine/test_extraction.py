@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 
 import pytest
 
@@ -501,3 +502,21 @@ def test_pdfs_read_from_many_threads_at_once_read_as_alone() -> None:
     with ThreadPoolExecutor(max_workers=4) as pool:
         together = list(pool.map(lambda data: extract_document("cv.pdf", data).text, files * 4))
     assert together == alone * 4
+
+
+def test_a_font_that_expands_too_far_is_refused_as_a_bomb(monkeypatch: pytest.MonkeyPatch) -> None:
+    # PDFium inflates font programs without a limit; they are measured first (the limit is
+    # lowered here so the file stays small: a real one holds 400 MB of zeros in 400 kB).
+    from cvmatch_app.engine import pdf_fonts
+
+    monkeypatch.setattr(pdf_fonts, "MAX_FONT_BYTES", 1_000_000)
+    program = zlib.compress(b"\0" * 2_000_000)
+    font_file = b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(program) + program + b"\nendstream"
+    descriptor = b"<< /Type /FontDescriptor /FontName /Big /Flags 32 /FontBBox [0 0 1000 1000] /FontFile2 1 0 R >>"
+    font = b"<< /Type /Font /Subtype /TrueType /BaseFont /Big /FontDescriptor 2 0 R >>"
+    ops = "BT /Big 12 Tf 72 720 Td (Head Chef) Tj ET\n" + text_block(NURSE_LINES, y=650)
+    data = make_pdf([ops], objects=(font_file, descriptor, font))
+    data = data.replace(b"/F2 5 0 R >>", b"/F2 5 0 R /Big 3 0 R >>")
+    assert "decompression bomb" in _refused("cv.pdf", data)
+    monkeypatch.setattr(pdf_fonts, "MAX_FONT_BYTES", 3_000_000)
+    assert "Mercy Hospital" in extract_document("cv.pdf", data).text
