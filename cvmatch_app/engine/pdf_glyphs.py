@@ -64,8 +64,6 @@ class PageGlyphs:
     spaced: np.ndarray  # (n,) bool: PDFium put a space before this glyph (it knows the fonts' advances)
     hidden: int  # glyphs dropped as invisible to a reader
     images: int  # image objects on the page (counted only when the page has almost no text)
-    width: float
-    height: float
 
 
 class PdfiumDocument:
@@ -149,13 +147,10 @@ def _read_page(page: object, textpage: object, check_hiding: bool) -> PageGlyphs
     kept_codes[(kept_codes == 0x09) | (kept_codes == 0x0A) | (kept_codes == 0x0D)] = ord(" ")
     kept_chars = kept_codes.tobytes().decode("utf-32-le")
     kept_boxes = _place_empty_glyphs(boxes[keep], empty[keep])
-    width, height_page = right - left, top - bottom
     rotation = pdfium.FPDFPage_GetRotation(page) % 4
     if rotation:
         kept_boxes = _rotate(kept_boxes, rotation, left, bottom, right, top)
-        if rotation % 2:
-            width, height_page = height_page, width
-    return PageGlyphs(kept_chars, kept_boxes, spaced, int(hidden.sum()), images, width, height_page)
+    return PageGlyphs(kept_chars, kept_boxes, spaced, int(hidden.sum()), images)
 
 
 def _place_empty_glyphs(boxes: np.ndarray, empty: np.ndarray) -> np.ndarray:
