@@ -5,7 +5,7 @@ painted under them).
 PDFium is reached through pypdfium2's raw ctypes API. The hot call (one box per glyph) goes
 through a prototype with plain pointer arguments, writing straight into a numpy array: about
 0.4 µs a glyph. The per-object hidden-text check costs a few µs a glyph, so it runs only on
-pages whose content streams use a hiding technique at all (``pdf_hiding.page_needs_check``).
+pages whose content streams use a hiding technique at all (``pdf_hiding.look_at_page``).
 PDFium is not thread-safe: every call is made under ``PDFIUM_LOCK``.
 """
 
