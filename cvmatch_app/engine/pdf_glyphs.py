@@ -123,7 +123,12 @@ def _read_page(page: object, textpage: object, check_hiding: bool) -> PageGlyphs
     centre_x = (boxes[:, 0] + boxes[:, 2]) / 2
     centre_y = (boxes[:, 1] + boxes[:, 3]) / 2
     printed = ~empty & ~blank
-    hidden = printed & (height < TINY_FONT_PT)
+    # Only letters and digits count as tiny: when a font gives no ascent, PDFium's box is the ink's,
+    # and a full stop's ink is under 2 pt.
+    lower = codes | 0x20
+    wordish = ((lower >= ord("a")) & (lower <= ord("z"))) | ((codes >= ord("0")) & (codes <= ord("9")))
+    wordish |= (codes >= 0xC0) & ~((codes >= 0x2000) & (codes <= 0x2BFF))
+    hidden = printed & wordish & (height < TINY_FONT_PT)
     hidden |= printed & (
         (centre_x < left - OFF_PAGE_MARGIN)
         | (centre_x > right + OFF_PAGE_MARGIN)
