@@ -17,6 +17,7 @@ from cvmatch_app.engine.bands import verdict_for
 from cvmatch_app.engine.types import FLAG_DUPLICATE, FLAG_TRUNCATED, MAX_SCORED_CHARS
 from cvmatch_app.services import credits, idempotency, job_ids
 from cvmatch_app.services.errors import BadRequest, Conflict, NotFound, PayloadTooLarge
+from cvmatch_app.services.filenames import clean_filename
 
 ACCEPTED_TYPES = "PDF, DOCX or TXT"
 JOB_DONE_STATES = ("completed", "failed")
@@ -76,7 +77,7 @@ def prepare_submission(
             jd_text = extract_document(jd_file.filename or "job_description", jd_file.data).text.strip()
         except UnreadableDocument as exc:
             raise BadRequest(f"The job description file could not be read: {exc.reason}") from exc
-        jd_filename = jd_file.filename
+        jd_filename = clean_filename(jd_file.filename, fallback="job description")
         if not jd_text:
             raise BadRequest("The job description file has no text: paste the text into jd_text instead.")
     assert jd_text is not None
@@ -108,7 +109,7 @@ def prepare_submission(
     seen_files: dict[str, str] = {}
     seen_texts: dict[str, str] = {}
     for cv in cvs:
-        filename = (cv.filename or "cv").strip() or "cv"
+        filename = clean_filename(cv.filename, fallback="cv")
         content_hash = hashlib.sha256(cv.data).hexdigest()
         digest.update(filename.encode() + b"\0" + content_hash.encode())
         if content_hash in seen_files:
