@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 import httpx
 
 from tests.billing.helpers import account_state, jwt_headers, post_event
