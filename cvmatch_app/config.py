@@ -104,6 +104,11 @@ class Settings(BaseSettings):
         "(the log-in limits then count the proxy's address)",
     )
 
+    log_format: Literal["text", "json"] = Field(
+        "text", description="'json': one JSON object per log line (access log, security events) for a log collector"
+    )
+    access_log: bool = Field(True, description="One log line per HTTP request (method, route, status, time, account)")
+
     stripe_secret_key: str = Field("", validation_alias=AliasChoices("STRIPE_SECRET_KEY", "CVMATCH_STRIPE_SECRET_KEY"))
     stripe_webhook_secret: str = Field(
         "", validation_alias=AliasChoices("STRIPE_WEBHOOK_SECRET", "CVMATCH_STRIPE_WEBHOOK_SECRET")

@@ -194,12 +194,18 @@ def handle_webhook(payload: bytes, signature: str | None) -> WebhookOutcome:
     try:
         verified = stripe.Webhook.construct_event(payload, signature, settings.stripe_webhook_secret)
     except stripe.SignatureVerificationError as exc:
+        security_log.event("webhook_refused", reason="bad_signature" if signature else "no_signature")
         raise Unauthorized(f"Stripe signature verification failed: {exc.user_message or exc}") from exc
     except (ValueError, TypeError, AttributeError) as exc:
+        security_log.event("webhook_refused", reason="not_an_event")
         raise BadRequest("The webhook body is not a Stripe event (JSON with id, type and data.object).") from exc
     event = verified.to_dict()
-    with session_scope(write=True) as session:
-        return apply_event(session, event)
+    try:
+        with session_scope(write=True) as session:
+            return apply_event(session, event)
+    except BadRequest:
+        security_log.event("webhook_refused", reason="bad_event", event_id=str(event.get("id"))[:80])
+        raise
 
 
 def apply_event(session: Session, event: Mapping[str, Any]) -> WebhookOutcome:
