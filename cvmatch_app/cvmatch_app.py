@@ -9,6 +9,7 @@ import reflex as rx
 
 from cvmatch_app.api.access_log import log_requests
 from cvmatch_app.api.app import create_api, max_request_bytes
+from cvmatch_app.api.browser_headers import secure_browsers
 from cvmatch_app.api.upload_limits import limit_uploads
 from cvmatch_app.api.uploads import BodySizeLimit
 from cvmatch_app.config import get_settings
@@ -52,7 +53,7 @@ async def run_claude_batch_poller() -> AsyncIterator[None]:
 
 
 configure_logging()
-_transformers = [create_api(), _limit_match_body, limit_uploads]
+_transformers = [create_api(), _limit_match_body, limit_uploads, secure_browsers]
 if get_settings().access_log:
     _transformers.append(log_requests)  # last: the outermost layer sees every request and its final status
 
