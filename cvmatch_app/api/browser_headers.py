@@ -18,6 +18,7 @@ import base64
 import gzip
 import hashlib
 import re
+from pathlib import Path
 from typing import Any
 
 from starlette.datastructures import MutableHeaders
@@ -101,6 +102,14 @@ class BrowserHeaders:
                 await send({**message, "body": bytes(held_body)})
                 held_body.clear()
                 return
+            if message["type"] == "http.response.pathsend" and held_start is not None:
+                # A static page sent as a file by the server itself (ASGI pathsend): read it to hash it.
+                path = Path(message["path"])
+                html = path.read_bytes() if path.stat().st_size <= MAX_SCANNED_HTML_BYTES else b""
+                headers = MutableHeaders(raw=held_start["headers"])
+                headers["Content-Security-Policy"] = page_policy(_html_of(html, headers), _host(scope))
+                await send({**held_start, "headers": headers.raw})
+                held_start = None
             await send(message)
 
         await self.app(scope, receive, secured_send)
