@@ -7,7 +7,7 @@ tests/browser/test_csp.py):
   and ``'unsafe-eval'``: Reflex runs the small functions the server sends (toasts, clipboard,
   downloads) with ``eval``;
 - ``'unsafe-inline'`` styles (Radix and Emotion set styles inline);
-- ``connect-src`` this origin and its websocket (``/_event``);
+- ``connect-src`` this origin, its websocket (``/_event``) and Reflex's configured backend URL;
 - no plugins, no ``<base>`` elsewhere, forms post here, and no framing by other sites.
 JSON and other non-HTML answers get ``default-src 'none'; frame-ancestors 'none'``.
 """
@@ -18,8 +18,10 @@ import base64
 import gzip
 import hashlib
 import re
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from starlette.datastructures import MutableHeaders
 
@@ -32,6 +34,7 @@ STATIC_HEADERS = {
     "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=()",
 }
 NON_HTML_POLICY = "default-src 'none'; frame-ancestors 'none'"
+NOT_MODIFIED = 304
 
 
 def _host(scope: dict[str, Any]) -> str:
@@ -42,6 +45,19 @@ def _host(scope: dict[str, Any]) -> str:
     return ""
 
 
+@lru_cache
+def backend_sources() -> tuple[str, ...]:
+    """Where the built pages send events and uploads (Reflex's api_url, REFLEX_API_URL), which may
+    be another host name than the page's own (localhost vs 127.0.0.1, or a separate API host)."""
+    from reflex.config import get_config  # the web framework's own setting, read where it is defined
+
+    api_url = urlsplit(get_config().api_url or "")
+    if api_url.scheme not in ("http", "https") or not api_url.netloc:
+        return ()
+    socket_scheme = "wss" if api_url.scheme == "https" else "ws"
+    return (f"{api_url.scheme}://{api_url.netloc}", f"{socket_scheme}://{api_url.netloc}")
+
+
 def page_policy(html: bytes, host: str) -> str:
     """The CSP for one HTML page: its own inline scripts by hash, websockets to its own host."""
     hashes = sorted(
@@ -50,7 +66,8 @@ def page_policy(html: bytes, host: str) -> str:
             for body in _INLINE_SCRIPT.findall(html)
         }
     )
-    sockets = f" ws://{host} wss://{host}" if host else ""
+    sockets = "".join(f" {source}" for source in ((f"ws://{host}", f"wss://{host}") if host else ()))
+    sockets += "".join(f" {source}" for source in backend_sources())
     return "; ".join(
         [
             "default-src 'self'",
@@ -85,6 +102,11 @@ class BrowserHeaders:
                 for name, value in STATIC_HEADERS.items():
                     headers[name] = value
                 message = {**message, "headers": headers.raw}
+                if message.get("status") == NOT_MODIFIED:
+                    # No body to hash: the browser keeps the policy it stored with the page (a policy
+                    # sent here would replace it, without the page's script hashes).
+                    await send(message)
+                    return
                 if not headers.get("content-type", "").startswith("text/html"):
                     headers["Content-Security-Policy"] = NON_HTML_POLICY
                     await send(message)
