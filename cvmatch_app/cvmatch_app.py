@@ -16,6 +16,7 @@ from cvmatch_app.config import get_settings
 from cvmatch_app.jobs.runner import runner
 from cvmatch_app.logs import configure_logging
 from cvmatch_app.pages import register_pages
+from cvmatch_app.state.staged_files import sweep_expired_files
 
 
 def _limit_match_body(asgi_app):  # type: ignore[no-untyped-def]
@@ -63,4 +64,5 @@ app = rx.App(
 )
 app.register_lifespan_task(run_embedded_runner)
 app.register_lifespan_task(run_claude_batch_poller)
+app.register_lifespan_task(sweep_expired_files)
 register_pages(app)
