@@ -56,6 +56,7 @@ _HAS_YEAR_RE = re.compile(r"(?:19|20)\d\d|['’]\d\d\b")
 _MAX_TITLE_WORDS = 12
 _MAX_HEADER_CHARS = 110
 _LOOK_LINES = 3  # how far above or below the dates a title may sit (non-fragment lines)
+_MIN_TITLE_SCORE = 0.5  # below this nothing near the dates is taken for a title
 _LOOK_SPAN = 12  # lines, fragments included
 _MONTH = 1 / 12
 
@@ -197,7 +198,9 @@ def _title_hit(text: str) -> bool:
 def title_score(text: str) -> float:
     """How much a piece of text looks like a job title: short, capitalised, no sentence, often a
     known occupation. 0 for what cannot be one."""
-    t = text.strip(" ,:;|-–—()")
+    t = text.strip(" ,:;|-–—")
+    if t.count("(") != t.count(")"):
+        t = t.strip(" ()")
     if not t or len(t) > _MAX_HEADER_CHARS or t[0].islower() or not re.search(r"[A-Za-z]{2}", t):
         return 0.0
     words = t.split()
@@ -218,12 +221,14 @@ def title_score(text: str) -> float:
     if caps < 0.5 and len(words) > 4:
         return 0.0  # a sentence, even one naming an occupation ("Managed 2 junior developers ...")
     score += 0.5 if caps >= 0.8 else (-0.6 if caps < 0.5 else 0.0)
-    if len(words) > 8:
+    if len(re.sub(r"\([^()]*\)", " ", t).split()) > 8:  # a bracketed note does not count
         score -= 0.5
     if not hit and _VERB_START_RE.match(t):
         score -= 0.6
     if re.search(r"\d{3,}|%|\$", t):
         score -= 0.5
+    if t.count("(") != t.count(")"):
+        score -= 0.8  # the end of a wrapped line, "Information Security) Data centre"
     if _is_employer(t) and not hit:
         score -= 0.7
     return max(score, 0.0)
@@ -451,12 +456,13 @@ def read_roles(lines: list[str], sections: list[str], bullets: set[str], now: fl
         first_side, second_side = (down, up) if prefer_below else (up, down)
         if same.score >= 1.0:
             chosen = same
-        elif first_side.score >= 0.5 and first_side.line not in claimed:
+        elif first_side.score >= _MIN_TITLE_SCORE and first_side.line not in claimed:
             chosen = first_side
-        elif second_side.score >= 0.5 and second_side.line not in claimed:
+        elif second_side.score >= _MIN_TITLE_SCORE and second_side.line not in claimed:
             chosen = second_side
         else:
-            chosen = max((same, first_side, second_side), key=lambda s: s.score)
+            best = max((same, first_side, second_side), key=lambda s: s.score)
+            chosen = best if best.score >= _MIN_TITLE_SCORE and best.line not in claimed else _Side()
         if chosen.line >= 0:
             claimed.add(chosen.line)
         employer = same.employer or chosen.employer
