@@ -95,6 +95,10 @@ class Settings(BaseSettings):
     queue_name: str = Field("cvmatch", description="Name (Redis key prefix) of the saq queue of CVs to score")
     worker_grace_seconds: int = Field(30, description="A stopping worker's time to finish its CVs, then hands back")
     cv_max_attempts: int = 3
+    reader_processes: int = Field(2, ge=1, description="Files read at once, each in its own process (per process)")
+    reader_cpu_seconds: int = Field(2, ge=1, description="CPU time one file may take to read; then it is stopped")
+    reader_wall_seconds: float = Field(2.5, gt=0, description="Wall-clock time one file may take to read")
+    reader_memory_mb: int = Field(1024, ge=256, description="Address space of a file-reading process")
     lease_seconds: int = 120
     jwt_ttl_minutes: int = 60 * 24 * 7
     trusted_proxy_hops: int = Field(

@@ -6,7 +6,7 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any, Optional
 
-from sqlalchemy import JSON, Column, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Column, ForeignKey, Integer, LargeBinary, String, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -100,6 +100,24 @@ class MatchCV(SQLModel, table=True):
     usage: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     created_at: datetime = Field(default_factory=utcnow)
     completed_at: Optional[datetime] = None
+    # Set when a runner has read the file into ``text`` (its bytes in match_cv_file are then deleted).
+    read_at: Optional[datetime] = None
+    # engine.fingerprint of the text: the same CV in another format is flagged duplicate in its job.
+    text_fingerprint: Optional[str] = Field(default=None, max_length=64)
+
+
+class MatchCVFile(SQLModel, table=True):
+    """A CV file's bytes, kept from the submission until a runner has read it, then deleted.
+
+    Apart from match_cv so that progress and results never load megabytes of files.
+    """
+
+    __tablename__ = "match_cv_file"
+
+    cv_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("match_cv.id", ondelete="CASCADE"), primary_key=True, autoincrement=False)
+    )
+    data: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
 
 
 class CreditLedger(SQLModel, table=True):

@@ -64,6 +64,8 @@ class Run:
     top: float
     text: str
     rtl: bool = False
+    start: int = 0  # the run's glyphs are start..end-1 of the page's glyphs
+    end: int = 0
 
     @property
     def height(self) -> float:
@@ -80,7 +82,7 @@ def page_lines(chars: str, boxes: np.ndarray, spaced: np.ndarray | None = None) 
     runs = make_runs(chars, boxes, spaced)
     if not runs:
         return []
-    return render(reading_order(runs))
+    return render([_untangle(row, chars, boxes) for row in reading_order(runs)])
 
 
 def _is_rtl(char: str) -> bool:
@@ -126,11 +128,15 @@ def make_runs(chars: str, boxes: np.ndarray, spaced: np.ndarray | None = None) -
     rights = np.maximum.reduceat(right, starts).tolist()
     tops = np.maximum.reduceat(top, starts).tolist()
     first_rtl = rtl[starts].tolist()
+    starts_list = starts.tolist()
+    ends = [*starts_list[1:], count]
     runs = []
     for index, text in enumerate(joined.split(RUN_END)):
         text = text.strip()
         if text:
-            runs.append(Run(lefts[index], bottoms[index], rights[index], tops[index], text, first_rtl[index]))
+            run = Run(lefts[index], bottoms[index], rights[index], tops[index], text, first_rtl[index])
+            run.start, run.end = starts_list[index], ends[index]
+            runs.append(run)
     return runs
 
 
@@ -165,7 +171,12 @@ def _glyph_bias(all_codes: np.ndarray, letter: np.ndarray, relative_gap: np.ndar
     in_cluster = sorted_gaps <= quantile(BIAS_LOW)[group] + BIAS_CLUSTER
     cluster_size = np.bincount(group[in_cluster], minlength=len(keys))
     cluster_median = sorted_gaps[starts + (cluster_size - 1) // 2]
-    letter_bias = np.where(counts >= BIAS_MIN_COUNT, np.clip(cluster_median, -OVERLAP, BIAS_MAX), 0.0)
+    seen = counts >= BIAS_MIN_COUNT
+    letter_bias = np.clip(cluster_median, -OVERLAP, BIAS_MAX)
+    # A letter seen too rarely, or a mark before a letter, gets the writer's typical offset.
+    typical = float(np.median(letter_bias[seen & frequent]))
+    letter_bias = np.where(seen, letter_bias, typical)
+    bias[:] = typical
     position = np.searchsorted(keys, codes)
     found = (position < len(keys)) & (keys[np.minimum(position, len(keys) - 1)] == codes)
     bias[found] = letter_bias[position[found]]
@@ -344,6 +355,16 @@ def _row_text(row: list[Run]) -> str:
             parts.append(CELL_SEPARATOR)
         parts.append(run.text)
     return "".join(parts)
+
+
+def _untangle(row: list[Run], chars: str, boxes: np.ndarray) -> list[Run]:
+    """A row whose runs overlap came from glyphs drawn out of order (one by one, shuffled): its
+    glyphs are put in order along the line and read again."""
+    if len(row) < 2 or row[0].rtl or all(b.left >= a.right - ALIGN_TOLERANCE for a, b in itertools.pairwise(row)):
+        return row
+    indices = np.concatenate([np.arange(r.start, r.end) for r in row])
+    indices = indices[np.argsort(boxes[indices, 0], kind="stable")]
+    return sorted(make_runs("".join(chars[i] for i in indices), boxes[indices]), key=lambda r: r.left)
 
 
 def render(rows: list[list[Run]]) -> list[str]:

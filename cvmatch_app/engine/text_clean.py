@@ -107,7 +107,8 @@ def printable_ratio(text: str) -> float:
     """Share of characters a reader would see as text (letters, digits, punctuation, spaces)."""
     if not text:
         return 0.0
-    good = sum(1 for ch in text if ch.isprintable() or ch in "\n\r\t")
+    # Format characters (zero-width spaces, direction marks) are text, if invisible: not binary.
+    good = sum(1 for ch in text if ch.isprintable() or ch in "\n\r\t" or unicodedata.category(ch) == "Cf")
     return good / len(text)
 
 

@@ -46,7 +46,14 @@ FLAG_LABELS = {
     "scored_by_local_fallback": "Scored by the local engine (Claude failed)",
     "score_capped_to_evidence": "Score capped to the CV's evidence",
 }
-STATE_COLOURS = {"pending": "gray", "processing": "blue", "completed": "green", "failed": "red", "skipped": "amber"}
+STATE_COLOURS = {
+    "pending": "gray",
+    "reading": "cyan",
+    "processing": "blue",
+    "completed": "green",
+    "failed": "red",
+    "skipped": "amber",
+}
 SORT_KEYS = {"score": "Score", "name": "Name", "verdict": "Verdict"}
 
 
