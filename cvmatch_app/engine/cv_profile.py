@@ -178,7 +178,7 @@ def build_cv_profile(text: str, now: float) -> CVProfile:
     # The occupations the CV shows: titles in role lines weigh most, then titles anywhere.
     title_weight: Counter[str] = Counter()
     for role in roles:
-        for hit in lexicon.find(role.title):
+        for hit in lexicon.find(role.heading):
             if lexicon.concept(hit.concept).category == TITLE:
                 title_weight[hit.concept] += 3 + min(role.years, 10) / 2
     for index in range(min(len(lines), 4)):  # the headline under the name
