@@ -135,7 +135,7 @@ def _relevant_roles(cv: CVProfile, concept_ids: list[str]) -> list[Role]:
     wanted_titles = {cid for cid in wanted if lexicon.concept(cid).category == TITLE}
     for role in cv.roles:
         shared = role.concepts & wanted
-        held = _titles_of(role.title)
+        held = _titles_of(role.heading)
         if shared and shared <= wanted_titles and held and not held & wanted_titles and not _same_field(held, shared):
             # "Assist the dentist" in a Receptionist's bullets names the job, it is not the job.
             continue
@@ -185,7 +185,7 @@ _SIMILAR_TITLE = 0.74  # raw cosine of static title vectors: a paraphrase of the
 
 def _similar_title_roles(cv: CVProfile, job: JobProfile) -> list[Role]:
     """Roles whose titles the lexicon cannot name but the embedding reads as the job's title."""
-    unknown = [r for r in cv.roles if not _titles_of(r.title)]
+    unknown = [r for r in cv.roles if not _titles_of(r.heading)]
     if not unknown:
         return []
     sims = role_closeness(job.title_vector, unknown)
@@ -201,10 +201,10 @@ def relevant_years(cv: CVProfile, job: JobProfile, concept_ids: list[str]) -> tu
     lexicon = get_lexicon()
     own = {cid for cid in ids if lexicon.concept(cid).category == TITLE} & set(job.title_concepts)
     if own:
-        roles = [r for r in cv.roles if _held_titles(r.title) & own]
+        roles = [r for r in cv.roles if _held_titles(r.heading) & own]
         roles += [r for r in _similar_title_roles(cv, job) if r not in roles]
         near = neighbours_of(own)
-        nearby = [r for r in cv.roles if r not in roles and _held_titles(r.title) & near]
+        nearby = [r for r in cv.roles if r not in roles and _held_titles(r.heading) & near]
         if nearby:
             # A neighbouring occupation's years (a concierge's for a security officer) count for half.
             held = merged_years([(r.start, r.end) for r in roles])
@@ -246,7 +246,7 @@ def _held_title_role(cv: CVProfile, title_concepts: list[str]) -> Role | None:
     wanted = set(title_concepts)
     lexicon = get_lexicon()
     for role in cv.roles:
-        if {h.concept for h in lexicon.find(role.title)} & wanted:
+        if {h.concept for h in lexicon.find(role.heading)} & wanted:
             return role
     return None
 
@@ -332,8 +332,8 @@ def _held_title(req: Requirement, cv: CVProfile) -> Finding | None:
     senior_asked = _SENIORITY_RE.search(req.source or req.label) is not None
     junior_roles: list[Role] = []
     for role in cv.roles:
-        if {h.concept for h in lexicon.find(role.title)} & wanted:
-            if senior_asked and not _SENIORITY_RE.search(role.title):
+        if {h.concept for h in lexicon.find(role.heading)} & wanted:
+            if senior_asked and not _SENIORITY_RE.search(role.heading):
                 junior_roles.append(role)
                 continue
             return Finding(req, PROVEN, f"{role.title} ({role.date_text})", role.title, [role])
@@ -344,7 +344,7 @@ def _held_title(req: Requirement, cv: CVProfile) -> Finding | None:
     role = junior_roles[0]
     held = merged_years([(r.start, r.end) for r in junior_roles])
     where = f"{role.title} ({role.date_text})"
-    if held >= _SENIOR_YEARS and not _JUNIOR_RE.search(role.title):
+    if held >= _SENIOR_YEARS and not _JUNIOR_RE.search(role.heading):
         # Seniority is also time in the job: eight years as "Software Engineer" is the
         # experience a "Senior Software Engineer" posting asks for.
         return Finding(req, SENIOR_BY_YEARS, where, f"{role.title}, {describe_years(held)}", junior_roles)
@@ -401,10 +401,10 @@ def _neighbouring_title(req: Requirement, cv: CVProfile) -> Finding | None:
     fields = {d for cid in wanted for d in lexicon.concept(cid).domains} - _BROAD_DOMAINS
     near = neighbours_of(wanted)
     for role in cv.roles:
-        for hit in lexicon.find(role.title):
+        for hit in lexicon.find(role.heading):
             concept = lexicon.concept(hit.concept)
             if concept.category == TITLE and (set(concept.domains) & fields or hit.concept in near):
-                junior = senior_asked and not _SENIORITY_RE.search(role.title)
+                junior = senior_asked and not _SENIORITY_RE.search(role.heading)
                 credit = RELATED_ROLE_BELOW_LEVEL if junior else RELATED_ROLE
                 return Finding(req, credit, f"{role.title} ({role.date_text})", f"related role: {concept.label}")
     return None
@@ -419,7 +419,7 @@ def _near_title(req: Requirement, cv: CVProfile) -> Finding | None:
         return None
     fields = {d for cid in wanted for d in lexicon.concept(cid).domains} - _BROAD_DOMAINS
     for role in cv.roles:
-        for held in _held_titles(role.title) - wanted:
+        for held in _held_titles(role.heading) - wanted:
             if set(lexicon.concept(held).domains) & fields and _at_least_the_level(held, wanted):
                 label = lexicon.concept(held).label
                 return Finding(req, NEAR_TITLE, f"{role.title} ({role.date_text})", f"{label}, doing this work")

@@ -81,7 +81,7 @@ def evidence_rows(breakdown: ScoreBreakdown) -> list[dict[str, Any]]:
 def _most_recent_title(cv: CVProfile) -> str:
     """The CV's own most recent job title: the newest dated role's, else the headline under the name."""
     title = cv.most_recent_title.split(" · ")[0].strip(" ,;:-")
-    if len(title) >= 3 and any(ch.isalpha() for ch in title[:3]):
+    if len(title) >= 3 and any(ch.isalpha() for ch in title):
         return _quote(title, 70)
     for index, line in enumerate(cv.lines[:3]):
         if index != cv.name_line and 3 <= len(line) <= 60 and not any(ch.isdigit() for ch in line):
