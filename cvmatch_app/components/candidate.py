@@ -9,7 +9,7 @@ def status_badge(card: rx.Var) -> rx.Component:
     return rx.badge(
         card.status_label,
         color_scheme=card.status_colour,
-        variant=rx.cond(card.status != "", "solid", "outline"),
+        variant=rx.cond(card.status != "", "soft", "outline"),
         size="1",
         class_name="decision-status",
         high_contrast=True,

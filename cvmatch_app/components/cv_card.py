@@ -118,7 +118,7 @@ def cv_card(card: rx.Var, rank: rx.Var, on_open: rx.EventHandler | None = None) 
                 width="100%",
                 align="start",
             ),
-            rx.progress(value=card.score, max=100, color_scheme=card.colour, size="1"),
+            rx.progress(value=card.score, max=100, color_scheme=card.colour, size="1", aria_label="Match score"),
             rx.text(card.summary, size="2"),
             rx.cond(
                 card.flags.length() > 0,

@@ -53,7 +53,7 @@ def _progress() -> rx.Component:
                     rx.spacer(),
                     rx.text(JobState.charged, " credits charged", size="2", color=rx.color("gray", 11)),
                     align="center",
-                    width="100%",
+                    width="calc(100% - 1.5em)",
                     display="inline-flex",
                 ),
                 cursor="pointer",

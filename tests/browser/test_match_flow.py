@@ -64,7 +64,7 @@ def test_drop_submit_and_work_with_ranked_results(web_server, page, artifacts):
 
     cards = page.locator(".cv-card")
     expect(cards).to_have_count(2)
-    page.locator("#view-mode").get_by_text("Cards").click()
+    page.get_by_role("radio", name="Cards").click()
     expect(cards.nth(0)).to_be_visible()
     assert card_names(page)[0] == "Maria Example"
     expect(cards.nth(0).locator(".cv-file")).to_have_text("maria-nurse.txt")

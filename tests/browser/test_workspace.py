@@ -9,6 +9,7 @@ import time
 
 from playwright.sync_api import Page, expect
 
+from tests.browser.accessibility import blocking_findings
 from tests.browser.helpers import WAIT_MS, as_file, drop_cvs, log_in, select_option, web_db
 from tests.support.factories import CORRUPT_PDF, DEVELOPER_CV, NURSE_JD, WAREHOUSE_CV, make_account
 
@@ -103,6 +104,7 @@ def test_workspace_from_ranking_to_share_link(web_server, page, browser, artifac
     expect(evidence.first).to_be_visible()
     expect(viewer.locator(".evidence-line", has_text="BLS, ACLS and CCRN certified")).to_contain_text("Proves:")
     _shot(page, artifacts / "workspace-table-1280.png")
+    assert blocking_findings(page) == []
 
     # 3. Decisions: saved in the database, shown in the table, never changing the score.
     viewer.locator(".decide-shortlist").click()
@@ -149,6 +151,7 @@ def test_workspace_from_ranking_to_share_link(web_server, page, browser, artifac
     expect(bls.locator(".compare-cell").nth(0)).to_contain_text("CCRN certified")
     expect(bls.locator(".compare-cell").nth(1)).to_have_attribute("data-met", "no")
     _shot(page, artifacts / "workspace-compare-1280.png")
+    assert blocking_findings(page) == []
     page.locator("#compare-back").click()
 
     # 7. The CSV: BOM, title and date, decisions and notes, the skipped file and its reason.
@@ -188,6 +191,7 @@ def test_workspace_from_ranking_to_share_link(web_server, page, browser, artifac
         assert account.email not in content and "credits" not in content.lower()
         assert shared.locator("nav").count() == 0 and shared.get_by_text("Log out").count() == 0
         _shot(shared, artifacts / "workspace-share-1280.png")
+        assert blocking_findings(shared) == []
         phone = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
         try:
             phone_page = phone.new_page()
