@@ -103,3 +103,12 @@ def test_blind_review_hides_who_the_candidate_is_everywhere_in_the_view():
     for personal in ("Maria Example", "Sam Coder", "maria.txt", "sam.txt"):
         assert personal not in text, personal
     assert {row["candidate"]["name"] for row in view["rows"]} == {"Candidate 1", "Candidate 2"}
+
+
+def test_a_job_description_with_nothing_to_match_on_is_refused_before_any_charge():
+    cv = [matching.UploadedFile("maria.txt", NURSE_CV.encode())]
+    for nothing in ("asdf", "asdf qwer zxcv", "hello world"):
+        with pytest.raises(BadRequest, match="nothing to match CVs on"):
+            matching.prepare_submission(plan="free", cvs=cv, jd_text=nothing, jd_file=None)
+    for enough in ("Cook", "Nurse wanted", "Python developer", NURSE_JD):
+        assert matching.prepare_submission(plan="free", cvs=cv, jd_text=enough, jd_file=None).cvs

@@ -8,6 +8,21 @@ from cvmatch_app.state.auth import AuthState
 
 NAV_LINKS = [("Match", "/"), ("History", "/history"), ("Account", "/account"), ("Credits", "/credits")]
 CONTENT_WIDTH = "1100px"
+# Links inside text are underlined (colour alone is 2.69:1 against the text); the skip link shows on focus.
+PAGE_CSS = """
+a.rt-underline-auto { text-decoration-line: underline; text-underline-offset: 2px; }
+.skip-link { position: absolute; left: 8px; top: -48px; z-index: 100; padding: 8px 12px; border-radius: 6px;
+  background: var(--accent-9); color: white; }
+.skip-link:focus { top: 8px; }
+"""
+
+
+def page_css() -> rx.Component:
+    return rx.el.style(PAGE_CSS)
+
+
+def skip_link() -> rx.Component:
+    return rx.el.a("Skip to content", href="#main", class_name="skip-link")
 
 
 def _nav_link(label: str, href: str, active: bool) -> rx.Component:
@@ -86,9 +101,11 @@ def checking_session() -> rx.Component:
 def app_page(title: str, *children: rx.Component, active: str = "", subtitle: str | rx.Var = "") -> rx.Component:
     """A private page: the navigation, a heading, and the content once the session is confirmed."""
     return rx.box(
+        page_css(),
         rx.cond(
             AuthState.logged_in,
             rx.fragment(
+                skip_link(),
                 nav_bar(active),
                 rx.el.main(
                     rx.vstack(
@@ -102,6 +119,8 @@ def app_page(title: str, *children: rx.Component, active: str = "", subtitle: st
                     max_width=CONTENT_WIDTH,
                     margin="0 auto",
                     padding=["16px 12px 48px", "24px 16px 64px"],
+                    id="main",
+                    tab_index=-1,
                 ),
             ),
             checking_session(),
@@ -112,8 +131,9 @@ def app_page(title: str, *children: rx.Component, active: str = "", subtitle: st
 
 
 def auth_card(title: str, *children: rx.Component) -> rx.Component:
-    """Log-in and sign-up: a small centred card."""
-    return rx.center(
+    """Log-in and sign-up: a small centred card, the page's main landmark."""
+    return rx.el.main(
+        page_css(),
         rx.vstack(
             brand(),
             rx.card(
@@ -126,6 +146,9 @@ def auth_card(title: str, *children: rx.Component) -> rx.Component:
             width="100%",
             max_width="420px",
         ),
+        display="flex",
+        align_items="center",
+        justify_content="center",
         min_height="100vh",
         padding="16px",
         background=rx.color("gray", 2),

@@ -17,6 +17,7 @@ from cvmatch_app.engine.bands import verdict_for
 from cvmatch_app.engine.types import FLAG_DUPLICATE, FLAG_TRUNCATED, MAX_SCORED_CHARS
 from cvmatch_app.services import credits
 from cvmatch_app.services.errors import BadRequest, Conflict, NotFound, PayloadTooLarge
+from cvmatch_app.services.job_description import check_matchable
 
 ACCEPTED_TYPES = "PDF, DOCX or TXT"
 JOB_DONE_STATES = ("completed", "failed")
@@ -85,6 +86,7 @@ def prepare_submission(
             f"The job description is {len(jd_text):,} characters; the maximum is {settings.max_jd_chars:,}. "
             "Shorten it to the role, duties and requirements."
         )
+    check_matchable(jd_text)
     cvs = [cv for cv in cvs if cv.filename or cv.data]
     if not cvs:
         raise BadRequest(f"No CVs were sent: attach one or more files ({ACCEPTED_TYPES}) as 'cvs'.")

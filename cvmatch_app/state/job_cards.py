@@ -36,7 +36,14 @@ FLAG_LABELS = {
     "scored_by_local_fallback": "Scored by the local engine (Claude failed)",
     "score_capped_to_evidence": "Score capped to the CV's evidence",
 }
-STATE_COLOURS = {"pending": "gray", "processing": "blue", "completed": "green", "failed": "red", "skipped": "amber"}
+STATE_COLOURS = {
+    "pending": "gray",
+    "reading": "cyan",
+    "processing": "blue",
+    "completed": "green",
+    "failed": "red",
+    "skipped": "amber",
+}
 STATUS_COLOURS = {"shortlist": "green", "hold": "amber", "reject": "red", "": "gray"}
 SORT_KEYS = {"score": "Score", "name": "Name", "verdict": "Verdict"}
 MAX_COMPARE = 4
