@@ -10,6 +10,7 @@ from cvmatch_app.components.compare_grid import compare_grid
 from cvmatch_app.components.cv_card import cv_card
 from cvmatch_app.components.cv_viewer import cv_viewer
 from cvmatch_app.components.layout import app_page, empty_state, section
+from cvmatch_app.components.local_time import local_time
 from cvmatch_app.components.ranking_table import ranking_table, verdict_counts
 from cvmatch_app.components.workspace_styles import workspace_styles
 from cvmatch_app.state.job import SORT_KEYS, STATUS_FILTERS, VERDICT_LABELS, JobState
@@ -163,7 +164,7 @@ def _toolbar() -> rx.Component:
 
 def _print_header() -> rx.Component:
     return rx.box(
-        rx.text("Report printed from CVMatch · job created ", JobState.created, size="2"),
+        rx.text("Report printed from CVMatch · job created ", local_time(JobState.created_iso), size="2"),
         rx.text("Requirements (the rubric):", weight="bold", size="2", margin_top="6px"),
         rx.el.ul(
             rx.foreach(JobState.requirements, lambda r: rx.el.li(r["requirement"], " (", r["wanted"], ")")),
@@ -332,7 +333,13 @@ def _job() -> rx.Component:
     return rx.vstack(
         workspace_styles(),
         rx.flex(
-            rx.text("Created ", JobState.created, size="2", color=rx.color("gray", 11), id="job-created"),
+            rx.text(
+                "Created ",
+                local_time(JobState.created_iso, JobState.created),
+                size="2",
+                color=rx.color("gray", 11),
+                id="job-created",
+            ),
             rx.spacer(),
             _blind_switch(),
             width="100%",

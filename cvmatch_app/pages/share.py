@@ -7,6 +7,7 @@ import reflex as rx
 
 from cvmatch_app.components.cv_card import cv_card
 from cvmatch_app.components.layout import CONTENT_WIDTH, brand, empty_state
+from cvmatch_app.components.local_time import local_time
 from cvmatch_app.components.ranking_table import ranking_table, verdict_counts
 from cvmatch_app.components.workspace_styles import workspace_styles
 from cvmatch_app.state.share import ShareState
@@ -17,7 +18,7 @@ def _shared_job() -> rx.Component:
         rx.heading(ShareState.title, size="7", as_="h1"),
         rx.text(
             "Shared read-only by the recruiter · job created ",
-            ShareState.created,
+            local_time(ShareState.created_iso, ShareState.created),
             rx.cond(ShareState.blind, " · blind review: names and contact details are hidden", ""),
             size="2",
             color=rx.color("gray", 11),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 import reflex as rx
@@ -123,7 +123,7 @@ class JobState(rx.State):
             "job_id": view["job_id"],
             "title": view["title"],
             "created": created.strftime("%d %b %Y, %H:%M UTC"),
-            "created_iso": created.isoformat(),
+            "created_iso": (created if created.tzinfo else created.replace(tzinfo=UTC)).isoformat(),
             "status": view["status"],
             "finished": view["finished"],
             "total": view["total"],

@@ -3,6 +3,7 @@ account. Everything comes through the signed token; nothing of the account is lo
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 import reflex as rx
@@ -13,10 +14,16 @@ from cvmatch_app.state.db import in_db
 from cvmatch_app.state.job_cards import ResultCard, VerdictCount, cards_of, filter_and_sort, verdict_counts
 
 
+def _utc_iso(moment: datetime) -> str:
+    """SQLite gives naive datetimes back: they are UTC, say so, or a browser reads them as local."""
+    return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).isoformat()
+
+
 class ShareState(rx.State):
     token: str = ""
     title: str = ""
     created: str = ""
+    created_iso: str = ""
     blind: bool = False
     cards: list[ResultCard] = []
     requirements: list[dict[str, str]] = []
@@ -46,6 +53,7 @@ class ShareState(rx.State):
         self.token = token
         self.title = view["title"]
         self.created = view["created_at"].strftime("%d %b %Y, %H:%M UTC")
+        self.created_iso = _utc_iso(view["created_at"])
         self.blind = view["blind"]
         self.cards = cards_of(view)
         self.requirements = view["requirements"]

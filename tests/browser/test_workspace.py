@@ -241,7 +241,9 @@ def test_workspace_from_ranking_to_share_link(web_server, page, browser, artifac
 
 
 def test_phone_layout_of_the_ranking(web_server, browser, artifacts):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, is_mobile=True, timezone_id="Asia/Tokyo", locale="en-GB"
+    )
     page = context.new_page()
     try:
         account = make_account(credits=10, bind=web_db(web_server.data_dir))
@@ -251,6 +253,7 @@ def test_phone_layout_of_the_ranking(web_server, browser, artifacts):
         )
         expect(page.locator("#progress-count")).to_have_text("2 of 2 done", timeout=WAIT_MS)
         expect(_rows(page)).to_have_count(2)
+        expect(page.locator("#job-created")).to_contain_text("GMT+9")  # the reader's own time zone
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 390, f"the ranking scrolls sideways on a phone ({width}px)"
         _shot(page, artifacts / "workspace-table-390.png")
@@ -282,3 +285,12 @@ def test_time_from_job_done_to_the_table_for_25_cvs(web_server, page, artifacts)
     report = f"25 CVs: job done to ranking table {1000 * (table - done):.0f} ms; page height {height} px\n"
     (artifacts / "timing-25-cvs-table.txt").write_text(report)
     print(report)
+    # The Credits page names the job each debit paid for, and links to it.
+    page.get_by_role("link", name="Credits", exact=True).click()
+    debit = page.locator(".ledger-job").first
+    expect(debit).to_have_text("Registered Nurse - ICU Department", timeout=WAIT_MS)
+    job_url = page.url
+    debit.click()
+    page.wait_for_url("**/jobs/**", timeout=WAIT_MS)
+    assert page.url != job_url
+    expect(_rows(page)).to_have_count(25, timeout=WAIT_MS)
