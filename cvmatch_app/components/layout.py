@@ -14,6 +14,14 @@ a.rt-underline-auto { text-decoration-line: underline; text-underline-offset: 2p
 .skip-link { position: absolute; left: 8px; top: -48px; z-index: 100; padding: 8px 12px; border-radius: 6px;
   background: var(--accent-9); color: white; }
 .skip-link:focus { top: 8px; }
+@media (max-width: 640px) {
+  .stack-on-phone thead { display: none; }
+  .stack-on-phone tr { display: block; padding: 8px 4px; border-bottom: 1px solid var(--gray-5); }
+  .stack-on-phone td, .stack-on-phone th { display: flex; gap: 8px; align-items: flex-start; box-shadow: none;
+    padding: 3px 4px; height: auto !important; white-space: normal !important; }
+  .stack-on-phone td[data-label]::before, .stack-on-phone th[data-label]::before { content: attr(data-label);
+    font-weight: 600; min-width: 112px; flex-shrink: 0; color: var(--gray-11); font-size: var(--font-size-1); }
+}
 """
 
 
@@ -53,11 +61,42 @@ def brand() -> rx.Component:
     )
 
 
+def _phone_menu(active: str) -> rx.Component:
+    """On a phone the header is one line: the pages and log-out fold into a menu."""
+    return rx.box(
+        rx.menu.root(
+            rx.menu.trigger(
+                rx.icon_button(rx.icon("menu", size=18), variant="soft", color_scheme="gray", aria_label="Menu")
+            ),
+            rx.menu.content(
+                *[
+                    rx.menu.item(
+                        label,
+                        on_click=rx.redirect(href),
+                        color=rx.color("accent", 11) if href == active else None,
+                        aria_current="page" if href == active else None,
+                    )
+                    for label, href in NAV_LINKS
+                ],
+                rx.menu.separator(),
+                rx.menu.item("Log out", on_click=AuthState.log_out),
+            ),
+        ),
+        display=["block", "none"],
+        id="phone-menu",
+    )
+
+
 def nav_bar(active: str) -> rx.Component:
     return rx.el.nav(
         rx.flex(
             brand(),
-            rx.flex(*[_nav_link(label, href, href == active) for label, href in NAV_LINKS], spacing="1", wrap="wrap"),
+            rx.flex(
+                *[_nav_link(label, href, href == active) for label, href in NAV_LINKS],
+                spacing="1",
+                wrap="wrap",
+                display=["none", "flex"],
+            ),
             rx.spacer(),
             rx.flex(
                 rx.link(
@@ -72,7 +111,15 @@ def nav_bar(active: str) -> rx.Component:
                     underline="none",
                 ),
                 rx.text(AuthState.email, size="2", color=rx.color("gray", 11), display=["none", "none", "block"]),
-                rx.button("Log out", variant="soft", color_scheme="gray", size="2", on_click=AuthState.log_out),
+                rx.button(
+                    "Log out",
+                    variant="soft",
+                    color_scheme="gray",
+                    size="2",
+                    on_click=AuthState.log_out,
+                    display=["none", "inline-flex"],
+                ),
+                _phone_menu(active),
                 align="center",
                 spacing="3",
             ),

@@ -46,3 +46,30 @@ def test_no_serious_or_critical_accessibility_findings_on_any_page(web_server, b
         context.close()
     failing = [f"{path}: {finding}" for path, found in findings.items() for finding in found]
     assert not failing, "\n".join(failing)
+
+
+def test_phone_header_folds_and_tables_stack(web_server, browser, artifacts):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    page = context.new_page()
+    try:
+        account = make_account(credits=10, bind=web_db(web_server.data_dir))  # comes with one API key
+        log_in(page, web_server.url, account.email)
+        header = page.locator("nav").bounding_box()
+        assert header is not None and header["height"] < 80, f"the header takes {header} on a phone"
+        expect(page.get_by_role("link", name="History", exact=True)).to_be_hidden()
+        page.get_by_role("button", name="Menu").click()
+        expect(page.get_by_role("menuitem", name="Match")).to_have_attribute("aria-current", "page")
+        page.get_by_role("menuitem", name="Account").click()
+        page.wait_for_url("**/account", timeout=WAIT_MS)
+        key_row = page.locator(".stack-on-phone tbody tr").first
+        expect(key_row).to_be_visible(timeout=WAIT_MS)
+        expect(page.locator(".stack-on-phone thead")).to_be_hidden()
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 390, f"the account page scrolls sideways on a phone ({width}px)"
+        page.screenshot(path=str(artifacts / "account-390.png"), full_page=True)
+        page.get_by_role("button", name="Menu").click()
+        page.get_by_role("menuitem", name="History").click()
+        page.wait_for_url("**/history", timeout=WAIT_MS)
+        expect(page.get_by_text("No jobs yet")).to_be_visible(timeout=WAIT_MS)
+    finally:
+        context.close()
