@@ -82,7 +82,8 @@ def _enrich(session: Session, job: MatchJob, view: dict[str, Any]) -> dict[str, 
     decided = decisions.decisions_for_job(session, job.id)
     for row in view["rows"]:
         cv = cvs.get(row["position"]) if row["state"] != "skipped" else None
-        candidate = candidate_of(cv) if cv is not None else Candidate()
+        # Only scored CVs show who they are (a queued CV's text may not even be read yet).
+        candidate = candidate_of(cv) if cv is not None and row["result"] else Candidate()
         row["candidate"] = _people(candidate, row["position"], row["filename"], job.blind_review)
         undecided = decisions.empty_decision()
         row["decision"] = decided.get(cv.id, undecided) if cv is not None else undecided

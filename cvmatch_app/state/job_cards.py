@@ -46,6 +46,7 @@ STATE_COLOURS = {
 }
 STATUS_COLOURS = {"shortlist": "green", "hold": "amber", "reject": "red", "": "gray"}
 SORT_KEYS = {"score": "Score", "name": "Name", "verdict": "Verdict"}
+UNCOUNTED_CATEGORIES = ("years", "soft")
 MAX_COMPARE = 4
 MIN_COMPARE = 2
 _NATURAL_RE = re.compile(r"(\d+)")
@@ -149,6 +150,12 @@ def make_card(row: dict[str, Any]) -> ResultCard:
         for item in result.get("evidence") or []
         if isinstance(item, dict)
     ]
+    # Counted as the summary counts them ("Meets 4 of 5 must-haves"): years and conditions are not.
+    counted = [
+        item
+        for item, raw in zip(evidence, [r for r in result.get("evidence") or [] if isinstance(r, dict)], strict=True)
+        if item.wanted == "required" and raw.get("category") not in UNCOUNTED_CATEGORIES
+    ]
     musts = [item for item in evidence if item.wanted == "required"]
     unmet = [item.requirement for item in musts if not item.met] + [
         item.requirement for item in evidence if item.wanted == "preferred" and not item.met
@@ -173,8 +180,8 @@ def make_card(row: dict[str, Any]) -> ResultCard:
         employer=str(candidate.get("employer") or ""),
         headline=headline(candidate),
         location=str(candidate.get("location") or ""),
-        must_met=f"{sum(item.met for item in musts)} of {len(musts)}" if musts else "none asked",
-        all_musts=all(item.met for item in musts),
+        must_met=f"{sum(item.met for item in counted)} of {len(counted)}" if counted else "none asked",
+        all_musts=all(item.met for item in counted),
         top_gap=unmet[0] if unmet else (gaps[0] if gaps else ""),
         status=status,
         status_label=str(decision.get("status_label") or "Undecided"),
