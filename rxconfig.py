@@ -26,5 +26,6 @@ config = rx.Config(
     # The REST API is for server-to-server use with keys; the UI is same-origin.
     cors_allowed_origins=["*"],
     show_built_with_reflex=False,
+    trusted_proxy_hops=_settings.trusted_proxy_hops,
     disable_plugins=[rx.plugins.SitemapPlugin],
 )

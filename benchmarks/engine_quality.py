@@ -9,10 +9,36 @@ by grade) and, when
 ../shared/eval/vanetik is beside the checkout, the Vanetik & Kogan dataset (30 CVs, each ranking
 5 software vacancies, two annotators).
 Prints NDCG@k and Spearman per method.
+
+Real-CV set (benchmarks/real_cv_set/, when ../shared/eval/real_cvs is beside the checkout): 12 jobs
+written the way employers write them, 20 real CVs each, the reader's top 5 chosen by reading the CVs
+before running the engine, and a claim audit of the engine's cards marked by reading the CVs. Prints,
+for the local engine beside TF-IDF and BM25 on the same 20 CVs (text from extract_document, cached in
+the temp folder): P@5 counting ties fractionally, the mean rank of the first pick, the share of picks
+at >= 60 (Interview), tie groups in the top 10; and from the claim audit: true-strength and true-gap
+rates over marked claims, invented requirements, contradictions (one requirement shown as a strength
+and a gap on one card), and how many of today's claims are not marked yet.
+
+    .venv/bin/python benchmarks/engine_quality.py --real-only                  # the real-CV set only
+    .venv/bin/python benchmarks/engine_quality.py --real-only --list-unmarked  # claims still to mark
+
+Re-auditing after an engine change (the marks are keyed by jd, CV file, requirement name and
+strength|gap, so unchanged claims keep their marks):
+1. Run with --list-unmarked: it prints every current claim without a mark, with the quoted CV line,
+   and every requirement read from a JD that is not yet marked asked/invented.
+2. For each, read the CV (``benchmarks/real_cv_audit.py dump JD CV`` shows the card with the CV lines
+   around each quote; ``grep CV WORD`` finds where a gap might be shown; render the PDF with
+   ``pdftoppm -png -r 50`` when the text is unclear) and add the mark to
+   benchmarks/real_cv_set/claim_marks.json: {"jd", "cv", "requirement", "side", "true"} for claims,
+   {"jd", "requirement", "mark": "asked"|"invented"} for requirements. A strength is true when the
+   quoted line shows the requirement or a true equivalent; a gap is true when nothing in the CV
+   shows it. Judge the claim, not the score.
+3. Re-run: rates count marked claims only, so report the unmarked count beside them.
 """
 
 from __future__ import annotations
 
+import argparse
 import csv
 import math
 import re
@@ -28,6 +54,9 @@ sys.path.insert(0, str(ROOT))
 from cvmatch_app.engine import LocalEngine, UnreadableDocument, extract_document, verdict_for  # noqa: E402
 from cvmatch_app.engine.tokens import content_words  # noqa: E402
 from tests.engine.cases import CVS, JOBS, grade  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import real_cv_audit as audit  # noqa: E402
 
 VANETIK = ROOT / ".." / "shared" / "eval" / "vanetik"
 
@@ -296,11 +325,155 @@ def _cv_query(scorer: Scorer, cv: str, vacancies: list[str]) -> list[float]:
     return [scorer(v, [cv] + [x for x in vacancies if x is not v])[0] for v in vacancies]
 
 
-def main() -> None:
+# ----------------------------------------------------------------------------- real CVs
+INTERVIEW = 60  # the seed's Interview band starts here
+TOP_K = audit.TOP_K
+precision_at_k = audit.precision_at_k
+tie_aware_rank = audit.tie_aware_rank
+tie_groups = audit.tie_groups
+
+
+def real_cv_set(list_unmarked: bool = False) -> None:
+    source = audit.real_cvs_dir()
+    if not source.is_dir():
+        print(
+            f"\nReal-CV set: {source} is missing (the 166 real CVs live in ../shared/eval/real_cvs beside "
+            "the checkout, or set CVMATCH_REAL_CVS): skipped."
+        )
+        return
+    jobs = audit.load_jobs()
     started = time.perf_counter()
-    own_cases()
-    unknown_occupations()
-    vanetik()
+    cache = audit.cache_dir()
+    texts = {name: audit.cv_text(name, source, cache) for job in jobs for name in job.cvs}
+    read_s = time.perf_counter() - started
+    unreadable = sorted(n for n, t in texts.items() if not t.strip())
+    print(
+        f"\nReal-CV set: {len(jobs)} jobs x 20 real CVs ({len(texts)} files, read in {read_s:.1f} s, "
+        f"cache {cache}); reader's top 5 chosen before running the engine"
+    )
+    if unreadable:
+        print(f"  unreadable: {', '.join(unreadable)}")
+
+    marks = audit.load_marks()
+    cards: dict[tuple[str, str], audit.Card] = {}
+    scores_by: dict[str, dict[str, list[float]]] = {"local engine": {}, "TF-IDF cosine": {}, "BM25": {}}
+    requirements: dict[str, list[str]] = {}
+    engine_s = 0.0
+    for job in jobs:
+        cv_texts = [texts[n] for n in job.cvs]
+        t0 = time.perf_counter()
+        profile = ENGINE.prepare_job(job.text)
+        requirements[job.jd] = [r.label for r in profile.requirements]
+        local = []
+        for name, text in zip(job.cvs, cv_texts, strict=True):
+            assessment = ENGINE.assess_sync(profile, text, [])
+            local.append(float(assessment.score))
+            cards[(job.jd, name)] = audit.card_of(assessment)
+        engine_s += time.perf_counter() - t0
+        scores_by["local engine"][job.jd] = local
+        scores_by["TF-IDF cosine"][job.jd] = tfidf_cosine(job.text, cv_texts)
+        scores_by["BM25"][job.jd] = bm25(job.text, cv_texts)
+
+    print(f"{'method':<16} {'P@5':>6} {'NDCG@5':>7} {'1st pick rank':>14} {'picks>=60':>10} {'tie groups top10':>17}")
+    for method, by_job in scores_by.items():
+        p5 = n5 = rank = 0.0
+        interview = 0
+        groups = tied = 0
+        for job in jobs:
+            scores = by_job[job.jd]
+            picks = {job.cvs.index(n) for n in job.top5}
+            p5 += precision_at_k(scores, picks)
+            n5 += ndcg(scores, [float(job.grades[n]) for n in job.cvs], TOP_K)
+            rank += tie_aware_rank(scores, job.cvs.index(job.top5[0]))
+            interview += sum(1 for i in picks if scores[i] >= INTERVIEW)
+            g, t = tie_groups(scores)
+            groups += g
+            tied += t
+        k = len(jobs)
+        share = f"{interview / (TOP_K * k):10.0%}" if method == "local engine" else f"{'-':>10}"
+        ties = f"{groups} ({tied} CVs)"
+        print(f"{method:<16} {p5 / k:6.3f} {n5 / k:7.3f} {rank / k:14.2f} {share} {ties:>17}")
+    per_job = "  ".join(
+        f"{job.jd}={precision_at_k(scores_by['local engine'][job.jd], {job.cvs.index(n) for n in job.top5}):.1f}"
+        for job in jobs
+    )
+    print(f"local P@5 by job: {per_job}")
+    print(f"local engine: {engine_s:.1f} s for {len(cards)} results (job analysis included)")
+
+    # Claim audit.
+    counted = {audit.STRENGTH: [0, 0], audit.GAP: [0, 0]}  # [true, marked]
+    by_category: dict[tuple[str, str], list[int]] = {}
+    quoting_gaps = [0, 0]  # gaps that quote a CV line ("only partly shown"): [marked, false]
+    unmarked: list[tuple[str, str, audit.Claim]] = []
+    contradictions = []
+    audited_results = 0
+    for (jd, name), card in cards.items():
+        any_marked = False
+        for claim in card.claims:
+            mark = marks.claim(jd, name, claim.requirement, claim.side)
+            if mark is None:
+                unmarked.append((jd, name, claim))
+                continue
+            any_marked = True
+            counted[claim.side][1] += 1
+            counted[claim.side][0] += int(mark)
+            tally = by_category.setdefault((claim.side, claim.category or "?"), [0, 0])
+            tally[0] += int(mark)
+            tally[1] += 1
+            if claim.side == audit.GAP and claim.cv_line:
+                quoting_gaps[0] += 1
+                quoting_gaps[1] += int(not mark)
+        audited_results += int(any_marked)
+        contradictions.extend((jd, name, r) for r in card.contradictions)
+    req_marks = [(jd, r, marks.requirement(jd, r)) for jd, labels in requirements.items() for r in labels]
+    invented = [(jd, r) for jd, r, m in req_marks if m == "invented"]
+    req_unmarked = [(jd, r) for jd, r, m in req_marks if m is None]
+
+    def rate(side: str) -> str:
+        true, marked = counted[side]
+        return f"{true / marked:.1%} ({true}/{marked})" if marked else "n/a (none marked)"
+
+    total_claims = sum(len(c.claims) for c in cards.values())
+    print(
+        f"Claim audit ({audited_results} of {len(cards)} results with marked claims; "
+        f"{len(unmarked)} of {total_claims} current claims unmarked):"
+    )
+    print(f"  true strengths: {rate(audit.STRENGTH)}   true gaps: {rate(audit.GAP)}")
+    for side in (audit.STRENGTH, audit.GAP):
+        parts = [
+            f"{category} {true}/{marked}"
+            for (s, category), (true, marked) in sorted(by_category.items(), key=lambda kv: -kv[1][1])
+            if s == side
+        ]
+        print(f"    true {side}s by requirement kind: {', '.join(parts)}")
+    print(f"    gaps that quote a CV line ('only partly shown'): {quoting_gaps[0]}, of them false: {quoting_gaps[1]}")
+    print(
+        f"  invented requirements: {len(invented)} of {len(req_marks)} read from the JDs"
+        f" ({len(req_unmarked)} unmarked)" + (": " + "; ".join(f"{jd}: {r}" for jd, r in invented) if invented else "")
+    )
+    print(f"  contradictions (same requirement a strength and a gap on one card): {len(contradictions)}")
+    for jd, name, requirement in contradictions[:10]:
+        print(f"    {jd} / {name}: {requirement}")
+    if list_unmarked:
+        print("\nUnmarked claims (jd, cv, side, requirement, quoted CV line):")
+        for jd, name, claim in unmarked:
+            print(f"  {jd}\t{name}\t{claim.side}\t{claim.requirement}\t{claim.cv_line[:140]!r}")
+        print("Unmarked requirements (jd, requirement, JD line):")
+        for jd, requirement in req_unmarked:
+            print(f"  {jd}\t{requirement}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--real-only", action="store_true", help="only the real-CV set")
+    parser.add_argument("--list-unmarked", action="store_true", help="print claims the audit has not marked")
+    args = parser.parse_args()
+    started = time.perf_counter()
+    if not args.real_only:
+        own_cases()
+        unknown_occupations()
+        vanetik()
+    real_cv_set(list_unmarked=args.list_unmarked)
     print(f"\n(total {time.perf_counter() - started:.1f} s)")
 
 

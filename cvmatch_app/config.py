@@ -74,9 +74,18 @@ class Settings(BaseSettings):
     )
 
     signup_credits: int = Field(10, description="Credits granted to a new account")
-    rate_limit_per_minute: int = 60
+    rate_limit_per_minute: int = Field(60, ge=1, description="Requests a minute per API key")
+    account_rate_limit_per_minute: int = Field(
+        120, ge=1, description="Requests a minute per account, all its API keys together"
+    )
     max_cv_bytes: int = 5 * 1024 * 1024
     max_jd_chars: int = 50_000
+    staged_mb_per_session: int = Field(
+        130, ge=1, description="Files one web page may hold before submitting (a full API batch: 25 x 5 MB + a JD)"
+    )
+    staged_mb_total: int = Field(512, ge=1, description="Files all web pages of one process may hold at once")
+    staged_files_total: int = Field(2000, ge=1, description="Files all web pages of one process may hold at once")
+    staged_files_ttl_minutes: int = Field(60, ge=1, description="A dropped file not submitted by then is forgotten")
     runner_concurrency: int = 4
     runner: str = Field(
         "auto",
@@ -86,8 +95,18 @@ class Settings(BaseSettings):
     queue_name: str = Field("cvmatch", description="Name (Redis key prefix) of the saq queue of CVs to score")
     worker_grace_seconds: int = Field(30, description="A stopping worker's time to finish its CVs, then hands back")
     cv_max_attempts: int = 3
+    reader_processes: int = Field(2, ge=1, description="Files read at once, each in its own process (per process)")
+    reader_cpu_seconds: int = Field(2, ge=1, description="CPU time one file may take to read; then it is stopped")
+    reader_wall_seconds: float = Field(2.5, gt=0, description="Wall-clock time one file may take to read")
+    reader_memory_mb: int = Field(1024, ge=256, description="Address space of a file-reading process")
     lease_seconds: int = 120
     jwt_ttl_minutes: int = 60 * 24 * 7
+    trusted_proxy_hops: int = Field(
+        0,
+        ge=0,
+        description="Reverse proxies in front of the app that append X-Forwarded-For; 0 trusts no such header "
+        "(the log-in limits then count the proxy's address)",
+    )
 
     stripe_secret_key: str = Field("", validation_alias=AliasChoices("STRIPE_SECRET_KEY", "CVMATCH_STRIPE_SECRET_KEY"))
     stripe_webhook_secret: str = Field(

@@ -47,6 +47,7 @@ MAX_CVS_PER_CALL = 100  # the API's own per-request cap; each plan's smaller lim
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*://")
 _TIMEOUT = httpx.Timeout(120.0, connect=10.0)  # extraction of a full batch can take a while
 _ATTEMPTS = 3
+_UUID_LENGTH = 36  # the canonical 8-4-4-4-12 form the API hands out
 _DROPPED = (httpx.ReadError, httpx.WriteError, httpx.RemoteProtocolError)
 
 
@@ -305,10 +306,21 @@ async def call_api(method: str, path: str, **kwargs: Any) -> dict[str, Any]:
 
 
 def _job_path(job_id: str, suffix: str = "") -> str:
+    """The API path of a job; the id must be a UUID, so that no other path can be built from it."""
     job_id = (job_id or "").strip() if isinstance(job_id, str) else ""
     if not job_id:
         raise CVMatchError("job_id is empty: use the job_id that match_cvs returned.")
-    return f"/api/match/{quote(job_id, safe='')}{suffix}"
+    try:
+        canonical = str(uuid.UUID(job_id)) if len(job_id) == _UUID_LENGTH else ""
+    except ValueError:
+        canonical = ""
+    if not canonical:
+        shown = job_id if len(job_id) <= 60 else job_id[:60] + "..."
+        raise CVMatchError(
+            f"{shown!r} is not a CVMatch job_id (a UUID like 1b4e28ba-2fa1-4d3b-a3f5-ef19b5a7633b): "
+            "use the job_id that match_cvs returned."
+        )
+    return f"/api/match/{quote(canonical, safe='')}{suffix}"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -321,7 +333,8 @@ mcp = FastMCP(
         "CVMatch scores CV files (PDF, DOCX, TXT) on this computer against a job description, 0-100, with a "
         "verdict, a summary, strengths and gaps. Workflow: call match_cvs with the CVs' absolute paths and the "
         "job description text; then call get_match_progress with the job_id every 1-2 seconds until its status "
-        "is 'completed'; then call get_match_results and present the ranked candidates. Each CV costs one credit."
+        "is 'completed'; then call get_match_results and present the ranked candidates (and the skipped_cvs the "
+        "server could not read, with their reasons). Each CV costs one credit; an unreadable one is refunded."
     ),
 )
 
@@ -337,9 +350,11 @@ JobIdArg = Annotated[str, Field(description="The job_id returned by match_cvs.")
 async def match_cvs(cv_paths: PathsArg, jd_text: JobDescriptionArg) -> dict[str, Any]:
     """Submit CV files for matching against a job description. Returns job_id, status and cv_count.
 
-    Each readable CV costs one credit; CVs that cannot be read are listed in skipped_cvs with the reason and
-    are not charged. Matching runs in the background: after this call, call get_match_progress with the job_id
-    every 1-2 seconds until its status is "completed", then call get_match_results for the ranked candidates.
+    Each CV costs one credit when submitted. The server reads the files after answering: a CV it cannot read
+    (damaged, image-only, password-protected...) is listed in the results' skipped_cvs with the reason and its
+    credit is given back. Matching runs in the background: after this call, call get_match_progress with the
+    job_id every 1-2 seconds until its status is "completed", then call get_match_results for the ranked
+    candidates.
     """
     if not isinstance(jd_text, str) or not jd_text.strip():
         raise CVMatchError("jd_text is empty: pass the text of the job description.")
@@ -355,13 +370,14 @@ async def match_cvs(cv_paths: PathsArg, jd_text: JobDescriptionArg) -> dict[str,
         "skipped_cvs": job.get("skipped_cvs") or [],
         "files": [{"path": raw, "cv_filename": name} for raw, name, _ in cvs],
         "next_step": "Call get_match_progress with this job_id every 1-2 seconds until status is 'completed', "
-        "then call get_match_results.",
+        "then call get_match_results. CVs the server cannot read are listed there in skipped_cvs (refunded).",
     }
 
 
 @mcp.tool()
 async def get_match_progress(job_id: JobIdArg) -> dict[str, Any]:
-    """Check how many CVs of a match job have been scored: total, completed, pending and status.
+    """Check a match job's CVs: total, completed, pending (queued), reading, processing (scoring), skipped
+    (unreadable, refunded), failed, and the job's status.
 
     Call it every 1-2 seconds after match_cvs until status is "completed" (or "failed"), then call
     get_match_results with the same job_id.
@@ -372,6 +388,8 @@ async def get_match_progress(job_id: JobIdArg) -> dict[str, Any]:
         next_step = "Done: call get_match_results with this job_id."
     elif status == "failed":
         next_step = "No CV could be scored: call get_match_results to see why (failed CVs are refunded)."
+    elif progress.get("reading"):
+        next_step = "Still reading the files: call get_match_progress again in 1-2 seconds."
     else:
         next_step = "Still scoring: call get_match_progress again in 1-2 seconds."
     return {
@@ -380,7 +398,9 @@ async def get_match_progress(job_id: JobIdArg) -> dict[str, Any]:
         "total": progress.get("total"),
         "completed": progress.get("completed"),
         "pending": progress.get("pending"),
+        "reading": progress.get("reading", 0),
         "processing": progress.get("processing", 0),
+        "skipped": progress.get("skipped", 0),
         "failed": progress.get("failed", 0),
         "next_step": next_step,
     }

@@ -29,6 +29,7 @@ def _scored_job(user_id: int) -> str:
 
         job = matching.create_job(session, user=session.get(User, user_id), prepared=prepared, engine="local", model="")
         for cv in session.exec(select(MatchCV).where(MatchCV.job_id == job.id)):
+            cv.text = {"maria.txt": NURSE_CV, "sam.txt": DEVELOPER_CV}[cv.filename]  # as a runner reads it
             cv.status, cv.score, cv.verdict, cv.recommendation = (
                 "completed",
                 80 - cv.position,

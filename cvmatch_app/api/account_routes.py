@@ -6,29 +6,45 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 
+from cvmatch_app.api.bodies import PasswordChangeRequest, TokenRequest, read_token_request
 from cvmatch_app.api.deps import JwtUser, in_session
-from cvmatch_app.services import accounts, credits
-from cvmatch_app.services.errors import BadRequest
+from cvmatch_app.services import accounts, credits, login_guard
 
 router = APIRouter(prefix="/api", tags=["account"])
 
 
-@router.post("/auth/token", summary="Exchange email and password for a JWT")
+@router.post(
+    "/auth/token",
+    summary="Exchange email and password for a JWT",
+    openapi_extra={"requestBody": {"content": {"application/json": {"schema": TokenRequest.model_json_schema()}}}},
+)
 async def issue_token(request: Request) -> dict[str, Any]:
     """Takes JSON `{"email", "password"}` or a form with `email`/`username` and `password`."""
-    if request.headers.get("content-type", "").startswith("application/json"):
-        try:
-            body = await request.json()
-        except ValueError as exc:
-            raise BadRequest('The body is not valid JSON: send {"email": ..., "password": ...}.') from exc
-    else:
-        body = dict(await request.form())
-    email = str(body.get("email") or body.get("username") or "")
-    password = str(body.get("password") or "")
-    if not email or not password:
-        raise BadRequest("Send your email and password to get a token.")
-    user = await in_session(lambda s: accounts.authenticate(s, email=email, password=password))
+    body = await read_token_request(request)
+    address = login_guard.client_address(
+        request.client.host if request.client else "", request.headers.get("x-forwarded-for", "")
+    )
+    user = await in_session(
+        lambda s: accounts.authenticate(s, email=body.email, password=body.password, address=address)
+    )
     return {"access_token": accounts.issue_token(user), "token_type": "bearer"}
+
+
+@router.post("/auth/logout", summary="End every session of this account (JWT)")
+async def log_out(user: JwtUser) -> dict[str, str]:
+    """Every JWT issued to this account so far stops working; API keys keep working."""
+    await in_session(lambda s: accounts.end_sessions(s, user_id=user.id), write=True)
+    return {"status": "logged_out"}
+
+
+@router.post("/auth/password", summary="Change your password; ends every earlier session (JWT)")
+async def change_password(body: PasswordChangeRequest, user: JwtUser) -> dict[str, str]:
+    """Earlier JWTs stop working; the answer carries a new token for the caller."""
+    changed = await in_session(
+        lambda s: accounts.change_password(s, user_id=user.id, current=body.current_password, new=body.new_password),
+        write=True,
+    )
+    return {"access_token": accounts.issue_token(changed), "token_type": "bearer"}
 
 
 @router.get("/credits/balance", summary="Your credit balance and plan (JWT)")

@@ -7,9 +7,10 @@ from typing import Any
 from fastapi import APIRouter, Query, Request
 from starlette.concurrency import run_in_threadpool
 
+from cvmatch_app.api.bodies import CheckoutRequest
 from cvmatch_app.api.deps import JwtUser, in_session
 from cvmatch_app.services import billing, credits
-from cvmatch_app.services.errors import BadRequest, PayloadTooLarge
+from cvmatch_app.services.errors import PayloadTooLarge
 
 router = APIRouter(prefix="/api", tags=["credits"])
 MAX_WEBHOOK_BYTES = 1024 * 1024  # Stripe's events are a few kilobytes
@@ -21,16 +22,9 @@ async def list_packs() -> dict[str, Any]:
 
 
 @router.post("/billing/checkout", summary="Open a Stripe Checkout for a credit pack (JWT)")
-async def start_checkout(request: Request, user: JwtUser) -> dict[str, str]:
+async def start_checkout(body: CheckoutRequest, user: JwtUser) -> dict[str, str]:
     """JSON `{"pack_id": "pack_100"}` → `{"url": ...}`: send the browser there to pay."""
-    try:
-        body = await request.json()
-    except ValueError as exc:
-        raise BadRequest('Send JSON like {"pack_id": "pack_100"}.') from exc
-    pack_id = body.get("pack_id") if isinstance(body, dict) else None
-    if not isinstance(pack_id, str) or not pack_id:
-        raise BadRequest('Say which pack to buy: {"pack_id": "pack_100"} (see GET /api/credits/packs).')
-    url = await in_session(lambda s: billing.create_checkout_session(s, user, pack_id))
+    url = await in_session(lambda s: billing.create_checkout_session(s, user, body.pack_id))
     return {"url": url}
 
 

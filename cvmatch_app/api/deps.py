@@ -25,7 +25,7 @@ async def api_key_principal(request: Request, response: Response) -> KeyPrincipa
     principal = await in_session(lambda session: keys.authenticate_key(session, secret))
     if keys.needs_use_recorded(principal.key):
         await in_session(lambda session: keys.record_use(session, principal.key.id), write=True)
-    status = limits.hit(f"key:{principal.key.id}")
+    status = limits.hit_key_and_account(key_id=principal.key.id, user_id=principal.user.id)
     request.state.rate_limit_headers = status.headers()
     response.headers.update(status.headers())
     return principal

@@ -1,13 +1,16 @@
-"""A server-side size cap for Reflex's ``/_upload`` endpoint, which has none of its own.
+"""Guards for Reflex's ``/_upload`` endpoint, which has no size cap and calls any handler named.
 
 The drop zone refuses large files in the browser, but anyone can POST to ``/_upload`` directly:
-this ASGI wrapper answers 413 before reading a body whose Content-Length is over the cap, and
-stops a body that streams past it without a Content-Length.
+this ASGI wrapper answers 400 when the ``Reflex-Event-Handler`` header names anything but the two
+upload handlers of the match page (Reflex itself answers 500 for a handler that takes no files),
+413 before reading a body whose Content-Length is over the cap, and stops a body that streams past
+it without a Content-Length. Whether the page is logged in is checked by the handlers themselves.
 """
 
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from typing import Any
 
 from cvmatch_app.api.app import max_request_bytes
@@ -17,6 +20,14 @@ UPLOAD_PATH = "/_upload"
 
 class _TooLarge(Exception):
     pass
+
+
+@lru_cache
+def upload_handler_names() -> frozenset[str]:
+    """The full names Reflex gives the match page's upload handlers (as the browser sends them)."""
+    from cvmatch_app.state.match import UPLOAD_HANDLERS, MatchState  # the page's state, loaded with the app
+
+    return frozenset(f"{MatchState.get_full_name()}.{handler}" for handler in UPLOAD_HANDLERS)
 
 
 class UploadSizeLimit:
@@ -32,7 +43,12 @@ class UploadSizeLimit:
         ):
             await self.app(scope, receive, send)
             return
-        length = dict(scope.get("headers") or []).get(b"content-length", b"")
+        headers = dict(scope.get("headers") or [])
+        handler = headers.get(b"reflex-event-handler", b"").decode("latin-1")
+        if handler not in upload_handler_names():
+            await _answer(send, 400, "Uploads go to the match page's drop zones only: this handler takes no files.")
+            return
+        length = headers.get(b"content-length", b"")
         if length.isdigit() and int(length) > self.max_bytes:
             await self._refuse(send)
             return
@@ -64,10 +80,14 @@ class UploadSizeLimit:
             f"The upload is larger than {self.max_bytes // (1024 * 1024)} MB: add fewer or smaller files at once "
             "(each CV can be at most 5 MB)."
         )
-        body = json.dumps({"detail": detail}).encode()
-        headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
-        await send({"type": "http.response.start", "status": 413, "headers": headers})
-        await send({"type": "http.response.body", "body": body})
+        await _answer(send, 413, detail)
+
+
+async def _answer(send: Any, status: int, detail: str) -> None:
+    body = json.dumps({"detail": detail}).encode()
+    headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
 
 
 def limit_uploads(asgi_app: Any) -> UploadSizeLimit:

@@ -10,10 +10,15 @@ import asyncio
 import contextlib
 
 from starlette.datastructures import FormData, Headers
-from starlette.formparsers import MultiPartParser
+from starlette.formparsers import MultiPartParser, parse_options_header
 from starlette.requests import Request
 
 from cvmatch_app.services.errors import BadRequest, PayloadTooLarge, ServiceError
+from cvmatch_app.services.text_decoding import decode_field
+
+
+def _text(value: bytes | str | None) -> str | None:
+    return value.decode("latin-1") if isinstance(value, bytes) else value
 
 
 class FilePartTooLarge(Exception):
@@ -32,6 +37,21 @@ class CappedMultiPartParser(MultiPartParser):
     def on_part_begin(self) -> None:
         super().on_part_begin()
         self._file_bytes = 0
+
+    def on_part_end(self) -> None:
+        """Text fields are decoded strictly (see ``text_decoding``), never guessed as Latin-1."""
+        part = self._current_part
+        if part.file is not None:
+            super().on_part_end()
+            return
+        part_type = dict(part.item_headers).get(b"content-type", b"")
+        charset = parse_options_header(part_type)[1].get(b"charset") or self._request_charset
+        name = part.field_name or "a form field"
+        self.items.append((name, decode_field(name, bytes(part.data), _text(charset))))
+
+    @property
+    def _request_charset(self) -> bytes | str | None:
+        return parse_options_header(self.headers.get("content-type", ""))[1].get(b"charset")
 
     def on_part_data(self, data: bytes, start: int, end: int) -> None:
         if self._current_part.file is not None:

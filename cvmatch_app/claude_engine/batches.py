@@ -62,8 +62,11 @@ def _batch_jobs() -> Any:
 
 
 def jobs_without_batch() -> list[str]:
+    """Batch jobs to submit: once a runner has read every CV's file (the batch needs their text)."""
+    unread = select(MatchCV.job_id).where(col(MatchCV.read_at).is_(None))
     with session_scope() as session:
-        return [job.id for job in session.exec(_batch_jobs().where(col(MatchJob.batch_id).is_(None)))]
+        jobs = session.exec(_batch_jobs().where(col(MatchJob.batch_id).is_(None), col(MatchJob.id).not_in(unread)))
+        return [job.id for job in jobs]
 
 
 def open_batches() -> list[tuple[str, str]]:

@@ -23,6 +23,7 @@ def drop_zone(
     multiple: bool = True,
     max_size: int,
     compact: bool = False,
+    disabled: bool | rx.Var = False,
 ) -> rx.Component:
     props: dict[str, Any] = {}
     if on_drop_rejected is not None:
@@ -40,7 +41,9 @@ def drop_zone(
         accept=ACCEPT,
         max_size=max_size,
         on_drop=on_drop,
+        disabled=disabled,
         aria_label=title,
+        aria_disabled=disabled,
         # The file input react-dropzone renders takes no props: name it once it is in the page.
         on_mount=rx.call_script(
             f"document.querySelector('#{upload_id} input[type=file]')?.setAttribute('aria-label', {title!r})"
@@ -49,7 +52,8 @@ def drop_zone(
         border_radius="var(--radius-4)",
         padding="1em" if compact else "2em 1em",
         background=rx.color("accent", 2),
-        cursor="pointer",
+        cursor=rx.cond(disabled, "not-allowed", "pointer") if isinstance(disabled, rx.Var) else "pointer",
+        opacity=rx.cond(disabled, "0.6", "1") if isinstance(disabled, rx.Var) else "1",
         width="100%",
         drag_active_style={"background": rx.color("accent", 4), "border_color": rx.color("accent", 9)},
         _focus_visible={"outline": f"2px solid {rx.color('accent', 9)}", "outline_offset": "2px"},

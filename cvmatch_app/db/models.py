@@ -6,7 +6,7 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any, Optional
 
-from sqlalchemy import JSON, Boolean, Column, String, Text, UniqueConstraint, false
+from sqlalchemy import JSON, Boolean, Column, ForeignKey, Integer, LargeBinary, String, Text, UniqueConstraint, false
 from sqlmodel import Field, SQLModel
 
 
@@ -27,6 +27,9 @@ class User(SQLModel, table=True):
     plan: str = Field(default="free", max_length=20)
     credits: int = Field(default=0, description="Fast copy of the sum of this user's credit_ledger rows")
     created_at: datetime = Field(default_factory=utcnow)
+    # Every JWT carries the version it was issued under; log-out and a password change add one,
+    # which ends every earlier session of the account at once.
+    token_version: int = Field(default=0, sa_column=Column(Integer, nullable=False, server_default="0"))
 
 
 class ApiKey(SQLModel, table=True):
@@ -99,8 +102,26 @@ class MatchCV(SQLModel, table=True):
     usage: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     created_at: datetime = Field(default_factory=utcnow)
     completed_at: Optional[datetime] = None
+    # Set when a runner has read the file into ``text`` (its bytes in match_cv_file are then deleted).
+    read_at: Optional[datetime] = None
+    # engine.fingerprint of the text: the same CV in another format is flagged duplicate in its job.
+    text_fingerprint: Optional[str] = Field(default=None, max_length=64)
     # Who the candidate is (engine.candidate.Candidate), read once when the CV is scored.
     candidate: Optional[dict[str, Any]] = Field(default=None, sa_column=Column(JSON, nullable=True))
+
+
+class MatchCVFile(SQLModel, table=True):
+    """A CV file's bytes, kept from the submission until a runner has read it, then deleted.
+
+    Apart from match_cv so that progress and results never load megabytes of files.
+    """
+
+    __tablename__ = "match_cv_file"
+
+    cv_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("match_cv.id", ondelete="CASCADE"), primary_key=True, autoincrement=False)
+    )
+    data: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
 
 
 class CandidateDecision(SQLModel, table=True):

@@ -12,12 +12,13 @@ import logging
 from collections.abc import Iterable
 
 from sqlalchemy import update
+from sqlmodel import col
 
 from cvmatch_app.config import get_settings
 from cvmatch_app.db.models import MatchCV
 from cvmatch_app.db.session import get_engine, session_scope
 from cvmatch_app.jobs.scoring import process_cv, unfinished_cv_ids
-from cvmatch_app.services.matching import refresh_job_status
+from cvmatch_app.services.matching import CV_HELD_STATES, refresh_job_status
 
 log = logging.getLogger("cvmatch.jobs")
 SWEEP_SECONDS = 5.0
@@ -115,7 +116,7 @@ async def settle_job(cv_id: int, outcome: str) -> None:
     again after the commit makes the last one to finish see every result. SQLite serialises its
     writers, so there the count inside the result's transaction is already exact.
     """
-    if outcome not in ("scored", "failed") or get_engine().dialect.name == "sqlite":
+    if outcome not in ("scored", "failed", "unreadable") or get_engine().dialect.name == "sqlite":
         return
     await asyncio.to_thread(_refresh_job_of, cv_id)
 
@@ -130,12 +131,13 @@ def _refresh_job_of(cv_id: int) -> None:
 def release_abandoned_cvs() -> int:
     """In embedded mode this process is the only runner: CVs it was scoring when it stopped go back.
 
+    A CV left 'reading' is read again (its attempt counted: a file that stopped the runner twice is skipped).
     Never in distributed mode: there, other processes hold leases; expired ones are swept by the workers.
     """
     with session_scope(write=True) as session:
         result = session.execute(
             update(MatchCV)
-            .where(MatchCV.status == "processing")
+            .where(col(MatchCV.status).in_(CV_HELD_STATES))
             .values(status="pending", lease_until=None)
             .execution_options(synchronize_session=False)
         )

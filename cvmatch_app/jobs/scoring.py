@@ -13,8 +13,8 @@ from collections import OrderedDict
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, or_, true, update
-from sqlmodel import select
+from sqlalchemy import ColumnElement, case, or_, true, update
+from sqlmodel import col, select
 
 from cvmatch_app.config import get_settings
 from cvmatch_app.db.models import MatchCV, MatchJob, utcnow
@@ -22,42 +22,45 @@ from cvmatch_app.db.session import session_scope
 from cvmatch_app.engine.bands import clamp_score, verdict_for
 from cvmatch_app.engine.candidate import read_candidate
 from cvmatch_app.engine.types import Assessment, ScoringEngine
+from cvmatch_app.jobs.reading import read_cv
 from cvmatch_app.services import credits
 from cvmatch_app.services.engines import get_engine
-from cvmatch_app.services.matching import refresh_job_status
+from cvmatch_app.services.matching import CV_HELD_STATES, refresh_job_status
 
 log = logging.getLogger("cvmatch.jobs")
 _JOB_CACHE_SIZE = 64
 _job_profiles: OrderedDict[str, Any] = OrderedDict()
 
 
-def claim(cv_id: int) -> bool:
-    """Take the CV if it is queued or its previous runner's lease expired."""
+def _held_and_expired(now: Any) -> ColumnElement[bool]:
+    return col(MatchCV.status).in_(CV_HELD_STATES) & (MatchCV.lease_until < now)  # type: ignore[operator]
+
+
+def claim(cv_id: int) -> str | None:
+    """Take the CV if it is queued or its previous runner's lease expired.
+
+    Returns what the claim is for: 'reading' (its file has not been read yet) or 'processing'
+    (scoring), or None when another runner holds it or it is finished.
+    """
     settings = get_settings()
     now = utcnow()
     with session_scope(write=True) as session:
         result = session.execute(
             update(MatchCV)
-            .where(
-                MatchCV.id == cv_id,
-                or_(
-                    MatchCV.status == "pending",
-                    (MatchCV.status == "processing") & (MatchCV.lease_until < now),  # type: ignore[operator]
-                ),
-            )
+            .where(MatchCV.id == cv_id, or_(MatchCV.status == "pending", _held_and_expired(now)))
             .values(
-                status="processing",
+                status=case((col(MatchCV.read_at).is_(None), "reading"), else_="processing"),
                 attempts=MatchCV.attempts + 1,
                 lease_until=now + timedelta(seconds=settings.lease_seconds),
             )
             .execution_options(synchronize_session=False)
         )
         if result.rowcount != 1:
-            return False
-        cv = session.get(MatchCV, cv_id)
+            return None
+        cv = session.get(MatchCV, cv_id, populate_existing=True)
         assert cv is not None
         refresh_job_status(session, cv.job_id)
-    return True
+        return cv.status
 
 
 def _job_profile(engine: ScoringEngine, job_id: str, jd_text: str) -> Any:
@@ -71,9 +74,18 @@ def _job_profile(engine: ScoringEngine, job_id: str, jd_text: str) -> Any:
 
 
 async def process_cv(cv_id: int, *, engine: ScoringEngine | None = None) -> str:
-    """Claim, score and record one CV. Returns what happened: scored, retry, failed or skipped."""
-    if not await asyncio.to_thread(claim, cv_id):
+    """Claim, read (once), score and record one CV.
+
+    Returns what happened: scored, retry, failed, unreadable (skipped and refunded), read (a batch
+    job's CV, left to the batch poller) or skipped (another runner has it, or it is finished).
+    """
+    claimed = await asyncio.to_thread(claim, cv_id)
+    if not claimed:
         return "skipped"
+    if claimed == "reading":
+        outcome = await asyncio.to_thread(read_cv, cv_id)
+        if outcome != "ready":
+            return outcome
     engine = engine or get_engine()
     cv, job = await asyncio.to_thread(_load, cv_id)
     try:
@@ -101,7 +113,12 @@ def record_result(cv_id: int, assessment: Assessment) -> None:
     verdict, recommendation = verdict_for(score)
     with session_scope(write=True) as session:
         cv = session.get(MatchCV, cv_id)
-        if cv is None or cv.status != "processing":
+        if cv is None:
+            return
+        # The job's lock first, then the CV again: a twin read meanwhile may have flagged it duplicate.
+        session.get(MatchJob, cv.job_id, with_for_update=True)
+        session.refresh(cv)
+        if cv.status != "processing":
             return  # another runner finished it after our lease expired: keep the first result
         cv.status = "completed"
         cv.score = score
@@ -165,13 +182,14 @@ def record_failure(cv_id: int, error: str, *, final: bool = False) -> str:
 def not_waiting_for_batch() -> ColumnElement[bool]:
     """Leaves out the CVs of Claude batch jobs: the batch poller records those, never a runner.
 
-    Only while this server runs Claude: if it was switched back to the local engine, a batch job's
+    Only once read, and only while this server runs Claude: if it was switched back to the local engine, a batch job's
     CVs are scored by the runners like any other, so that none is stranded.
     """
     if get_settings().engine != "claude":
         return true()
     batch_jobs = select(MatchJob.id).where(MatchJob.priority == "batch", MatchJob.engine == "claude")
-    return MatchCV.job_id.not_in(batch_jobs)  # type: ignore[attr-defined]
+    # A runner still reads them: the batch needs their text.
+    return or_(col(MatchCV.read_at).is_(None), MatchCV.job_id.not_in(batch_jobs))  # type: ignore[attr-defined]
 
 
 def unfinished_cv_ids() -> list[int]:
@@ -180,13 +198,7 @@ def unfinished_cv_ids() -> list[int]:
     with session_scope() as session:
         rows = session.exec(
             select(MatchCV.id)
-            .where(
-                or_(
-                    MatchCV.status == "pending",
-                    (MatchCV.status == "processing") & (MatchCV.lease_until < now),  # type: ignore[operator]
-                ),
-                not_waiting_for_batch(),
-            )
+            .where(or_(MatchCV.status == "pending", _held_and_expired(now)), not_waiting_for_batch())
             .order_by(MatchCV.created_at, MatchCV.id)
         )
         return list(rows)

@@ -27,7 +27,7 @@ from typing import Any
 
 from saq import Queue, Worker
 from sqlalchemy import or_, update
-from sqlmodel import select
+from sqlmodel import col, select
 
 from cvmatch_app.config import get_settings
 from cvmatch_app.db.models import MatchCV, utcnow
@@ -35,6 +35,7 @@ from cvmatch_app.db.session import get_engine, session_scope
 from cvmatch_app.jobs.queue import SCORE_FUNCTION, enqueue_cvs, make_queue
 from cvmatch_app.jobs.runner import settle_job
 from cvmatch_app.jobs.scoring import not_waiting_for_batch, process_cv
+from cvmatch_app.services.matching import CV_HELD_STATES
 
 log = logging.getLogger("cvmatch.worker")
 SWEEP_SECONDS = 5.0
@@ -50,7 +51,7 @@ def stranded_cvs() -> list[tuple[int, int]]:
             .where(
                 or_(
                     MatchCV.status == "pending",
-                    (MatchCV.status == "processing") & (MatchCV.lease_until < now),  # type: ignore[operator]
+                    col(MatchCV.status).in_(CV_HELD_STATES) & (MatchCV.lease_until < now),  # type: ignore[operator]
                 ),
                 not_waiting_for_batch(),
             )
@@ -79,7 +80,7 @@ def hand_back(cv_id: int, started: datetime) -> bool:
             update(MatchCV)
             .where(
                 MatchCV.id == cv_id,
-                MatchCV.status == "processing",
+                col(MatchCV.status).in_(CV_HELD_STATES),
                 MatchCV.lease_until >= started + lease,  # type: ignore[operator]
             )
             .values(status="pending", lease_until=None, attempts=MatchCV.attempts - 1)

@@ -356,7 +356,7 @@ def _job() -> rx.Component:
                 empty_state(
                     "file-x",
                     "No CV could be scored",
-                    "Every CV was skipped or failed; the reasons are above and nothing was charged for them.",
+                    "Every CV was skipped or failed; the reasons are above and their credits were given back.",
                 ),
                 empty_state(
                     "loader",

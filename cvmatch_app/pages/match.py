@@ -1,4 +1,4 @@
-"""The home page: a job description and a pile of CVs in, one credit per readable CV."""
+"""The home page: a job description and a pile of CVs in, one credit per readable CV (refunded if unreadable)."""
 
 from __future__ import annotations
 
@@ -37,6 +37,7 @@ def _jd_section() -> rx.Component:
                     color_scheme="gray",
                     size="1",
                     on_click=MatchState.remove_jd_file,
+                    disabled=MatchState.submitting,
                     aria_label="Remove the job description file",
                 ),
                 align="center",
@@ -51,6 +52,7 @@ def _jd_section() -> rx.Component:
                 multiple=False,
                 max_size=max_file_mb() * 1024 * 1024,
                 compact=True,
+                disabled=MatchState.submitting,
             ),
         ),
     )
@@ -69,6 +71,7 @@ def _staged_cv(cv: rx.Var, index: rx.Var) -> rx.Component:
             color_scheme="gray",
             size="1",
             on_click=MatchState.remove_cv(index),
+            disabled=MatchState.submitting,
             aria_label="Remove " + cv.name,
             title="Remove",
         ),
@@ -98,6 +101,7 @@ def _cv_section() -> rx.Component:
             ),
             on_drop_rejected=describe_rejections,
             max_size=max_file_mb() * 1024 * 1024,
+            disabled=MatchState.submitting,
         ),
         rx.cond(
             MatchState.cvs.length() > 0,
@@ -112,6 +116,7 @@ def _cv_section() -> rx.Component:
                         size="1",
                         color_scheme="gray",
                         on_click=MatchState.remove_all_cvs,
+                        disabled=MatchState.submitting,
                     ),
                     width="100%",
                     align="center",
@@ -139,7 +144,7 @@ def _submit_bar() -> rx.Component:
                     size="3",
                 ),
                 rx.text(
-                    "One credit per CV; files that cannot be read are listed as skipped and not charged.",
+                    "One credit per CV; a file that cannot be read is skipped with the reason and refunded.",
                     size="1",
                     color=rx.color("gray", 11),
                 ),
@@ -164,6 +169,7 @@ def _submit_bar() -> rx.Component:
                 type="submit",
                 size="3",
                 loading=MatchState.submitting,
+                disabled=MatchState.submitting,
                 id="submit-match",
             ),
             spacing="3",

@@ -12,7 +12,7 @@ from sqlmodel import Session, select
 
 from cvmatch_app.config import PLAN_BATCH_LIMITS, get_settings
 from cvmatch_app.db.models import User
-from cvmatch_app.services import credits, limits
+from cvmatch_app.services import credits, login_guard, security_log
 from cvmatch_app.services.errors import BadRequest, Conflict, NotFound, Unauthorized
 
 PLANS = tuple(PLAN_BATCH_LIMITS)
@@ -59,29 +59,44 @@ def get_user_by_email(session: Session, email: str) -> User:
     return user
 
 
-LOGIN_ATTEMPTS_PER_MINUTE = 10
-
-
-def authenticate(session: Session, *, email: str, password: str) -> User:
-    """The account for these credentials; 401 if wrong, 429 after 10 attempts a minute for one email
-    (slows down password guessing, from the web page and the API alike)."""
-    limits.hit(
-        f"login:{normalise_email(email)}", per_minute=LOGIN_ATTEMPTS_PER_MINUTE, what="log-in attempts per minute"
-    )
-    user = session.exec(select(User).where(User.email == normalise_email(email))).first()
-    if user is None or not _verify(user.password_hash, password):
+def authenticate(session: Session, *, email: str, password: str, address: str = "") -> User:
+    """The account for these credentials; 401 if wrong. Failed attempts are limited per client
+    address and per account (see ``login_guard``), and an unknown email costs the same work."""
+    email = normalise_email(email)
+    login_guard.check(email, address)
+    user = session.exec(select(User).where(User.email == email)).first()
+    # One argon2 verification either way, so that an unknown email answers in the same time.
+    matches = _verify(user.password_hash if user else login_guard.dummy_hash(_hasher), password)
+    if user is None or not matches:
+        login_guard.record_failure(email, address)
+        security_log.event(
+            "login_failed", account_id=user.id if user else None, email=security_log.pseudonym(email), address=address
+        )
         raise Unauthorized("Wrong email or password.")
+    login_guard.record_success(email, address)
     return user
 
 
-def change_password(session: Session, *, user_id: int, current: str, new: str) -> None:
+def change_password(session: Session, *, user_id: int, current: str, new: str) -> User:
+    """Set a new password and end every earlier session (issue a new token to the one that asked)."""
     user = session.get(User, user_id)
     if user is None or not _verify(user.password_hash, current):
         raise Unauthorized("Your current password is not right.")
     if len(new) < MIN_PASSWORD_LENGTH:
         raise BadRequest(f"Choose a password of at least {MIN_PASSWORD_LENGTH} characters.")
     user.password_hash = _hasher.hash(new)
+    user.token_version += 1
     session.add(user)
+    session.flush()
+    return user
+
+
+def end_sessions(session: Session, *, user_id: int) -> None:
+    """Log out everywhere: every JWT issued so far stops working (API keys are not touched)."""
+    user = session.get(User, user_id)
+    if user is not None:
+        user.token_version += 1
+        session.add(user)
 
 
 def set_plan(session: Session, *, user_id: int, plan: str) -> User:
@@ -107,20 +122,36 @@ def issue_token(user: User) -> str:
     claims = {
         "sub": str(user.id),
         "email": user.email,
+        "ver": user.token_version,
         "iat": now,
         "exp": now + timedelta(minutes=settings.jwt_ttl_minutes),
     }
     return jwt.encode(claims, settings.effective_secret_key(), algorithm="HS256")
 
 
+INVALID_TOKEN = "Invalid or missing token: log in to get a new one."
+
+
 def user_from_token(session: Session, token: str) -> User:
+    """The token's account; 401 if the token is forged, expired, has no expiry, or was ended by a
+    log-out or a password change (its version is older than the account's)."""
     try:
-        claims = jwt.decode(token, get_settings().effective_secret_key(), algorithms=["HS256"])
+        claims = jwt.decode(
+            token,
+            get_settings().effective_secret_key(),
+            algorithms=["HS256"],
+            options={"require": ["exp", "sub", "ver"]},
+        )
     except jwt.ExpiredSignatureError as exc:
         raise Unauthorized("Your session has expired: log in again.") from exc
     except jwt.PyJWTError as exc:
-        raise Unauthorized("Invalid or missing token: log in to get a new one.") from exc
-    user = session.get(User, int(claims.get("sub", 0)))
+        raise Unauthorized(INVALID_TOKEN) from exc
+    subject = claims["sub"]
+    if not isinstance(subject, str) or not (subject.isascii() and subject.isdigit()) or len(subject) > 18:
+        raise Unauthorized(INVALID_TOKEN)
+    user = session.get(User, int(subject))
     if user is None:
         raise Unauthorized("This account no longer exists.")
+    if claims["ver"] != user.token_version:
+        raise Unauthorized("This session was ended by a log-out or a password change: log in again.")
     return user

@@ -15,7 +15,14 @@ from cvmatch_app.db.models import MatchCV
 from cvmatch_app.services import matching
 
 # The CV row's status in the recruiter's words.
-CV_STATE_LABELS = {"pending": "Queued", "processing": "Scoring", "completed": "Done", "failed": "Failed"}
+CV_STATE_LABELS = {
+    "pending": "Queued",
+    "reading": "Reading",
+    "processing": "Scoring",
+    "completed": "Done",
+    "failed": "Failed",
+    "skipped": "Skipped",
+}
 
 
 def job_view(session: Session, *, user_id: int, job_id: str) -> dict[str, Any]:
@@ -29,7 +36,7 @@ def job_view(session: Session, *, user_id: int, job_id: str) -> dict[str, Any]:
             "filename": cv.filename,
             "state": cv.status,
             "state_label": CV_STATE_LABELS.get(cv.status, cv.status.capitalize()),
-            "note": (cv.error or "Scoring failed; the credit was refunded.") if cv.status == "failed" else "",
+            "note": _note(cv),
             "result": matching.cv_result(cv) if cv.status == "completed" else None,
         }
         rows.append(row)
@@ -44,7 +51,8 @@ def job_view(session: Session, *, user_id: int, job_id: str) -> dict[str, Any]:
                 "result": None,
             }
         )
-    finished = sum(1 for row in rows if row["state"] in ("completed", "failed", "skipped"))
+    finished = sum(1 for row in rows if row["state"] in matching.CV_DONE_STATES)
+    refunded = sum(1 for cv in cvs if cv.status in ("failed", "skipped"))
     return {
         "job_id": job.id,
         "title": job.jd_title or "Untitled job",
@@ -54,9 +62,17 @@ def job_view(session: Session, *, user_id: int, job_id: str) -> dict[str, Any]:
         "rows": rows,
         "finished": finished,
         "total": len(rows),
-        "charged": job.cv_count,
+        "charged": job.cv_count - refunded,
         "done": job.status in matching.JOB_DONE_STATES,
     }
+
+
+def _note(cv: MatchCV) -> str:
+    if cv.status == "failed":
+        return cv.error or "Scoring failed; the credit was refunded."
+    if cv.status == "skipped":
+        return f"{cv.error or 'The file could not be read.'} The credit was refunded."
+    return ""
 
 
 def history(session: Session, *, user_id: int, limit: int = 50) -> list[dict[str, Any]]:

@@ -14,6 +14,7 @@ import string
 import zlib
 from dataclasses import dataclass
 
+from sqlalchemy import func
 from sqlmodel import Session, select
 
 from cvmatch_app.config import get_settings
@@ -28,6 +29,7 @@ _ALPHABET = string.digits + string.ascii_letters
 _BODY_LENGTH = 30
 _CHECK_LENGTH = 6
 INVALID_KEY = "Invalid or missing API key"
+MAX_ACTIVE_KEYS_PER_ACCOUNT = 20  # with the per-account rate limit, more keys never mean more requests
 
 
 @dataclass
@@ -90,6 +92,14 @@ def create_key(
     name = (name or "").strip() or "API key"
     if len(name) > 100:
         raise BadRequest("A key name can be at most 100 characters.")
+    active = session.exec(
+        select(func.count()).select_from(ApiKey).where(ApiKey.user_id == user_id, ApiKey.revoked_at.is_(None))  # type: ignore[union-attr]
+    ).one()
+    if active >= MAX_ACTIVE_KEYS_PER_ACCOUNT:
+        raise BadRequest(
+            f"An account can have at most {MAX_ACTIVE_KEYS_PER_ACCOUNT} active API keys: "
+            "revoke one you no longer use (Account page, or cli revoke-key) and create the new one."
+        )
     secret = generate_secret()
     key = ApiKey(
         user_id=user_id,

@@ -1,4 +1,4 @@
-"""Rate limits per API key: a moving (sliding) window from the `limits` library.
+"""Rate limits per API key and per account: a moving (sliding) window from the `limits` library.
 
 In memory by default; on Redis when CVMATCH_REDIS_URL is set, so every replica shares one count.
 """
@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from limits import RateLimitItemPerMinute
-from limits.storage import storage_from_string
+from limits.storage import Storage, storage_from_string
 from limits.strategies import MovingWindowRateLimiter
 
 from cvmatch_app.config import get_settings
@@ -33,14 +33,27 @@ class RateLimitStatus:
 
 
 @lru_cache
+def storage() -> Storage:
+    """The counters' store: in memory, or Redis (shared by every replica) when CVMATCH_REDIS_URL is set."""
+    return storage_from_string(get_settings().redis_url or "memory://")
+
+
+@lru_cache
 def _limiter() -> MovingWindowRateLimiter:
-    settings = get_settings()
-    uri = settings.redis_url or "memory://"
-    return MovingWindowRateLimiter(storage_from_string(uri))
+    return MovingWindowRateLimiter(storage())
+
+
+def limiter() -> MovingWindowRateLimiter:
+    return _limiter()
 
 
 def reset_limiter() -> None:
     _limiter.cache_clear()
+    storage.cache_clear()
+
+
+def seconds_until(reset_time: float) -> int:
+    return max(1, int(math.ceil(reset_time - time.time())))
 
 
 def hit(
@@ -54,9 +67,22 @@ def hit(
     stats = limiter.get_window_stats(item, "api-key", subject)
     status = RateLimitStatus(limit=limit, remaining=max(0, stats.remaining), reset_at=int(math.ceil(stats.reset_time)))
     if not allowed:
-        retry_after = max(1, int(math.ceil(stats.reset_time - time.time())))
+        retry_after = seconds_until(stats.reset_time)
         raise RateLimited(
             f"Rate limit exceeded: {limit} {what}. Retry in {retry_after} seconds.",
             headers={**status.headers(), "Retry-After": str(retry_after)},
         )
     return status
+
+
+def hit_key_and_account(*, key_id: int, user_id: int) -> RateLimitStatus:
+    """Count one keyed request against its key and against its account (all the account's keys
+    together), so that many keys do not multiply the limit. The headers show the tighter of the two."""
+    settings = get_settings()
+    key_status = hit(f"key:{key_id}")
+    account_status = hit(
+        f"account:{user_id}",
+        per_minute=settings.account_rate_limit_per_minute,
+        what="requests per minute per account (all its API keys together)",
+    )
+    return min(key_status, account_status, key=lambda status: status.remaining)

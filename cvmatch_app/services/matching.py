@@ -4,23 +4,25 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func
 from sqlmodel import Session, select
 
 from cvmatch_app.config import get_settings
-from cvmatch_app.db.models import MatchCV, MatchJob, User, utcnow
-from cvmatch_app.engine import UnreadableDocument, extract_document, fingerprint
+from cvmatch_app.db.models import MatchCV, MatchCVFile, MatchJob, User, utcnow
 from cvmatch_app.engine.bands import verdict_for
-from cvmatch_app.engine.types import FLAG_DUPLICATE, FLAG_TRUNCATED, MAX_SCORED_CHARS
-from cvmatch_app.services import credits
+from cvmatch_app.services import credits, idempotency, job_ids
 from cvmatch_app.services.errors import BadRequest, Conflict, NotFound, PayloadTooLarge
 from cvmatch_app.services.job_description import check_matchable
 
 ACCEPTED_TYPES = "PDF, DOCX or TXT"
 JOB_DONE_STATES = ("completed", "failed")
+# A CV row's states: queued, read by a runner, scored, then done, failed or skipped (unreadable).
+CV_STATES = ("pending", "reading", "processing", "completed", "failed", "skipped")
+CV_HELD_STATES = ("reading", "processing")  # a runner holds the CV under a lease
+CV_DONE_STATES = ("completed", "failed", "skipped")
 PRIORITIES = ("standard", "batch")
 LOCAL_BATCH_NOTE = (
     "priority=batch applies to the Claude engine only (Message Batches API, half price, results within "
@@ -36,15 +38,16 @@ class UploadedFile:
 
 @dataclass
 class PreparedCV:
+    """A CV as submitted: its bytes are stored with the job and read later, by a runner."""
+
     filename: str
     content_hash: str
-    text: str
-    flags: list[str] = field(default_factory=list)
+    data: bytes
 
 
 @dataclass
 class PreparedSubmission:
-    """Everything checked and extracted, before any credit is spent (slow part, no transaction)."""
+    """Everything checked without reading a CV (fast), before any credit is spent."""
 
     jd_text: str
     jd_filename: str | None
@@ -57,10 +60,20 @@ def _mb(n_bytes: int) -> str:
     return f"{n_bytes / (1024 * 1024):.0f} MB"
 
 
+def read_jd_file(jd_file: UploadedFile) -> str:
+    """The JD file's text, read now (the job needs it) in a limited reading process; 400 if unreadable."""
+    from cvmatch_app.services.reading_pool import read_file
+
+    result = read_file(jd_file.filename or "job_description", jd_file.data)
+    if not result.readable:
+        raise BadRequest(f"The job description file could not be read: {result.reason}")
+    return result.text.strip()
+
+
 def prepare_submission(
     *, plan: str, cvs: Sequence[UploadedFile], jd_text: str | None, jd_file: UploadedFile | None
 ) -> PreparedSubmission:
-    """Check limits and extract every file. Raises 400/413 with what to do; charges nothing."""
+    """Check limits without reading the CVs (a runner reads them). Raises 400/413 with what to do."""
     settings = get_settings()
     jd_text = (jd_text or "").strip() or None
     if jd_file is not None and not jd_file.data and not jd_file.filename:
@@ -69,24 +82,6 @@ def prepare_submission(
         raise BadRequest("Send the job description either as jd_text or as jd_file, not both.")
     if not jd_text and not jd_file:
         raise BadRequest("A job description is required: send jd_text (up to 50,000 characters) or jd_file.")
-    jd_filename = None
-    if jd_file is not None:
-        if len(jd_file.data) > settings.max_cv_bytes:
-            raise PayloadTooLarge(f"The job description file is larger than {_mb(settings.max_cv_bytes)}.")
-        try:
-            jd_text = extract_document(jd_file.filename or "job_description", jd_file.data).text.strip()
-        except UnreadableDocument as exc:
-            raise BadRequest(f"The job description file could not be read: {exc.reason}") from exc
-        jd_filename = jd_file.filename
-        if not jd_text:
-            raise BadRequest("The job description file has no text: paste the text into jd_text instead.")
-    assert jd_text is not None
-    if len(jd_text) > settings.max_jd_chars:
-        raise BadRequest(
-            f"The job description is {len(jd_text):,} characters; the maximum is {settings.max_jd_chars:,}. "
-            "Shorten it to the role, duties and requirements."
-        )
-    check_matchable(jd_text)
     cvs = [cv for cv in cvs if cv.filename or cv.data]
     if not cvs:
         raise BadRequest(f"No CVs were sent: attach one or more files ({ACCEPTED_TYPES}) as 'cvs'.")
@@ -102,13 +97,27 @@ def prepare_submission(
                 f"'{cv.filename}' is {len(cv.data) / (1024 * 1024):.1f} MB; each CV can be at most "
                 f"{_mb(settings.max_cv_bytes)}. Compress it or save it as a smaller PDF, DOCX or TXT."
             )
+    jd_filename = None
+    if jd_file is not None:
+        if len(jd_file.data) > settings.max_cv_bytes:
+            raise PayloadTooLarge(f"The job description file is larger than {_mb(settings.max_cv_bytes)}.")
+        jd_text = read_jd_file(jd_file)
+        jd_filename = jd_file.filename
+        if not jd_text:
+            raise BadRequest("The job description file has no text: paste the text into jd_text instead.")
+    assert jd_text is not None
+    if len(jd_text) > settings.max_jd_chars:
+        raise BadRequest(
+            f"The job description is {len(jd_text):,} characters; the maximum is {settings.max_jd_chars:,}. "
+            "Shorten it to the role, duties and requirements."
+        )
+    check_matchable(jd_text)
 
     digest = hashlib.sha256()
     digest.update(jd_text.encode())
     prepared: list[PreparedCV] = []
     skipped: list[dict[str, str]] = []
     seen_files: dict[str, str] = {}
-    seen_texts: dict[str, str] = {}
     for cv in cvs:
         filename = (cv.filename or "cv").strip() or "cv"
         content_hash = hashlib.sha256(cv.data).hexdigest()
@@ -122,21 +131,7 @@ def prepare_submission(
             )
             continue
         seen_files[content_hash] = filename
-        try:
-            document = extract_document(filename, cv.data)
-        except UnreadableDocument as exc:
-            skipped.append({"filename": filename, "reason": exc.reason})
-            continue
-        flags = list(document.flags)
-        if len(document.text) > MAX_SCORED_CHARS:
-            document.text = document.text[:MAX_SCORED_CHARS]
-            flags.append(FLAG_TRUNCATED)
-        text_key = fingerprint(document.text)
-        if text_key in seen_texts:
-            flags.append(FLAG_DUPLICATE)  # same CV in another format: scored, but marked
-        else:
-            seen_texts[text_key] = filename
-        prepared.append(PreparedCV(filename=filename, content_hash=content_hash, text=document.text, flags=flags))
+        prepared.append(PreparedCV(filename=filename, content_hash=content_hash, data=cv.data))
     return PreparedSubmission(
         jd_text=jd_text, jd_filename=jd_filename, cvs=prepared, skipped=skipped, request_hash=digest.hexdigest()
     )
@@ -162,10 +157,12 @@ def create_job(
     callback_url: str | None = None,
     priority: str = "standard",
 ) -> MatchJob:
-    """Charge one credit per accepted CV and store the job, atomically (call in a write session)."""
+    """Charge one credit per CV and store the job with the CVs' files, atomically (in a write session).
+
+    The files are read later by a runner; one that cannot be read is skipped and refunded there.
+    """
     if not prepared.cvs:
-        reasons = "; ".join(f"{s['filename']}: {s['reason']}" for s in prepared.skipped)
-        raise BadRequest(f"None of the CVs could be read, so nothing was charged. {reasons}")
+        raise BadRequest(f"No CVs were sent: attach one or more files ({ACCEPTED_TYPES}) as 'cvs'.")
     job = MatchJob(
         user_id=user.id,
         jd_text=prepared.jd_text,
@@ -183,17 +180,15 @@ def create_job(
     credits.book(session, user_id=user.id, delta=-len(prepared.cvs), reason="match", reference=f"job:{job.id}")
     session.add(job)
     session.flush()
-    for position, cv in enumerate(prepared.cvs):
-        session.add(
-            MatchCV(
-                job_id=job.id,
-                position=position,
-                filename=cv.filename,
-                content_hash=cv.content_hash,
-                text=cv.text,
-                extraction_flags=cv.flags,
-            )
-        )
+    rows = [
+        MatchCV(job_id=job.id, position=position, filename=cv.filename, content_hash=cv.content_hash, text="")
+        for position, cv in enumerate(prepared.cvs)
+    ]
+    session.add_all(rows)
+    session.flush()
+    session.add_all(
+        MatchCVFile(cv_id=row.id, data=cv.data) for row, cv in zip(rows, prepared.cvs, strict=True) if row.id
+    )
     session.flush()
     return job
 
@@ -247,9 +242,10 @@ def submission_response(job: MatchJob) -> dict[str, Any]:
 
 def get_job(session: Session, *, user_id: int, job_id: str) -> MatchJob:
     """The user's job; another account's job is 'not found' exactly like an unknown id."""
-    job = session.get(MatchJob, job_id) if len(job_id) <= 36 else None
+    canonical_id = job_ids.canonical(job_id)
+    job = session.get(MatchJob, canonical_id) if canonical_id else None
     if job is None or job.user_id != user_id:
-        raise NotFound(f"Job {job_id} not found: check the job_id returned by POST /api/match.")
+        raise NotFound(job_ids.not_found_detail(canonical_id))
     return job
 
 
@@ -270,8 +266,10 @@ def progress(session: Session, *, user_id: int, job_id: str) -> dict[str, Any]:
         "total": job.cv_count,
         "completed": counts.get("completed", 0),
         "pending": counts.get("pending", 0),
+        "reading": counts.get("reading", 0),
         "processing": counts.get("processing", 0),
         "failed": counts.get("failed", 0),
+        "skipped": counts.get("skipped", 0),
     }
 
 
@@ -310,10 +308,20 @@ def results(session: Session, *, user_id: int, job_id: str) -> dict[str, Any]:
         "created_at": job.created_at.isoformat(),
         "completed_at": job.completed_at.isoformat() if job.completed_at else None,
         "results": [cv_result(cv) for cv in scored],
-        "skipped_cvs": job.skipped_cvs,
+        "skipped_cvs": skipped_cvs(job, cvs),
         "failed_cvs": failed,
         "usage": job.usage,
     }
+
+
+def skipped_cvs(job: MatchJob, cvs: Sequence[MatchCV]) -> list[dict[str, Any]]:
+    """Exact duplicates refused at submission (never charged), then CVs a runner could not read (refunded)."""
+    unreadable = [
+        {"filename": cv.filename, "reason": cv.error or "The file could not be read.", "refunded": True}
+        for cv in sorted(cvs, key=lambda cv: cv.position)
+        if cv.status == "skipped"
+    ]
+    return [*job.skipped_cvs, *unreadable]
 
 
 def list_jobs(session: Session, *, user_id: int, limit: int = 50) -> list[MatchJob]:
@@ -337,12 +345,13 @@ def refresh_job_status(session: Session, job_id: str) -> str:
             select(MatchCV.status, func.count()).where(MatchCV.job_id == job_id).group_by(MatchCV.status)
         ).all()
     )
-    done = counts.get("completed", 0) + counts.get("failed", 0)
+    done = sum(counts.get(state, 0) for state in CV_DONE_STATES)
     if done >= job.cv_count:
-        status = "completed" if counts.get("completed", 0) else "failed"
+        # Failed only when scoring failed for every CV it tried; a job of unreadable CVs is completed.
+        status = "failed" if counts.get("failed", 0) and not counts.get("completed", 0) else "completed"
         if job.completed_at is None:
             job.completed_at = utcnow()
-    elif done or counts.get("processing", 0):
+    elif done or any(counts.get(state, 0) for state in CV_HELD_STATES):
         status = "processing"
     else:
         status = "pending"
@@ -361,11 +370,14 @@ def submit(
     idempotency_key: str | None = None,
     priority: str | None = "standard",
 ) -> dict[str, Any]:
-    """The whole submission, shared by the REST API and the web app: check, extract, charge, queue.
+    """The whole submission, shared by the REST API and the web app: check, store, charge, queue.
 
-    ``priority='batch'`` (not urgent) on a Claude server: the CVs are not queued for the runners but
-    handed to the batch poller, which scores them in one Message Batch. The local engine ignores it.
-    Blocking (extraction and database): call it from a worker thread. Returns the API's response.
+    No CV is read here (a runner reads each one, in a limited process, and refunds what it cannot
+    read), so this answers in milliseconds; only a JD sent as a file is read before the answer.
+
+    ``priority='batch'`` (not urgent) on a Claude server: the runners only read the CVs, then the
+    batch poller scores them in one Message Batch. The local engine ignores it.
+    Blocking (database): call it from a worker thread. Returns the API's response.
     """
     from sqlalchemy.exc import IntegrityError
 
@@ -377,9 +389,10 @@ def submit(
         user = session.get(User, user_id)
         if user is None:
             raise NotFound("This account no longer exists.")
-    priority = check_priority(priority)  # before the slow extraction: a typo costs nothing
+    priority = check_priority(priority)  # before the JD file is read: a typo costs nothing
+    key = idempotency.clean_key(idempotency_key)
     prepared = prepare_submission(plan=user.plan, cvs=cvs, jd_text=jd_text, jd_file=jd_file)
-    key = (idempotency_key or "").strip()[:255] or None
+    prepared.request_hash = idempotency.fingerprint(prepared, priority=priority)
     if key:
         with session_scope() as session:
             existing = find_idempotent_job(
@@ -411,10 +424,5 @@ def submit(
         if existing is None:
             raise
         return submission_response(existing)
-    if waits_for_batch(job):
-        from cvmatch_app.claude_engine.batches import wake_batch_poller
-
-        wake_batch_poller()  # submits the job's batch now; its next round would anyway
-    else:
-        dispatch(cv_ids)
+    dispatch(cv_ids)  # a batch job's CVs too: the runners read them, then leave them to the batch poller
     return submission_response(job)

@@ -146,10 +146,13 @@ class AccountState(rx.State):
         if user_id is None:
             return rx.redirect("/login")
         try:
-            await in_db(lambda s: accounts.change_password(s, user_id=user_id, current=current, new=new), write=True)
+            user = await in_db(
+                lambda s: accounts.change_password(s, user_id=user_id, current=current, new=new), write=True
+            )
         except ServiceError as exc:
             self.password_error = exc.detail
             return
+        (await self.get_state(AuthState)).renew_session(user)  # other browsers are logged out
         self.password_error = ""
         self.password_saved = True
         return [

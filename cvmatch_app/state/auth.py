@@ -87,7 +87,8 @@ class AuthState(rx.State):
         self.busy = True
         yield
         try:
-            user = await in_db(lambda s: accounts.authenticate(s, email=email, password=password))
+            address = self.router.session.client_ip  # Reflex applies CVMATCH_TRUSTED_PROXY_HOPS itself
+            user = await in_db(lambda s: accounts.authenticate(s, email=email, password=password, address=address))
         except ServiceError as exc:
             self.form_error = exc.detail
             self.busy = False
@@ -121,9 +122,17 @@ class AuthState(rx.State):
         self.form_error = ""
 
     @rx.event
-    def log_out(self):
+    async def log_out(self):
+        """End the session on the server too: every token issued to the account stops working."""
+        user_id = await self.current_user_id()
+        if user_id is not None:
+            await in_db(lambda s: accounts.end_sessions(s, user_id=user_id), write=True)
         self._forget()
         return rx.redirect(LOGIN_ROUTE)
+
+    def renew_session(self, user) -> None:  # type: ignore[no-untyped-def]
+        """After a password change ended the earlier tokens: this tab carries on with a new one."""
+        self._start_session(user)
 
 
 def _user_and_balance(session, token: str):  # type: ignore[no-untyped-def]

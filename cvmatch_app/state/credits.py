@@ -20,7 +20,7 @@ REASON_LABELS = {
     "signup": "Sign-up credits",
     "purchase": "Credit pack bought",
     "match": "Match job",
-    "refund": "Refund (CV could not be scored)",
+    "refund": "Refund (CV could not be read or scored)",
     "admin": "Granted by an administrator",
 }
 

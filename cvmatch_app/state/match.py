@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import secrets
+import time
 from typing import Any
 
 import reflex as rx
@@ -12,12 +14,18 @@ from reflex.vars import ArrayVar, ObjectVar
 from cvmatch_app.config import get_settings
 from cvmatch_app.services import matching
 from cvmatch_app.services.errors import ServiceError
+from cvmatch_app.state import staged_files
 from cvmatch_app.state.auth import AuthState
 from cvmatch_app.state.staged_files import StagedFile
 
 CV_UPLOAD_ID = "cvs"
 JD_UPLOAD_ID = "jd"
 ACCEPTED_SUFFIXES = (".pdf", ".docx", ".txt")
+LOG_IN_TO_ADD = "Log in to add files: your session has ended."
+UPLOAD_HANDLERS = ("add_cvs", "set_jd_file")  # the only handlers /_upload may call (see api/upload_limits.py)
+MATCH_PAGE_PATH = "/"
+# A submission still "in flight" after this long died with its process: the button comes back.
+SUBMIT_STALE_SECONDS = 60.0
 
 
 @dataclasses.dataclass
@@ -51,6 +59,10 @@ class MatchState(rx.State):
     _cv_files: list[StagedFile] = []
     _jd_file: StagedFile | None = None
     _owner: int | None = None
+    # The Idempotency-Key of what is staged now: a reload, a double click or a retry of the same
+    # files never creates a second job or a second charge. A new one whenever the files change.
+    _submission_key: str = ""
+    _submit_started: float = 0.0
 
     @rx.var
     def cost(self) -> int:
@@ -66,29 +78,52 @@ class MatchState(rx.State):
             self._clear()
             self._owner = user_id
         self.batch_limit = get_settings().batch_limit(auth.plan or "free")
-        self.submitting = False
+        if self.submitting and time.time() - self._submit_started > SUBMIT_STALE_SECONDS:
+            self.submitting = False  # a reload during a submission keeps the button busy until it ends
         self.error = ""
 
     def _clear(self) -> None:
         self.cvs, self._cv_files = [], []
         self.jd_file_name, self.jd_file_size, self._jd_file = "", "", None
+        self._staged_changed()
+
+    def _staged_changed(self) -> None:
+        self._submission_key = "web-" + secrets.token_urlsafe(18)
 
     def _refuse(self, message: str):  # type: ignore[no-untyped-def]
         self.error = message
         return rx.toast.error(message, close_button=True)
 
+    async def _may_stage(self) -> bool:
+        """Only a logged-in page holds files (checked against the JWT, as every page is); an upload
+        from anyone else is refused before its bytes are read."""
+        user_id = await (await self.get_state(AuthState)).current_user_id()
+        if user_id is None:
+            self._clear()
+            return False
+        if self._owner != user_id:
+            self._clear()
+            self._owner = user_id
+        return True
+
     @rx.event
     async def add_cvs(self, files: list[rx.UploadFile]):
         """Keep dropped CVs in memory, refusing what the plan or the size limit would refuse."""
         self.adding_percent = -1
-        if not files:
-            return  # the drop zone refused every file: ``cvs_refused`` explains why
+        if not await self._may_stage():
+            return self._refuse(LOG_IN_TO_ADD)
+        if not files or self.submitting:
+            return  # the drop zone refused every file (``cvs_refused`` explains why), or a submission runs
         self.error = ""
+        self._staged_changed()
         limit_bytes = get_settings().max_cv_bytes
         refused: list[str] = []
         for upload in files:
             name = upload.name or "cv"
             data = await upload.read()
+            if no_room := staged_files.refusal_for([*self._cv_files, self._jd_file], name, len(data)):
+                refused.append(no_room)
+                break
             if len(data) > limit_bytes:
                 refused.append(
                     f"'{name}' is {size_label(len(data))}; each file can be at most {max_file_mb()} MB. "
@@ -131,29 +166,39 @@ class MatchState(rx.State):
 
     @rx.event
     def remove_cv(self, index: int):
-        if 0 <= index < len(self.cvs):
+        if 0 <= index < len(self.cvs) and not self.submitting:
             self.cvs.pop(index)
             self._cv_files.pop(index)
+            self._staged_changed()
 
     @rx.event
     def remove_all_cvs(self):
-        self.cvs, self._cv_files = [], []
+        if not self.submitting:
+            self.cvs, self._cv_files = [], []
+            self._staged_changed()
 
     @rx.event
     async def set_jd_file(self, files: list[rx.UploadFile]):
-        if not files:
+        if not await self._may_stage():
+            return self._refuse(LOG_IN_TO_ADD)
+        if not files or self.submitting:
             return
+        self._staged_changed()
         upload = files[0]
         data = await upload.read()
         if len(data) > get_settings().max_cv_bytes:
             return self._refuse(f"The job description file is larger than {max_file_mb()} MB.")
         name = upload.name or "job description"
+        if no_room := staged_files.refusal_for(self._cv_files, name, len(data)):
+            return self._refuse(no_room)
         self.jd_file_name, self.jd_file_size, self._jd_file = name, size_label(len(data)), StagedFile(name, data)
         self.error = ""
 
     @rx.event
     def remove_jd_file(self):
-        self.jd_file_name, self.jd_file_size, self._jd_file = "", "", None
+        if not self.submitting:
+            self.jd_file_name, self.jd_file_size, self._jd_file = "", "", None
+            self._staged_changed()
 
     @rx.event
     def submit(self, form: dict):
@@ -170,20 +215,26 @@ class MatchState(rx.State):
         missing = [f"'{file.name}'" for file in staged if file.missing]
         if missing:
             return self._refuse(
-                f"The server restarted since you added {', '.join(missing)}: remove and add them again."
+                f"The server restarted or too long passed since you added {', '.join(missing)}: "
+                "remove and add them again."
             )
+        if not self._submission_key:
+            self._staged_changed()
         self.submitting = True
+        self._submit_started = time.time()
         self.error = ""
         return MatchState.run_submission(jd_text)
 
     @rx.event(background=True)
     async def run_submission(self, jd_text: str):
-        """Check, extract and charge (slow) outside the state lock, then open the job's live page."""
+        """Check, store and charge outside the state lock (the CVs are read by the runner), then open
+        the job's live page, unless the recruiter has gone to another page meanwhile."""
         async with self:
             auth = await self.get_state(AuthState)
             user_id = await auth.current_user_id()
             cvs = [matching.UploadedFile(filename=file.name, data=file.data) for file in self._cv_files]
             jd_file = matching.UploadedFile(self._jd_file.name, self._jd_file.data) if self._jd_file else None
+            key = self._submission_key
         if user_id is None:
             async with self:
                 self.submitting = False
@@ -191,7 +242,12 @@ class MatchState(rx.State):
             return
         try:
             response = await asyncio.to_thread(
-                matching.submit, user_id=user_id, cvs=cvs, jd_text=jd_text or None, jd_file=jd_file
+                matching.submit,
+                user_id=user_id,
+                cvs=cvs,
+                jd_text=jd_text or None,
+                jd_file=jd_file,
+                idempotency_key=key,
             )
         except ServiceError as exc:
             async with self:
@@ -200,11 +256,16 @@ class MatchState(rx.State):
             yield rx.toast.error(exc.detail, close_button=True)
             return
         async with self:
-            self._clear()
+            if self._submission_key == key:
+                self._clear()
             self.submitting = False
             auth = await self.get_state(AuthState)
             await auth._load_user()
-        yield rx.redirect(f"/jobs/{response['job_id']}")
+            still_here = self.router.url.path.rstrip("/") == MATCH_PAGE_PATH.rstrip("/")
+        if still_here:
+            yield rx.redirect(f"/jobs/{response['job_id']}")
+        else:
+            yield rx.toast.success("Your job was created: open it from History.", close_button=True)
 
 
 def describe_rejections(rejected: ArrayVar) -> rx.event.EventSpec:

@@ -61,7 +61,7 @@ def test_submit_poll_and_read_ranked_results(api_server):
         assert credits.ledger_sum(session, account.user_id) == 7
 
 
-def test_unreadable_cvs_are_skipped_with_a_reason_and_not_charged(api_server):
+def test_unreadable_cvs_are_charged_at_submit_then_skipped_with_a_reason_and_refunded_once(api_server):
     account = make_account(credits=5)
     cvs = [
         txt("nurse.txt", NURSE_CV),
@@ -72,24 +72,40 @@ def test_unreadable_cvs_are_skipped_with_a_reason_and_not_charged(api_server):
     response = submit(api_server.url, account.headers, cvs, jd_text=NURSE_JD)
     assert response.status_code == 200, response.text
     job = response.json()
-    assert job["cv_count"] == 1
-    skipped = {s["filename"]: s["reason"] for s in job["skipped_cvs"]}
+    assert job["cv_count"] == 4 and job["skipped_cvs"] == []  # nothing is read before the answer
+    progress = wait_completed(api_server.url, account.headers, job["job_id"])
+    assert progress == {**progress, "status": "completed", "total": 4, "completed": 1, "skipped": 3, "reading": 0}
+    body = httpx.get(f"{api_server.url}/api/match/{job['job_id']}", headers=account.headers).json()
+    assert [r["cv_filename"] for r in body["results"]] == ["nurse.txt"]
+    skipped = {s["filename"]: s["reason"] for s in body["skipped_cvs"]}
     assert set(skipped) == {"broken.pdf", "photo.pdf", "empty.txt"}
     assert all(len(reason) > 10 for reason in skipped.values())
-    wait_completed(api_server.url, account.headers, job["job_id"])
+    assert "empty" in skipped["empty.txt"].lower() and "PNG" in skipped["photo.pdf"]
     with session_scope() as session:
         assert credits.balance(session, account.user_id) == 4
+        assert credits.ledger_sum(session, account.user_id) == 4
+        refunds = [e for e in credits.history(session, account.user_id) if e.reason == "refund"]
+    assert sorted(e.note for e in refunds) == [
+        "'broken.pdf' could not be read",
+        "'empty.txt' could not be read",
+        "'photo.pdf' could not be read",
+    ]
+    assert all(e.delta == 1 for e in refunds) and len({e.reference for e in refunds}) == 3
 
 
-def test_a_job_whose_cvs_are_all_unreadable_is_refused_and_free(api_server):
+def test_a_job_whose_cvs_are_all_unreadable_completes_with_every_credit_back(api_server):
     account = make_account(credits=5)
-    response = submit(
-        api_server.url, account.headers, [("broken.pdf", CORRUPT_PDF, "application/pdf")], jd_text=NURSE_JD
-    )
-    assert response.status_code == 400
-    assert "broken.pdf" in response.json()["detail"]
+    cvs = [("broken.pdf", CORRUPT_PDF, "application/pdf"), ("photo.pdf", PNG_BYTES, "application/pdf")]
+    response = submit(api_server.url, account.headers, cvs, jd_text=NURSE_JD)
+    assert response.status_code == 200, response.text
+    job_id = response.json()["job_id"]
+    progress = wait_completed(api_server.url, account.headers, job_id)
+    assert progress == {**progress, "status": "completed", "total": 2, "completed": 0, "skipped": 2}
+    body = httpx.get(f"{api_server.url}/api/match/{job_id}", headers=account.headers).json()
+    assert body["results"] == [] and [s["filename"] for s in body["skipped_cvs"]] == ["broken.pdf", "photo.pdf"]
     with session_scope() as session:
         assert credits.balance(session, account.user_id) == 5
+        assert credits.ledger_sum(session, account.user_id) == 5
 
 
 def test_jd_as_a_file(api_server):

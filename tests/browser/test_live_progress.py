@@ -36,9 +36,10 @@ def _held_job(engine, user_id: int) -> tuple[str, dict[str, int]]:  # type: igno
     with Session(engine, expire_on_commit=False) as session:
         user = session.get(User, user_id)
         job = matching.create_job(session, user=user, prepared=prepared, engine="local", model="")
+        # The readable CVs are held; the runner reads the broken one and skips it.
         session.execute(
             update(MatchCV)
-            .where(MatchCV.job_id == job.id)
+            .where(MatchCV.job_id == job.id, MatchCV.filename != "scan-broken.pdf")
             .values(status="processing", attempts=1, lease_until=utcnow() + timedelta(hours=1))
         )
         session.commit()
@@ -75,7 +76,7 @@ def test_progress_is_live_after_reload_and_in_a_second_tab(web_server, page):
     log_in(page, web_server.url, account.email)
     page.goto(f"{web_server.url}/jobs/{job_id}")
 
-    expect(page.locator("#progress-count")).to_have_text("1 of 4 done", timeout=WAIT_MS)
+    expect(page.locator("#progress-count")).to_have_text("1 of 4 done", timeout=RUNNER_WAIT_MS)
     expect(_row(page, "maria-nurse.txt").locator(".cv-state")).to_have_text("Scoring")
     expect(_row(page, "scan-broken.pdf").locator(".cv-state")).to_have_text("Skipped")
     expect(_row(page, "scan-broken.pdf").locator(".progress-note")).to_contain_text("PDF")

@@ -70,7 +70,7 @@ def test_drop_submit_and_work_with_ranked_results(web_server, page, artifacts):
     expect(cards.nth(0).locator(".cv-file")).to_have_text("maria-nurse.txt")
     scores = card_scores(page)
     assert scores == sorted(scores, reverse=True) and scores[0] > scores[1]
-    # Two readable CVs were charged, the unreadable one was not.
+    # Three CVs were charged at submission; the unreadable one was refunded once read.
     expect(page.locator("#nav-balance")).to_have_text("8 credits")
     assert nav_balance(page) == 8
 
@@ -136,11 +136,13 @@ def test_drop_submit_and_work_with_ranked_results(web_server, page, artifacts):
     page.wait_for_url(job_url)
     expect(page.locator(".cv-card")).to_have_count(2, timeout=WAIT_MS)
 
-    # The credits page shows the same balance and the debit.
+    # The credits page shows the same balance, the debit and the refund of the unreadable CV.
     page.get_by_role("link", name="Credits", exact=True).click()
     expect(page.locator("#credits-balance")).to_have_text("8 credits", timeout=WAIT_MS)
     expect(page.get_by_text("$0.007 per match")).to_be_visible()
-    expect(page.get_by_role("cell", name="-2")).to_be_visible()
+    expect(page.get_by_role("cell", name="-3")).to_be_visible()
+    expect(page.get_by_role("cell", name="+1", exact=True)).to_be_visible()
+    expect(page.get_by_text("'scan-broken.pdf' could not be read")).to_be_visible()
 
 
 def test_phone_width_is_readable(web_server, browser, artifacts):

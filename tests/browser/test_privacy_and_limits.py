@@ -53,6 +53,7 @@ def test_upload_endpoint_refuses_an_oversized_body_before_reading_it(web_server)
     with socket.create_connection((address.hostname, address.port), timeout=10) as connection:
         connection.sendall(
             b"POST /_upload HTTP/1.1\r\nHost: localhost\r\nContent-Type: multipart/form-data; boundary=x\r\n"
+            b"Reflex-Event-Handler: reflex___state____state.cvmatch_app___state___match____match_state.add_cvs\r\n"
             b"Content-Length: 500000000\r\n\r\n"
         )
         reply = connection.recv(4096).decode(errors="replace")

@@ -18,7 +18,7 @@ import pytest
 from sqlalchemy import Engine
 from sqlmodel import Session, select
 
-from cvmatch_app.claude_engine.batches import MARKER_PREFIX, BatchScorer
+from cvmatch_app.claude_engine.batches import MARKER_PREFIX, BatchScorer, jobs_without_batch
 from cvmatch_app.claude_engine.client import make_client
 from cvmatch_app.claude_engine.engine import FLAG_LOCAL_FALLBACK, ClaudeEngine
 from cvmatch_app.claude_engine.usage import UsageMeter
@@ -27,6 +27,7 @@ from cvmatch_app.db import session as db_session
 from cvmatch_app.db.migrate import upgrade_to_head
 from cvmatch_app.db.models import CreditLedger, MatchCV, MatchJob
 from cvmatch_app.db.session import make_engine, session_scope
+from cvmatch_app.jobs.scoring import process_cv
 from cvmatch_app.services import credits, engines, matching
 from tests.api.helpers import submit, wait_completed
 from tests.claude.jobs import LONG_NURSE_JD
@@ -110,7 +111,17 @@ def _submit_batch_job(jd: str = NURSE_JD, credits_left: int = 10) -> tuple[int, 
     files = [matching.UploadedFile(filename=name, data=text.encode()) for name, text in CVS.items()]
     response = matching.submit(user_id=account.user_id, cvs=files, jd_text=jd, priority="batch")
     assert response["priority"] == "batch" and "Message Batches" in response["priority_note"]
+    _read_by_a_runner(response["job_id"])
     return account.user_id, response["job_id"]
+
+
+def _read_by_a_runner(job_id: str) -> None:
+    """What a runner does with a batch job's CVs: read each file, then leave the CV to the batch."""
+    with session_scope() as session:
+        cv_ids = list(session.exec(select(MatchCV.id).where(MatchCV.job_id == job_id)))
+    assert jobs_without_batch() == [], "the batch waits until every CV has been read"
+    outcomes = [asyncio.run(process_cv(cv_id)) for cv_id in cv_ids]
+    assert outcomes == ["read"] * len(cv_ids)
 
 
 def _rounds(*scorer_rounds: int, scorers: int = 1, fake: FakeAnthropic) -> None:

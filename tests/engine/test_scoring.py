@@ -481,3 +481,134 @@ def test_a_neighbouring_occupation_in_another_field_is_related_not_unrelated(job
         if RELATED.get((job_id, other), 0) == 0 and other != cv_id
     ]
     assert neighbour > sorted(unrelated)[len(unrelated) // 2]  # above the typical unrelated CV
+
+
+# ------------------------------------------------------------------ evidence that proves what it claims
+def _assess(jd: str, cv: str):
+    return ENGINE.assess_sync(ENGINE.prepare_job(jd), cv, [])
+
+
+def test_a_named_tool_is_not_proven_by_a_sibling_of_its_concept() -> None:
+    jd = "Marketing Executive\nRequirements:\n- Hands-on Google Ads experience\n- CRM experience"
+    cv = (
+        "Experience\nMarketing Executive, Bloom Ltd, 2019 - Present\n- Ran social media marketing\n"
+        "- Kept leads in HubSpot"
+    )
+    result = _assess(jd, cv)
+    assert not any(s.startswith("Google Ads") for s in result.strengths)
+    assert any(g.startswith("Google Ads") and "related" in g for g in result.gaps)
+    assert any(s.startswith("CRM") for s in result.strengths)  # a class name: any member proves it
+
+
+def test_a_licence_number_beside_the_title_proves_the_licence() -> None:
+    jd = "Registered Nurse\nRequirements:\n- Current RN licence\n- BLS"
+    cv = (
+        "Experience\nRegistered Nurse, City Hospital, 2018 - Present\nLicences\n"
+        "Registered Nurse - State of Oregon - Licence No. 095123456\nBLS"
+    )
+    result = _assess(jd, cv)
+    assert not [g for g in result.gaps if "RN" in g]
+    assert any("095123456" in s for s in result.strengths)
+
+
+def test_never_a_strength_and_a_gap_for_the_same_ask() -> None:
+    jd = (
+        "Aircraft Maintenance Technician\nRequirements:\n- A&P certificate\n"
+        "- Must hold an FAA Airframe and Powerplant license"
+    )
+    cv = "Experience\nAircraft Mechanic, Jet Services, 2015 - Present\nCertifications: FAA A&P licence"
+    result = _assess(jd, cv)
+    met = {row["requirement"] for row in result.evidence if row["met"]}
+    missing = {row["requirement"] for row in result.evidence if not row["met"]}
+    assert not met & missing
+    assert not [g for g in result.gaps if "A&P" in g or "Airframe" in g]
+
+
+def test_years_count_only_dated_work_in_the_occupation() -> None:
+    jd = "Sous Chef\nRequirements:\n- 3+ years as a sous chef\n- Knife skills"
+    cv = (
+        "Experience\nPR Manager, Bright Agency, 2004 - Present\n- Wrote recipes and menu copy for restaurant clients\n"
+        "- Food preparation demos for press days"
+    )
+    result = _assess(jd, cv)
+    years_row = next(e for e in result.evidence if e["category"] == "years")
+    assert not years_row["met"]
+    assert "of dated work as Sous Chef" not in result.executive_summary
+    assert result.score < 40
+
+
+def test_summary_names_the_recent_title_and_counts_match() -> None:
+    jd = "Warehouse Associate\nRequirements:\n- Forklift certification\n- 1+ year of warehouse experience\n- RF scanner"
+    cv = (
+        "Experience\nWarehouse Associate, Acme Logistics, 2020 - Present\n- Picked orders with an RF scanner\n"
+        "Certifications: Forklift certification"
+    )
+    summary = _assess(jd, cv).executive_summary
+    assert summary.startswith("Most recently Warehouse Associate")
+    import re
+
+    met, total = map(int, re.search(r"Meets (\d+) of (\d+) must-haves", summary).groups())
+    assert met == total
+
+
+def test_the_defining_qualification_separates_teachers_of_other_subjects() -> None:
+    jd = "Maths Teacher\nRequirements:\n- Qualified teacher status\n- Experience teaching secondary pupils"
+    maths = (
+        "Experience\nMaths Teacher, Hillside Academy, 2016 - Present\n- Taught algebra and geometry to years 7-11\n"
+        "Qualifications: QTS; BSc Mathematics"
+    )
+    art = (
+        "Experience\nArt Teacher, Hillside Academy, 2016 - Present\n- Taught drawing and painting to years 7-11\n"
+        "Qualifications: QTS; BA Fine Art"
+    )
+    job = ENGINE.prepare_job(jd)
+    assert ENGINE.assess_sync(job, maths, []).score >= 60
+    other = ENGINE.assess_sync(job, art, [])
+    assert other.score < 60
+    assert "Maths" in other.executive_summary.split("Main gap:")[-1]
+
+
+def test_the_occupations_own_licence_shows_the_occupation() -> None:
+    jd = "Teacher\nRequirements:\n- Experience as a teacher\n- Lesson planning"
+    cv = (
+        "Experience\nTutor, Bright Minds Centre, 2019 - Present\n- Lesson planning for small groups\n"
+        "Credentials: State Teaching Certificate (current)"
+    )
+    result = _assess(jd, cv)
+    assert not [g for g in result.gaps if g.lower().startswith("experience as a teacher") and "nothing" in g]
+
+
+def test_a_same_field_title_at_the_level_asked_doing_the_work_is_near_a_lower_one_is_not() -> None:
+    ap_job = "Accounts Payable Clerk\nRequirements:\n- Accounts payable experience\n- Excel\n- Three-way matching"
+    accountant = (
+        "Experience\nStaff Accountant, Northwind Foods, 2017 - Present\n- Ran accounts payable: invoices, three-way "
+        "matching and weekly payment runs\n- Month-end accruals in Excel"
+    )
+    assert _assess(ap_job, accountant).score > 50  # not held back as a mere neighbour
+
+    rn_job = "Registered Nurse\nRequirements:\n- Registered nurse experience on a medical unit\n- BLS"
+    lvn = (
+        "Experience\nLicensed Vocational Nurse, Valley Care Home, 2015 - Present\n- Worked with registered nurses "
+        "on a medical unit: medications, wound care\nCertifications: BLS"
+    )
+    rn = (
+        "Experience\nRegistered Nurse, Valley Hospital, 2015 - Present\n- Medical unit: assessments, medications, "
+        "wound care\nCertifications: BLS"
+    )
+    job = ENGINE.prepare_job(rn_job)
+    lower = ENGINE.assess_sync(job, lvn, []).score
+    assert lower < 60
+    assert lower < ENGINE.assess_sync(job, rn, []).score
+
+
+def test_claimed_years_count_only_for_the_occupation_the_cv_claims() -> None:
+    jd = "Sales Representative\nRequirements:\n- 3+ years of sales experience\n- CRM"
+    finance = "Finance Manager\nSummary\nFinance manager with 16 years of experience in budgeting and audits."
+    seller = "Sales Representative\nSummary\nSales representative with 6 years of experience selling to retailers."
+    job = ENGINE.prepare_job(jd)
+    rows = {
+        name: next(e for e in ENGINE.assess_sync(job, cv, []).evidence if e["category"] == "years")
+        for name, cv in (("finance", finance), ("seller", seller))
+    }
+    assert not rows["finance"]["met"]
+    assert rows["seller"]["met"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 from pathlib import Path
 
@@ -112,7 +113,7 @@ def test_match_three_cv_files_poll_and_read_ranked_results(api_server, tmp_path)
         assert credits.balance(session, account.user_id) == 7
 
 
-def test_unreadable_cvs_come_back_in_skipped_cvs_and_are_not_charged(api_server, tmp_path):
+def test_unreadable_cvs_come_back_in_skipped_cvs_and_are_refunded(api_server, tmp_path):
     account = make_account(credits=5)
     good = tmp_path / "nurse.txt"
     good.write_text(NURSE_CV)
@@ -120,11 +121,19 @@ def test_unreadable_cvs_come_back_in_skipped_cvs_and_are_not_charged(api_server,
     fake.write_bytes(PNG_BYTES)  # a .pdf name on a file that is not a PDF: the API skips it with a reason
 
     async def work(tools: Tools):
-        return await tools.call("match_cvs", cv_paths=[str(good), str(fake)], jd_text=NURSE_JD)
+        submitted = await tools.call("match_cvs", cv_paths=[str(good), str(fake)], jd_text=NURSE_JD)
+        job_id = submitted.data["job_id"]
+        for _ in range(300):
+            progress = await tools.call("get_match_progress", job_id=job_id)
+            if progress.data["status"] == "completed":
+                break
+            await asyncio.sleep(0.2)
+        return submitted, progress, await tools.call("get_match_results", job_id=job_id)
 
-    answer = with_tools(server_params(url=api_server.url, key=account.key), work)
+    submitted, progress, answer = with_tools(server_params(url=api_server.url, key=account.key), work)
     assert not answer.is_error, answer.text
-    assert answer.data["cv_count"] == 1
+    assert submitted.data["cv_count"] == 2  # the files are read after the answer
+    assert progress.data["skipped"] == 1 and progress.data["completed"] == 1
     assert [s["filename"] for s in answer.data["skipped_cvs"]] == ["scan.pdf"]
     assert answer.data["skipped_cvs"][0]["reason"]
     with session_scope() as session:
@@ -239,10 +248,12 @@ def test_api_errors_are_clear_tool_errors(api_server, tmp_path):
 
     answers = with_tools(server_params(url=api_server.url, key=rich.key), unknown_jobs)
     progress, results, traversal, blank, long_jd = answers
-    for answer in (progress, results, traversal):
+    for answer in (progress, results):
         assert answer.is_error
         _assert_clean_error(answer.text, "(404)", "not found", "job_id")
     _assert_clean_error(progress.text, UNKNOWN_JOB)
+    assert traversal.is_error
+    _assert_clean_error(traversal.text, "is not a CVMatch job_id")
     _assert_clean_error(blank.text, "job_id is empty")
     _assert_clean_error(long_jd.text, "(400)", "50,000")
 

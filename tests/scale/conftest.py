@@ -119,7 +119,8 @@ class WorkerProcess:
         return [int(n) for n in re.findall(r"scoring CV (\d+)", self.log())]
 
     def finished_cvs(self) -> list[int]:
-        return [int(n) for n in re.findall(r"CV (\d+) (?:scored|skipped|failed|retry|handed back)", self.log())]
+        outcomes = r"scored|skipped|failed|retry|handed back|unreadable|read"
+        return [int(n) for n in re.findall(rf"CV (\d+) (?:{outcomes})", self.log())]
 
     def signal(self, sig: signal.Signals) -> None:
         assert self.process is not None

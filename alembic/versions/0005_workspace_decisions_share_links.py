@@ -1,8 +1,8 @@
 """recruiter's workspace: candidate identity on match_cv, blind review on match_job,
 candidate_decision (shortlist/hold/reject, stars, notes) and share_link tables
 
-Revision ID: 0003
-Revises: 0002
+Revision ID: 0005
+Revises: 0004
 Create Date: 2026-11-30 13:20:00
 """
 
@@ -12,8 +12,8 @@ import sqlalchemy as sa
 
 from alembic import op
 
-revision = "0003"
-down_revision = "0002"
+revision = "0005"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 

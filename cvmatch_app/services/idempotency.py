@@ -1,0 +1,45 @@
+"""Idempotency-Key of POST /api/match: a bounded key, and a fingerprint of everything that shapes the job.
+
+A retried request with the same key and the same fingerprint gets the first job back; the same key
+with a different fingerprint is a 409. The fingerprint covers the JD (text and file name), every CV
+(name and bytes, in order) and the priority; a key longer than the column is refused, never cut
+(two long keys cut to one would collide).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Protocol
+
+from cvmatch_app.services.errors import BadRequest
+
+MAX_KEY_CHARS = 255  # match_job.idempotency_key
+
+
+class Fingerprinted(Protocol):
+    request_hash: str
+    jd_filename: str | None
+
+
+def clean_key(key: str | None) -> str | None:
+    """The key as stored, None when none was sent; 400 for one that is too long or not plain text."""
+    key = (key or "").strip()
+    if not key:
+        return None
+    if len(key) > MAX_KEY_CHARS:
+        raise BadRequest(
+            f"The Idempotency-Key is {len(key):,} characters; the most is {MAX_KEY_CHARS}. "
+            "Use a UUID or another short unique string per job."
+        )
+    if not key.isascii() or not key.isprintable():
+        raise BadRequest("The Idempotency-Key must be printable ASCII: use a UUID or another short unique string.")
+    return key
+
+
+def fingerprint(prepared: Fingerprinted, *, priority: str) -> str:
+    """The request's fingerprint: the JD and CVs (already hashed while reading them) plus every other
+    field that changes the job."""
+    digest = hashlib.sha256()
+    for part in (prepared.request_hash, prepared.jd_filename or "", priority):
+        digest.update(part.encode() + b"\0")
+    return digest.hexdigest()
