@@ -16,6 +16,7 @@ from cvmatch_app.engine.bands import verdict_for
 from cvmatch_app.services import credits, idempotency, job_ids
 from cvmatch_app.services.errors import BadRequest, Conflict, NotFound, PayloadTooLarge
 from cvmatch_app.services.filenames import clean_filename
+from cvmatch_app.services.job_description import check_matchable
 
 ACCEPTED_TYPES = "PDF, DOCX or TXT"
 JOB_DONE_STATES = ("completed", "failed")
@@ -111,6 +112,7 @@ def prepare_submission(
             f"The job description is {len(jd_text):,} characters; the maximum is {settings.max_jd_chars:,}. "
             "Shorten it to the role, duties and requirements."
         )
+    check_matchable(jd_text)
 
     digest = hashlib.sha256()
     digest.update(jd_text.encode())
