@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from .cv_profile import CVProfile
@@ -78,30 +79,20 @@ def evidence_rows(breakdown: ScoreBreakdown) -> list[dict[str, Any]]:
     return rows
 
 
+_NUMBERS_RE = re.compile(r"\d+")
+
+
 def _most_recent_title(cv: CVProfile) -> str:
-    """The CV's own most recent job title (as the work history reader gives it) when it reads as a
-    title, else the headline under the name, never a sentence from a bullet."""
+    """The CV's own most recent job title: the newest dated role's when it reads as a title (numbers
+    in it, '6 - 8 Language Arts Teacher' or 'Year 4 Class Teacher', are allowed), else the headline under the name
+    ("Director of Business Development"), never a sentence from a bullet."""
     title = cv.most_recent_title.split(" · ")[0].strip(" ,;:-")
-    if _reads_as_recent_title(title):
+    if reads_as_title(_NUMBERS_RE.sub("", title).lstrip(" -–/&,")):
         return _quote(title, 70)
     for index, line in enumerate(cv.lines[:3]):
         if index != cv.name_line and cv.sections[index] == "top" and reads_as_title(line):
             return _quote(line, 70)
     return ""
-
-
-_RECENT_TITLE_WORDS = 10
-
-
-def _reads_as_recent_title(title: str) -> bool:
-    """Letters, a title's length, no full stop ("6 - 8 Language Arts Teacher" is still a title)."""
-    words = title.split()
-    return (
-        len(title) >= 3
-        and any(ch.isalpha() for ch in title)
-        and 0 < len(words) <= _RECENT_TITLE_WORDS
-        and not title.rstrip().endswith((".", "…"))
-    )
 
 
 def _names(items: list[str]) -> str:
