@@ -671,7 +671,7 @@ RELATED_MEMBER = 0.5  # another member of the concept the job named: related evi
 def _names_another_member(req: Requirement, found: str) -> bool:
     """A named skill or tool ("Google Ads") is proven by itself, not by a sibling ("social media");
     a class name ("CRM", "EHR") is proven by any member."""
-    if not req.asked:
+    if not req.asked or req.open_list:
         return False
     if req.category == CREDENTIAL:
         # A certificate named by its code ("CompTIA A+", "SHRM-CP", "OSHA 30") is proven by that code,

@@ -107,6 +107,7 @@ class Requirement:
     duty: bool = False  # read from a list of duties, not from stated requirements
     asked: list[str] = field(default_factory=list)  # the JD's own words for it ("google ads"), lower case
     defining: bool = False  # the role's defining qualification (its licence, the subject taught)
+    open_list: bool = False  # "NetSuite, Sage or similar": any member of the concept answers it
 
 
 @dataclass
@@ -238,6 +239,7 @@ def _group_alternatives(line: str, hits: list[Hit]) -> list[list[Hit]]:
         else:
             groups.append([hit])
             examples_before = _EXAMPLES_RE.search(gap) is not None
+    groups = _join_listed_alternatives(line, groups, start_of, end_of)
     if re.search(r",\s*(?:or|and/or)\s+\S+\s*$", line) and len(groups) > 1:
         merged: list[Hit] = []
         for group in groups:
@@ -251,6 +253,50 @@ def _group_alternatives(line: str, hits: list[Hit]) -> list[list[Hit]]:
             else groups
         )
     return groups
+
+
+_INTERCHANGEABLE = {"skill", "tool"}  # "Klaviyo, Mailchimp or HubSpot": platforms and skills listed together
+_LIST_GAP_RE = re.compile(r"^\s*(?:,\s*(?:or|and/or)?|or|/)?\s*$", re.IGNORECASE)
+_LIST_ENDS_WITH_OR_RE = re.compile(r"^\s*,?\s*(?:or|and/or)\b", re.IGNORECASE)
+OPEN_LIST_RE = re.compile(
+    r"^\s*,?\s*(?:or|and/or)\s+(?:\w+\s+)?(?:similar|equivalent|comparable|other|another|related)\b", re.IGNORECASE
+)
+
+
+def _listable(a: str, b: str) -> bool:
+    lexicon = get_lexicon()
+    ca, cb = lexicon.concept(a).category, lexicon.concept(b).category
+    return ca == cb or {ca, cb} <= _INTERCHANGEABLE
+
+
+def _join_listed_alternatives(line: str, groups: list[list[Hit]], start_of, end_of) -> list[list[Hit]]:
+    """A list of named things that ends in 'or' ("CompTIA A+, Network+ or a Microsoft certification";
+    "NetSuite, Sage, QuickBooks or similar"), or stands in brackets with an 'or' in it, offers
+    alternatives: any one of them answers the ask, so they are one requirement, not one each."""
+    out: list[list[Hit]] = []
+    i = 0
+    while i < len(groups):
+        run = [groups[i]]
+        before = line[: start_of(groups[i][0].start)]
+        in_brackets = before.rfind("(") > before.rfind(")") and " or " in line[len(before) :].split(")")[0]
+        said_or = False
+        j = i
+        while j + 1 < len(groups):
+            gap = line[end_of(groups[j][-1].end - 1) : start_of(groups[j + 1][0].start)]
+            # Inside brackets, items the lexicon does not know may sit between ("NASM, ACE, ACSM").
+            listed = _LIST_GAP_RE.match(gap) or (in_brackets and not re.search(r"[()\[\];]|\band\b", gap))
+            if not (listed and _listable(groups[j][-1].concept, groups[j + 1][0].concept)):
+                break
+            said_or = said_or or re.search(r"\bor\b|/", gap) is not None
+            run.append(groups[j + 1])
+            j += 1
+        after = line[end_of(run[-1][-1].end - 1) :]
+        if len(run) > 1 and (said_or or _LIST_ENDS_WITH_OR_RE.match(after) or in_brackets):
+            out.append([hit for group in run for hit in group])
+        else:
+            out.extend(run)
+        i = j + 1
+    return out
 
 
 def build_job_profile(jd_text: str) -> JobProfile:
@@ -426,6 +472,8 @@ def _requirements_from(sentence: str, section: str) -> list[Requirement]:
             weight *= 0.6
         if duty_flag and category == TITLE:
             continue  # "assist the dentist" describes the work, it does not ask to be a dentist
+        spans = token_spans(sentence)
+        after = sentence[spans[group[-1].end - 1][1] :] if group[-1].end - 1 < len(spans) else ""
         surfaces = list(dict.fromkeys(lexicon.surface(sentence, h) for h in group))
         label = " or ".join(surfaces) if all(surfaces) else " or ".join(lexicon.concept(c).label for c in ids)
         if label.islower():
@@ -440,6 +488,7 @@ def _requirements_from(sentence: str, section: str) -> list[Requirement]:
                 source=sentence[:240],
                 duty=duty_flag,
                 asked=[w.lower() for w in surfaces if w],
+                open_list=OPEN_LIST_RE.match(after) is not None,
             )
         )
     if years:

@@ -223,8 +223,17 @@ def skill_level(title_concept: str) -> int | None:
 
 
 def neighbours_of(concepts: set[str] | list[str]) -> set[str]:
-    """Title concepts that are neighbouring occupations of any of ``concepts``."""
-    return {n for cid in concepts for n in NEIGHBOURS.get(cid, ())}
+    """Title concepts that are neighbouring occupations of any of ``concepts``: the hand-listed ones
+    across fields, and titles in the same ISCO-08 unit group (a yoga instructor beside a personal trainer)."""
+    listed = {n for cid in concepts for n in NEIGHBOURS.get(cid, ())}
+    groups = {ISCO_OF_TITLE[cid] for cid in concepts if cid in ISCO_OF_TITLE}
+    fields = {d for cid in concepts for d in get_lexicon().concept(cid).domains}
+    same_group = {
+        cid
+        for cid, group in ISCO_OF_TITLE.items()
+        if group in groups and cid not in concepts and fields & set(get_lexicon().concept(cid).domains)
+    }
+    return listed | same_group
 
 
 def _written(raw: str) -> str:

@@ -95,7 +95,7 @@ construction_skills | skill | construction | blueprint reading; blueprints; read
 electrical_skills | skill | electrical trades | nec; national electrical code; conduit; conduit bending; circuits; circuit breakers; panels; electrical panels; troubleshooting electrical; low voltage; high voltage; 18th edition; bs 7671; wiring regulations; plc; motor controls
 electrician_licence | cred | electrical trades construction | journeyman license; journeyman electrician license; master electrician license; electrical license; electrician license; electrical licence; licensed electrician; jib card; ecs card; 18th edition certificate
 trade_licence | cred | trades construction | plumbing license; licensed plumber; master plumber; gas safe; gas safe registered; hvac license; epa 608 certification; epa certification; contractor license; general contractor license; nate certification
-construction_pm | skill | construction management | construction management; construction project management; subcontractor management; subcontractors; site inspections; procore; primavera; p6; scheduling; rfis; submittals; change orders; punch list
+construction_pm | skill | construction management | construction management; construction project management; subcontractor management; subcontractors; site inspections; procore; scheduling; rfis; submittals; change orders; punch list
 
 # ---------------------------------------------------------------- software, IT, data
 software_engineer | title | software | software engineer; software developer; software development; software engineering; full stack developer; full stack engineer; fullstack; full-stack; backend developer; back end developer; backend engineer; frontend developer; front end developer; frontend engineer; web developer; application developer; sde; swe; mobile developer; ios developer; android developer; application development; web development; developer; programmer
@@ -296,8 +296,9 @@ veterinary | title | veterinary health | veterinarian; veterinary surgeon; vet t
 vet_licence | cred | veterinary | rvt; lvt; cvt; registered veterinary technician; veterinary license; dvm license
 beauty | title | beauty | hairdresser; hair stylist; stylist; cosmetologist; barber; nail technician; manicurist; esthetician; beautician; makeup artist; salon; spa therapist; massage therapist; lmt
 beauty_licence | cred | beauty | cosmetology license; cosmetology licence; barber license; esthetician license; massage therapy license; nvq hairdressing
-fitness | title | fitness | personal trainer; fitness instructor; fitness coach; strength and conditioning coach; gym instructor; yoga instructor; pilates instructor; group fitness
-fitness_cert | cred | fitness | nasm; ace certified; acsm; nsca; cscs certification; personal training certification; rep registered
+fitness | title | fitness | personal trainer; fitness instructor; fitness coach; strength and conditioning coach; gym instructor; group fitness
+yoga_instructor | title | fitness | yoga instructor; pilates instructor; yoga teacher; pilates teacher; yoga therapist
+fitness_cert | cred | fitness | nasm; ace certified; acsm; nsca; issa; nesta; nccpt; afaa; cscs certification; personal training certification; rep registered
 architect | title | architecture design construction | architect; architectural designer; architectural technologist; architectural assistant; architecture
 architect_licence | cred | architecture | ncarb; riba; licensed architect; registered architect; arb registered
 insurance | title | insurance finance | insurance broker; insurance underwriter; insurance sales; insurance agent
@@ -308,7 +309,7 @@ pharmacy_skills | skill | health pharmacy | dispensing; prescription processing;
 event_planning | skill | hospitality events | event planning; event management; event coordination; wedding planning; conference planning; banquets; catering sales
 social_work_licence | cred | social health | lcsw; lmsw; lsw; licensed clinical social worker; licensed social worker; social work license; social work licence; lpc; licensed professional counselor; swe registration
 social_work_degree | edu | social | msw; master of social work; bsw; bachelor of social work
-pm_tools | tool | management construction software | ms project; microsoft project; smartsheet; asana; monday.com; trello; wrike
+pm_tools | tool | management construction software | ms project; microsoft project; primavera; primavera p6; p6; smartsheet; asana; monday.com; trello; wrike
 # ---------------------------------------------------------------- false friends
 # Phrases that contain a concept's words but ask for nothing (category "none": read, then dropped).
 schedule_terms | none | general | on-call rotation; on call rotation; on-call; on call; on-call schedule

@@ -13,7 +13,7 @@ from .summary import evidence_rows, executive_summary, strengths_and_gaps
 from .text_clean import normalize_text
 from .types import FLAG_INJECTION, FLAG_KEYWORD_STUFFING, Assessment
 
-ENGINE_VERSION = "local-1.2"
+ENGINE_VERSION = "local-1.3"
 
 
 def _now_years(today: dt.date | None) -> float:

@@ -190,3 +190,29 @@ def test_words_that_ask_nothing_of_the_candidate(jd: str, concept: str) -> None:
 def test_the_pay_and_benefits_section_is_not_read_as_asks() -> None:
     jd = "Personal Trainer\nRequirements:\n- CPR\nCompensation and benefits\nA discount on retail and smoothies"
     assert not [r for r in _asks(jd) if "field_retail" in r.alternatives]
+
+
+@pytest.mark.parametrize(
+    "line, concept",
+    [
+        ("- Experience with a ledger system (Xero, NetSuite, Sage or similar)", "accounting_software"),
+        ("- CompTIA A+, Network+ or a vendor certification", "it_certs"),
+        ("- A fitness certification from a recognised body (NASM, ACE, ISSA, or similar)", "fitness_cert"),
+        ("- Planning software such as Primavera P6 or MS Project", "pm_tools"),
+    ],
+)
+def test_a_list_of_alternatives_is_one_requirement_not_one_per_item(line: str, concept: str) -> None:
+    job = ENGINE.prepare_job(f"Coordinator\nRequirements:\n{line}\n- Good written English")
+    assert len(_find(job, concept)) == 1, [r.label for r in job.requirements]
+
+
+def test_a_list_joined_by_and_stays_separate_asks() -> None:
+    job = ENGINE.prepare_job("Developer\nRequirements:\n- Python, Java and SQL")
+    assert all(len(_find(job, c)) == 1 for c in ("python", "java", "sql"))
+
+
+def test_or_similar_opens_the_list_to_any_member() -> None:
+    job = ENGINE.prepare_job("Bookkeeper\nRequirements:\n- Accounting software (Xero, Sage or similar)")
+    assert _find(job, "accounting_software")[0].open_list
+    closed = ENGINE.prepare_job("Bookkeeper\nRequirements:\n- Xero or Sage")
+    assert not _find(closed, "accounting_software")[0].open_list

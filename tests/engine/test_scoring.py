@@ -710,3 +710,22 @@ def test_years_doing_the_work_under_a_same_level_title_count_a_lower_title_does_
 
     assert years_met(jd, accountant)
     assert not years_met(rn_job, lvn)
+
+
+def test_any_system_of_an_or_similar_list_meets_it_one_outside_a_closed_list_does_not() -> None:
+    cv = "Experience\nBookkeeper, Harbour Ltd, 2018 - Present\n- Posted invoices in QuickBooks"
+
+    def met(jd: str) -> bool:
+        return next(e for e in _assess(jd, cv).evidence if e["category"] == "tool")["met"]
+
+    assert met("Bookkeeper\nRequirements:\n- Accounting software (Xero, Sage or similar)")
+    assert not met("Bookkeeper\nRequirements:\n- Xero or Sage")
+
+
+def test_a_yoga_instructor_is_a_neighbour_of_a_personal_trainer_not_one() -> None:
+    jd = "Personal Trainer\nRequirements:\n- 2+ years as a personal trainer\n- CPR/AED"
+    trainer = "Experience\nPersonal Trainer, Peak Gym, 2017 - Present\n- One-to-one programmes\nCPR/AED certified"
+    yoga = "Experience\nYoga Instructor, Lotus Studio, 2017 - Present\n- Vinyasa classes\nCPR/AED certified"
+    job = ENGINE.prepare_job(jd)
+    yoga_score = ENGINE.assess_sync(job, yoga, []).score
+    assert 20 < yoga_score < 60 <= ENGINE.assess_sync(job, trainer, []).score
