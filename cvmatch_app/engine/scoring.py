@@ -102,6 +102,7 @@ BELOW_INTERVIEW = 55.0  # caps for a missing licence, defining ask, half the mus
 OTHER_OCCUPATION = 30.0
 YEARS_UNKNOWN_CAP = 50.0  # years asked, no dated role to read them from: below Interview, ranked by the rest
 _BAND_CEILINGS = ((40, 39.4), (60, 59.4), (75, 74.4))  # a cap never crosses into the next band
+_CAP_SPREAD = 20.0  # points above a cap that fill about two thirds of the room left below the band's edge
 
 
 def _years_cap(fit: float) -> float:
@@ -190,13 +191,19 @@ class _Caps:
         self.score = score
         self.reasons: list[str] = []
 
-    def cap(self, limit: float, reason: str, ceiling: float | None = None) -> None:
+    def cap(self, limit: float, reason: str, ceiling: float | None = None, spread: bool = False) -> None:
         if self.score <= limit:
             return
         if ceiling is None:
             ceiling = next(edge for band, edge in _BAND_CEILINGS if limit < band)
-        # The room above the cap, up to the band's edge, keeps the order of what the cap holds back.
-        self.score = min(limit + (self.score - limit) * (ceiling - limit) / (100.0 - limit), ceiling)
+        # The room above the cap, up to the band's edge, keeps the order of what the cap holds back;
+        # it fills fastest just above the cap, where most held-back CVs sit, so they do not tie.
+        # (A years shortfall keeps its proportional room: one year of five stays well below the band.)
+        room = ceiling - limit
+        if spread:
+            self.score = ceiling - room * math.exp(-(self.score - limit) / _CAP_SPREAD)
+        else:
+            self.score = min(limit + (self.score - limit) * room / (100.0 - limit), ceiling)
         self.reasons.append(reason)
 
 
@@ -205,13 +212,13 @@ def _apply_caps(job: JobProfile, cv: CVProfile, parts: _Parts, score: float) -> 
     must = parts.must
     if any(f.requirement.category == CREDENTIAL and f.met < 0.5 and f.requirement.weight >= 1.0 for f in must):
         # An occupational licence; a driver's licence or a first-aid card asked in passing is a gap, not a bar.
-        caps.cap(BELOW_INTERVIEW, "required licence or certification missing")
+        caps.cap(BELOW_INTERVIEW, "required licence or certification missing", spread=True)
     if any(f.requirement.defining and f.met == 0 for f in must):
         # An art teacher for a mathematics post: nothing in the CV names the subject the title names.
         # (A related sibling, "market research" for "Google Ads", is a weaker match, not a wrong one.)
-        caps.cap(BELOW_INTERVIEW, "the role's defining qualification not shown")
+        caps.cap(BELOW_INTERVIEW, "the role's defining qualification not shown", spread=True)
     if must and parts.must_cov < 0.5:
-        caps.cap(BELOW_INTERVIEW, "fewer than half of the must-haves proven")
+        caps.cap(BELOW_INTERVIEW, "fewer than half of the must-haves proven", spread=True)
     specific_must = [f for f in must if f.requirement.category not in ("soft", "other") and f.requirement.weight >= 0.8]
     specific_met = sum(1 for f in specific_must if f.met >= MET)
     if parts.occupation < 0.25 and (parts.must_cov < 0.6 or specific_met < 3):

@@ -729,3 +729,15 @@ def test_a_yoga_instructor_is_a_neighbour_of_a_personal_trainer_not_one() -> Non
     job = ENGINE.prepare_job(jd)
     yoga_score = ENGINE.assess_sync(job, yoga, []).score
     assert 20 < yoga_score < 60 <= ENGINE.assess_sync(job, trainer, []).score
+
+
+def test_cvs_held_back_by_a_bar_keep_their_order_with_room_between_them() -> None:
+    from cvmatch_app.engine.scoring import BELOW_INTERVIEW, _Caps
+
+    def held(raw: float) -> int:
+        caps = _Caps(raw)
+        caps.cap(BELOW_INTERVIEW, "required licence or certification missing", spread=True)
+        return int(round(caps.score))
+
+    assert held(50) == 50  # under the bar: untouched
+    assert held(62) + 2 <= held(75) < 60  # above it: apart, and still below Interview
