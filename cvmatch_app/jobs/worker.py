@@ -37,6 +37,7 @@ from cvmatch_app.jobs.runner import settle_job
 from cvmatch_app.jobs.scoring import not_waiting_for_batch, process_cv
 from cvmatch_app.logs import configure_logging
 from cvmatch_app.services.matching import CV_HELD_STATES
+from cvmatch_app.services.reading_pool import reading_pool
 
 log = logging.getLogger("cvmatch.worker")
 SWEEP_SECONDS = 5.0
@@ -143,6 +144,7 @@ class CVWorker(Worker):
 
     async def _startup(self, ctx: dict[str, Any]) -> None:
         await asyncio.to_thread(get_engine)
+        await asyncio.to_thread(reading_pool().warm_up)
         self._sweeper = asyncio.create_task(sweep_forever(self.queue), name="cvmatch-sweeper")
         if get_settings().engine == "claude":
             from cvmatch_app.claude_engine.batches import batch_poller
@@ -166,6 +168,7 @@ class CVWorker(Worker):
 
             await batch_poller.stop()
         await asyncio.to_thread(get_engine().dispose)
+        await asyncio.to_thread(reading_pool().close)
         log.info("worker %s stopped", self.id)
 
     async def stop(self) -> None:
