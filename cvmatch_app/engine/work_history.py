@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .experience import MONTHS, NOW_RE, POINT_PATTERN, RANGE_RE, point_value
+from .experience import BARE_RANGE_RE, MONTHS, NOW_RE, POINT_PATTERN, RANGE_RE, point_value
 from .lexicon import TITLE, get_lexicon
 
 NOT_WORK_SECTIONS = ("education", "certifications", "projects", "other", "skills")
@@ -27,7 +27,8 @@ _EDU_LINE_RE = re.compile(
 )
 # Mojibake and full-width punctuation some exports leave between title, employer and place.
 _MOJIBAKE = (("â€“", " – "), ("â€”", " — "), ("â€‹", " "), ("ï¼š", " : "), ("ï¼", " : "), ("ï1⁄4", " : "), ("Â", " "))
-_FIELD_SEPARATORS_RE = re.compile(r"\s*(?:\t|\s{3,}|[|•·;]|\s:\s)\s*")  # always between fields
+_FIELD_SEPARATORS_RE = re.compile(r"\s*(?:\t|\s{3,}|[|•·;]|:\s)\s*")  # always between fields
+_AT_RE = re.compile(r"\S\sat\s[A-Z]")  # "Full Stack Developer at Optisor LTD"
 _DASH_SEPARATORS_RE = re.compile(r"\s*(?:\s[–—-]\s|\s[–—]|[–—]\s|\sat\s)\s*")  # also inside titles
 _COMMA_RE = re.compile(r"\s*,\s*")
 _ORG_RE = re.compile(
@@ -57,6 +58,7 @@ _SINGLE_POINT_RE = re.compile(rf"(?<![\w/.])(?:{POINT_PATTERN})(?![\w/])", re.IG
 _SEASON_RE = re.compile(r"^(?:spring|summer|fall|autumn|winter)\b", re.IGNORECASE)
 _HAS_YEAR_RE = re.compile(r"(?:19|20)\d\d|['’]\d\d\b")
 _MAX_TITLE_WORDS = 12
+_MAX_EMPLOYER_WORDS = 8  # a heading line naming the employer; longer lines are the role's text
 _MAX_HEADER_CHARS = 110
 _LOOK_LINES = 3  # how far above or below the dates a title may sit (non-fragment lines)
 _MIN_TITLE_SCORE = 0.5  # below this nothing near the dates is taken for a title
@@ -139,7 +141,7 @@ def _parts(text: str, always_commas: bool = True) -> list[str]:
         for segment in segments:
             commas = [p for p in (_clean_part(x) for x in _COMMA_RE.split(_protect_brackets(segment))) if p]
             pieces.extend(p.replace(_PROTECTED_COMMA, ",") for p in commas)
-        named = any(_is_employer(p) or _is_place(p) for p in pieces)
+        named = any(_is_employer(p) or _is_place(p) for p in pieces) or bool(_AT_RE.search(field_text))
         if named or (always_commas and len(fields) == 1 and len(segments) == 1):
             out.extend(pieces)
         else:
@@ -219,8 +221,8 @@ def title_score(text: str) -> float:
     t = text.strip(" ,:;|-–—")
     if t.count("(") != t.count(")"):
         t = t.strip(" ()")
-    if not t or len(t) > _MAX_HEADER_CHARS or t[0].islower() or not re.search(r"[A-Za-z]{2}", t):
-        return 0.0
+    if not t or len(t) > _MAX_HEADER_CHARS or t.split()[0].islower() or not re.search(r"[A-Za-z]{2}", t):
+        return 0.0  # "iOS developer" is a title, "developed the app" is not
     words = t.split()
     if len(words) > _MAX_TITLE_WORDS or _is_place(t) or _PLACEHOLDER_RE.fullmatch(t):
         return 0.0
@@ -325,7 +327,10 @@ def _find_dates(lines: list[str], sections: list[str], bullets: set[str], now: f
 
     found: list[_Dates] = []
     taken: list[tuple[int, int]] = []
-    for match in RANGE_RE.finditer(joined):
+    ranges = list(RANGE_RE.finditer(joined))
+    spans = [(m.start(), m.end()) for m in ranges]
+    ranges += [m for m in BARE_RANGE_RE.finditer(joined) if not any(a < m.end() and m.start() < b for a, b in spans)]
+    for match in ranges:
         first, last = line_at(match.start()), line_at(match.end() - 1)
         if not work_line(first) or last - first > 6:
             continue
@@ -348,7 +353,7 @@ def _find_dates(lines: list[str], sections: list[str], bullets: set[str], now: f
         )
         taken.append((match.start(), match.end()))
     if not has_experience:
-        return found
+        return sorted(found, key=lambda d: (d.first, d.last))
     for match in _SINGLE_POINT_RE.finditer(joined):
         if any(a <= match.start() < b for a, b in taken):
             continue
@@ -430,7 +435,7 @@ def _read_side(lines: list[str], indexes: list[int]) -> _Side:
             continue  # a sentence: no title in it
         parts = _line_parts(line)
         if _is_place_or_employer_line(line):
-            if not side.employer:
+            if not side.employer and (len(line.split()) <= _MAX_EMPLOYER_WORDS or _PLACEHOLDER_RE.search(line)):
                 employer = _employer_in(parts, -1)
                 if employer:
                     side.employer, side.employer_line = employer, index
@@ -438,7 +443,8 @@ def _read_side(lines: list[str], indexes: list[int]) -> _Side:
         title, score, at = _best_title(parts)
         if score > side.score + 0.01 and not side.title:
             side.title, side.score, side.line = title, score, index
-            employer = _employer_in(parts, at)
+            heading_like = len(line.split()) <= _MAX_EMPLOYER_WORDS or _PLACEHOLDER_RE.search(line)
+            employer = _employer_in(parts, at) if heading_like else ""
             if employer and not side.employer:
                 side.employer, side.employer_line = employer, index
         if side.title:

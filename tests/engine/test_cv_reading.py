@@ -319,3 +319,18 @@ def test_an_honest_cv_carries_no_stuffing_flag() -> None:
     result = ENGINE.assess_sync(job, cv, [])
     assert FLAG_KEYWORD_STUFFING not in result.flags
     assert result.score >= 60
+
+
+def test_two_dates_with_only_a_space_between_them() -> None:
+    text = (
+        "Experience\nBrightApps, Haifa\niOS developer\nFebruary 2017 Present\nBuilt apps in Swift.\n"
+        "Back-end developer\n4/2014 9/2016\nC# services."
+    )
+    assert roles(text) == [("iOS developer", "2017-02", "present"), ("Back-end developer", "2014-04", "2016-09")]
+
+
+def test_title_at_employer() -> None:
+    cv = build_cv_profile(
+        "Experience\n2021 - Present: Full Stack Developer at Optisor LTD (Rehovot)\nBuilt a web app.", NOW
+    )
+    assert [(r.title, r.employer) for r in cv.roles] == [("Full Stack Developer", "Optisor LTD (Rehovot)")]
