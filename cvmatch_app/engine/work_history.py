@@ -50,6 +50,7 @@ _US_STATES = (
 ).split()
 _STATE_NAMES = "|".join(_US_STATES)
 _STATE_RE = re.compile(rf"^(?:[A-Z][a-z]+(?:\s[A-Z][a-z]+)*\s)?(?:{_STATE_NAMES})(?:\s+\d{{5}})?$")  # "Austin TX"
+_CITY_STATE_RE = re.compile(rf"^[A-Z][A-Za-z .'-]+,\s*(?:{_STATE_NAMES})$")  # "Birmingham, AL"
 _SENTENCE_END_RE = re.compile(r"[.;!?]$")
 _ABBREV_END_RE = re.compile(r"\b(?:Sr|Jr|Inc|Co|Ltd|Corp|St|Dr|Mr|Mrs|Ms|Asst|Assoc|Dept)\.$")
 _VERB_START_RE = re.compile(r"^[A-Z][a-z]+(?:ed|es)\b")
@@ -61,6 +62,8 @@ _MAX_TITLE_WORDS = 12
 _MAX_EMPLOYER_WORDS = 8  # a heading line naming the employer; longer lines are the role's text
 _MAX_HEADER_CHARS = 110
 _LOOK_LINES = 3  # how far above or below the dates a title may sit (non-fragment lines)
+_SAME_LINE_TITLE = 1.0  # beside the dates a title needs more than one unknown capitalised word
+_CLEARLY_BETTER = 0.5  # a farther heading line wins over a nearer one by this much
 _MIN_TITLE_SCORE = 0.5  # below this nothing near the dates is taken for a title
 _LOOK_SPAN = 12  # lines, fragments included
 _MONTH = 1 / 12
@@ -119,7 +122,7 @@ def is_fragment(line: str) -> bool:
 
 
 def _clean_part(part: str) -> str:
-    part = part.strip(" .,:;|-–—")
+    part = part.strip(" .,:;|/\\-–—")
     if part.count("(") != part.count(")"):
         part = part.strip(" ()[]")
     return "" if is_fragment(part) else part
@@ -140,12 +143,23 @@ def _parts(text: str, always_commas: bool = True) -> list[str]:
         pieces: list[str] = []
         for segment in segments:
             commas = [p for p in (_clean_part(x) for x in _COMMA_RE.split(_protect_brackets(segment))) if p]
-            pieces.extend(p.replace(_PROTECTED_COMMA, ",") for p in commas)
+            pieces.extend(_join_city_state([p.replace(_PROTECTED_COMMA, ",") for p in commas]))
         named = any(_is_employer(p) or _is_place(p) for p in pieces) or bool(_AT_RE.search(field_text))
         if named or (always_commas and len(fields) == 1 and len(segments) == 1):
             out.extend(pieces)
         else:
             out.append(field_text)
+    return out
+
+
+def _join_city_state(pieces: list[str]) -> list[str]:
+    """"Birmingham", "AL" -> "Birmingham, AL": a city before a state code is a place."""
+    out: list[str] = []
+    for piece in pieces:
+        if out and piece in _US_STATES and re.fullmatch(r"[A-Z][A-Za-z .'-]+", out[-1]) and not _title_hit(out[-1]):
+            out[-1] = f"{out[-1]}, {piece}"
+        else:
+            out.append(piece)
     return out
 
 
@@ -165,7 +179,7 @@ def _line_parts(line: str) -> list[str]:
 
 def _is_place(part: str) -> bool:
     low = part.lower().strip(" .")
-    if low in _PLACE_WORDS or _STATE_RE.match(part.strip()):
+    if low in _PLACE_WORDS or _STATE_RE.match(part.strip()) or _CITY_STATE_RE.match(part.strip()):
         return True
     words = [w for w in re.split(r"[\s,]+", low) if w]
     return bool(words) and all(w in _PLACE_WORDS for w in words)
@@ -241,6 +255,8 @@ def title_score(text: str) -> float:
     if caps < 0.5 and len(words) > 4:
         return 0.0  # a sentence, even one naming an occupation ("Managed 2 junior developers ...")
     score += 0.5 if caps >= 0.8 else (-0.6 if caps < 0.5 else 0.0)
+    if len(words) == 1 and not hit:
+        score -= 0.5  # one unknown word ("Birmingham", "Insider") is a weak title
     if len(re.sub(r"\([^()]*\)", " ", t).split()) > 8:  # a bracketed note does not count
         score -= 0.5
     if not hit and _VERB_START_RE.match(t):
@@ -427,28 +443,40 @@ class _Side:
 
 
 def _read_side(lines: list[str], indexes: list[int]) -> _Side:
-    """The title (and employer) among a few heading lines on one side of the dates."""
+    """The title (and employer) among a few heading lines on one side of the dates: the nearest
+    title-like line, unless the next one is clearly more of a title ("AWS DevOps Engineer" above
+    "S&P Global"), in which case the nearer one is taken for the employer."""
     side = _Side()
+    candidates: list[tuple[int, str, float, int, list[str], bool]] = []
     for index in indexes:
         line = lines[index]
         if len(line.split()) > 6 and _SENTENCE_END_RE.search(line.strip()) and not _heading_then_text(line):
             continue  # a sentence: no title in it
         parts = _line_parts(line)
+        heading_like = bool(len(line.split()) <= _MAX_EMPLOYER_WORDS or _PLACEHOLDER_RE.search(line))
         if _is_place_or_employer_line(line):
-            if not side.employer and (len(line.split()) <= _MAX_EMPLOYER_WORDS or _PLACEHOLDER_RE.search(line)):
+            if not side.employer and heading_like:
                 employer = _employer_in(parts, -1)
                 if employer:
                     side.employer, side.employer_line = employer, index
             continue
         title, score, at = _best_title(parts)
-        if score > side.score + 0.01 and not side.title:
-            side.title, side.score, side.line = title, score, index
-            heading_like = len(line.split()) <= _MAX_EMPLOYER_WORDS or _PLACEHOLDER_RE.search(line)
-            employer = _employer_in(parts, at) if heading_like else ""
-            if employer and not side.employer:
-                side.employer, side.employer_line = employer, index
-        if side.title:
-            break  # the nearest title-like line is the title
+        if score > 0:
+            candidates.append((index, title, score, at, parts, heading_like))
+        if len(candidates) == 2:
+            break
+    if not candidates:
+        return side
+    chosen, other = candidates[0], None
+    if len(candidates) == 2 and candidates[1][2] >= candidates[0][2] + _CLEARLY_BETTER:
+        chosen, other = candidates[1], candidates[0]
+    index, title, score, at, parts, heading_like = chosen
+    side.title, side.score, side.line = title, score, index
+    employer = _employer_in(parts, at) if heading_like else ""
+    if employer and not side.employer:
+        side.employer, side.employer_line = employer, index
+    if other is not None and not side.employer and other[5]:
+        side.employer, side.employer_line = other[1], other[0]
     return side
 
 
@@ -472,8 +500,9 @@ def read_roles(lines: list[str], sections: list[str], bullets: set[str], now: fl
         below.append(_read_side(lines, _neighbour(lines, sections, d.last, 1, stop, bullets)))
 
     # One template per CV: titles sit above their dates or below them.
-    votes_above = sum(1 for a, b, o in zip(above, below, own, strict=True) if o.score < 1 and a.score > b.score + 0.3)
-    votes_below = sum(1 for a, b, o in zip(above, below, own, strict=True) if o.score < 1 and b.score > a.score + 0.3)
+    sides = [(a.score, b.score) for a, b, o in zip(above, below, own, strict=True) if o.score <= _SAME_LINE_TITLE]
+    votes_above = sum(1 for up_score, down_score in sides if up_score > down_score + 0.3)
+    votes_below = sum(1 for up_score, down_score in sides if down_score > up_score + 0.3)
     prefer_below = votes_below > votes_above
 
     roles: list[Role] = []
@@ -481,7 +510,7 @@ def read_roles(lines: list[str], sections: list[str], bullets: set[str], now: fl
     previous_employer, previous_employer_heads = "", False
     for d, same, up, down in zip(dates, own, above, below, strict=True):
         first_side, second_side = (down, up) if prefer_below else (up, down)
-        if same.score >= 1.0:
+        if same.score > _SAME_LINE_TITLE:
             chosen = same
         elif first_side.score >= _MIN_TITLE_SCORE and first_side.line not in claimed:
             chosen = first_side

@@ -334,3 +334,16 @@ def test_title_at_employer() -> None:
         "Experience\n2021 - Present: Full Stack Developer at Optisor LTD (Rehovot)\nBuilt a web app.", NOW
     )
     assert [(r.title, r.employer) for r in cv.roles] == [("Full Stack Developer", "Optisor LTD (Rehovot)")]
+
+
+def test_title_then_employer_then_dates_with_the_place() -> None:
+    text = (
+        "WORK EXPERIENCE\nCloud DevOps Engineer\nRiverbend Analytics\nApril 2019 - current / Birmingham, AL\n"
+        "· Built CI/CD pipelines\n\nSystems Administrator\nHollow Creek Media\n"
+        "June 2016 - March 2019 / Tuscaloosa, AL\n· Looked after Linux servers"
+    )
+    cv = build_cv_profile(text, NOW)
+    assert [(r.title, r.employer) for r in cv.roles] == [
+        ("Cloud DevOps Engineer", "Riverbend Analytics"),
+        ("Systems Administrator", "Hollow Creek Media"),
+    ]
