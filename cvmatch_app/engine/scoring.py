@@ -202,7 +202,8 @@ class _Caps:
 def _apply_caps(job: JobProfile, cv: CVProfile, parts: _Parts, score: float) -> _Caps:
     caps = _Caps(score)
     must = parts.must
-    if any(f.requirement.category == CREDENTIAL and f.met < 0.5 for f in must):
+    if any(f.requirement.category == CREDENTIAL and f.met < 0.5 and f.requirement.weight >= 1.0 for f in must):
+        # An occupational licence; a driver's licence or a first-aid card asked in passing is a gap, not a bar.
         caps.cap(BELOW_INTERVIEW, "required licence or certification missing")
     if any(f.requirement.defining and f.met == 0 for f in must):
         # An art teacher for a mathematics post: nothing in the CV names the subject the title names.

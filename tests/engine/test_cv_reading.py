@@ -347,3 +347,24 @@ def test_title_then_employer_then_dates_with_the_place() -> None:
         ("Cloud DevOps Engineer", "Riverbend Analytics"),
         ("Systems Administrator", "Hollow Creek Media"),
     ]
+
+
+TITLE_EMPLOYER_THEN_DATES_AND_PLACE = """Work Experience
+Network Engineer
+Brightline Systems
+April 2019 - current / Leeds, AL
+Configured routers and firewalls for 40 offices.
+Help Desk Technician
+Carver Holdings
+June 2016 - March 2019 / Mobile, AL
+Answered 50 tickets a day.
+"""
+
+
+def test_title_above_an_employer_without_an_organisation_word_and_a_place_beside_the_dates() -> None:
+    cv = build_cv_profile(TITLE_EMPLOYER_THEN_DATES_AND_PLACE, NOW)
+    assert roles(TITLE_EMPLOYER_THEN_DATES_AND_PLACE) == [
+        ("Network Engineer", "2019-04", "present"),
+        ("Help Desk Technician", "2016-06", "2019-03"),
+    ]
+    assert [r.employer for r in cv.roles] == ["Brightline Systems", "Carver Holdings"]
