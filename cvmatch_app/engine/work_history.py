@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .experience import BARE_RANGE_RE, MONTHS, NOW_RE, POINT_PATTERN, RANGE_RE, point_value
 from .lexicon import TITLE, get_lexicon
@@ -65,6 +66,8 @@ _LOOK_LINES = 3  # how far above or below the dates a title may sit (non-fragmen
 _SAME_LINE_TITLE = 1.0  # beside the dates a title needs more than one unknown capitalised word
 _CLEARLY_BETTER = 0.5  # a farther heading line wins over a nearer one by this much
 _MIN_TITLE_SCORE = 0.5  # below this nothing near the dates is taken for a title
+_DATE_SPAN = 6  # lines a split date range may cover
+_CONNECTOR_SPAN = 2  # lines between a date and its "to" (", / 10/2017 / to / 09/2019")
 _LOOK_SPAN = 12  # lines, fragments included
 _MONTH = 1 / 12
 
@@ -224,11 +227,13 @@ def _is_place_or_employer_line(line: str) -> bool:
     return len(parts) >= 2 and _is_place(parts[-1]) and not _title_hit(parts[0])
 
 
+@lru_cache(maxsize=8192)
 def _title_hit(text: str) -> bool:
     lexicon = get_lexicon()
     return any(lexicon.concept(h.concept).category == TITLE for h in lexicon.find(text))
 
 
+@lru_cache(maxsize=8192)
 def title_score(text: str) -> float:
     """How much a piece of text looks like a job title: short, capitalised, no sentence, often a
     known occupation. 0 for what cannot be one."""
@@ -312,14 +317,24 @@ def _in_sentence(before: str, after: str) -> bool:
 def _find_dates(lines: list[str], sections: list[str], bullets: set[str], now: float) -> list[_Dates]:
     """Every date range (across line breaks) and every lone month in the work part of the CV."""
     has_experience = "experience" in sections
+    # Only lines near a year, outside education and skills, can hold a role's dates: the others are
+    # left empty so the date patterns scan a fraction of the CV.
+    near_year: set[int] = set()
+    for index, line in enumerate(lines):
+        if _HAS_YEAR_RE.search(line):
+            near_year.update(range(max(0, index - _CONNECTOR_SPAN), index + _CONNECTOR_SPAN + 1))
+    if not near_year:
+        return []
+    scanned = [
+        line if index in near_year and sections[index] not in NOT_WORK_SECTIONS else ""
+        for index, line in enumerate(lines)
+    ]
     offsets = []
     position = 0
-    for line in lines:
+    for line in scanned:
         offsets.append(position)
         position += len(line) + 1
-    joined = "\n".join(lines)
-    if not _HAS_YEAR_RE.search(joined):
-        return []
+    joined = "\n".join(scanned)
 
     def line_at(pos: int) -> int:
         lo, hi = 0, len(offsets) - 1
@@ -348,7 +363,7 @@ def _find_dates(lines: list[str], sections: list[str], bullets: set[str], now: f
     ranges += [m for m in BARE_RANGE_RE.finditer(joined) if not any(a < m.end() and m.start() < b for a, b in spans)]
     for match in ranges:
         first, last = line_at(match.start()), line_at(match.end() - 1)
-        if not work_line(first) or last - first > 6:
+        if not work_line(first) or last - first > _DATE_SPAN:
             continue
         start = point_value(match.group("start"), False)
         end_text = match.group("end")
