@@ -292,8 +292,10 @@ def _employer_in(parts: list[str], skip: int) -> str:
     for index, part in enumerate(parts):
         if index != skip and _is_employer(part):
             return "Company Name" if _PLACEHOLDER_RE.search(part) else part
-    if skip >= 0 and skip + 1 < len(parts) and not _is_place(parts[skip + 1]) and title_score(parts[skip + 1]) > 0:
-        return parts[skip + 1]
+    if skip >= 0 and skip + 1 < len(parts):
+        after = parts[skip + 1]
+        if not _is_place(after) and not after.startswith("(") and title_score(after) > 0:
+            return after  # "(Israel, Rehovot)" after a title is a place, not an employer
     return ""
 
 
