@@ -70,6 +70,7 @@ MET = 0.7
 IMPLIED = 0.7  # implied by the work history or the job's title held, or a misspelling
 LOWER_LEVEL = 0.6  # the job's trade below the level the title asks
 NEAR_TITLE = 0.65  # a same-field title at the asked level or above, with the title's work in the CV
+STEP_DOWN = 0.8  # a same-field title above the level asked, with the asked job's work in the CV
 MENTIONED = 0.5  # named in the CV, not held
 RELATED_ROLE = 0.4  # a neighbouring occupation held
 RELATED_ROLE_BELOW_LEVEL = 0.25
@@ -551,7 +552,10 @@ def _near_title(req: Requirement, cv: CVProfile) -> Finding | None:
         for held in _held_titles(role.heading) - wanted:
             if set(lexicon.concept(held).domains) & fields and _at_least_the_level(held, wanted):
                 label = lexicon.concept(held).label
-                return Finding(req, NEAR_TITLE, f"{role.title} ({role.date_text})", f"{label}, doing this work")
+                # An accountant who ran accounts payable has done the AP clerk's job; a peer title
+                # doing some of the work (a bookkeeper running payroll) is near it, not it.
+                credit = STEP_DOWN if _above_the_level(held, wanted) else NEAR_TITLE
+                return Finding(req, credit, f"{role.title} ({role.date_text})", f"{label}, doing this work")
     # Without dated roles, the headline's title stands for the most recent one.
     for index, line in enumerate(cv.lines[:4]):
         if index == cv.name_line or cv.roles:
@@ -568,6 +572,17 @@ def _at_least_the_level(held: str, wanted: set[str]) -> bool:
     held_level = skill_level(held)
     asked = [level for cid in wanted if (level := skill_level(cid)) is not None]
     return held_level is not None and bool(asked) and held_level >= max(asked)
+
+
+PROFESSIONAL_LEVEL = 4  # ISCO's skill level of managers and professionals (degree-level work)
+
+
+def _above_the_level(held: str, wanted: set[str]) -> bool:
+    """A professional title of the field (accountant) for a post below that level (AP clerk): it covers
+    the post's work. Between two levels below it (bookkeeper, payroll clerk) the titles are peers."""
+    held_level = skill_level(held)
+    asked = [level for cid in wanted if (level := skill_level(cid)) is not None]
+    return held_level == PROFESSIONAL_LEVEL and bool(asked) and held_level > max(asked)
 
 
 def _similar_title(req: Requirement, cv: CVProfile, job: JobProfile) -> Finding | None:

@@ -741,3 +741,20 @@ def test_cvs_held_back_by_a_bar_keep_their_order_with_room_between_them() -> Non
 
     assert held(50) == 50  # under the bar: untouched
     assert held(62) + 2 <= held(75) < 60  # above it: apart, and still below Interview
+
+
+def test_a_higher_title_of_the_field_that_did_the_asked_work_meets_the_title() -> None:
+    jd = "Accounts Payable Clerk\nRequirements:\n- Accounts payable experience\n- Excel"
+    accountant = (
+        "Experience\nSenior Accountant, Northwind Foods, 2016 - Present\n"
+        "- Ran accounts payable, vendor invoices and weekly payment runs\nSkills: Excel"
+    )
+    lvn_job = "Registered Nurse\nRequirements:\n- Registered nurse experience\n- BLS"
+    lvn = "Experience\nLicensed Vocational Nurse, Valley Care, 2015 - Present\n- Assisted registered nurses\nBLS"
+
+    def title_met(jd_text: str, cv: str) -> bool:
+        return next(e for e in _assess(jd_text, cv).evidence if e["category"] == "title")["met"]
+
+    assert title_met(jd, accountant)
+    assert ENGINE.assess_sync(ENGINE.prepare_job(jd), accountant, []).score >= 60
+    assert not title_met(lvn_job, lvn)
