@@ -21,7 +21,7 @@ DEFINING_WEIGHT = 1.8  # the role's own licence, or what its title names beside 
 _NICE_CUES = re.compile(
     r"\b(prefer(?:red|ably|ence)?|a plus|is a plus|an advantage|advantageous|nice to have|nice-to-have|bonus|"
     r"desir(?:ed|able)|ideally|beneficial|would be great|is an asset|an asset|helpful|optional|welcome|"
-    r"good to have|plus if|bonus points)\b",
+    r"good to have|plus if|bonus points|pluses|are a plus|not required|not essential)\b",
     re.IGNORECASE,
 )
 _MUST_CUES = re.compile(

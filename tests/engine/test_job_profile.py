@@ -216,3 +216,11 @@ def test_or_similar_opens_the_list_to_any_member() -> None:
     assert _find(job, "accounting_software")[0].open_list
     closed = ENGINE.prepare_job("Bookkeeper\nRequirements:\n- Xero or Sage")
     assert not _find(closed, "accounting_software")[0].open_list
+
+
+def test_things_called_pluses_are_nice_to_have_in_a_prose_requirement() -> None:
+    job = ENGINE.prepare_job(
+        "Site Supervisor\nWe need five years of construction experience and a valid driver's license are required. "
+        "A degree in civil engineering and first aid/CPR certification are pluses."
+    )
+    assert _kind(job, "bls") == NICE
