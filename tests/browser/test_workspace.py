@@ -281,6 +281,8 @@ def test_time_from_job_done_to_the_table_for_25_cvs(web_server, page, artifacts)
     expect(_rows(page)).to_have_count(25)
     expect(page.locator("#progress-rows")).to_be_hidden()
     table = time.monotonic()
+    names = page.locator("#progress-rows .progress-name").all_text_contents()
+    assert names == [f"cv-{n}.txt" for n in range(25)], "file names sort as people count (cv-2 before cv-10)"
     height = page.evaluate("document.documentElement.scrollHeight")
     report = f"25 CVs: job done to ranking table {1000 * (table - done):.0f} ms; page height {height} px\n"
     (artifacts / "timing-25-cvs-table.txt").write_text(report)
