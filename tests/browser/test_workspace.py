@@ -135,6 +135,11 @@ def test_workspace_from_ranking_to_share_link(web_server, page, browser, artifac
         expect(maria.locator(".decision-status")).to_have_text("Shortlisted", timeout=WAIT_MS)
         expect(maria.locator(".decision-stars")).to_contain_text("4")
         expect(_row_of(other_page, "Sam Coder").locator(".decision-status")).to_have_text("Rejected")
+        # A decision taken now in the first session reaches this one without a reload.
+        _row_of(page, "Alex Loader").locator(".row-name").click()
+        expect(viewer.locator(".cv-name")).to_have_text("Alex Loader")
+        viewer.locator(".decide-hold").click()
+        expect(_row_of(other_page, "Alex Loader").locator(".decision-status")).to_have_text("On hold", timeout=WAIT_MS)
     finally:
         other.close()
 
