@@ -1,8 +1,9 @@
 """PDF text as a human reader sees it.
 
 pypdf opens the file first: it refuses damaged and password-protected files, counts the pages,
-and decompresses each page's drawing instructions within its per-stream limit (decompression
-bombs) to see whether the page uses a hiding technique at all (``pdf_hiding``). PDFium then
+decompresses each page's drawing instructions within its per-stream limit (decompression bombs)
+to see whether the page uses a hiding technique at all (``pdf_hiding``), and measures the fonts
+PDFium would inflate (``pdf_fonts``). PDFium then
 gives every visible glyph with its box (``pdf_glyphs``; the costly hidden-text check runs only
 on pages that need it), and the page's geometry gives lines and words (``pdf_layout``)."""
 
@@ -16,6 +17,7 @@ from pypdf import PdfReader
 from pypdf.errors import FileNotDecryptedError, LimitReachedError, PdfReadError
 
 from .embedding import get_model
+from .pdf_fonts import FontBudget, FontsTooLarge, measure_fonts
 from .pdf_glyphs import PDFIUM_LOCK, PdfiumDocument
 from .pdf_hiding import ContentTooLarge, PageLook, look_at_page
 from .pdf_layout import page_lines
@@ -27,6 +29,7 @@ logging.getLogger("pypdf").setLevel(logging.ERROR)
 
 MAX_PAGES_READ = 20  # a CV longer than this is read in part; the rest adds little signal
 MAX_PAGES_ACCEPTED = 200  # beyond this it is not a CV (and a cheap denial-of-service)
+MAX_DOCUMENT_CONTENT = 60 * 1024 * 1024  # decompressed drawing instructions of the pages read; a CV has a few MB
 IMAGE_PAGE_MAX_CHARS = 20  # a page with an image and fewer characters than this is a scan
 
 DAMAGED = "The PDF is damaged or incomplete and cannot be read."
@@ -61,20 +64,33 @@ def _open(data: bytes) -> PdfReader:
 
 def _look_at_pages(reader: PdfReader, deadline: float) -> list[PageLook]:
     looks = []
+    fonts = FontBudget()
     try:
         for page in reader.pages[:MAX_PAGES_READ]:
             if time.monotonic() > deadline:
                 raise UnreadableDocument(TOO_SLOW)
             looks.append(look_at_page(page))
+            if sum(look.content_bytes for look in looks) > MAX_DOCUMENT_CONTENT:
+                raise UnreadableDocument(BOMB)
+            _measure_fonts(page, fonts)
     except UnreadableDocument:
         raise
-    except LimitReachedError as exc:
+    except (LimitReachedError, FontsTooLarge) as exc:
         raise UnreadableDocument(BOMB) from exc
     except ContentTooLarge as exc:
         raise UnreadableDocument(TOO_SLOW) from exc
     except Exception as exc:  # noqa: BLE001 - a page tree that cannot be walked is damage
         raise UnreadableDocument(DAMAGED) from exc
     return looks
+
+
+def _measure_fonts(page: object, fonts: FontBudget) -> None:
+    try:
+        measure_fonts(page, fonts)
+    except (LimitReachedError, FontsTooLarge):
+        raise
+    except Exception:  # noqa: BLE001 - a font pypdf cannot read is PDFium's to reject or skip
+        return
 
 
 def extract_pdf(data: bytes, deadline: float) -> tuple[str, list[str], int]:

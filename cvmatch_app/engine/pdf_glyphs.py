@@ -5,7 +5,7 @@ painted under them).
 PDFium is reached through pypdfium2's raw ctypes API. The hot call (one box per glyph) goes
 through a prototype with plain pointer arguments, writing straight into a numpy array: about
 0.4 µs a glyph. The per-object hidden-text check costs a few µs a glyph, so it runs only on
-pages whose content streams use a hiding technique at all (``pdf_hiding.page_needs_check``).
+pages whose content streams use a hiding technique at all (``pdf_hiding.look_at_page``).
 PDFium is not thread-safe: every call is made under ``PDFIUM_LOCK``.
 """
 
@@ -64,8 +64,6 @@ class PageGlyphs:
     spaced: np.ndarray  # (n,) bool: PDFium put a space before this glyph (it knows the fonts' advances)
     hidden: int  # glyphs dropped as invisible to a reader
     images: int  # image objects on the page (counted only when the page has almost no text)
-    width: float
-    height: float
 
 
 class PdfiumDocument:
@@ -125,7 +123,12 @@ def _read_page(page: object, textpage: object, check_hiding: bool) -> PageGlyphs
     centre_x = (boxes[:, 0] + boxes[:, 2]) / 2
     centre_y = (boxes[:, 1] + boxes[:, 3]) / 2
     printed = ~empty & ~blank
-    hidden = printed & (height < TINY_FONT_PT)
+    # Only letters and digits count as tiny: when a font gives no ascent, PDFium's box is the ink's,
+    # and a full stop's ink is under 2 pt.
+    lower = codes | 0x20
+    wordish = ((lower >= ord("a")) & (lower <= ord("z"))) | ((codes >= ord("0")) & (codes <= ord("9")))
+    wordish |= (codes >= 0xC0) & ~((codes >= 0x2000) & (codes <= 0x2BFF))
+    hidden = printed & wordish & (height < TINY_FONT_PT)
     hidden |= printed & (
         (centre_x < left - OFF_PAGE_MARGIN)
         | (centre_x > right + OFF_PAGE_MARGIN)
@@ -149,13 +152,10 @@ def _read_page(page: object, textpage: object, check_hiding: bool) -> PageGlyphs
     kept_codes[(kept_codes == 0x09) | (kept_codes == 0x0A) | (kept_codes == 0x0D)] = ord(" ")
     kept_chars = kept_codes.tobytes().decode("utf-32-le")
     kept_boxes = _place_empty_glyphs(boxes[keep], empty[keep])
-    width, height_page = right - left, top - bottom
     rotation = pdfium.FPDFPage_GetRotation(page) % 4
     if rotation:
         kept_boxes = _rotate(kept_boxes, rotation, left, bottom, right, top)
-        if rotation % 2:
-            width, height_page = height_page, width
-    return PageGlyphs(kept_chars, kept_boxes, spaced, int(hidden.sum()), images, width, height_page)
+    return PageGlyphs(kept_chars, kept_boxes, spaced, int(hidden.sum()), images)
 
 
 def _place_empty_glyphs(boxes: np.ndarray, empty: np.ndarray) -> np.ndarray:

@@ -39,6 +39,10 @@ BULLET_INDENT = 4.0  # × height: how far right of its mark a bullet's text may 
 WRAP_SLACK = 3.0  # × height: a line ending this close to its block's right edge ran out of room
 PARAGRAPH_GAP = 0.6  # × height: a vertical gap wider than this starts a paragraph (blank line)
 MAX_DEPTH = 60
+TURNED_MIN_GLYPHS = 4  # glyphs one after another along a slant or a vertical before it is turned text
+TURNED_STEP = 1.6  # × glyph size: the furthest one glyph of turned text sits from the next
+TURNED_ANGLE_SPREAD = 0.35  # radians: the glyphs of one line of turned text keep their direction
+TURNED_WORD_STEP = 1.5  # × the usual step: a longer one is a word gap
 _RTL_RE = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")  # Hebrew, Arabic, Syriac, Thaana...
 CELL_SEPARATOR = " | "
 RUN_END = "\x1e"  # marks where a run ends while a page's text is joined (never in the glyphs)
@@ -79,10 +83,55 @@ class Run:
 def page_lines(chars: str, boxes: np.ndarray, spaced: np.ndarray | None = None) -> list[str]:
     """The page's text as lines in reading order ("" marks a paragraph break). ``spaced`` marks
     glyphs the PDF reader put a space before."""
+    upright, turned = _turned_text(chars, boxes)
+    if turned:
+        chars = "".join(c for c, keep in zip(chars, upright.tolist(), strict=True) if keep)
+        boxes = boxes[upright]
+        spaced = None if spaced is None else spaced[upright]
     runs = make_runs(chars, boxes, spaced)
-    if not runs:
-        return []
-    return render([_untangle(row, chars, boxes) for row in reading_order(runs)])
+    lines = render([_untangle(row, chars, boxes) for row in reading_order(runs)]) if runs else []
+    # Text set at an angle (a vertical "CURRICULUM VITAE" down the margin) is read along its
+    # own direction and kept after the page's lines.
+    return [*lines, "", *turned] if turned else lines
+
+
+def _turned_text(chars: str, boxes: np.ndarray) -> tuple[np.ndarray, list[str]]:
+    """(glyphs that are not part of turned text, lines of turned text in drawing order)."""
+    count = len(chars)
+    upright = np.ones(count, dtype=bool)
+    if count < TURNED_MIN_GLYPHS:
+        return upright, []
+    centre_x = (boxes[:, 0] + boxes[:, 2]) / 2
+    centre_y = (boxes[:, 1] + boxes[:, 3]) / 2
+    size = np.maximum(boxes[:, 2] - boxes[:, 0], boxes[:, 3] - boxes[:, 1])
+    step_x, step_y = np.diff(centre_x), np.diff(centre_y)
+    distance = np.hypot(step_x, step_y)
+    pair_size = np.maximum(np.maximum(size[:-1], size[1:]), 1.0)
+    height = np.maximum(boxes[:, 3] - boxes[:, 1], 1.0)
+    turned_pair = (np.abs(step_y) > SAME_LINE * np.minimum(height[:-1], height[1:])) & (
+        distance < TURNED_STEP * pair_size
+    )
+    if turned_pair.sum() < TURNED_MIN_GLYPHS - 1:
+        return upright, []
+    lines = []
+    # Stretches of consecutive turned steps, each a candidate line of turned text.
+    edges = np.flatnonzero(np.diff(np.concatenate(([0], turned_pair.astype(np.int8), [0]))))
+    for first, last in zip(edges[0::2].tolist(), edges[1::2].tolist(), strict=True):
+        if last - first < TURNED_MIN_GLYPHS - 1:
+            continue
+        angles = np.arctan2(step_y[first:last], step_x[first:last])
+        turn = float(np.median(angles))
+        if np.abs(np.angle(np.exp(1j * (angles - turn)))).max() > TURNED_ANGLE_SPREAD:
+            continue
+        usual = float(np.median(distance[first:last]))
+        text = [chars[first]]
+        for step in range(first, last):
+            if distance[step] > TURNED_WORD_STEP * usual:
+                text.append(" ")
+            text.append(chars[step + 1])
+        upright[first : last + 1] = False
+        lines.append(" ".join("".join(text).split()))
+    return upright, lines
 
 
 def _is_rtl(char: str) -> bool:

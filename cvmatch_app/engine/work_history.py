@@ -33,7 +33,10 @@ _COMMA_RE = re.compile(r"\s*,\s*")
 _ORG_RE = re.compile(
     r"\b(?:inc|llc|llp|ltd|limited|plc|corp|corporation|co|company|group|gmbh|hospital|clinic|bank|school|"
     r"university|college|academy|trust|agency|services|solutions|restaurant|hotel|pharmacy|council|foods|"
-    r"fabrication|partners|nhs|camp|care home|distribution|logistics|industries|international)\b\.?",
+    r"fabrication|partners|nhs|camp|care home|distribution|logistics|industries|international|bistro|cafe|café|"
+    r"grill|diner|inn|pub|bakery|shop|stores?|market|supermarket|salon|studio|pool|cinema|theatre|theater|club|"
+    r"zoo|farm|factory|mill|garage|motors|airlines?|airways|hospice|surgery|laboratories|labs|consulting|"
+    r"foundation|church|museum|library|county)\b\.?",
     re.IGNORECASE,
 )
 _PLACEHOLDER_RE = re.compile(r"\bcompany\s?name\b", re.IGNORECASE)  # builders' anonymised exports
@@ -56,6 +59,8 @@ _HAS_YEAR_RE = re.compile(r"(?:19|20)\d\d|['’]\d\d\b")
 _MAX_TITLE_WORDS = 12
 _MAX_HEADER_CHARS = 110
 _LOOK_LINES = 3  # how far above or below the dates a title may sit (non-fragment lines)
+_TITLE_HIT_BONUS = 1.5  # a known occupation in a heading line (see title_score)
+_MIN_TITLE_SCORE = 0.5  # below this nothing near the dates is taken for a title
 _LOOK_SPAN = 12  # lines, fragments included
 _MONTH = 1 / 12
 
@@ -113,7 +118,7 @@ def is_fragment(line: str) -> bool:
 
 
 def _clean_part(part: str) -> str:
-    part = part.strip(" .,:;|-–—")
+    part = part.strip(" .,:;|/-–—")
     if part.count("(") != part.count(")"):
         part = part.strip(" ()[]")
     return "" if is_fragment(part) else part
@@ -135,6 +140,7 @@ def _parts(text: str, always_commas: bool = True) -> list[str]:
         for segment in segments:
             commas = [p for p in (_clean_part(x) for x in _COMMA_RE.split(_protect_brackets(segment))) if p]
             pieces.extend(p.replace(_PROTECTED_COMMA, ",") for p in commas)
+        pieces = _join_city_and_state(pieces)
         named = any(_is_employer(p) or _is_place(p) for p in pieces)
         if named or (always_commas and len(fields) == 1 and len(segments) == 1):
             out.extend(pieces)
@@ -144,6 +150,18 @@ def _parts(text: str, always_commas: bool = True) -> list[str]:
 
 
 _PROTECTED_COMMA = "\ue000"
+_CITY_RE = re.compile(r"[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}")
+
+
+def _join_city_and_state(pieces: list[str]) -> list[str]:
+    """"Birmingham", "AL" is one place ("Birmingham AL"), never a title beside the dates."""
+    out: list[str] = []
+    for piece in pieces:
+        if out and _STATE_RE.fullmatch(piece) and _CITY_RE.fullmatch(out[-1]) and not _title_hit(out[-1]):
+            out[-1] = f"{out[-1]} {piece}"
+        else:
+            out.append(piece)
+    return out
 
 
 def _protect_brackets(text: str) -> str:
@@ -165,6 +183,19 @@ def _is_place(part: str) -> bool:
     return bool(words) and all(w in _PLACE_WORDS for w in words)
 
 
+_THE_NAME_RE = re.compile(r"^The\s+[A-Z]")  # "The Blue Door Bistro", "The Old Mill Inn"
+# A part ending in a job word is a title even with an organisation word in it ("Pool Coordinator").
+_JOB_HEAD_RE = re.compile(
+    r"\b(?:coordinator|agent|manager|assistant|officer|specialist|director|clerk|supervisor|technician|engineer|"
+    r"consultant|advisor|adviser|aide|worker|operator|teacher|associate|representative|lead|intern|analyst|"
+    r"administrator|executive|attendant|instructor|designer|developer|nurse|cook|chef|driver|cashier|server|"
+    r"president|owner|founder|partner|counsellor|counselor|trainer|planner|buyer|accountant|controller|"
+    r"receptionist|secretary|mechanic|electrician|plumber|carpenter|labou?rer|helper|volunteer|apprentice|"
+    r"trainee|student|head|principal|inspector|auditor|examiner|scientist|researcher|therapist|assignment)s?\W*$",
+    re.IGNORECASE,
+)
+
+
 def _is_employer(part: str) -> bool:
     """An organisation's name: "Company Name", or a short capitalised name with an organisation
     word and no job title in it ("Harbour Bank", not "Group Fitness Instructor" nor "all Company
@@ -174,7 +205,9 @@ def _is_employer(part: str) -> bool:
     words = part.split()
     if len(words) > 6 or sum(w[0].isupper() for w in words) < len(words) / 2:
         return False
-    return bool(_ORG_RE.search(part)) and not _title_hit(part)
+    if _JOB_HEAD_RE.search(part):
+        return False
+    return bool(_ORG_RE.search(part) or _THE_NAME_RE.match(part)) and not _title_hit(part)
 
 
 def _is_place_or_employer_line(line: str) -> bool:
@@ -197,7 +230,9 @@ def _title_hit(text: str) -> bool:
 def title_score(text: str) -> float:
     """How much a piece of text looks like a job title: short, capitalised, no sentence, often a
     known occupation. 0 for what cannot be one."""
-    t = text.strip(" ,:;|-–—()")
+    t = text.strip(" ,:;|-–—")
+    if t.count("(") != t.count(")"):
+        t = t.strip(" ()")
     if not t or len(t) > _MAX_HEADER_CHARS or t[0].islower() or not re.search(r"[A-Za-z]{2}", t):
         return 0.0
     words = t.split()
@@ -210,7 +245,7 @@ def title_score(text: str) -> float:
     score = 1.0
     hit = _title_hit(t)
     if hit:
-        score += 1.5
+        score += _TITLE_HIT_BONUS
     if _SENTENCE_END_RE.search(t) and not _ABBREV_END_RE.search(t):
         score -= 0.8
     content = [w for w in words if w.lower() not in _SMALL_WORDS]
@@ -218,12 +253,14 @@ def title_score(text: str) -> float:
     if caps < 0.5 and len(words) > 4:
         return 0.0  # a sentence, even one naming an occupation ("Managed 2 junior developers ...")
     score += 0.5 if caps >= 0.8 else (-0.6 if caps < 0.5 else 0.0)
-    if len(words) > 8:
+    if len(re.sub(r"\([^()]*\)", " ", t).split()) > 8:  # a bracketed note does not count
         score -= 0.5
     if not hit and _VERB_START_RE.match(t):
         score -= 0.6
     if re.search(r"\d{3,}|%|\$", t):
         score -= 0.5
+    if t.count("(") != t.count(")"):
+        score -= 0.8  # the end of a wrapped line, "Information Security) Data centre"
     if _is_employer(t) and not hit:
         score -= 0.7
     return max(score, 0.0)
@@ -256,6 +293,10 @@ def _in_sentence(before: str, after: str) -> bool:
     sentence, since some readers run a role's first bullet into its heading line."""
     if len(before.split()) > _MAX_TITLE_WORDS:
         return True
+    last_before = re.search(r"([A-Za-z]+)\W*$", before)
+    first_after = re.match(r"\W*([A-Za-z]+)", after)
+    if last_before and first_after and last_before.group(1).islower() and first_after.group(1).islower():
+        return True  # "grew sales from 2015 - 2017 by 20%": the sentence runs on both sides
     words = len(before.split())
     for part in _parts(after):
         if len(part.split()) > _MAX_TITLE_WORDS // 2 and title_score(part) == 0:
@@ -404,19 +445,27 @@ def _read_side(lines: list[str], indexes: list[int]) -> _Side:
         parts = _line_parts(line)
         if _is_place_or_employer_line(line):
             if not side.employer:
-                title, _, at = _best_title(parts)
-                employer = _employer_in(parts, at)
+                employer = _employer_in(parts, -1)
                 if employer:
                     side.employer, side.employer_line = employer, index
             continue
         title, score, at = _best_title(parts)
-        if score > side.score + 0.01 and not side.title:
+        if score <= 0.01:
+            continue
+        if not side.title:
             side.title, side.score, side.line = title, score, index
             employer = _employer_in(parts, at)
             if employer and not side.employer:
                 side.employer, side.employer_line = employer, index
-        if side.title:
-            break  # the nearest title-like line is the title
+            continue
+        # The nearest title-like line is the title, unless it names no occupation and the next one
+        # does: "AWS DevOps Engineer" above "S&P Global" above the dates. The nearer line is then
+        # the employer.
+        if score >= side.score + _TITLE_HIT_BONUS and _title_hit(title) and not _title_hit(side.title):
+            if not side.employer:
+                side.employer, side.employer_line = side.title, side.line
+            side.title, side.score, side.line = title, score, index
+        break
     return side
 
 
@@ -451,12 +500,13 @@ def read_roles(lines: list[str], sections: list[str], bullets: set[str], now: fl
         first_side, second_side = (down, up) if prefer_below else (up, down)
         if same.score >= 1.0:
             chosen = same
-        elif first_side.score >= 0.5 and first_side.line not in claimed:
+        elif first_side.score >= _MIN_TITLE_SCORE and first_side.line not in claimed:
             chosen = first_side
-        elif second_side.score >= 0.5 and second_side.line not in claimed:
+        elif second_side.score >= _MIN_TITLE_SCORE and second_side.line not in claimed:
             chosen = second_side
         else:
-            chosen = max((same, first_side, second_side), key=lambda s: s.score)
+            best = max((same, first_side, second_side), key=lambda s: s.score)
+            chosen = best if best.score >= _MIN_TITLE_SCORE and best.line not in claimed else _Side()
         if chosen.line >= 0:
             claimed.add(chosen.line)
         employer = same.employer or chosen.employer

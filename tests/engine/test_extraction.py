@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 
 import pytest
 
@@ -468,3 +469,54 @@ def test_deceptive_invisible_characters_are_removed_and_flagged(text: str) -> No
     )
     assert "rank me" not in doc.text
     assert FLAG_ZERO_WIDTH in doc.flags
+
+
+def test_text_set_vertically_in_the_margin_reads_along_its_direction() -> None:
+    label = "BT /F1 14 Tf 0 1 -1 0 40 300 Tm (CURRICULUM VITAE) Tj ET\n"
+    lines = _lines(make_pdf([label + text_block(NURSE_LINES, x=80, y=700)]))
+    assert lines[: len(NURSE_LINES)] == NURSE_LINES
+    assert "CURRICULUM VITAE" in lines
+
+
+def test_pdf_pages_too_large_to_lay_out_are_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Under pypdf's per-stream limit, but more drawing instructions than PDFium should lay out
+    # (the limits are lowered here so the files stay small).
+    from cvmatch_app.engine import extract_pdf, pdf_hiding
+
+    monkeypatch.setattr(pdf_hiding, "MAX_PAGE_CONTENT", 1_000_000)
+    monkeypatch.setattr(extract_pdf, "MAX_DOCUMENT_CONTENT", 3_000_000)
+    one_huge_page = make_pdf([text_block(NURSE_LINES) + "\n" + " " * 1_500_000])
+    assert "took too long" in _refused("cv.pdf", one_huge_page)
+    many_large_pages = make_pdf([text_block(NURSE_LINES) + "\n" + " " * 900_000] * 4)
+    assert "decompression bomb" in _refused("cv.pdf", many_large_pages)
+    assert "Mercy Hospital" in extract_document("cv.pdf", make_pdf([text_block(NURSE_LINES)] * 4)).text
+
+
+def test_pdfs_read_from_many_threads_at_once_read_as_alone() -> None:
+    # PDFium is not thread-safe; the app reads uploads from worker threads.
+    from concurrent.futures import ThreadPoolExecutor
+
+    files = [make_pdf([text_block(NURSE_LINES, y=700 - 10 * i)]) for i in range(6)]
+    files.append(make_pdf([glyph_by_glyph(["Registered Nurse, Mercy Hospital", "ICU staff nurse since 2018"])]))
+    alone = [extract_document("cv.pdf", data).text for data in files]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        together = list(pool.map(lambda data: extract_document("cv.pdf", data).text, files * 4))
+    assert together == alone * 4
+
+
+def test_a_font_that_expands_too_far_is_refused_as_a_bomb(monkeypatch: pytest.MonkeyPatch) -> None:
+    # PDFium inflates font programs without a limit; they are measured first (the limit is
+    # lowered here so the file stays small: a real one holds 400 MB of zeros in 400 kB).
+    from cvmatch_app.engine import pdf_fonts
+
+    monkeypatch.setattr(pdf_fonts, "MAX_FONT_BYTES", 1_000_000)
+    program = zlib.compress(b"\0" * 2_000_000)
+    font_file = b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(program) + program + b"\nendstream"
+    descriptor = b"<< /Type /FontDescriptor /FontName /Big /Flags 32 /FontBBox [0 0 1000 1000] /FontFile2 1 0 R >>"
+    font = b"<< /Type /Font /Subtype /TrueType /BaseFont /Big /FontDescriptor 2 0 R >>"
+    ops = "BT /Big 12 Tf 72 720 Td (Head Chef) Tj ET\n" + text_block(NURSE_LINES, y=650)
+    data = make_pdf([ops], objects=(font_file, descriptor, font))
+    data = data.replace(b"/F2 5 0 R >>", b"/F2 5 0 R /Big 3 0 R >>")
+    assert "decompression bomb" in _refused("cv.pdf", data)
+    monkeypatch.setattr(pdf_fonts, "MAX_FONT_BYTES", 3_000_000)
+    assert "Mercy Hospital" in extract_document("cv.pdf", data).text
