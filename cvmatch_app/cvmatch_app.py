@@ -43,7 +43,7 @@ async def run_claude_batch_poller() -> AsyncIterator[None]:
     if get_settings().engine != "claude":
         yield
         return
-    from cvmatch_app.claude_engine.batches import run_batch_poller  # the optional engine, only when chosen
+    from cvmatch_app.jobs.claude_batches import run_batch_poller  # the optional engine, only when chosen
 
     async with run_batch_poller():
         yield

@@ -11,6 +11,8 @@ from cvmatch_app.api import account_routes, match_routes
 from cvmatch_app.api.billing_routes import router as billing_router
 from cvmatch_app.api.downloads_routes import router as downloads_router
 from cvmatch_app.config import PLAN_BATCH_LIMITS, get_settings
+from cvmatch_app.jobs.dispatch import dispatch
+from cvmatch_app.services import dispatcher
 from cvmatch_app.services.errors import ServiceError
 
 
@@ -21,6 +23,7 @@ def max_request_bytes() -> int:
 
 
 def create_api() -> FastAPI:
+    dispatcher.register(dispatch)  # where the app is wired: services hand new CVs to this server's runner
     api = FastAPIOffline(
         title="CVMatch API",
         version="1.0",

@@ -11,7 +11,7 @@ you like, on any machine that reaches both.
 - Every few seconds one worker (a Redis lock elects it) sweeps the database and queues every pending
   CV and every CV whose lease expired, so nothing is stranded (not even when Redis lost a message).
 - With CVMATCH_ENGINE=claude it also polls the Message Batches of ``priority=batch`` jobs, as the
-  web replicas do (``claude_engine.batches``: any number of pollers record each CV once).
+  web replicas do (``jobs.claude_batches``: any number of pollers record each CV once).
 """
 
 from __future__ import annotations
@@ -144,7 +144,7 @@ class CVWorker(Worker):
         await asyncio.to_thread(get_engine)
         self._sweeper = asyncio.create_task(sweep_forever(self.queue), name="cvmatch-sweeper")
         if get_settings().engine == "claude":
-            from cvmatch_app.claude_engine.batches import batch_poller
+            from cvmatch_app.jobs.claude_batches import batch_poller
 
             await batch_poller.start()  # priority=batch jobs; safe alongside the replicas' pollers
         log.info(
@@ -161,7 +161,7 @@ class CVWorker(Worker):
             with contextlib.suppress(asyncio.CancelledError):
                 await self._sweeper
         if get_settings().engine == "claude":
-            from cvmatch_app.claude_engine.batches import batch_poller
+            from cvmatch_app.jobs.claude_batches import batch_poller
 
             await batch_poller.stop()
         await asyncio.to_thread(get_engine().dispose)

@@ -8,13 +8,18 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from cvmatch_app.config import get_settings
 from cvmatch_app.db.models import MatchCV, MatchCVFile, MatchJob, User, utcnow
+from cvmatch_app.db.session import session_scope
 from cvmatch_app.engine.bands import verdict_for
 from cvmatch_app.services import credits, idempotency, job_ids
+from cvmatch_app.services.dispatcher import dispatch
+from cvmatch_app.services.engines import get_engine
 from cvmatch_app.services.errors import BadRequest, Conflict, NotFound, PayloadTooLarge
+from cvmatch_app.services.reading_pool import read_file
 
 ACCEPTED_TYPES = "PDF, DOCX or TXT"
 JOB_DONE_STATES = ("completed", "failed")
@@ -61,8 +66,6 @@ def _mb(n_bytes: int) -> str:
 
 def read_jd_file(jd_file: UploadedFile) -> str:
     """The JD file's text, read now (the job needs it) in a limited reading process; 400 if unreadable."""
-    from cvmatch_app.services.reading_pool import read_file
-
     result = read_file(jd_file.filename or "job_description", jd_file.data)
     if not result.readable:
         raise BadRequest(f"The job description file could not be read: {result.reason}")
@@ -377,12 +380,6 @@ def submit(
     batch poller scores them in one Message Batch. The local engine ignores it.
     Blocking (database): call it from a worker thread. Returns the API's response.
     """
-    from sqlalchemy.exc import IntegrityError
-
-    from cvmatch_app.db.session import session_scope
-    from cvmatch_app.jobs.dispatch import dispatch
-    from cvmatch_app.services.engines import get_engine
-
     with session_scope() as session:
         user = session.get(User, user_id)
         if user is None:

@@ -18,7 +18,6 @@ import pytest
 from sqlalchemy import Engine
 from sqlmodel import Session, select
 
-from cvmatch_app.claude_engine.batches import MARKER_PREFIX, BatchScorer, jobs_without_batch
 from cvmatch_app.claude_engine.client import make_client
 from cvmatch_app.claude_engine.engine import FLAG_LOCAL_FALLBACK, ClaudeEngine
 from cvmatch_app.claude_engine.usage import UsageMeter
@@ -27,6 +26,7 @@ from cvmatch_app.db import session as db_session
 from cvmatch_app.db.migrate import upgrade_to_head
 from cvmatch_app.db.models import CreditLedger, MatchCV, MatchJob
 from cvmatch_app.db.session import make_engine, session_scope
+from cvmatch_app.jobs.claude_batches import MARKER_PREFIX, BatchScorer, jobs_without_batch
 from cvmatch_app.jobs.scoring import process_cv
 from cvmatch_app.services import credits, engines, matching
 from tests.api.helpers import submit, wait_completed
