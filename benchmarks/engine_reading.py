@@ -46,7 +46,11 @@ TITLE_MATCH = 85  # rapidfuzz ratio on normalised titles
 YEARS_TOLERANCE = 0.5
 NO_HISTORY = "No dated work history could be read"
 JD = "Team Member\nRequirements:\n- 2+ years of work experience\n- Good communication skills"
-_SUMMARY_ROLE_RE = re.compile(r"most recent role: (.+?)\.(?= (?:Meets|The CV|Main gap|No must-have)|$)")
+# "Most recently Head Chef. 25 years of dated work ..." (older wording: "...; most recent role: Head Chef.")
+_SUMMARY_ROLE_RE = re.compile(
+    r"Most recently (.+?)\. (?=\S+ (?:years?|months?) of dated|No dated|no time)"
+    r"|most recent role: (.+?)\.(?= (?:Meets|The CV|Main gap|No must-have)|$)"
+)
 
 
 def norm(title: str) -> str:
@@ -126,7 +130,7 @@ def score_cv(label: dict, text: str, engine, job) -> dict:
             r = cv.roles[best]
             misses.append(f"dates {want['title']}: want {want['start']}..{want['end']}, got {r.date_text!r}")
     match = _SUMMARY_ROLE_RE.search(summary)
-    recent = match.group(1) if match else ""
+    recent = (match.group(1) or match.group(2)) if match else ""
     recent_ok = title_matches(label["most_recent"], recent)
     if not recent_ok:
         misses.append(f"most recent: want {label['most_recent']!r}, summary says {recent!r}")

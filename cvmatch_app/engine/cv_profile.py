@@ -53,6 +53,7 @@ _SECTION_WORDS = {
         "hobbies and interests",
     ),
 }  # fmt: skip
+_WORK_HEADING_END_RE = re.compile(r"\b(?:experience|work history|employment history|employment)$")
 _DASH_LINE_RE = re.compile(r"^\s*[-–—]\s*$")
 _HEADING_LOOKUP = {phrase: section for section, phrases in _SECTION_WORDS.items() for phrase in phrases}
 
@@ -73,6 +74,12 @@ def section_of(line: str) -> str | None:
     for phrase, section in _HEADING_LOOKUP.items():
         if squeezed == phrase.replace(" ", ""):
             return section
+    # "Product Specialist/FAS Experience", "Nursing Experience": a short capitalised heading that
+    # ends with a word that names work history.
+    words = line.split()
+    if 2 <= len(words) <= 5 and all(w[0].isupper() or not w[0].isalpha() for w in words):
+        if _WORK_HEADING_END_RE.search(clean):
+            return "experience"
     return None
 
 
@@ -171,7 +178,7 @@ def build_cv_profile(text: str, now: float) -> CVProfile:
     # The occupations the CV shows: titles in role lines weigh most, then titles anywhere.
     title_weight: Counter[str] = Counter()
     for role in roles:
-        for hit in lexicon.find(role.title):
+        for hit in lexicon.find(role.heading):
             if lexicon.concept(hit.concept).category == TITLE:
                 title_weight[hit.concept] += 3 + min(role.years, 10) / 2
     for index in range(min(len(lines), 4)):  # the headline under the name

@@ -12,6 +12,7 @@ from .cv_profile import CVProfile, Role
 from .experience import describe_years
 from .job_profile import _NAMED_ASKS, JobProfile, Requirement
 from .lexicon import (
+    CLASS_INCLUDES,
     CREDENTIAL,
     EDUCATION,
     FIELD,
@@ -64,6 +65,7 @@ SENIOR_BY_YEARS = 0.9  # the trade's title without the senior word, but six year
 HEADLINE_BESIDE_ROLES = 0.8  # the headline names the job, the dated roles do not
 SIMILAR_TITLE = 0.8  # a title the lexicon cannot name that reads as the job's own
 LICENSED_AS = 0.8  # the occupation's own licence, without a role titled so
+UNDATED_ROLE = 0.8  # a job title in the work history whose dates could not be read
 MET = 0.7
 IMPLIED = 0.7  # implied by the work history or the job's title held, or a misspelling
 LOWER_LEVEL = 0.6  # the job's trade below the level the title asks
@@ -135,7 +137,7 @@ def _relevant_roles(cv: CVProfile, concept_ids: list[str]) -> list[Role]:
     wanted_titles = {cid for cid in wanted if lexicon.concept(cid).category == TITLE}
     for role in cv.roles:
         shared = role.concepts & wanted
-        held = _titles_of(role.title)
+        held = _titles_of(role.heading)
         if shared and shared <= wanted_titles and held and not held & wanted_titles and not _same_field(held, shared):
             # "Assist the dentist" in a Receptionist's bullets names the job, it is not the job.
             continue
@@ -185,7 +187,7 @@ _SIMILAR_TITLE = 0.74  # raw cosine of static title vectors: a paraphrase of the
 
 def _similar_title_roles(cv: CVProfile, job: JobProfile) -> list[Role]:
     """Roles whose titles the lexicon cannot name but the embedding reads as the job's title."""
-    unknown = [r for r in cv.roles if not _titles_of(r.title)]
+    unknown = [r for r in cv.roles if not _titles_of(r.heading)]
     if not unknown:
         return []
     sims = role_closeness(job.title_vector, unknown)
@@ -201,10 +203,10 @@ def relevant_years(cv: CVProfile, job: JobProfile, concept_ids: list[str]) -> tu
     lexicon = get_lexicon()
     own = {cid for cid in ids if lexicon.concept(cid).category == TITLE} & set(job.title_concepts)
     if own:
-        roles = [r for r in cv.roles if _held_titles(r.title) & own]
+        roles = [r for r in cv.roles if _held_titles(r.heading) & own]
         roles += [r for r in _similar_title_roles(cv, job) if r not in roles]
         near = neighbours_of(own)
-        nearby = [r for r in cv.roles if r not in roles and _held_titles(r.title) & near]
+        nearby = [r for r in cv.roles if r not in roles and _held_titles(r.heading) & near]
         if nearby:
             # A neighbouring occupation's years (a concierge's for a security officer) count for half.
             held = merged_years([(r.start, r.end) for r in roles])
@@ -226,14 +228,15 @@ def relevant_years(cv: CVProfile, job: JobProfile, concept_ids: list[str]) -> tu
     return years, roles
 
 
+_HEADLINE_WORDS = 8
 CLAIMED_YEARS_SHARE = 0.8  # a CV's own "N years of experience", without dated roles, counts for this much
 
 
 def _headline_names(cv: CVProfile, titles: set[str]) -> bool:
-    """Whether the headline or summary names one of ``titles`` as the candidate's own."""
+    """Whether the headline names one of ``titles`` as the candidate's own (a summary sentence that
+    mentions "sales" does not make a finance manager a salesperson)."""
     for index, line in enumerate(cv.lines[:4]):
-        section = cv.sections[index]
-        if index == cv.name_line or section not in ("top", "summary") or (section == "top" and len(line.split()) > 8):
+        if index == cv.name_line or cv.sections[index] != "top" or len(line.split()) > _HEADLINE_WORDS:
             continue
         if _titles_of(line) & titles:
             return True
@@ -246,7 +249,7 @@ def _held_title_role(cv: CVProfile, title_concepts: list[str]) -> Role | None:
     wanted = set(title_concepts)
     lexicon = get_lexicon()
     for role in cv.roles:
-        if {h.concept for h in lexicon.find(role.title)} & wanted:
+        if {h.concept for h in lexicon.find(role.heading)} & wanted:
             return role
     return None
 
@@ -299,14 +302,110 @@ def _years_evidence(req: Requirement, cv: CVProfile, job: JobProfile) -> Finding
 
 
 def _education_evidence(req: Requirement, cv: CVProfile) -> Finding:
-    accepted = set()
+    """A degree or diploma line of the CV's education (not a sentence that uses the word "degree"),
+    completed, and in the field the job names when it names one ("a degree in graphic design")."""
+    lexicon = get_lexicon()
+    accepted: set[str] = set()
     for cid in req.alternatives:
         accepted |= _EDU_IMPLIED_BY.get(cid, {cid})
-    found, line, _ = _line_for(cv, sorted(accepted, key=lambda c: (c not in req.alternatives, c)))
-    if not found and req.alternatives == ["high_school"] and cv.roles:
+    # A field's degree written at a level ("Master of Education", "MBA", "Bachelor of Science in
+    # Nursing") shows that level too.
+    accepted |= {cid for cid in cv.concept_lines if lexicon.concept(cid).category == EDUCATION and cid not in accepted}
+    order = sorted(accepted, key=lambda c: (c not in req.alternatives, c))
+    field_words = _asked_field(req.source)
+    best: Finding | None = None
+    for cid in order:
+        for index in cv.concept_lines.get(cid, []):
+            line = cv.lines[index]
+            if not _reads_as_education(cv, index) or _UNFINISHED_RE.search(line):
+                continue
+            said = next((lexicon.surface(line, h) for h in lexicon.find(line) if h.concept == cid), "")
+            if cid not in req.alternatives and not _at_degree_level(cid, said or line, req.alternatives):
+                continue
+            if not field_words or _names_field(cv, index, field_words):
+                return Finding(req, PROVEN, line, said or lexicon.concept(cid).label)
+            if best is None:
+                best = Finding(req, RELATED_MEMBER, line, f"{said or lexicon.concept(cid).label}, in another field")
+    if best is not None:
+        return best
+    if req.alternatives == ["high_school"] and cv.roles:
         # Nobody lists a school diploma under years of work; a work history implies it.
         return Finding(req, IMPLIED, "", "implied by the work history")
-    return Finding(req, PROVEN if found else 0.0, line, found)
+    return Finding(req, 0.0)
+
+
+# "Some College (No Degree)", "B.S. expected 2026", "a Computer Science junior": not (yet) a degree.
+_UNFINISHED_RE = re.compile(
+    r"\b(?:no degree|not completed|incomplete|in progress|expected|anticipated|pursuing|currently enrolled|"
+    r"candidate for|some college|coursework|junior|sophomore|freshman)\b",
+    re.IGNORECASE,
+)
+_LEVEL_RES = {
+    "doctorate": re.compile(r"\b(?:ph\.?d|doctor(?:ate)? of|ed\.?d|dnp)\b", re.IGNORECASE),
+    "masters": re.compile(r"\b(?:master'?s?|mba|m\.?sc|m\.?s\b|m\.?ed|msn|msw|m\.?a\b|m\.?b\.?a)", re.IGNORECASE),
+    "bachelors": re.compile(
+        r"\b(?:bachelor'?s?|b\.?sc|b\.?s\b|b\.?a\b|bsn|bsw|b\.?ed|bcom|bba|b\.?tech)", re.IGNORECASE
+    ),
+    "associate_degree": re.compile(r"\b(?:associate'?s?|a\.?a\.?s|adn)\b", re.IGNORECASE),
+}
+_LEVEL_ORDER = ("associate_degree", "bachelors", "masters", "doctorate")
+
+
+def _at_degree_level(cid: str, written: str, asked: list[str]) -> bool:
+    """Whether a degree of another concept, as written, is at or above the level asked."""
+    levels = [lvl for lvl in _LEVEL_ORDER if lvl in asked]
+    if not levels:
+        return cid in {c for a in asked for c in _EDU_IMPLIED_BY.get(a, {a})}
+    floor = _LEVEL_ORDER.index(levels[0])
+    return any(_LEVEL_RES[lvl].search(written) for lvl in _LEVEL_ORDER[floor:])
+
+
+_FIELD_RE = re.compile(
+    r"\b(?:degree|diploma|bachelor'?s?|associate'?s?|master'?s?)\s+(?:degree\s+)?(?:in|of)\s+(?P<field>[^.;()]+)",
+    re.IGNORECASE,
+)
+_FIELD_STOP = re.compile(
+    r"\b(?:or (?:a )?(?:related|similar|equivalent)|preferred|required|is a plus|and\b(?! ))", re.I
+)
+_EDUCATION_LINE_WORDS = 12  # outside the education section, a longer line is a sentence, not a degree
+
+
+_WEAK_FIELD_WORDS = frozenset(
+    tokenize(
+        "science sciences management studies art arts administration business technology general applied field "
+        "engineering education or a an the any relevant related similar equivalent"
+    )
+)
+# "A culinary diploma", "a nursing degree": the word before names the field.
+_FIELD_BEFORE_RE = re.compile(r"\b(?P<field>[a-z]{4,})\s+(?:diploma|degree)\b", re.IGNORECASE)
+_NOT_A_FIELD = frozenset(
+    tokenize("bachelor bachelors master masters associate associates university college school high graduate advanced")
+)
+
+
+def _asked_field(source: str) -> list[str]:
+    """The subject words of "a bachelor's degree in graphic design or a related field" or "a culinary
+    diploma" (stemmed, without words every degree shares such as "science" or "management")."""
+    match = _FIELD_RE.search(source)
+    if match:
+        phrase = _FIELD_STOP.split(match.group("field"))[0]
+    else:
+        before = _FIELD_BEFORE_RE.search(source)
+        phrase = before.group("field") if before and tokenize(before.group("field"))[0] not in _NOT_A_FIELD else ""
+    words = [t for t in tokenize(phrase) if t not in _GENERIC_TERMS and len(t) > 2]
+    return [t for t in words if t not in _WEAK_FIELD_WORDS]
+
+
+def _reads_as_education(cv: CVProfile, index: int) -> bool:
+    return (
+        cv.sections[index] in ("education", "certifications") or len(cv.lines[index].split()) <= _EDUCATION_LINE_WORDS
+    )
+
+
+def _names_field(cv: CVProfile, index: int, field_words: list[str]) -> bool:
+    """The degree line, or the line under it (a degree and its major are often written apart)."""
+    words = set(tokenize(" ".join(cv.lines[index : index + 2])))
+    return any(w in words or any(x.startswith(w[:5]) for x in words if len(w) >= 5) for w in field_words)
 
 
 def _title_evidence(req: Requirement, cv: CVProfile, job: JobProfile) -> Finding:
@@ -332,8 +431,8 @@ def _held_title(req: Requirement, cv: CVProfile) -> Finding | None:
     senior_asked = _SENIORITY_RE.search(req.source or req.label) is not None
     junior_roles: list[Role] = []
     for role in cv.roles:
-        if {h.concept for h in lexicon.find(role.title)} & wanted:
-            if senior_asked and not _SENIORITY_RE.search(role.title):
+        if {h.concept for h in lexicon.find(role.heading)} & wanted:
+            if senior_asked and not _SENIORITY_RE.search(role.heading):
                 junior_roles.append(role)
                 continue
             return Finding(req, PROVEN, f"{role.title} ({role.date_text})", role.title, [role])
@@ -344,7 +443,7 @@ def _held_title(req: Requirement, cv: CVProfile) -> Finding | None:
     role = junior_roles[0]
     held = merged_years([(r.start, r.end) for r in junior_roles])
     where = f"{role.title} ({role.date_text})"
-    if held >= _SENIOR_YEARS and not _JUNIOR_RE.search(role.title):
+    if held >= _SENIOR_YEARS and not _JUNIOR_RE.search(role.heading):
         # Seniority is also time in the job: eight years as "Software Engineer" is the
         # experience a "Senior Software Engineer" posting asks for.
         return Finding(req, SENIOR_BY_YEARS, where, f"{role.title}, {describe_years(held)}", junior_roles)
@@ -361,8 +460,29 @@ def _headline_title(req: Requirement, cv: CVProfile) -> Finding | None:
             continue
         if {h.concept for h in lexicon.find(line)} & set(req.alternatives):
             return Finding(req, PROVEN if not cv.roles else HEADLINE_BESIDE_ROLES, cv.lines[index], line)
+    if not cv.roles:
+        # No dated roles could be read: a line of the work history that reads as a job title
+        # ("Help Desk Specialist") is the nearest thing to a held role.
+        for index, line in enumerate(cv.lines):
+            if cv.sections[index] == "experience" and reads_as_title(line, _ROLE_TITLE_WORDS):
+                if {h.concept for h in lexicon.find(line)} & set(req.alternatives):
+                    return Finding(req, UNDATED_ROLE, line, line)
     return None
 
+
+_ROLE_TITLE_WORDS = 6
+
+
+def reads_as_title(text: str, max_words: int = 8) -> bool:
+    """A short capitalised line without digits or a full stop: a job title, not a sentence."""
+    words = text.split()
+    return (
+        0 < len(words) <= max_words
+        and not any(ch.isdigit() for ch in text)
+        and text[:1].isalpha()
+        and text[:1].isupper()
+        and not text.rstrip().endswith((".", "…", ","))
+    )
 
 
 def _mentioned_title(req: Requirement, cv: CVProfile) -> Finding | None:
@@ -401,10 +521,10 @@ def _neighbouring_title(req: Requirement, cv: CVProfile) -> Finding | None:
     fields = {d for cid in wanted for d in lexicon.concept(cid).domains} - _BROAD_DOMAINS
     near = neighbours_of(wanted)
     for role in cv.roles:
-        for hit in lexicon.find(role.title):
+        for hit in lexicon.find(role.heading):
             concept = lexicon.concept(hit.concept)
             if concept.category == TITLE and (set(concept.domains) & fields or hit.concept in near):
-                junior = senior_asked and not _SENIORITY_RE.search(role.title)
+                junior = senior_asked and not _SENIORITY_RE.search(role.heading)
                 credit = RELATED_ROLE_BELOW_LEVEL if junior else RELATED_ROLE
                 return Finding(req, credit, f"{role.title} ({role.date_text})", f"related role: {concept.label}")
     return None
@@ -419,7 +539,7 @@ def _near_title(req: Requirement, cv: CVProfile) -> Finding | None:
         return None
     fields = {d for cid in wanted for d in lexicon.concept(cid).domains} - _BROAD_DOMAINS
     for role in cv.roles:
-        for held in _held_titles(role.title) - wanted:
+        for held in _held_titles(role.heading) - wanted:
             if set(lexicon.concept(held).domains) & fields and _at_least_the_level(held, wanted):
                 label = lexicon.concept(held).label
                 return Finding(req, NEAR_TITLE, f"{role.title} ({role.date_text})", f"{label}, doing this work")
@@ -455,6 +575,11 @@ def _similar_title(req: Requirement, cv: CVProfile, job: JobProfile) -> Finding 
 def _concept_evidence(req: Requirement, cv: CVProfile, job: JobProfile, vectors: CVVectors) -> Finding:
     """Skills, tools, credentials and fields: the CV line naming it, else weaker signs."""
     found, line, _ = _line_for(cv, req.alternatives, req.asked or req.label)
+    if not found and _asks_a_class(req):
+        members = [m for cid in req.alternatives for m in sorted(CLASS_INCLUDES.get(cid, ()))]
+        found, line, _ = _line_for(cv, members)
+        if found:
+            return Finding(req, PROVEN, line, found)
     if not found and req.category == CREDENTIAL:
         for cid in req.alternatives:
             written = _licence_written_out(cv, cid)
@@ -503,12 +628,19 @@ def _duty_in_other_words(req: Requirement, cv: CVProfile, job: JobProfile, vecto
 
 
 def _misspelt(req: Requirement, cv: CVProfile) -> Finding | None:
-    # Misspellings and variants the lexicon does not list ("Kubernets", "Quickbook").
+    # Misspellings and variants the lexicon does not list ("Kubernets", "Quickbook") of what the job
+    # named; a credential's code is exact ("Network" is no "Network+").
+    if req.category == CREDENTIAL:
+        return None
+    named = {tuple(tokenize(a)) for a in req.asked} if req.category in _NAMED_ASKS and req.asked else None
     for cid in req.alternatives:
         for phrase, _entry in _phrases_of(cid):
-            if len(phrase) >= 7 and cv.words:
+            if named is not None and (phrase,) not in named:
+                continue
+            if len(phrase) >= 7 and phrase.isalpha() and cv.words:
                 best = process.extractOne(phrase, list(cv.words), scorer=fuzz.ratio, score_cutoff=90)
-                if best:
+                # The word itself, unread by the lexicon, stood in a phrase that means something else.
+                if best and best[0] != phrase:
                     return Finding(req, IMPLIED, _first_line_with(cv, best[0]), best[0])
     return None
 
@@ -523,19 +655,32 @@ def _free_text_evidence(req: Requirement, cv: CVProfile, vectors: CVVectors) -> 
     return Finding(req, met, line if met else "", "")
 
 
+_CODE_RE = re.compile(r"[+#]|\d|\b[A-Za-z]{2,}-[A-Z]{1,3}\b")
 RELATED_MEMBER = 0.5  # another member of the concept the job named: related evidence, not proof
 
 
 def _names_another_member(req: Requirement, found: str) -> bool:
     """A named skill or tool ("Google Ads") is proven by itself, not by a sibling ("social media");
     a class name ("CRM", "EHR") is proven by any member."""
-    if req.category not in _NAMED_ASKS or not req.asked:
+    if not req.asked:
         return False
-    lexicon = get_lexicon()
-    classes = {name for cid in req.alternatives for name in lexicon.class_names.get(cid, ())}
-    if any(tuple(tokenize(asked)) in classes for asked in req.asked):
+    if req.category == CREDENTIAL:
+        # A certificate named by its code ("CompTIA A+", "SHRM-CP", "OSHA 30") is proven by that code,
+        # not by a sibling in the same family ("Project+", "ITIL"); a licence named in words by any.
+        if not any(_CODE_RE.search(asked) for asked in req.asked):
+            return False
+    elif req.category not in _NAMED_ASKS:
+        return False
+    if _asks_a_class(req):
         return False
     return not any(same_thing(asked, found) for asked in req.asked)
+
+
+def _asks_a_class(req: Requirement) -> bool:
+    """Whether the job named a whole class ("CRM", "Microsoft Office") rather than one member."""
+    lexicon = get_lexicon()
+    classes = {name for cid in req.alternatives for name in lexicon.class_names.get(cid, ())}
+    return any(tuple(tokenize(asked)) in classes for asked in req.asked)
 
 
 _PHRASE_CACHE: dict[str, list[tuple[str, tuple[str, str]]]] = {}

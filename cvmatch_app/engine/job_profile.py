@@ -61,7 +61,8 @@ _HEADINGS = {
     ),
     "ignore": (
         "about us", "about the company", "who we are", "benefits", "perks", "what we offer", "we offer",
-        "compensation", "salary", "pay", "how to apply", "equal opportunity", "eeo", "eeo statement",
+        "compensation", "compensation and benefits", "pay and benefits", "salary and benefits", "rewards",
+        "salary", "pay", "how to apply", "equal opportunity", "eeo", "eeo statement",
         "why join us", "why work with us", "our values", "company overview", "location", "schedule",
         "working hours", "hours", "physical requirements", "work environment", "diversity", "our mission",
         "application process", "disclaimer", "job type", "job types", "benefits and perks", "pay range",
@@ -127,7 +128,7 @@ _CONDITION_RE = re.compile(
     r"\b(ability to|able to|willing(?:ness)? to|availability|available to|flexible (?:schedule|hours)|"
     r"must be (?:at least|18|21|able|willing|eligible|authori[sz]ed)|eligible to|authori[sz]ed to work|"
     r"pass (?:a |an )?(?:background|drug|medical)|background check|drug (?:test|screen)|nights and weekends|"
-    r"reliable transportation|own transportation|right to work)\b",
+    r"reliable transport(?:ation)?|own transport(?:ation)?|right to work)\b",
     re.IGNORECASE,
 )
 _INLINE_HEADING_RE = re.compile(r"^\s*([A-Za-z][A-Za-z' &/\-]{2,40}):\s+(\S.*)$")
@@ -192,7 +193,7 @@ _DEADLINE_RE = re.compile(
 _AUDIENCE_RE = re.compile(
     r"^\W*(?:teams?|departments?|leaders?|leadership|buyers?|clients?|customers?|stakeholders?|partners?|"
     r"executives?|decision[- ]makers?|functions?|organi[sz]ations?|audiences?|"
-    r"software|tech|technology|platforms?|products?|solutions?|market|industry|sector|vertical)\b",
+    r"software|tech|technology|platforms?|products?|solutions?|systems?|market|industry|sector|vertical)\b",
     re.IGNORECASE,
 )
 
@@ -312,7 +313,9 @@ def build_job_profile(jd_text: str) -> JobProfile:
     title_concepts = [h.concept for h in lexicon.find(title) if lexicon.concept(h.concept).category == TITLE]
     if not title_concepts:
         head = " ".join(raw_lines[:4])
-        title_concepts = [h.concept for h in lexicon.find(head) if lexicon.concept(h.concept).category == TITLE][:2]
+        title_concepts = [
+            h.concept for h in _asked_hits(head, lexicon.find(head)) if lexicon.concept(h.concept).category == TITLE
+        ][:2]
     title_concepts = list(dict.fromkeys(title_concepts))
 
     requirements = _dedupe(_drop_context(requirements, title_concepts) + _defining_asks(title, title_concepts))
@@ -362,16 +365,29 @@ def build_job_profile(jd_text: str) -> JobProfile:
 
 
 def _asked_hits(sentence: str, hits: list[Hit]) -> list[Hit]:
-    """Drop occupations and fields named as the job's audience ("selling into HR teams")."""
+    """Drop occupations and fields named as the job's audience ("selling into HR teams"), and soft
+    skills that are not asked of the candidate: a field of study ("a degree in marketing or
+    communications"), a job condition ("reliable transport") or the employer's own description
+    ("we run a friendly office")."""
     lexicon = get_lexicon()
     spans = token_spans(sentence)
+    soft_not_asked = bool(
+        _DEGREE_WORD_RE.search(sentence) or _CONDITION_RE.search(sentence) or _EMPLOYER_SPEAKS_RE.match(sentence)
+    )
     kept = []
     for hit in hits:
+        category = lexicon.concept(hit.concept).category
         after = sentence[spans[hit.end - 1][1] :] if hit.end - 1 < len(spans) else ""
-        if lexicon.concept(hit.concept).category in (TITLE, FIELD) and _AUDIENCE_RE.match(after):
+        if category in (TITLE, FIELD) and _AUDIENCE_RE.match(after):
+            continue
+        if category == SOFT and soft_not_asked:
             continue
         kept.append(hit)
     return kept
+
+
+_DEGREE_WORD_RE = re.compile(r"\b(?:degree|bachelor'?s?|master'?s?|diploma|major(?:ed)? in)\b", re.IGNORECASE)
+_EMPLOYER_SPEAKS_RE = re.compile(r"^\W*(?:we|our|at [A-Z]\w+,? we)\b", re.IGNORECASE)
 
 
 def _requirements_from(sentence: str, section: str) -> list[Requirement]:
@@ -467,11 +483,13 @@ def _defining_asks(title: str, title_concepts: list[str]) -> list[Requirement]:
     out: list[Requirement] = []
     if not {h.concept for h in lexicon.find(title)} & set(title_concepts):
         return out  # the first line is no job title ("Experience with Epic or Cerner")
+    seen: set[str] = set()
     for hit in lexicon.find(title):
         concept = lexicon.concept(hit.concept)
         # A workplace in the title ("Regional Airline", "Hospital") is the setting, not the ask.
-        if concept.category not in (SKILL, TOOL, CREDENTIAL) or hit.concept in title_concepts:
+        if concept.category not in (SKILL, TOOL, CREDENTIAL) or hit.concept in title_concepts or hit.concept in seen:
             continue
+        seen.add(hit.concept)  # "Elementary Teacher, Grades 3-5" asks one thing twice
         surface = lexicon.surface(title, hit)
         out.append(
             Requirement(

@@ -208,6 +208,9 @@ for _a, _b in _RELATIONS.get("neighbours", []):
 
 
 ISCO_OF_TITLE: dict[str, str] = dict(_RELATIONS.get("isco", []))
+CLASS_INCLUDES: dict[str, set[str]] = {}
+for _class, _member in _RELATIONS.get("class_includes", []):
+    CLASS_INCLUDES.setdefault(_class, set()).add(_member)
 # ISCO-08's skill level by major group: 1 managers and 2 professionals (4), 3 technicians (3),
 # 4-8 clerks, service, trades and operators (2), 9 elementary occupations (1).
 _SKILL_LEVEL_OF_MAJOR = {"1": 4, "2": 4, "3": 3, "4": 2, "5": 2, "6": 2, "7": 2, "8": 2, "9": 1}

@@ -141,7 +141,7 @@ def _parts(job: JobProfile, cv: CVProfile, findings: list[Finding], vectors: CVV
         held, _ = relevant_years(cv, job, job.title_concepts)
         years_fit = min(1.0, held / YEARS_FOR_FULL_CREDIT) if job.title_concepts else min(1.0, cv.total_years / 3.0)
     occupation = occupation_fit(job, cv)
-    titles = [role.title for role in cv.roles[:6]] + [ln for i, ln in enumerate(cv.lines[:3]) if i != cv.name_line]
+    titles = [role.heading for role in cv.roles[:6]] + [ln for i, ln in enumerate(cv.lines[:3]) if i != cv.name_line]
     closeness = title_closeness(job.title_vector, titles)
     if closeness is not None:
         # The embedding knows job titles the lexicon does not ("zookeeper", "sommelier").
@@ -202,7 +202,8 @@ class _Caps:
 def _apply_caps(job: JobProfile, cv: CVProfile, parts: _Parts, score: float) -> _Caps:
     caps = _Caps(score)
     must = parts.must
-    if any(f.requirement.category == CREDENTIAL and f.met < 0.5 for f in must):
+    if any(f.requirement.category == CREDENTIAL and f.met < 0.5 and f.requirement.weight >= 1.0 for f in must):
+        # An occupational licence; a driver's licence or a first-aid card asked in passing is a gap, not a bar.
         caps.cap(BELOW_INTERVIEW, "required licence or certification missing")
     if any(f.requirement.defining and f.met == 0 for f in must):
         # An art teacher for a mathematics post: nothing in the CV names the subject the title names.
@@ -233,7 +234,7 @@ def _apply_caps(job: JobProfile, cv: CVProfile, parts: _Parts, score: float) -> 
     if best_title == LOWER_LEVEL:
         caps.cap(BELOW_INTERVIEW, "the job's trade at a lower level than asked")
     # The embedding's word is taken only for roles the lexicon cannot name.
-    known_other = any(_titles_of(role.title) - own for role in cv.roles[:2])
+    known_other = any(_titles_of(role.heading) - own for role in cv.roles[:2])
     if (
         best_title is not None
         and best_title < LOWER_LEVEL

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from .cv_profile import CVProfile
-from .evidence import MET, Finding
+from .evidence import MET, Finding, reads_as_title
 from .experience import describe_years
 from .job_profile import MUST, JobProfile
 from .scoring import ScoreBreakdown
@@ -78,13 +79,18 @@ def evidence_rows(breakdown: ScoreBreakdown) -> list[dict[str, Any]]:
     return rows
 
 
+_LEADING_NUMBERS_RE = re.compile(r"^[\d\s\-–/&,]+")
+
+
 def _most_recent_title(cv: CVProfile) -> str:
-    """The CV's own most recent job title: the newest dated role's, else the headline under the name."""
+    """The CV's own most recent job title: the newest dated role's when it reads as a title (a grade
+    range before it, '6 - 8 Language Arts Teacher', is allowed), else the headline under the name
+    ("Director of Business Development"), never a sentence from a bullet."""
     title = cv.most_recent_title.split(" · ")[0].strip(" ,;:-")
-    if len(title) >= 3 and any(ch.isalpha() for ch in title[:3]):
+    if reads_as_title(_LEADING_NUMBERS_RE.sub("", title)):
         return _quote(title, 70)
     for index, line in enumerate(cv.lines[:3]):
-        if index != cv.name_line and 3 <= len(line) <= 60 and not any(ch.isdigit() for ch in line):
+        if index != cv.name_line and cv.sections[index] == "top" and reads_as_title(line):
             return _quote(line, 70)
     return ""
 

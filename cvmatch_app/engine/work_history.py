@@ -33,7 +33,10 @@ _COMMA_RE = re.compile(r"\s*,\s*")
 _ORG_RE = re.compile(
     r"\b(?:inc|llc|llp|ltd|limited|plc|corp|corporation|co|company|group|gmbh|hospital|clinic|bank|school|"
     r"university|college|academy|trust|agency|services|solutions|restaurant|hotel|pharmacy|council|foods|"
-    r"fabrication|partners|nhs|camp|care home|distribution|logistics|industries|international)\b\.?",
+    r"fabrication|partners|nhs|camp|care home|distribution|logistics|industries|international|bistro|cafe|café|"
+    r"grill|diner|inn|pub|bakery|shop|stores?|market|supermarket|salon|studio|pool|cinema|theatre|theater|club|"
+    r"zoo|farm|factory|mill|garage|motors|airlines?|airways|hospice|surgery|laboratories|labs|consulting|"
+    r"foundation|church|museum|library|county)\b\.?",
     re.IGNORECASE,
 )
 _PLACEHOLDER_RE = re.compile(r"\bcompany\s?name\b", re.IGNORECASE)  # builders' anonymised exports
@@ -56,6 +59,7 @@ _HAS_YEAR_RE = re.compile(r"(?:19|20)\d\d|['’]\d\d\b")
 _MAX_TITLE_WORDS = 12
 _MAX_HEADER_CHARS = 110
 _LOOK_LINES = 3  # how far above or below the dates a title may sit (non-fragment lines)
+_MIN_TITLE_SCORE = 0.5  # below this nothing near the dates is taken for a title
 _LOOK_SPAN = 12  # lines, fragments included
 _MONTH = 1 / 12
 
@@ -165,6 +169,19 @@ def _is_place(part: str) -> bool:
     return bool(words) and all(w in _PLACE_WORDS for w in words)
 
 
+_THE_NAME_RE = re.compile(r"^The\s+[A-Z]")  # "The Blue Door Bistro", "The Old Mill Inn"
+# A part ending in a job word is a title even with an organisation word in it ("Pool Coordinator").
+_JOB_HEAD_RE = re.compile(
+    r"\b(?:coordinator|agent|manager|assistant|officer|specialist|director|clerk|supervisor|technician|engineer|"
+    r"consultant|advisor|adviser|aide|worker|operator|teacher|associate|representative|lead|intern|analyst|"
+    r"administrator|executive|attendant|instructor|designer|developer|nurse|cook|chef|driver|cashier|server|"
+    r"president|owner|founder|partner|counsellor|counselor|trainer|planner|buyer|accountant|controller|"
+    r"receptionist|secretary|mechanic|electrician|plumber|carpenter|labou?rer|helper|volunteer|apprentice|"
+    r"trainee|student|head|principal|inspector|auditor|examiner|scientist|researcher|therapist|assignment)s?\W*$",
+    re.IGNORECASE,
+)
+
+
 def _is_employer(part: str) -> bool:
     """An organisation's name: "Company Name", or a short capitalised name with an organisation
     word and no job title in it ("Harbour Bank", not "Group Fitness Instructor" nor "all Company
@@ -174,7 +191,9 @@ def _is_employer(part: str) -> bool:
     words = part.split()
     if len(words) > 6 or sum(w[0].isupper() for w in words) < len(words) / 2:
         return False
-    return bool(_ORG_RE.search(part)) and not _title_hit(part)
+    if _JOB_HEAD_RE.search(part):
+        return False
+    return bool(_ORG_RE.search(part) or _THE_NAME_RE.match(part)) and not _title_hit(part)
 
 
 def _is_place_or_employer_line(line: str) -> bool:
@@ -197,7 +216,9 @@ def _title_hit(text: str) -> bool:
 def title_score(text: str) -> float:
     """How much a piece of text looks like a job title: short, capitalised, no sentence, often a
     known occupation. 0 for what cannot be one."""
-    t = text.strip(" ,:;|-–—()")
+    t = text.strip(" ,:;|-–—")
+    if t.count("(") != t.count(")"):
+        t = t.strip(" ()")
     if not t or len(t) > _MAX_HEADER_CHARS or t[0].islower() or not re.search(r"[A-Za-z]{2}", t):
         return 0.0
     words = t.split()
@@ -218,12 +239,14 @@ def title_score(text: str) -> float:
     if caps < 0.5 and len(words) > 4:
         return 0.0  # a sentence, even one naming an occupation ("Managed 2 junior developers ...")
     score += 0.5 if caps >= 0.8 else (-0.6 if caps < 0.5 else 0.0)
-    if len(words) > 8:
+    if len(re.sub(r"\([^()]*\)", " ", t).split()) > 8:  # a bracketed note does not count
         score -= 0.5
     if not hit and _VERB_START_RE.match(t):
         score -= 0.6
     if re.search(r"\d{3,}|%|\$", t):
         score -= 0.5
+    if t.count("(") != t.count(")"):
+        score -= 0.8  # the end of a wrapped line, "Information Security) Data centre"
     if _is_employer(t) and not hit:
         score -= 0.7
     return max(score, 0.0)
@@ -256,6 +279,10 @@ def _in_sentence(before: str, after: str) -> bool:
     sentence, since some readers run a role's first bullet into its heading line."""
     if len(before.split()) > _MAX_TITLE_WORDS:
         return True
+    last_before = re.search(r"([A-Za-z]+)\W*$", before)
+    first_after = re.match(r"\W*([A-Za-z]+)", after)
+    if last_before and first_after and last_before.group(1).islower() and first_after.group(1).islower():
+        return True  # "grew sales from 2015 - 2017 by 20%": the sentence runs on both sides
     words = len(before.split())
     for part in _parts(after):
         if len(part.split()) > _MAX_TITLE_WORDS // 2 and title_score(part) == 0:
@@ -404,8 +431,7 @@ def _read_side(lines: list[str], indexes: list[int]) -> _Side:
         parts = _line_parts(line)
         if _is_place_or_employer_line(line):
             if not side.employer:
-                title, _, at = _best_title(parts)
-                employer = _employer_in(parts, at)
+                employer = _employer_in(parts, -1)
                 if employer:
                     side.employer, side.employer_line = employer, index
             continue
@@ -451,12 +477,13 @@ def read_roles(lines: list[str], sections: list[str], bullets: set[str], now: fl
         first_side, second_side = (down, up) if prefer_below else (up, down)
         if same.score >= 1.0:
             chosen = same
-        elif first_side.score >= 0.5 and first_side.line not in claimed:
+        elif first_side.score >= _MIN_TITLE_SCORE and first_side.line not in claimed:
             chosen = first_side
-        elif second_side.score >= 0.5 and second_side.line not in claimed:
+        elif second_side.score >= _MIN_TITLE_SCORE and second_side.line not in claimed:
             chosen = second_side
         else:
-            chosen = max((same, first_side, second_side), key=lambda s: s.score)
+            best = max((same, first_side, second_side), key=lambda s: s.score)
+            chosen = best if best.score >= _MIN_TITLE_SCORE and best.line not in claimed else _Side()
         if chosen.line >= 0:
             claimed.add(chosen.line)
         employer = same.employer or chosen.employer

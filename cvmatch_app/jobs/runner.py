@@ -19,6 +19,7 @@ from cvmatch_app.db.models import MatchCV
 from cvmatch_app.db.session import get_engine, session_scope
 from cvmatch_app.jobs.scoring import process_cv, unfinished_cv_ids
 from cvmatch_app.services.matching import CV_HELD_STATES, refresh_job_status
+from cvmatch_app.services.reading_pool import reading_pool
 
 log = logging.getLogger("cvmatch.jobs")
 SWEEP_SECONDS = 5.0
@@ -47,6 +48,7 @@ class EmbeddedRunner:
         self._loop = asyncio.get_running_loop()
         self._queue = asyncio.Queue()
         await asyncio.to_thread(release_abandoned_cvs)
+        await asyncio.to_thread(reading_pool().warm_up)  # the reading processes import while the app starts
         self._tasks = [asyncio.create_task(self._work(), name=f"cv-worker-{n}") for n in range(self.concurrency)]
         self._tasks.append(asyncio.create_task(self._sweep(), name="cv-sweeper"))
         log.info("embedded runner started with %s workers", self.concurrency)

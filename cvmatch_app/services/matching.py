@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func
+from sqlalchemy import func, insert
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
@@ -19,6 +19,8 @@ from cvmatch_app.services import credits, idempotency, job_ids
 from cvmatch_app.services.dispatcher import dispatch
 from cvmatch_app.services.engines import get_engine
 from cvmatch_app.services.errors import BadRequest, Conflict, NotFound, PayloadTooLarge
+from cvmatch_app.services.filenames import clean_filename
+from cvmatch_app.services.job_description import check_matchable
 from cvmatch_app.services.reading_pool import read_file
 
 ACCEPTED_TYPES = "PDF, DOCX or TXT"
@@ -104,7 +106,7 @@ def prepare_submission(
         if len(jd_file.data) > settings.max_cv_bytes:
             raise PayloadTooLarge(f"The job description file is larger than {_mb(settings.max_cv_bytes)}.")
         jd_text = read_jd_file(jd_file)
-        jd_filename = jd_file.filename
+        jd_filename = clean_filename(jd_file.filename, fallback="job description")
         if not jd_text:
             raise BadRequest("The job description file has no text: paste the text into jd_text instead.")
     assert jd_text is not None
@@ -113,6 +115,7 @@ def prepare_submission(
             f"The job description is {len(jd_text):,} characters; the maximum is {settings.max_jd_chars:,}. "
             "Shorten it to the role, duties and requirements."
         )
+    check_matchable(jd_text)
 
     digest = hashlib.sha256()
     digest.update(jd_text.encode())
@@ -120,7 +123,7 @@ def prepare_submission(
     skipped: list[dict[str, str]] = []
     seen_files: dict[str, str] = {}
     for cv in cvs:
-        filename = (cv.filename or "cv").strip() or "cv"
+        filename = clean_filename(cv.filename, fallback="cv")
         content_hash = hashlib.sha256(cv.data).hexdigest()
         digest.update(filename.encode() + b"\0" + content_hash.encode())
         if content_hash in seen_files:
@@ -181,16 +184,37 @@ def create_job(
     credits.book(session, user_id=user.id, delta=-len(prepared.cvs), reason="match", reference=f"job:{job.id}")
     session.add(job)
     session.flush()
-    rows = [
-        MatchCV(job_id=job.id, position=position, filename=cv.filename, content_hash=cv.content_hash, text="")
-        for position, cv in enumerate(prepared.cvs)
-    ]
-    session.add_all(rows)
-    session.flush()
-    session.add_all(
-        MatchCVFile(cv_id=row.id, data=cv.data) for row, cv in zip(rows, prepared.cvs, strict=True) if row.id
+    # Core inserts, one statement each for the rows and the files: building 25 ORM objects costs
+    # more than the whole database work (SQLModel validates every default), and this is the answer's
+    # critical path.
+    now = utcnow()
+    session.execute(
+        insert(MatchCV),
+        [
+            {
+                "job_id": job.id,
+                "position": position,
+                "filename": cv.filename,
+                "content_hash": cv.content_hash,
+                "text": "",
+                "extraction_flags": [],
+                "status": "pending",
+                "attempts": 0,
+                "strengths": [],
+                "gaps": [],
+                "evidence": [],
+                "flags": [],
+                "usage": {},
+                "created_at": now,
+            }
+            for position, cv in enumerate(prepared.cvs)
+        ],
     )
-    session.flush()
+    ids = dict(session.exec(select(MatchCV.position, MatchCV.id).where(MatchCV.job_id == job.id)).all())
+    session.execute(
+        insert(MatchCVFile),
+        [{"cv_id": ids[position], "data": cv.data} for position, cv in enumerate(prepared.cvs)],
+    )
     return job
 
 

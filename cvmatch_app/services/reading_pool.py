@@ -27,6 +27,7 @@ import sys
 import threading
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 log = logging.getLogger("cvmatch.reading")
@@ -36,6 +37,13 @@ CHILD_START_SECONDS = 30.0  # importing the extractors takes about a second; a b
 CRASH_RETRIES = 1  # a child that died unexpectedly: the file is read once more, then refused
 MAX_ZIP_ENTRIES = 2_000  # a DOCX has 10-60 parts, a few hundred with many images; 50,000 is an attack
 _ZIP_END_SEARCH = 65_557  # the end-of-central-directory record sits in the last 64 KB + 22 bytes
+# The wall clock is for files that stall a reader. On a machine so busy that the reader got less
+# than this share of a CPU, the file is given more time, up to this many times the wall clock
+# (its CPU limit still applies): a real CV is not cut off because other work held the cores.
+STARVED_CPU_SHARE = 0.5
+STARVED_WALL_FACTOR = 4
+STARVED_CHECK_SECONDS = 0.25
+_CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 _PROJECT_ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 
@@ -218,15 +226,32 @@ class _Reader:
             if self._answer(CHILD_START_SECONDS) is None:
                 raise _ChildDied(None)  # it could not even start: treated like a crash
             self._ready = True
+        started, cpu_at_start = time.monotonic(), self._cpu_seconds()
         try:
             _write_frame(self._stdin, json.dumps({"filename": filename}).encode())
             _write_frame(self._stdin, data)
         except (BrokenPipeError, OSError) as exc:
             self.kill()
             raise _ChildDied(self.process.returncode) from exc
-        return self._answer(wall_seconds)
 
-    def _answer(self, seconds: float) -> dict[str, Any] | None:
+        def starved() -> bool:
+            """Waited for the CPU rather than using it (a busy machine): a real CV deserves more time."""
+            if cpu_at_start is None or time.monotonic() - started > wall_seconds * STARVED_WALL_FACTOR:
+                return False
+            cpu = self._cpu_seconds()
+            return cpu is not None and cpu - cpu_at_start < (time.monotonic() - started) * STARVED_CPU_SHARE
+
+        return self._answer(wall_seconds, extend=starved)
+
+    def _cpu_seconds(self) -> float | None:
+        """CPU time the child has used so far (Linux /proc), or None where it cannot be read."""
+        try:
+            fields = Path(f"/proc/{self.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            return None
+        return (int(fields[11]) + int(fields[12])) / _CLOCK_TICKS
+
+    def _answer(self, seconds: float, extend: Any = None) -> dict[str, Any] | None:
         deadline = time.monotonic() + seconds
         buffer = self._buffer
         while True:
@@ -237,6 +262,9 @@ class _Reader:
                     del buffer[:needed]
                     return json.loads(frame)
             remaining = deadline - time.monotonic()
+            if remaining <= 0 and extend is not None and extend():
+                deadline = time.monotonic() + STARVED_CHECK_SECONDS
+                continue
             if remaining <= 0:
                 self.kill()
                 return None

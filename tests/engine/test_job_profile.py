@@ -171,3 +171,22 @@ def test_two_named_skills_of_one_concept_stay_two_asks() -> None:
 def test_an_occupation_named_as_the_market_is_no_ask() -> None:
     reqs = _asks("Account Executive\nNice to have:\n- Experience selling payroll software or HR tech")
     assert not [r for r in reqs if {"payroll", "hr"} & set(r.alternatives)]
+
+
+@pytest.mark.parametrize(
+    "jd, concept",
+    [
+        ("Designer\nRequirements:\n- A degree in design or visual communication", "communication"),
+        ("Technician\nRequirements:\n- A driver's licence and reliable transport to reach sites", "problem_solving"),
+        ("Office Assistant\nAbout the job:\nWe are a friendly, busy office of twelve.", "customer_focus"),
+        ("Site Engineer\nRequirements:\n- Weekends on an on-call rotation", "monitoring"),
+        ("Clerk\nRequirements:\n- Experience with an accounting system such as Sage", "accountant"),
+    ],
+)
+def test_words_that_ask_nothing_of_the_candidate(jd: str, concept: str) -> None:
+    assert not [r for r in _asks(jd) if concept in r.alternatives]
+
+
+def test_the_pay_and_benefits_section_is_not_read_as_asks() -> None:
+    jd = "Personal Trainer\nRequirements:\n- CPR\nCompensation and benefits\nA discount on retail and smoothies"
+    assert not [r for r in _asks(jd) if "field_retail" in r.alternatives]

@@ -612,3 +612,76 @@ def test_claimed_years_count_only_for_the_occupation_the_cv_claims() -> None:
     }
     assert not rows["finance"]["met"]
     assert rows["seller"]["met"]
+
+
+def test_the_school_level_in_the_title_is_shown_in_any_of_its_words() -> None:
+    jd = "Primary School Teacher\nRequirements:\n- Teaching licence\n- Classroom experience"
+    fits = (
+        "Experience\nClassroom Teacher, Oak Lane School, 2016 - Present\n- Taught 3rd grade reading and maths\n"
+        "Licences: State teaching licence"
+    )
+    other = (
+        "Experience\nClassroom Teacher, Oak Lane High, 2016 - Present\n- Taught grades 9-12 chemistry\n"
+        "Licences: State teaching licence"
+    )
+    job = ENGINE.prepare_job(jd)
+    assert ENGINE.assess_sync(job, fits, []).score >= 60
+    assert ENGINE.assess_sync(job, other, []).score < 60
+
+
+def test_a_drivers_licence_asked_in_passing_is_a_gap_not_a_bar() -> None:
+    jd = "IT Support Technician\nRequirements:\n- Help desk experience\n- Active Directory\n- Valid driver's licence"
+    cv = (
+        "Experience\nIT Support Technician, Acme Corp, 2018 - Present\n- Help desk tickets, Active Directory "
+        "accounts and laptop builds"
+    )
+    result = _assess(jd, cv)
+    assert result.score >= 60
+    assert any("driver" in g.lower() for g in result.gaps)
+
+
+def test_a_degree_asked_in_a_field_needs_that_field_and_a_finished_degree() -> None:
+    jd = "Graphic Designer\nRequirements:\n- Bachelor's degree in graphic design or a related field\n- Adobe InDesign"
+    design = "Experience\nDesigner, Inkwell, 2018 - Present\n- InDesign layouts\nEducation\nBFA Graphic Design, 2017"
+    design = design.replace("BFA Graphic Design", "Bachelor of Fine Arts, Graphic Design")
+    history = "Experience\nDesigner, Inkwell, 2018 - Present\n- InDesign layouts\nEducation\nBachelor of Arts, History"
+    student = "Experience\nDesigner, Inkwell, 2018 - Present\n- InDesign layouts\nEducation\nSome College (No Degree)"
+    job = ENGINE.prepare_job(jd)
+
+    def degree_row(cv: str) -> dict:
+        return next(e for e in ENGINE.assess_sync(job, cv, []).evidence if e["category"] == "edu")
+
+    assert degree_row(design)["met"]
+    assert not degree_row(history)["met"] and degree_row(history)["strength"] > 0  # a degree, in another field
+    assert not degree_row(student)["met"]
+
+
+def test_a_certificate_named_by_its_code_is_not_proven_by_a_sibling() -> None:
+    jd = "IT Support Technician\nRequirements:\n- Help desk experience\n- CompTIA A+ certification"
+    sibling = "Experience\nIT Support Technician, Acme, 2019 - Present\n- Help desk\nCertifications: ITIL Foundation"
+    near_word = "Experience\nIT Support Technician, Acme, 2019 - Present\n- Help desk; network and security setup"
+    exact = "Experience\nIT Support Technician, Acme, 2019 - Present\n- Help desk\nCertifications: CompTIA A+"
+    for cv in (sibling, near_word):
+        assert not any(s.startswith("CompTIA A+") for s in _assess(jd, cv).strengths)
+    assert any(s.startswith("CompTIA A+") for s in _assess(jd, exact).strengths)
+
+
+def test_opening_and_closing_a_shop_is_not_closing_sales() -> None:
+    jd = "Sales Representative\nRequirements:\n- Closing deals\n- CRM"
+    cv = "Experience\nCashier, Corner Shop, 2019 - Present\n- Opening and closing the store; cash counts"
+    assert not any(s.lower().startswith("closing") for s in _assess(jd, cv).strengths)
+
+
+def test_a_degree_written_at_a_level_and_a_class_shown_by_its_member() -> None:
+    jd = "Teacher\nRequirements:\n- Bachelor's degree\n- Microsoft Office\nNice to have:\n- Master's degree"
+    cv = "Experience\nTeacher, Oak School, 2015 - Present\nSkills: Excel, Word\nEducation\nMaster of Education, 2014"
+    result = _assess(jd, cv)
+    assert not result.gaps
+    assert any(s.startswith("Microsoft Office") and "Excel" in s for s in result.strengths)
+
+
+def test_an_undated_job_title_in_the_work_history_counts_as_held() -> None:
+    jd = "IT Support Technician\nRequirements:\n- Help desk experience\n- Active Directory"
+    cv = "Experience\nHelp Desk Specialist\nCity Council\nReset Active Directory passwords and imaged laptops."
+    row = next(e for e in _assess(jd, cv).evidence if e["category"] == "title")
+    assert row["met"] and row["cv_line"] == "Help Desk Specialist"
