@@ -10,16 +10,9 @@ from fastapi_offline import FastAPIOffline
 from cvmatch_app.api import account_routes, match_routes
 from cvmatch_app.api.billing_routes import router as billing_router
 from cvmatch_app.api.downloads_routes import router as downloads_router
-from cvmatch_app.config import PLAN_BATCH_LIMITS, get_settings
 from cvmatch_app.jobs.dispatch import dispatch
 from cvmatch_app.services import dispatcher
 from cvmatch_app.services.errors import ServiceError
-
-
-def max_request_bytes() -> int:
-    """The largest legitimate POST /api/match: a full API-plan batch, a JD file and form overhead."""
-    settings = get_settings()
-    return (max(PLAN_BATCH_LIMITS.values()) + 1) * settings.max_cv_bytes + 1024 * 1024
 
 
 def create_api() -> FastAPI:

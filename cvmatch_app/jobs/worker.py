@@ -26,7 +26,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from saq import Queue, Worker
-from sqlalchemy import or_, update
+from sqlalchemy import update
 from sqlmodel import col, select
 
 from cvmatch_app.config import get_settings
@@ -34,7 +34,7 @@ from cvmatch_app.db.models import MatchCV, utcnow
 from cvmatch_app.db.session import get_engine, session_scope
 from cvmatch_app.jobs.queue import SCORE_FUNCTION, enqueue_cvs, make_queue
 from cvmatch_app.jobs.runner import settle_job
-from cvmatch_app.jobs.scoring import not_waiting_for_batch, process_cv
+from cvmatch_app.jobs.scoring import claimable, not_waiting_for_batch, process_cv
 from cvmatch_app.logs import configure_logging
 from cvmatch_app.services.matching import CV_HELD_STATES
 from cvmatch_app.services.reading_pool import reading_pool
@@ -50,13 +50,7 @@ def stranded_cvs() -> list[tuple[int, int]]:
     with session_scope() as session:
         rows = session.exec(
             select(MatchCV.id, MatchCV.attempts)
-            .where(
-                or_(
-                    MatchCV.status == "pending",
-                    col(MatchCV.status).in_(CV_HELD_STATES) & (MatchCV.lease_until < now),  # type: ignore[operator]
-                ),
-                not_waiting_for_batch(),
-            )
+            .where(claimable(now), not_waiting_for_batch())
             .order_by(MatchCV.created_at, MatchCV.id)
         )
         return [(cv_id, attempts) for cv_id, attempts in rows if cv_id is not None]

@@ -85,7 +85,9 @@ def prepare_submission(
     if jd_text and jd_file:
         raise BadRequest("Send the job description either as jd_text or as jd_file, not both.")
     if not jd_text and not jd_file:
-        raise BadRequest("A job description is required: send jd_text (up to 50,000 characters) or jd_file.")
+        raise BadRequest(
+            f"A job description is required: send jd_text (up to {settings.max_jd_chars:,} characters) or jd_file."
+        )
     cvs = [cv for cv in cvs if cv.filename or cv.data]
     if not cvs:
         raise BadRequest(f"No CVs were sent: attach one or more files ({ACCEPTED_TYPES}) as 'cvs'.")
@@ -181,7 +183,7 @@ def create_job(
         callback_url=callback_url,
         priority=check_priority(priority),
     )
-    credits.book(session, user_id=user.id, delta=-len(prepared.cvs), reason="match", reference=f"job:{job.id}")
+    credits.charge_job(session, user_id=user.id, job_id=job.id, cv_count=len(prepared.cvs))
     session.add(job)
     session.flush()
     # Core inserts, one statement each for the rows and the files: building 25 ORM objects costs
