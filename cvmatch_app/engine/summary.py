@@ -79,15 +79,15 @@ def evidence_rows(breakdown: ScoreBreakdown) -> list[dict[str, Any]]:
     return rows
 
 
-_LEADING_NUMBERS_RE = re.compile(r"^[\d\s\-–/&,]+")
+_NUMBERS_RE = re.compile(r"\d+")
 
 
 def _most_recent_title(cv: CVProfile) -> str:
-    """The CV's own most recent job title: the newest dated role's when it reads as a title (a grade
-    range before it, '6 - 8 Language Arts Teacher', is allowed), else the headline under the name
+    """The CV's own most recent job title: the newest dated role's when it reads as a title (numbers
+    in it, '6 - 8 Language Arts Teacher' or 'Year 4 Class Teacher', are allowed), else the headline under the name
     ("Director of Business Development"), never a sentence from a bullet."""
     title = cv.most_recent_title.split(" · ")[0].strip(" ,;:-")
-    if reads_as_title(_LEADING_NUMBERS_RE.sub("", title)):
+    if reads_as_title(_NUMBERS_RE.sub("", title).lstrip(" -–/&,")):
         return _quote(title, 70)
     for index, line in enumerate(cv.lines[:3]):
         if index != cv.name_line and cv.sections[index] == "top" and reads_as_title(line):

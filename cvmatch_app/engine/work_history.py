@@ -59,6 +59,7 @@ _HAS_YEAR_RE = re.compile(r"(?:19|20)\d\d|['’]\d\d\b")
 _MAX_TITLE_WORDS = 12
 _MAX_HEADER_CHARS = 110
 _LOOK_LINES = 3  # how far above or below the dates a title may sit (non-fragment lines)
+_TITLE_HIT_BONUS = 1.5  # a known occupation in a heading line (see title_score)
 _MIN_TITLE_SCORE = 0.5  # below this nothing near the dates is taken for a title
 _LOOK_SPAN = 12  # lines, fragments included
 _MONTH = 1 / 12
@@ -117,7 +118,7 @@ def is_fragment(line: str) -> bool:
 
 
 def _clean_part(part: str) -> str:
-    part = part.strip(" .,:;|-–—")
+    part = part.strip(" .,:;|/-–—")
     if part.count("(") != part.count(")"):
         part = part.strip(" ()[]")
     return "" if is_fragment(part) else part
@@ -139,6 +140,7 @@ def _parts(text: str, always_commas: bool = True) -> list[str]:
         for segment in segments:
             commas = [p for p in (_clean_part(x) for x in _COMMA_RE.split(_protect_brackets(segment))) if p]
             pieces.extend(p.replace(_PROTECTED_COMMA, ",") for p in commas)
+        pieces = _join_city_and_state(pieces)
         named = any(_is_employer(p) or _is_place(p) for p in pieces)
         if named or (always_commas and len(fields) == 1 and len(segments) == 1):
             out.extend(pieces)
@@ -148,6 +150,18 @@ def _parts(text: str, always_commas: bool = True) -> list[str]:
 
 
 _PROTECTED_COMMA = "\ue000"
+_CITY_RE = re.compile(r"[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}")
+
+
+def _join_city_and_state(pieces: list[str]) -> list[str]:
+    """"Birmingham", "AL" is one place ("Birmingham AL"), never a title beside the dates."""
+    out: list[str] = []
+    for piece in pieces:
+        if out and _STATE_RE.fullmatch(piece) and _CITY_RE.fullmatch(out[-1]) and not _title_hit(out[-1]):
+            out[-1] = f"{out[-1]} {piece}"
+        else:
+            out.append(piece)
+    return out
 
 
 def _protect_brackets(text: str) -> str:
@@ -231,7 +245,7 @@ def title_score(text: str) -> float:
     score = 1.0
     hit = _title_hit(t)
     if hit:
-        score += 1.5
+        score += _TITLE_HIT_BONUS
     if _SENTENCE_END_RE.search(t) and not _ABBREV_END_RE.search(t):
         score -= 0.8
     content = [w for w in words if w.lower() not in _SMALL_WORDS]
@@ -436,13 +450,22 @@ def _read_side(lines: list[str], indexes: list[int]) -> _Side:
                     side.employer, side.employer_line = employer, index
             continue
         title, score, at = _best_title(parts)
-        if score > side.score + 0.01 and not side.title:
+        if score <= 0.01:
+            continue
+        if not side.title:
             side.title, side.score, side.line = title, score, index
             employer = _employer_in(parts, at)
             if employer and not side.employer:
                 side.employer, side.employer_line = employer, index
-        if side.title:
-            break  # the nearest title-like line is the title
+            continue
+        # The nearest title-like line is the title, unless it names no occupation and the next one
+        # does: "AWS DevOps Engineer" above "S&P Global" above the dates. The nearer line is then
+        # the employer.
+        if score >= side.score + _TITLE_HIT_BONUS and _title_hit(title) and not _title_hit(side.title):
+            if not side.employer:
+                side.employer, side.employer_line = side.title, side.line
+            side.title, side.score, side.line = title, score, index
+        break
     return side
 
 

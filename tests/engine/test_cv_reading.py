@@ -319,3 +319,24 @@ def test_an_honest_cv_carries_no_stuffing_flag() -> None:
     result = ENGINE.assess_sync(job, cv, [])
     assert FLAG_KEYWORD_STUFFING not in result.flags
     assert result.score >= 60
+
+
+TITLE_EMPLOYER_THEN_DATES_AND_PLACE = """Work Experience
+Network Engineer
+Brightline Systems
+April 2019 - current / Leeds, AL
+Configured routers and firewalls for 40 offices.
+Help Desk Technician
+Carver Holdings
+June 2016 - March 2019 / Mobile, AL
+Answered 50 tickets a day.
+"""
+
+
+def test_title_above_an_employer_without_an_organisation_word_and_a_place_beside_the_dates() -> None:
+    cv = build_cv_profile(TITLE_EMPLOYER_THEN_DATES_AND_PLACE, NOW)
+    assert roles(TITLE_EMPLOYER_THEN_DATES_AND_PLACE) == [
+        ("Network Engineer", "2019-04", "present"),
+        ("Help Desk Technician", "2016-06", "2019-03"),
+    ]
+    assert [r.employer for r in cv.roles] == ["Brightline Systems", "Carver Holdings"]
