@@ -75,6 +75,9 @@ def test_a_stopped_worker_hands_its_cv_back_without_counting_the_attempt(monkeyp
             await asyncio.sleep(0.05)
             if (await asyncio.to_thread(_cv, cv_id)).status == "processing":
                 break
+        else:
+            task.cancel()
+            raise AssertionError("the worker never claimed the CV: nothing was handed back, nothing was tested")
         task.cancel()
         with pytest.raises(asyncio.CancelledError):
             await task
