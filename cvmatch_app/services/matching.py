@@ -258,7 +258,6 @@ def submission_response(job: MatchJob) -> dict[str, Any]:
         "job_id": job.id,
         "status": job.status if job.status != "processing" else "pending",
         "cv_count": job.cv_count,
-        "message": f"Job created. Poll /api/match/{job.id} for results.",
         "skipped_cvs": job.skipped_cvs,
         "priority": job.priority,
     }
