@@ -4,7 +4,7 @@ Batch mode: a job marked not urgent (``priority=batch``) is scored as one Claude
 
 Anthropic's Message Batches API bills every token at half the live price and answers within hours
 (at most 24 h). The job's CVs stay ``pending`` until the batch ends; the runners leave them alone
-(``jobs.scoring.not_waiting_for_batch``) and this module's poller does the work, in rounds:
+(``jobs.cv_task.not_waiting_for_batch``) and this module's poller does the work, in rounds:
 
 1. Submit. A batch job without a batch is taken by a conditional UPDATE that writes a
    ``submitting:<unix time>`` marker into ``match_job.batch_id``: of two processes, only one wins.
@@ -43,10 +43,10 @@ from cvmatch_app.config import get_settings
 from cvmatch_app.db.models import MatchCV, MatchJob
 from cvmatch_app.db.session import session_scope
 from cvmatch_app.engine.types import Assessment
+from cvmatch_app.jobs.cv_task import claim, record_failure, record_result
 from cvmatch_app.jobs.dispatch import dispatch
 from cvmatch_app.jobs.runner import settle_job
-from cvmatch_app.jobs.scoring import claim, record_failure, record_result
-from cvmatch_app.services.engines import get_engine
+from cvmatch_app.services.engines import scoring_engine
 
 log = logging.getLogger("cvmatch.claude.batches")
 
@@ -304,7 +304,7 @@ class BatchPoller:
         self._wake: asyncio.Event | None = None
 
     async def start(self) -> None:
-        engine = await asyncio.to_thread(get_engine)
+        engine = await asyncio.to_thread(scoring_engine)
         if not isinstance(engine, ClaudeEngine) or self._task is not None:
             return
         settings = get_settings()

@@ -1,7 +1,7 @@
 """Worker process of the distributed runner: ``python -m cvmatch_app.jobs.worker [--concurrency N]``.
 
 Takes CV ids from the saq queue in Redis (CVMATCH_REDIS_URL) and scores them with
-``jobs.scoring.process_cv`` against the shared database (CVMATCH_DATABASE_URL). Start as many as
+``jobs.cv_task.process_cv`` against the shared database (CVMATCH_DATABASE_URL). Start as many as
 you like, on any machine that reaches both.
 
 - SIGTERM/SIGINT: takes no new CV, lets the current ones finish for up to CVMATCH_WORKER_GRACE_SECONDS,
@@ -32,9 +32,9 @@ from sqlmodel import col, select
 from cvmatch_app.config import get_settings
 from cvmatch_app.db.models import MatchCV, utcnow
 from cvmatch_app.db.session import get_engine, session_scope
+from cvmatch_app.jobs.cv_task import claimable, not_waiting_for_batch, process_cv
 from cvmatch_app.jobs.queue import SCORE_FUNCTION, enqueue_cvs, make_queue
 from cvmatch_app.jobs.runner import settle_job
-from cvmatch_app.jobs.scoring import claimable, not_waiting_for_batch, process_cv
 from cvmatch_app.logs import configure_logging
 from cvmatch_app.services.matching import CV_HELD_STATES
 from cvmatch_app.services.reading_pool import reading_pool
@@ -85,7 +85,7 @@ def hand_back(cv_id: int, started: datetime) -> bool:
         return result.rowcount == 1
 
 
-async def score_cv(ctx: dict[str, Any], *, cv_id: int) -> str:
+async def score_queued_cv(ctx: dict[str, Any], *, cv_id: int) -> str:
     """The queue's one task: claim, score and record a CV (idempotent), or hand it back if stopped."""
     started = utcnow()
     log.info("scoring CV %s", cv_id)
@@ -127,7 +127,7 @@ class CVWorker(Worker):
     def __init__(self, queue: Queue, *, concurrency: int, grace_seconds: float) -> None:
         super().__init__(
             queue,
-            functions=[(SCORE_FUNCTION, score_cv)],
+            functions=[(SCORE_FUNCTION, score_queued_cv)],
             concurrency=concurrency,
             startup=self._startup,
             shutdown=self._shutdown,

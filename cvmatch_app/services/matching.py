@@ -17,7 +17,7 @@ from cvmatch_app.db.session import session_scope
 from cvmatch_app.engine.bands import verdict_for
 from cvmatch_app.services import credits, idempotency, job_ids
 from cvmatch_app.services.dispatcher import dispatch
-from cvmatch_app.services.engines import get_engine
+from cvmatch_app.services.engines import scoring_engine
 from cvmatch_app.services.errors import BadRequest, Conflict, NotFound, PayloadTooLarge
 from cvmatch_app.services.filenames import clean_filename
 from cvmatch_app.services.job_description import check_matchable
@@ -420,7 +420,7 @@ def submit(
             )
         if existing is not None:
             return submission_response(existing)
-    engine = get_engine()
+    engine = scoring_engine()
     try:
         with session_scope(write=True) as session:
             job = create_job(

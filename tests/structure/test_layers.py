@@ -3,7 +3,7 @@
     pages, components, state, api, cvmatch_app.py, cli   (the app and its surfaces)
         -> jobs            (the runners: embedded runner, worker processes, Claude batch poller)
         -> services        (business rules shared by the web app, the REST API and MCP)
-        -> db, config
+        -> db, config, plans
     engine, claude_engine  (pure scoring: no database, no settings, no web framework, no services or jobs)
 
 Two checks per layer: every import statement in its modules (function-local ones too, read from the
@@ -22,7 +22,7 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parents[2] / "cvmatch_app"
 SURFACES = ["api", "state", "pages", "components", "cvmatch_app.cvmatch_app", "cli", "mcp_server"]
-ENGINE_FORBIDDEN = ["services", "jobs", "db", "config", *SURFACES]
+ENGINE_FORBIDDEN = ["services", "jobs", "db", "config", "plans", *SURFACES]
 FORBIDDEN: dict[str, list[str]] = {
     "engine": [*ENGINE_FORBIDDEN, "claude_engine"],
     "claude_engine": ENGINE_FORBIDDEN,
@@ -30,9 +30,10 @@ FORBIDDEN: dict[str, list[str]] = {
     "jobs": SURFACES,
     "db": ["services", "jobs", *SURFACES],
     "config": ["services", "jobs", "db", *SURFACES],
+    "plans": ["config", "db", "services", "jobs", "engine", "claude_engine", *SURFACES],
 }
 WEB_FRAMEWORKS = ["fastapi", "starlette", "reflex"]
-NO_WEB_FRAMEWORK = {"engine", "claude_engine", "services", "jobs", "db", "config"}
+NO_WEB_FRAMEWORK = {"engine", "claude_engine", "services", "jobs", "db", "config", "plans"}
 
 
 def _modules(layer: str) -> list[Path]:

@@ -24,7 +24,7 @@ from cvmatch_app.engine.candidate import read_candidate
 from cvmatch_app.engine.types import Assessment, ScoringEngine
 from cvmatch_app.jobs.reading import read_cv
 from cvmatch_app.services import credits
-from cvmatch_app.services.engines import get_engine
+from cvmatch_app.services.engines import scoring_engine
 from cvmatch_app.services.matching import CV_HELD_STATES, refresh_job_status
 
 log = logging.getLogger("cvmatch.jobs")
@@ -88,7 +88,7 @@ async def process_cv(cv_id: int, *, engine: ScoringEngine | None = None) -> str:
         outcome = await asyncio.to_thread(read_cv, cv_id)
         if outcome != "ready":
             return outcome
-    engine = engine or get_engine()
+    engine = engine or scoring_engine()
     cv, job = await asyncio.to_thread(_load, cv_id)
     try:
         profile = await asyncio.to_thread(_job_profile, engine, job.id, job.jd_text)
