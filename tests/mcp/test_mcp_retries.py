@@ -13,6 +13,8 @@ from anyio.lowlevel import checkpoint
 from tests.mcp.client import SERVER_FILE
 from tests.support.factories import NURSE_CV, NURSE_JD
 
+JOB_ID = "00000000-0000-4000-8000-000000000001"  # job ids are UUIDs: the MCP server refuses others
+
 URL = "http://cvmatch.test"
 
 
@@ -28,7 +30,7 @@ def server(monkeypatch):
 
 
 def _job(request: httpx.Request) -> httpx.Response:
-    return httpx.Response(200, json={"job_id": "j1", "status": "pending", "cv_count": 1, "skipped_cvs": []})
+    return httpx.Response(200, json={"job_id": JOB_ID, "status": "pending", "cv_count": 1, "skipped_cvs": []})
 
 
 @respx.mock
@@ -40,7 +42,7 @@ def test_a_dropped_upload_is_sent_again_with_the_same_idempotency_key(server, tm
 
     job = anyio.run(server.match_cvs, [str(cv)], NURSE_JD)
 
-    assert job["job_id"] == "j1"
+    assert job["job_id"] == JOB_ID
     sent = [call.request.headers["Idempotency-Key"] for call in post.calls]
     assert len(sent) == 2 and sent[0] == sent[1] and sent[0].startswith("mcp-")
     assert all(call.request.headers["X-API-Key"] == "cvm_test" for call in post.calls)
@@ -62,14 +64,14 @@ def test_a_refusal_lost_with_the_connection_is_read_from_a_request_without_a_bod
 
 @respx.mock
 def test_a_connection_that_keeps_dropping_ends_in_a_clear_error(server):
-    route = respx.get(f"{URL}/api/match/j1/progress").mock(side_effect=httpx.RemoteProtocolError("closed"))
+    route = respx.get(f"{URL}/api/match/{JOB_ID}/progress").mock(side_effect=httpx.RemoteProtocolError("closed"))
     with pytest.raises(server.CVMatchError, match="Could not reach CVMatch at http://cvmatch.test"):
-        anyio.run(server.get_match_progress, "j1")
+        anyio.run(server.get_match_progress, JOB_ID)
     assert len(route.calls) == 3
 
 
 @respx.mock
 def test_a_server_that_is_not_cvmatch_is_named(server):
-    respx.get(f"{URL}/api/match/j1").respond(200, text="<html>welcome</html>")
+    respx.get(f"{URL}/api/match/{JOB_ID}").respond(200, text="<html>welcome</html>")
     with pytest.raises(server.CVMatchError, match="did not answer like a CVMatch server"):
-        anyio.run(server.get_match_results, "j1")
+        anyio.run(server.get_match_results, JOB_ID)
