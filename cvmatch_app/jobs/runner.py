@@ -17,7 +17,7 @@ from sqlmodel import col
 from cvmatch_app.config import get_settings
 from cvmatch_app.db.models import MatchCV
 from cvmatch_app.db.session import get_engine, session_scope
-from cvmatch_app.jobs.scoring import process_cv, unfinished_cv_ids
+from cvmatch_app.jobs.cv_task import process_cv, unfinished_cv_ids
 from cvmatch_app.services.matching import CV_HELD_STATES, refresh_job_status
 from cvmatch_app.services.reading_pool import reading_pool
 

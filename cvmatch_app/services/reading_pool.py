@@ -53,6 +53,7 @@ class ReadingLimits:
     cpu_seconds: int = 2
     wall_seconds: float = 2.5
     memory_mb: int = 1024
+    max_bytes: int = 5 * 1024 * 1024  # the largest file accepted (CVMATCH_MAX_CV_BYTES), passed to the engine
 
 
 @dataclass
@@ -137,14 +138,15 @@ def child_main(cpu_seconds: int, memory_mb: int) -> None:
         data = _read_frame(stdin) if header is not None else None
         if header is None or data is None:
             return
-        filename = json.loads(header)["filename"]
+        request = json.loads(header)
+        filename = request["filename"]
         # RLIMIT_CPU counts the process's whole life: allow this file ``cpu_seconds`` more than so far.
         used = resource.getrusage(resource.RUSAGE_SELF)
         spent = int(used.ru_utime + used.ru_stime) + 1
         resource.setrlimit(resource.RLIMIT_CPU, (spent + cpu_seconds, resource.RLIM_INFINITY))
         try:
             _refuse_crowded_zip(data)
-            document = extract_document(filename, data)
+            document = extract_document(filename, data, max_bytes=request["max_bytes"])
             answer: dict[str, Any] = {
                 "text": document.text,
                 "kind": document.kind,
@@ -228,7 +230,7 @@ class _Reader:
             self._ready = True
         started, cpu_at_start = time.monotonic(), self._cpu_seconds()
         try:
-            _write_frame(self._stdin, json.dumps({"filename": filename}).encode())
+            _write_frame(self._stdin, json.dumps({"filename": filename, "max_bytes": self.limits.max_bytes}).encode())
             _write_frame(self._stdin, data)
         except (BrokenPipeError, OSError) as exc:
             self.kill()
@@ -389,6 +391,7 @@ def limits_from_settings() -> ReadingLimits:
         cpu_seconds=settings.reader_cpu_seconds,
         wall_seconds=settings.reader_wall_seconds,
         memory_mb=settings.reader_memory_mb,
+        max_bytes=settings.max_cv_bytes,
     )
 
 
