@@ -23,8 +23,10 @@ config = rx.Config(
     frontend_port=None if "--backend-only" in sys.argv else _settings.port,
     db_url=_settings.effective_database_url.replace("postgresql://", "postgresql+psycopg://", 1),
     redis_url=_settings.redis_url or None,
-    # The REST API is for server-to-server use with keys; the UI is same-origin.
-    cors_allowed_origins=["*"],
+    # CORS is off unless CVMATCH_CORS_ALLOWED_ORIGINS lists origins: the UI is same-origin and the REST
+    # API is for server-to-server use with keys. (An empty list also leaves the page's websocket
+    # open to its own origin; a list names the public URL too, so that the page keeps working.)
+    cors_allowed_origins=_settings.effective_cors_origins,
     show_built_with_reflex=False,
     trusted_proxy_hops=_settings.trusted_proxy_hops,
     disable_plugins=[rx.plugins.SitemapPlugin],

@@ -43,7 +43,7 @@ SET_DIR = ROOT / "benchmarks" / "real_cv_set"
 LABELS = SET_DIR / "labels.json"
 MARKS = SET_DIR / "claim_marks.json"
 DEFAULT_CVS = ROOT / ".." / "shared" / "eval" / "real_cvs"
-READER_SOURCES = ("extract*.py", "pdf_layout.py", "text_clean.py")
+READER_SOURCES = ("extract*.py", "pdf_*.py", "text_clean.py")
 STRENGTH = "strength"
 GAP = "gap"
 

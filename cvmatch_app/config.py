@@ -108,6 +108,16 @@ class Settings(BaseSettings):
         "(the log-in limits then count the proxy's address)",
     )
 
+    cors_allowed_origins: list[str] = Field(
+        default_factory=list,
+        description="Browser origins allowed to call the API from their pages "
+        '(JSON list, e.g. ["https://ats.example.com"]); empty: no cross-origin calls',
+    )
+    log_format: Literal["text", "json"] = Field(
+        "text", description="'json': one JSON object per log line (access log, security events) for a log collector"
+    )
+    access_log: bool = Field(True, description="One log line per HTTP request (method, route, status, time, account)")
+
     stripe_secret_key: str = Field("", validation_alias=AliasChoices("STRIPE_SECRET_KEY", "CVMATCH_STRIPE_SECRET_KEY"))
     stripe_webhook_secret: str = Field(
         "", validation_alias=AliasChoices("STRIPE_WEBHOOK_SECRET", "CVMATCH_STRIPE_WEBHOOK_SECRET")
@@ -147,6 +157,13 @@ class Settings(BaseSettings):
         if runner == "distributed" and not self.redis_url:
             raise ValueError("CVMATCH_RUNNER=distributed needs CVMATCH_REDIS_URL (the queue lives in Redis).")
         return runner
+
+    @property
+    def effective_cors_origins(self) -> list[str]:
+        """For Reflex: none, or the allowed origins plus this server's own (its websocket checks them)."""
+        if not self.cors_allowed_origins:
+            return []
+        return sorted({*self.cors_allowed_origins, self.effective_public_url})
 
     @property
     def is_production(self) -> bool:

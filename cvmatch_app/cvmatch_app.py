@@ -7,12 +7,16 @@ from collections.abc import AsyncIterator
 
 import reflex as rx
 
+from cvmatch_app.api.access_log import log_requests
 from cvmatch_app.api.app import create_api, max_request_bytes
+from cvmatch_app.api.browser_headers import secure_browsers
 from cvmatch_app.api.upload_limits import limit_uploads
 from cvmatch_app.api.uploads import BodySizeLimit
 from cvmatch_app.config import get_settings
 from cvmatch_app.jobs.runner import runner
+from cvmatch_app.logs import configure_logging
 from cvmatch_app.pages import register_pages
+from cvmatch_app.state.staged_files import sweep_expired_files
 
 
 def _limit_match_body(asgi_app):  # type: ignore[no-untyped-def]
@@ -49,10 +53,16 @@ async def run_claude_batch_poller() -> AsyncIterator[None]:
         yield
 
 
+configure_logging()
+_transformers = [create_api(), _limit_match_body, limit_uploads, secure_browsers]
+if get_settings().access_log:
+    _transformers.append(log_requests)  # last: the outermost layer sees every request and its final status
+
 app = rx.App(
-    api_transformer=[create_api(), _limit_match_body, limit_uploads],
+    api_transformer=_transformers,
     theme=rx.theme(accent_color="indigo", radius="medium"),
 )
 app.register_lifespan_task(run_embedded_runner)
 app.register_lifespan_task(run_claude_batch_poller)
+app.register_lifespan_task(sweep_expired_files)
 register_pages(app)

@@ -14,7 +14,10 @@ from cvmatch_app.db.session import make_engine
 from tests.conftest import POSTGRES_URL
 from tests.support.postgres import create_database, drop_database
 
-TABLES = {"user_account", "api_key", "match_job", "match_cv", "credit_ledger", "stripe_event", "alembic_version"}
+TABLES = {
+    "user_account", "api_key", "match_job", "match_cv", "credit_ledger", "stripe_event", "alembic_version",
+    "candidate_decision", "share_link",
+}  # fmt: skip
 
 
 def _up_down_up(url: str) -> None:

@@ -27,6 +27,7 @@ async def issue_token(request: Request) -> dict[str, Any]:
     user = await in_session(
         lambda s: accounts.authenticate(s, email=body.email, password=body.password, address=address)
     )
+    request.state.account_id = user.id  # for the access log
     return {"access_token": accounts.issue_token(user), "token_type": "bearer"}
 
 

@@ -25,6 +25,7 @@ async def api_key_principal(request: Request, response: Response) -> KeyPrincipa
     principal = await in_session(lambda session: keys.authenticate_key(session, secret))
     if keys.needs_use_recorded(principal.key):
         await in_session(lambda session: keys.record_use(session, principal.key.id), write=True)
+    request.state.account_id = principal.user.id  # for the access log
     status = limits.hit_key_and_account(key_id=principal.key.id, user_id=principal.user.id)
     request.state.rate_limit_headers = status.headers()
     response.headers.update(status.headers())
@@ -42,7 +43,9 @@ async def jwt_user(request: Request) -> User:
         raise Unauthorized(
             "API keys are not accepted here: this endpoint needs a login token from POST /api/auth/token."
         )
-    return await in_session(lambda session: accounts.user_from_token(session, token))
+    user = await in_session(lambda session: accounts.user_from_token(session, token))
+    request.state.account_id = user.id  # for the access log
+    return user
 
 
 ApiPrincipal = Annotated[KeyPrincipal, Depends(api_key_principal)]

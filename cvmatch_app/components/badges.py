@@ -6,7 +6,15 @@ import reflex as rx
 
 
 def verdict_badge(label: rx.Var, colour: rx.Var) -> rx.Component:
-    return rx.badge(label, color_scheme=colour, variant="solid", size="2", radius="full", class_name="verdict-badge")
+    return rx.badge(
+        label,
+        color_scheme=colour,
+        variant="soft",
+        high_contrast=True,
+        size="2",
+        radius="full",
+        class_name="verdict-badge",
+    )
 
 
 def state_badge(label: rx.Var, colour: rx.Var) -> rx.Component:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from cvmatch_app.components.badges import flag_badge, verdict_badge
+from cvmatch_app.components.candidate import identity, stars_text, status_badge
 
 
 def _points(title: str, items: rx.Var, icon: str, colour: str, empty: str) -> rx.Component:
@@ -24,7 +25,7 @@ def _points(title: str, items: rx.Var, icon: str, colour: str, empty: str) -> rx
                 ),
                 spacing="1",
             ),
-            rx.text(empty, size="2", color=rx.color("gray", 10)),
+            rx.text(empty, size="2", color=rx.color("gray", 11)),
         ),
         spacing="2",
         align="start",
@@ -71,29 +72,37 @@ def _evidence(card: rx.Var) -> rx.Component:
                 padding_top="8px",
                 class_name="evidence",
             ),
-            rx.text("No evidence was recorded for this CV.", size="2", color=rx.color("gray", 10)),
+            rx.text("No evidence was recorded for this CV.", size="2", color=rx.color("gray", 11)),
         ),
         width="100%",
     )
 
 
-def cv_card(card: rx.Var, rank: rx.Var) -> rx.Component:
+def cv_card(card: rx.Var, rank: rx.Var, on_open: rx.EventHandler | None = None) -> rx.Component:
+    """One ranked candidate; ``on_open(position)`` opens the CV beside the ranking (not on share links)."""
     return rx.card(
         rx.vstack(
             rx.flex(
                 rx.vstack(
                     rx.hstack(
-                        rx.text("#", rank, size="2", color=rx.color("gray", 10), weight="medium"),
-                        rx.heading(card.filename, size="4", as_="h3", class_name="cv-name", word_break="break-all"),
-                        align="baseline",
+                        rx.text("#", rank, size="2", color=rx.color("gray", 11), weight="medium"),
+                        identity(card),
+                        align="start",
                         spacing="2",
                     ),
                     rx.hstack(
                         verdict_badge(card.verdict_label, card.colour),
                         rx.text(card.recommendation, size="2", weight="medium", class_name="recommendation"),
+                        status_badge(card),
+                        stars_text(card),
                         align="center",
                         spacing="2",
                         wrap="wrap",
+                    ),
+                    rx.cond(
+                        card.note != "",
+                        rx.text("Note: ", card.note, size="2", class_name="card-note", color=rx.color("gray", 11)),
+                        rx.fragment(),
                     ),
                     spacing="2",
                     align="start",
@@ -101,7 +110,7 @@ def cv_card(card: rx.Var, rank: rx.Var) -> rx.Component:
                 rx.spacer(),
                 rx.vstack(
                     rx.text(card.score, size="8", weight="bold", class_name="cv-score", line_height="1"),
-                    rx.text("out of 100", size="1", color=rx.color("gray", 10)),
+                    rx.text("out of 100", size="1", color=rx.color("gray", 11)),
                     align="end",
                     spacing="1",
                 ),
@@ -109,7 +118,7 @@ def cv_card(card: rx.Var, rank: rx.Var) -> rx.Component:
                 width="100%",
                 align="start",
             ),
-            rx.progress(value=card.score, max=100, color_scheme=card.colour, size="1"),
+            rx.progress(value=card.score, max=100, color_scheme=card.colour, size="1", aria_label="Match score"),
             rx.text(card.summary, size="2"),
             rx.cond(
                 card.flags.length() > 0,
@@ -123,12 +132,31 @@ def cv_card(card: rx.Var, rank: rx.Var) -> rx.Component:
                 spacing="4",
                 width="100%",
             ),
-            _evidence(card),
+            rx.hstack(
+                _evidence(card),
+                *(
+                    [
+                        rx.button(
+                            rx.icon("panel-right-open", size=16),
+                            "Open CV",
+                            variant="soft",
+                            size="1",
+                            on_click=on_open(card.position),
+                            class_name="no-print open-cv",
+                            aria_label="Open the CV of " + card.name,
+                        )
+                    ]
+                    if on_open is not None
+                    else []
+                ),
+                width="100%",
+                align="start",
+            ),
             spacing="3",
             width="100%",
             align="start",
         ),
         width="100%",
         size="2",
-        class_name="cv-card",
+        class_name="cv-card print-block",
     )

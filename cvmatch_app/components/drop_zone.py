@@ -44,6 +44,10 @@ def drop_zone(
         disabled=disabled,
         aria_label=title,
         aria_disabled=disabled,
+        # The file input react-dropzone renders takes no props: name it once it is in the page.
+        on_mount=rx.call_script(
+            f"document.querySelector('#{upload_id} input[type=file]')?.setAttribute('aria-label', {title!r})"
+        ),
         border=f"2px dashed {rx.color('accent', 7)}",
         border_radius="var(--radius-4)",
         padding="1em" if compact else "2em 1em",

@@ -8,6 +8,29 @@ from cvmatch_app.state.auth import AuthState
 
 NAV_LINKS = [("Match", "/"), ("History", "/history"), ("Account", "/account"), ("Credits", "/credits")]
 CONTENT_WIDTH = "1100px"
+# Links inside text are underlined (colour alone is 2.69:1 against the text); the skip link shows on focus.
+PAGE_CSS = """
+a.rt-underline-auto { text-decoration-line: underline; text-underline-offset: 2px; }
+.skip-link { position: absolute; left: 8px; top: -48px; z-index: 100; padding: 8px 12px; border-radius: 6px;
+  background: var(--accent-9); color: white; }
+.skip-link:focus { top: 8px; }
+@media (max-width: 640px) {
+  .stack-on-phone thead { display: none; }
+  .stack-on-phone tr { display: block; padding: 8px 4px; border-bottom: 1px solid var(--gray-5); }
+  .stack-on-phone td, .stack-on-phone th { display: flex; gap: 8px; align-items: flex-start; box-shadow: none;
+    padding: 3px 4px; height: auto !important; white-space: normal !important; }
+  .stack-on-phone td[data-label]::before, .stack-on-phone th[data-label]::before { content: attr(data-label);
+    font-weight: 600; min-width: 112px; flex-shrink: 0; color: var(--gray-11); font-size: var(--font-size-1); }
+}
+"""
+
+
+def page_css() -> rx.Component:
+    return rx.el.style(PAGE_CSS)
+
+
+def skip_link() -> rx.Component:
+    return rx.el.a("Skip to content", href="#main", class_name="skip-link")
 
 
 def _nav_link(label: str, href: str, active: bool) -> rx.Component:
@@ -38,11 +61,42 @@ def brand() -> rx.Component:
     )
 
 
+def _phone_menu(active: str) -> rx.Component:
+    """On a phone the header is one line: the pages and log-out fold into a menu."""
+    return rx.box(
+        rx.menu.root(
+            rx.menu.trigger(
+                rx.icon_button(rx.icon("menu", size=18), variant="soft", color_scheme="gray", aria_label="Menu")
+            ),
+            rx.menu.content(
+                *[
+                    rx.menu.item(
+                        label,
+                        on_click=rx.redirect(href),
+                        color=rx.color("accent", 11) if href == active else None,
+                        aria_current="page" if href == active else None,
+                    )
+                    for label, href in NAV_LINKS
+                ],
+                rx.menu.separator(),
+                rx.menu.item("Log out", on_click=AuthState.log_out),
+            ),
+        ),
+        display=["block", "none"],
+        id="phone-menu",
+    )
+
+
 def nav_bar(active: str) -> rx.Component:
     return rx.el.nav(
         rx.flex(
             brand(),
-            rx.flex(*[_nav_link(label, href, href == active) for label, href in NAV_LINKS], spacing="1", wrap="wrap"),
+            rx.flex(
+                *[_nav_link(label, href, href == active) for label, href in NAV_LINKS],
+                spacing="1",
+                wrap="wrap",
+                display=["none", "flex"],
+            ),
             rx.spacer(),
             rx.flex(
                 rx.link(
@@ -57,7 +111,15 @@ def nav_bar(active: str) -> rx.Component:
                     underline="none",
                 ),
                 rx.text(AuthState.email, size="2", color=rx.color("gray", 11), display=["none", "none", "block"]),
-                rx.button("Log out", variant="soft", color_scheme="gray", size="2", on_click=AuthState.log_out),
+                rx.button(
+                    "Log out",
+                    variant="soft",
+                    color_scheme="gray",
+                    size="2",
+                    on_click=AuthState.log_out,
+                    display=["none", "inline-flex"],
+                ),
+                _phone_menu(active),
                 align="center",
                 spacing="3",
             ),
@@ -86,9 +148,11 @@ def checking_session() -> rx.Component:
 def app_page(title: str, *children: rx.Component, active: str = "", subtitle: str | rx.Var = "") -> rx.Component:
     """A private page: the navigation, a heading, and the content once the session is confirmed."""
     return rx.box(
+        page_css(),
         rx.cond(
             AuthState.logged_in,
             rx.fragment(
+                skip_link(),
                 nav_bar(active),
                 rx.el.main(
                     rx.vstack(
@@ -102,6 +166,8 @@ def app_page(title: str, *children: rx.Component, active: str = "", subtitle: st
                     max_width=CONTENT_WIDTH,
                     margin="0 auto",
                     padding=["16px 12px 48px", "24px 16px 64px"],
+                    id="main",
+                    tab_index=-1,
                 ),
             ),
             checking_session(),
@@ -112,8 +178,9 @@ def app_page(title: str, *children: rx.Component, active: str = "", subtitle: st
 
 
 def auth_card(title: str, *children: rx.Component) -> rx.Component:
-    """Log-in and sign-up: a small centred card."""
-    return rx.center(
+    """Log-in and sign-up: a small centred card, the page's main landmark."""
+    return rx.el.main(
+        page_css(),
         rx.vstack(
             brand(),
             rx.card(
@@ -126,6 +193,9 @@ def auth_card(title: str, *children: rx.Component) -> rx.Component:
             width="100%",
             max_width="420px",
         ),
+        display="flex",
+        align_items="center",
+        justify_content="center",
         min_height="100vh",
         padding="16px",
         background=rx.color("gray", 2),

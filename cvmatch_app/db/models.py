@@ -6,7 +6,7 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any, Optional
 
-from sqlalchemy import JSON, Column, ForeignKey, Integer, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, Column, ForeignKey, Integer, LargeBinary, String, Text, UniqueConstraint, false
 from sqlmodel import Field, SQLModel
 
 
@@ -71,6 +71,8 @@ class MatchJob(SQLModel, table=True):
     priority: str = Field(default="standard", sa_column=Column(String(20), nullable=False, server_default="standard"))
     # The Message Batch that scores this job, or a "submitting:<time>" marker while it is being created.
     batch_id: Optional[str] = Field(default=None, max_length=100)
+    # Blind review: the job's pages, share links and exports hide who the candidates are.
+    blind_review: bool = Field(default=False, sa_column=Column(Boolean, nullable=False, server_default=false()))
 
 
 class MatchCV(SQLModel, table=True):
@@ -104,6 +106,8 @@ class MatchCV(SQLModel, table=True):
     read_at: Optional[datetime] = None
     # engine.fingerprint of the text: the same CV in another format is flagged duplicate in its job.
     text_fingerprint: Optional[str] = Field(default=None, max_length=64)
+    # Who the candidate is (engine.candidate.Candidate), read once when the CV is scored.
+    candidate: Optional[dict[str, Any]] = Field(default=None, sa_column=Column(JSON, nullable=True))
 
 
 class MatchCVFile(SQLModel, table=True):
@@ -118,6 +122,33 @@ class MatchCVFile(SQLModel, table=True):
         sa_column=Column(Integer, ForeignKey("match_cv.id", ondelete="CASCADE"), primary_key=True, autoincrement=False)
     )
     data: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+
+
+class CandidateDecision(SQLModel, table=True):
+    """A recruiter's decision on one scored CV: status, stars and a note. Never touches the score."""
+
+    __tablename__ = "candidate_decision"
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    job_id: str = Field(foreign_key="match_job.id", index=True, max_length=36)
+    cv_id: int = Field(foreign_key="match_cv.id", unique=True)
+    status: str = Field(default="", max_length=20)  # "" (undecided) | shortlist | hold | reject
+    stars: int = 0  # 0 = not rated, else 1-5
+    note: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+class ShareLink(SQLModel, table=True):
+    """A read-only view of one job for someone without an account; the URL carries a signed token."""
+
+    __tablename__ = "share_link"
+
+    id: str = Field(primary_key=True, max_length=32)
+    job_id: str = Field(foreign_key="match_job.id", index=True, max_length=36)
+    user_id: int = Field(foreign_key="user_account.id", index=True)
+    created_at: datetime = Field(default_factory=utcnow)
+    expires_at: datetime
+    revoked_at: Optional[datetime] = None
 
 
 class CreditLedger(SQLModel, table=True):

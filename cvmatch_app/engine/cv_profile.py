@@ -4,52 +4,65 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from .experience import DateRange, claimed_years, find_ranges, merged_years
+from .experience import claimed_years, merged_years
 from .injection import split_injection, stuffed_lines
 from .lexicon import TITLE, get_lexicon
 from .text_clean import strip_bullet
 from .tokens import STOPWORDS, tokenize_with_case
+from .work_history import Role, most_recent, read_roles
 
 _SECTION_WORDS = {
     "experience": (
         "experience", "work experience", "professional experience", "employment", "employment history",
         "work history", "career history", "career", "relevant experience", "professional background",
         "positions held", "clinical experience", "teaching experience", "military experience", "internships",
-        "volunteer experience", "professional history", "experience summary",
+        "volunteer experience", "professional history", "experience summary", "military service",
+        "employment experience", "relevant work experience",
     ),
     "education": (
         "education", "academic background", "education and training", "qualifications", "academic qualifications",
         "education & training", "academics", "training", "degrees", "education and certifications",
+        "educational background", "education background", "academic history", "education and qualifications",
     ),
     "skills": (
         "skills", "technical skills", "core skills", "key skills", "competencies", "core competencies",
         "areas of expertise", "expertise", "tools", "technologies", "skills & abilities", "skills and abilities",
         "additional skills", "programming", "languages", "it skills", "strengths", "highlights",
+        "skill highlights", "core qualifications", "core strengths", "skill sets", "skill set",
     ),
     "certifications": (
         "certifications", "certificates", "licenses", "licences", "licenses and certifications",
         "certifications and licenses", "credentials", "accreditations", "licensure", "professional development",
+        "certifications and training", "licences and certifications", "registration",
     ),
-    "summary": ("summary", "profile", "professional summary", "about me", "objective", "career objective", "personal statement"),  # noqa: E501
-    "projects": ("projects", "personal projects", "selected projects", "publications", "awards", "honors", "achievements"),  # noqa: E501
-    "other": ("interests", "hobbies", "references", "activities", "links", "contact", "personal", "coursework", "volunteering"),  # noqa: E501
+    "summary": (
+        "summary", "profile", "professional summary", "about me", "objective", "career objective",
+        "personal statement", "career overview", "executive profile", "executive summary", "professional profile",
+        "summary of qualifications",
+    ),
+    "projects": (
+        "projects", "personal projects", "selected projects", "publications", "awards", "honors", "achievements",
+        "accomplishments", "core accomplishments", "awards and honors", "honors and awards",
+    ),
+    "other": (
+        "interests", "hobbies", "references", "activities", "links", "contact", "personal", "coursework",
+        "volunteering", "activities and honors", "affiliations", "professional affiliations", "community service",
+        "community involvement", "additional information", "personal information", "memberships",
+        "hobbies and interests",
+    ),
 }  # fmt: skip
+_WORK_HEADING_END_RE = re.compile(r"\b(?:experience|work history|employment history|employment)$")
+_DASH_LINE_RE = re.compile(r"^\s*[-–—]\s*$")
 _HEADING_LOOKUP = {phrase: section for section, phrases in _SECTION_WORDS.items() for phrase in phrases}
-_EDU_LINE_RE = re.compile(
-    r"\b(university|college|school|academy|institute|bachelor|master|diploma|degree|b\.?sc|m\.?sc|phd|gpa|"
-    r"graduated|graduation|coursework|student)\b",
-    re.IGNORECASE,
-)
-_DATE_ONLY_RE = re.compile(r"^[\W\d]*$")
-_SYMBOLS_RE = re.compile(r"[^\w\s&/.,'+#()\-–—|·•]")
+
 
 
 def section_of(line: str) -> str | None:
     """The section a heading line opens, or None when the line is not a heading."""
-    if len(line) > 50:
-        return None
+    if len(line) > 50 or line.rstrip().endswith((".", ",", ";")):
+        return None  # a wrapped sentence's last word ("certificates.") opens nothing
     clean = re.sub(r"[^a-z& ]", " ", line.lower())
     clean = re.sub(r"\s+", " ", clean).strip()
     if not clean or len(clean) > 40 or len(line) > 50:
@@ -61,22 +74,13 @@ def section_of(line: str) -> str | None:
     for phrase, section in _HEADING_LOOKUP.items():
         if squeezed == phrase.replace(" ", ""):
             return section
+    # "Product Specialist/FAS Experience", "Nursing Experience": a short capitalised heading that
+    # ends with a word that names work history.
+    words = line.split()
+    if 2 <= len(words) <= 5 and all(w[0].isupper() or not w[0].isalpha() for w in words):
+        if _WORK_HEADING_END_RE.search(clean):
+            return "experience"
     return None
-
-
-@dataclass
-class Role:
-    title: str
-    start: float
-    end: float
-    date_text: str
-    line: int
-    last_line: int
-    concepts: set[str] = field(default_factory=set)
-
-    @property
-    def years(self) -> float:
-        return round(self.end - self.start, 2)
 
 
 @dataclass
@@ -93,6 +97,16 @@ class CVProfile:
     removed_injection: list[str]
     stuffing: bool
     name_line: int = -1  # the candidate's name, which proves nothing ("Tom Cook" is not a cook)
+
+    @property
+    def most_recent_role(self) -> Role | None:
+        """The latest dated work role (the one that ends last, then the one started last)."""
+        return most_recent(self.roles)
+
+    @property
+    def most_recent_title(self) -> str:
+        role = self.most_recent_role
+        return role.title if role else ""
 
 
 _NAME_WORD_RE = re.compile(r"^[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)*\.?$")
@@ -115,10 +129,11 @@ def _looks_like_name(line: str, hits: list) -> bool:
 
 def build_cv_profile(text: str, now: float) -> CVProfile:
     lexicon = get_lexicon()
-    raw_lines = [line.strip() for line in text.split("\n") if strip_bullet(line)]
+    # A dash alone on a line joins dates split over lines ("June 2018 / - / Current"): kept.
+    raw_lines = [line.strip() for line in text.split("\n") if strip_bullet(line) or _DASH_LINE_RE.match(line)]
     # Bulleted lines describe work; they are never a role's title (kept aside before stripping).
     bullets = {strip_bullet(line) for line in raw_lines if strip_bullet(line) != line}
-    lines, removed = split_injection([strip_bullet(line) for line in raw_lines])
+    lines, removed = split_injection([strip_bullet(line) or line for line in raw_lines])
 
     sections: list[str] = []
     current = "top"
@@ -149,7 +164,7 @@ def build_cv_profile(text: str, now: float) -> CVProfile:
             if index not in seen:
                 seen.append(index)
 
-    roles = _find_roles(lines, sections, now, bullets)
+    roles = read_roles(lines, sections, bullets, now)
     for role in roles:
         for index in range(role.line, role.last_line + 1):
             for hit in line_hits[index]:
@@ -163,7 +178,7 @@ def build_cv_profile(text: str, now: float) -> CVProfile:
     # The occupations the CV shows: titles in role lines weigh most, then titles anywhere.
     title_weight: Counter[str] = Counter()
     for role in roles:
-        for hit in lexicon.find(role.title):
+        for hit in lexicon.find(role.heading):
             if lexicon.concept(hit.concept).category == TITLE:
                 title_weight[hit.concept] += 3 + min(role.years, 10) / 2
     for index in range(min(len(lines), 4)):  # the headline under the name
@@ -195,60 +210,3 @@ def build_cv_profile(text: str, now: float) -> CVProfile:
         stuffing=bool(stuffed),
         name_line=name_line,
     )
-
-
-def _find_roles(lines: list[str], sections: list[str], now: float, bullets: set[str]) -> list[Role]:
-    has_experience_section = "experience" in sections
-    found: list[tuple[int, DateRange]] = []
-    for index, line in enumerate(lines):
-        section = sections[index]
-        if section in ("education", "certifications", "projects", "other", "skills"):
-            continue
-        if not has_experience_section or section != "experience":
-            if _EDU_LINE_RE.search(line) or (index > 0 and _EDU_LINE_RE.search(lines[index - 1])):
-                continue
-        ranges = find_ranges(line, now)
-        if ranges:
-            found.append((index, ranges[0]))
-    roles: list[Role] = []
-    for position, (index, rng) in enumerate(found):
-        title = _role_title(lines, index, rng.text, bullets)
-        next_index = found[position + 1][0] if position + 1 < len(found) else len(lines)
-        last = next_index - 1
-        for probe in range(index + 1, next_index):
-            if section_of(lines[probe]):
-                last = probe - 1
-                break
-        roles.append(Role(title, rng.start, rng.end, rng.text, index, max(index, last)))
-    return roles
-
-
-def _role_title(lines: list[str], index: int, date_text: str, bullets: set[str]) -> str:
-    """The role's name: the dated line without its dates, plus the short lines just above it when
-    templates put title, employer and place on lines of their own ("Red Hat / DevOps Engineer /
-    Denver, Colorado / 01/2022 - Present"); the line below when nothing above fits."""
-    own = _SYMBOLS_RE.sub(" ", lines[index].replace(date_text, " "))
-    own = re.sub(r"[\s|,•·–—\-()]+", " ", own).strip()
-    parts = [own] if len(own) > 3 and not _DATE_ONLY_RE.match(own) else []
-    lexicon = get_lexicon()
-    has_title = any(lexicon.concept(h.concept).category == TITLE for h in lexicon.find(own)) if own else False
-    if not has_title or len(own) < 25:
-        above: list[str] = []
-        for back in range(index - 1, max(-1, index - 4), -1):
-            previous = lines[back]
-            if (
-                len(previous) > 90
-                or previous in bullets
-                or "; " in previous
-                or section_of(previous)
-                or previous.rstrip().endswith((".", ";"))
-                or find_ranges(previous, 9999.0)
-            ):
-                break
-            above.insert(0, previous.strip())
-            if any(lexicon.concept(h.concept).category == TITLE for h in lexicon.find(previous)):
-                break  # the title line is reached; lines above it belong to something else
-        parts = above + parts
-    if not parts and index + 1 < len(lines):
-        parts.append(lines[index + 1])
-    return " · ".join(p.strip(" :|-–—,") for p in parts if p.strip(" :|-–—,"))[:140]

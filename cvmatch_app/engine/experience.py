@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_MONTHS = {
+MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
     "oct": 10, "nov": 11, "dec": 12, "january": 1, "february": 2, "march": 3, "april": 4, "june": 6,
     "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
@@ -15,11 +15,14 @@ _MONTHS = {
 _MONTH_RE = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|spring|summer|fall|autumn|winter)\.?"  # noqa: E501
 _YEAR_RE = r"(?:19[5-9]\d|20[0-4]\d)"
 _POINT = rf"(?:{_MONTH_RE}\s*['’]\d{{2}}\b|{_MONTH_RE}\s*,?\s*{_YEAR_RE}|(?:0?[1-9]|1[0-2])\s*[/.\-]\s*{_YEAR_RE}|{_YEAR_RE}\s*[/.\-]\s*(?:0?[1-9]|1[0-2])(?!\d)|{_YEAR_RE})"  # noqa: E501
-_NOW = r"(?:present|current(?:ly)?|now|today|ongoing|date|till date|to date|actual)"
+_NOW = r"(?:present|current(?:ly)?|now|today|ongoing|till date|to date|date|actual)"
 _RANGE_RE = re.compile(
     rf"(?P<start>{_POINT})\s*(?:-|–|—|‒|to|until|till|through|thru|→|~|>)\s*(?P<end>{_POINT}|{_NOW})",
     re.IGNORECASE,
 )
+POINT_PATTERN = _POINT  # one date: "Dec 2016", "10/2017", "2019-03", "Summer 2018", "2015"
+RANGE_RE = _RANGE_RE
+NOW_RE = re.compile(_NOW, re.IGNORECASE)
 _SINCE_RE = re.compile(rf"\b(?:since|from)\s+(?P<start>{_POINT})\b(?!\s*(?:-|–|—|to))", re.IGNORECASE)
 _CLAIM_RE = re.compile(
     r"\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\s*\+?\s*"
@@ -52,7 +55,7 @@ def _point(text: str, is_end: bool) -> float | None:
         return None
     year = int(year_match.group())
     month = None
-    for word, number in _MONTHS.items():
+    for word, number in MONTHS.items():
         if re.match(rf"{word}\b", text):
             month = number
             break
@@ -65,6 +68,8 @@ def _point(text: str, is_end: bool) -> float | None:
         return float(year)
     return year + (month - 1) / 12 + (1 / 12 if is_end else 0.0)
 
+
+point_value = _point
 
 _HAS_YEAR_RE = re.compile(r"(?:19|20)\d\d|['’]\d\d\b")
 

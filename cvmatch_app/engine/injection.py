@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from .tokens import STOPWORDS
+
 _INJECTION_PATTERNS = [
     r"\b(?:ignore|disregard|forget|override|bypass)\b[^.\n]{0,40}\b(?:instructions?|prompts?|rules|guidelines|criteria|above|previous|prior)\b",
     r"\byou are (?:now )?(?:an? )?(?:ai|assistant|chatgpt|gpt|language model|llm|hr bot|screening (?:bot|tool))\b",
@@ -38,20 +40,60 @@ def split_injection(lines: list[str]) -> tuple[list[str], list[str]]:
     return kept, removed
 
 
+# Keyword stuffing: only what would move a score. Honest skills lists on 166 real builder CVs hold
+# up to ~80 terms on a line, repeat one word (Microsoft, Windows) up to 10 times and never repeat a
+# pair of words more than 3 times; running text repeats "and"/"the", which is no stuffing.
+_REPEATED_PAIR = 4  # the same two keywords in a row, this often on one list-like line
+_REPEATED_PAIR_ANYWHERE = 8
+_REPEATED_WORD = 8  # one keyword this often, making up at least ...
+_REPEATED_WORD_SHARE = 0.25  # ... this share of the line
+_LIST_STOPWORD_SHARE = 0.15  # below this share of function words a line is a list, not prose
+_DUMP_TERMS = 150  # keywords in one list line or one block of list lines: twice the longest honest one
+_REPEATED_LINE = 4  # the same keyword line this many times ...
+_REPEATED_LINE_TERMS = 5  # ... of at least this many keywords (not a job title held four times)
+
+
+def _content(stems: list[str]) -> list[str]:
+    return [s for s in stems if s not in STOPWORDS and len(s) > 1 and not s.isdigit()]
+
+
 def stuffed_lines(lines: list[str], line_stems: list[list[str]]) -> set[int]:
-    """Lines that repeat the same words over and over ("python python python ...") or are
-    walls of keywords far longer than any honest skills line."""
+    """Lines that would move a score by repetition or bulk: the same keywords over and over
+    ("Python Django AWS" fifteen times), a keyword dump far longer than any skills section, or one
+    keyword line pasted many times. Ordinary skills lists and long sentences are not flagged."""
     bad: set[int] = set()
+    list_like: list[bool] = []
+    contents = [_content(stems) for stems in line_stems]
     for index, stems in enumerate(line_stems):
-        if len(stems) < 12:
+        content = contents[index]
+        is_list = bool(stems) and 1 - len(content) / len(stems) < _LIST_STOPWORD_SHARE
+        list_like.append(is_list and len(content) >= 2)
+        if len(content) < 8:
             continue
-        counts = Counter(s for s in stems if len(s) > 2)
-        if not counts:
+        pair = Counter(zip(content, content[1:], strict=False)).most_common(1)[0][1]
+        word = Counter(content).most_common(1)[0][1]
+        if (pair >= _REPEATED_PAIR and is_list) or pair >= _REPEATED_PAIR_ANYWHERE:
+            bad.add(index)
+        elif word >= _REPEATED_WORD and word / len(content) >= _REPEATED_WORD_SHARE:
+            bad.add(index)
+    # A dump: consecutive list lines holding far more keywords than a skills section.
+    start = 0
+    while start < len(lines):
+        if not list_like[start]:
+            start += 1
             continue
-        top = counts.most_common(1)[0][1]
-        distinct = len(counts) / max(1, sum(counts.values()))
-        if (top >= 5 and top / len(stems) > 0.12) or (len(stems) >= 24 and distinct < 0.35):
-            bad.add(index)
-        elif len(stems) > 150 and lines[index].count(",") > 60:
-            bad.add(index)
+        end = start
+        while end + 1 < len(lines) and list_like[end + 1]:
+            end += 1
+        if sum(len(contents[i]) for i in range(start, end + 1)) >= _DUMP_TERMS:
+            bad.update(range(start, end + 1))
+        start = end + 1
+    # One keyword line pasted again and again.
+    seen: Counter[str] = Counter()
+    for index, content in enumerate(contents):
+        if len(content) >= _REPEATED_LINE_TERMS and list_like[index]:
+            seen[" ".join(content)] += 1
+    repeated = {key for key, count in seen.items() if count >= _REPEATED_LINE}
+    if repeated:
+        bad.update(i for i, content in enumerate(contents) if " ".join(content) in repeated)
     return bad

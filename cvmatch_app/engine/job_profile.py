@@ -5,15 +5,18 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .experience import WORD_NUMBERS
-from .lexicon import CREDENTIAL, EDUCATION, SOFT, TITLE, Hit, get_lexicon
+from .lexicon import CREDENTIAL, EDUCATION, FIELD, LICENCE_OF_TITLE, SOFT, TITLE, Hit, get_lexicon
 from .semantic import jd_vectors, title_vector
 from .text_clean import normalize_text, strip_bullet
 from .tokens import STOPWORDS, token_spans, tokenize
 
 MUST, NICE = "must", "nice"
+SKILL, TOOL = "skill", "tool"
+_NAMED_ASKS = (SKILL, TOOL)  # concepts that group many named things: each named one is its own ask
+DEFINING_WEIGHT = 1.8  # the role's own licence, or what its title names beside the occupation (the subject)
 
 _NICE_CUES = re.compile(
     r"\b(prefer(?:red|ably|ence)?|a plus|is a plus|an advantage|advantageous|nice to have|nice-to-have|bonus|"
@@ -58,7 +61,8 @@ _HEADINGS = {
     ),
     "ignore": (
         "about us", "about the company", "who we are", "benefits", "perks", "what we offer", "we offer",
-        "compensation", "salary", "pay", "how to apply", "equal opportunity", "eeo", "eeo statement",
+        "compensation", "compensation and benefits", "pay and benefits", "salary and benefits", "rewards",
+        "salary", "pay", "how to apply", "equal opportunity", "eeo", "eeo statement",
         "why join us", "why work with us", "our values", "company overview", "location", "schedule",
         "working hours", "hours", "physical requirements", "work environment", "diversity", "our mission",
         "application process", "disclaimer", "job type", "job types", "benefits and perks", "pay range",
@@ -101,6 +105,8 @@ class Requirement:
     weight: float = 1.0
     source: str = ""  # the JD line it came from
     duty: bool = False  # read from a list of duties, not from stated requirements
+    asked: list[str] = field(default_factory=list)  # the JD's own words for it ("google ads"), lower case
+    defining: bool = False  # the role's defining qualification (its licence, the subject taught)
 
 
 @dataclass
@@ -122,7 +128,7 @@ _CONDITION_RE = re.compile(
     r"\b(ability to|able to|willing(?:ness)? to|availability|available to|flexible (?:schedule|hours)|"
     r"must be (?:at least|18|21|able|willing|eligible|authori[sz]ed)|eligible to|authori[sz]ed to work|"
     r"pass (?:a |an )?(?:background|drug|medical)|background check|drug (?:test|screen)|nights and weekends|"
-    r"reliable transportation|own transportation|right to work)\b",
+    r"reliable transport(?:ation)?|own transport(?:ation)?|right to work)\b",
     re.IGNORECASE,
 )
 _INLINE_HEADING_RE = re.compile(r"^\s*([A-Za-z][A-Za-z' &/\-]{2,40}):\s+(\S.*)$")
@@ -177,13 +183,28 @@ _MONTHS_RE = re.compile(
 )
 
 
+# "ACLS within 6 months of hire" sets a deadline; it asks for no experience.
+_DEADLINE_RE = re.compile(
+    r"\bwithin\s+\S+\s+months?\b|\bmonths?\s+(?:of|from|after)\s+(?:hire|hiring|start|starting|employment|joining)\b",
+    re.IGNORECASE,
+)
+# "Selling into HR teams", "partner with finance leaders", "selling HR tech or payroll software": an
+# occupation named as the people or the market the job deals with is no ask of the candidate.
+_AUDIENCE_RE = re.compile(
+    r"^\W*(?:teams?|departments?|leaders?|leadership|buyers?|clients?|customers?|stakeholders?|partners?|"
+    r"executives?|decision[- ]makers?|functions?|organi[sz]ations?|audiences?|"
+    r"software|tech|technology|platforms?|products?|solutions?|systems?|market|industry|sector|vertical)\b",
+    re.IGNORECASE,
+)
+
+
 def _years_in(text: str) -> float:
     match = _YEARS_RE.search(text)
     if not match:
         if _A_YEAR_RE.search(text):
             return 1.0
         months = _MONTHS_RE.search(text)
-        if months:
+        if months and not _DEADLINE_RE.search(text):
             raw = months.group("n").lower()
             n = int(raw) if raw.isdigit() else {"six": 6, "three": 3, "nine": 9, "eighteen": 18}[raw]
             return round(n / 12, 2)
@@ -292,10 +313,13 @@ def build_job_profile(jd_text: str) -> JobProfile:
     title_concepts = [h.concept for h in lexicon.find(title) if lexicon.concept(h.concept).category == TITLE]
     if not title_concepts:
         head = " ".join(raw_lines[:4])
-        title_concepts = [h.concept for h in lexicon.find(head) if lexicon.concept(h.concept).category == TITLE][:2]
+        title_concepts = [
+            h.concept for h in _asked_hits(head, lexicon.find(head)) if lexicon.concept(h.concept).category == TITLE
+        ][:2]
     title_concepts = list(dict.fromkeys(title_concepts))
 
-    requirements = _dedupe(_drop_context(requirements, title_concepts))
+    requirements = _dedupe(_drop_context(requirements, title_concepts) + _defining_asks(title, title_concepts))
+    _weigh_defining(requirements, title_concepts)
     asked = {cid for req in requirements if req.kind == MUST and req.category != "years" for cid in req.alternatives}
     if title_concepts and not asked & set(title_concepts):
         # The job's own title is an ask even when the text never says "experience as ...".
@@ -340,9 +364,35 @@ def build_job_profile(jd_text: str) -> JobProfile:
     )
 
 
+def _asked_hits(sentence: str, hits: list[Hit]) -> list[Hit]:
+    """Drop occupations and fields named as the job's audience ("selling into HR teams"), and soft
+    skills that are not asked of the candidate: a field of study ("a degree in marketing or
+    communications"), a job condition ("reliable transport") or the employer's own description
+    ("we run a friendly office")."""
+    lexicon = get_lexicon()
+    spans = token_spans(sentence)
+    soft_not_asked = bool(
+        _DEGREE_WORD_RE.search(sentence) or _CONDITION_RE.search(sentence) or _EMPLOYER_SPEAKS_RE.match(sentence)
+    )
+    kept = []
+    for hit in hits:
+        category = lexicon.concept(hit.concept).category
+        after = sentence[spans[hit.end - 1][1] :] if hit.end - 1 < len(spans) else ""
+        if category in (TITLE, FIELD) and _AUDIENCE_RE.match(after):
+            continue
+        if category == SOFT and soft_not_asked:
+            continue
+        kept.append(hit)
+    return kept
+
+
+_DEGREE_WORD_RE = re.compile(r"\b(?:degree|bachelor'?s?|master'?s?|diploma|major(?:ed)? in)\b", re.IGNORECASE)
+_EMPLOYER_SPEAKS_RE = re.compile(r"^\W*(?:we|our|at [A-Z]\w+,? we)\b", re.IGNORECASE)
+
+
 def _requirements_from(sentence: str, section: str) -> list[Requirement]:
     lexicon = get_lexicon()
-    hits = lexicon.find(sentence)
+    hits = _asked_hits(sentence, lexicon.find(sentence))
     nice_cue = _NICE_CUES.search(sentence) is not None
     must_cue = _MUST_CUES.search(sentence) is not None
     duty = False
@@ -389,6 +439,7 @@ def _requirements_from(sentence: str, section: str) -> list[Requirement]:
                 weight=weight,
                 source=sentence[:240],
                 duty=duty_flag,
+                asked=[w.lower() for w in surfaces if w],
             )
         )
     if years:
@@ -425,6 +476,46 @@ def _requirements_from(sentence: str, section: str) -> list[Requirement]:
     return out
 
 
+def _defining_asks(title: str, title_concepts: list[str]) -> list[Requirement]:
+    """What the title names beside the occupation ("Mathematics" Teacher, "Med/Surg" nurse, "SaaS"
+    account executive) is the role's defining ask."""
+    lexicon = get_lexicon()
+    out: list[Requirement] = []
+    if not {h.concept for h in lexicon.find(title)} & set(title_concepts):
+        return out  # the first line is no job title ("Experience with Epic or Cerner")
+    seen: set[str] = set()
+    for hit in lexicon.find(title):
+        concept = lexicon.concept(hit.concept)
+        # A workplace in the title ("Regional Airline", "Hospital") is the setting, not the ask.
+        if concept.category not in (SKILL, TOOL, CREDENTIAL) or hit.concept in title_concepts or hit.concept in seen:
+            continue
+        seen.add(hit.concept)  # "Elementary Teacher, Grades 3-5" asks one thing twice
+        surface = lexicon.surface(title, hit)
+        out.append(
+            Requirement(
+                label=surface[:1].upper() + surface[1:],
+                kind=MUST,
+                category=concept.category,
+                alternatives=[hit.concept],
+                weight=DEFINING_WEIGHT,
+                source=title,
+                asked=[surface.lower()],
+                defining=True,
+            )
+        )
+    return out
+
+
+def _weigh_defining(requirements: list[Requirement], title_concepts: list[str]) -> None:
+    """The licence that makes the title (an RN licence for a nurse, an A&P for an aircraft technician)
+    weighs most when the job asks for it."""
+    own_licences = {LICENCE_OF_TITLE[cid] for cid in title_concepts if cid in LICENCE_OF_TITLE}
+    for req in requirements:
+        if req.kind == MUST and req.category == CREDENTIAL and own_licences & set(req.alternatives):
+            req.weight = max(req.weight, DEFINING_WEIGHT)
+            req.defining = True
+
+
 def _drop_context(requirements: list[Requirement], title_concepts: list[str]) -> list[Requirement]:
     """Concepts named in passing ("our healthcare clients", "work with business analysts") are
     context, not asks: outside stated requirements, keep only those of the job's own field."""
@@ -449,12 +540,20 @@ def _dedupe(requirements: list[Requirement]) -> list[Requirement]:
     order: list[tuple] = []
     for req in requirements:
         key = (req.category, tuple(sorted(req.alternatives)) or tuple(req.terms), req.years)
+        if req.category in _NAMED_ASKS and not req.duty:
+            # "Knife skills" and "high-volume kitchen" are two asks even where one concept holds both.
+            key += tuple(sorted(req.asked))
         if key not in best:
             best[key] = req
             order.append(key)
             continue
         old = best[key]
-        if (req.kind == MUST and old.kind != MUST) or (req.weight > old.weight and req.kind == old.kind):
-            best[key] = req
-    # A concept required on its own does not also need to appear as a "nice" alternative elsewhere.
-    return [best[k] for k in order]
+        stronger = (req.kind == MUST and old.kind != MUST) or (req.weight > old.weight and req.kind == old.kind)
+        if stronger or (old.duty and not req.duty and req.kind == old.kind):
+            # The stated ask ("ServSafe certification required") names it better than a duty line.
+            best[key] = replace(req, weight=max(req.weight, old.weight), defining=req.defining or old.defining)
+    kept = [best[k] for k in order]
+    # A duty naming what a stated requirement already asks ("run Google Ads campaigns" beside "Google
+    # Ads management required") is the same ask, not a second one.
+    stated = {(r.category, cid) for r in kept if not r.duty and r.category != "years" for cid in r.alternatives}
+    return [r for r in kept if not (r.duty and r.alternatives and {(r.category, c) for c in r.alternatives} <= stated)]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from .lexicon_data import LEXICON
 from .tokens import token_spans, tokenize, tokenize_with_case
@@ -13,6 +14,11 @@ TITLE = "title"
 EDUCATION = "edu"
 SOFT = "soft"
 FIELD = "field"  # a workplace or line of work ("hotel", "warehouse"), not a job title
+NOTHING = "none"  # false friends: phrases that contain a concept's words but mean something else
+
+# "Master" or "Bachelor" alone is a degree only when a degree word follows ("Master of Science").
+_BARE_DEGREE_WORDS = frozenset({"master", "bachelor", "associate"})
+_DEGREE_FOLLOWERS = frozenset({"of", "in", "degree", "program", "programme", "study", "studies", "level", "diploma"})
 
 
 @dataclass(frozen=True)
@@ -30,11 +36,18 @@ class Hit:
     end: int
 
 
+class DuplicateSynonym(ValueError):
+    """Two concepts claim the same words: one of them would be silently unreachable."""
+
+
 class Lexicon:
     def __init__(self, source: str) -> None:
         self.concepts: dict[str, Concept] = {}
-        # phrase (stemmed tokens) -> (concept id, acronym written in capitals or "")
+        # phrase (stemmed tokens) -> (concept id, "")
         self.index: dict[tuple[str, ...], tuple[str, str]] = {}
+        # Short all-capital synonyms (RN, ER, IFR) count only as written: "IFRS" is not the plural of IFR.
+        self.acronyms: dict[str, str] = {}
+        self.class_names: dict[str, set[tuple[str, ...]]] = {}  # "*crm": any member of the concept proves it
         self.max_len = 1
         for line in source.splitlines():
             line = line.strip()
@@ -42,15 +55,28 @@ class Lexicon:
                 continue
             cid, category, domains, synonyms = (part.strip() for part in line.split("|"))
             syns = [s.strip() for s in synonyms.split(";") if s.strip()]
-            self.concepts[cid] = Concept(cid, category, tuple(domains.split()), _label(syns[0]))
+            self.concepts[cid] = Concept(cid, category, tuple(domains.split()), _label(syns[0].lstrip("*")))
             for syn in syns:
-                key = tuple(tokenize(syn))
-                if not key or key in self.index:
+                if syn.startswith("*"):
+                    syn = syn[1:]
+                    self.class_names.setdefault(cid, set()).add(tuple(tokenize(syn)))
+                if syn.isupper() and len(syn) <= 4 and syn.isalpha():
+                    self._claim(self.acronyms, syn, cid, syn)
                     continue
-                # Short all-capital synonyms (RN, ER, QA) count only when written in capitals.
-                acronym = syn if syn.isupper() and len(syn) <= 4 else ""
-                self.index[key] = (cid, acronym)
+                key = tuple(tokenize(syn))
+                if not key:
+                    continue
+                self._claim(self.index, key, (cid, ""), syn)
                 self.max_len = max(self.max_len, len(key))
+
+    @staticmethod
+    def _claim(table: dict, key: object, value: object, synonym: str) -> None:
+        owner = table.get(key)
+        if owner is not None and owner != value:
+            first = owner[0] if isinstance(owner, tuple) else owner
+            second = value[0] if isinstance(value, tuple) else value
+            raise DuplicateSynonym(f"synonym {synonym!r} is claimed by both {first} and {second}")
+        table[key] = value
 
     def find(self, text: str) -> list[Hit]:
         """Longest-match scan: 'registered nurse license' beats 'registered nurse'."""
@@ -62,19 +88,42 @@ class Lexicon:
         hits: list[Hit] = []
         i, n = 0, len(stems)
         while i < n:
-            for length in range(min(self.max_len, n - i), 0, -1):
-                entry = self.index.get(tuple(stems[i : i + length]))
-                if entry is None:
-                    continue
-                cid, acronym = entry
-                if acronym and pairs[i][1].upper() != pairs[i][1]:
-                    continue
-                hits.append(Hit(cid, i, i + length))
-                i += length
-                break
-            else:
+            length, cid = self._longest_at(stems, pairs, i)
+            if not length:
                 i += 1
+                continue
+            if self._real_hit(cid, pairs, i, hits):
+                hits.append(Hit(cid, i, i + length))
+            i += length
         return self._licensed_titles(stems, hits)
+
+    def _longest_at(self, stems: list[str], pairs: list[tuple[str, str]], i: int) -> tuple[int, str]:
+        for length in range(min(self.max_len, len(stems) - i), 0, -1):
+            entry = self.index.get(tuple(stems[i : i + length]))
+            if entry is not None and (length > 1 or _written(pairs[i][1]) not in self.acronyms):
+                return length, entry[0]
+        raw = _written(pairs[i][1])
+        acronym = self.acronyms.get(raw) or (self.acronyms.get(raw[:-1]) if raw.endswith("s") else None)
+        return (1, acronym) if acronym else (0, "")
+
+    def _real_hit(self, cid: str, pairs: list[tuple[str, str]], i: int, hits: list[Hit]) -> bool:
+        """Words that look like a concept but are not: a bare "master" ("vendor master data", "Zen
+        Master award") is no degree, an acronym spelled out just before it ("cost per acquisition
+        (CPA)") abbreviates those words, and phrases the lexicon lists as false friends name nothing."""
+        concept = self.concepts[cid]
+        if concept.category == NOTHING:
+            return False
+        raw = _written(pairs[i][1])
+        if concept.category == EDUCATION and pairs[i][1].lower() in _BARE_DEGREE_WORDS:
+            following = pairs[i + 1][0] if i + 1 < len(pairs) else ""
+            return following in _DEGREE_FOLLOWERS
+        if raw.isupper() and raw.isalpha() and 2 <= len(raw) <= 5 and i >= len(raw):
+            words = pairs[i - len(raw) : i]
+            spelled = "".join(w[1][:1] for w in words).upper()
+            covered = any(h.end > i - len(raw) and h.concept == cid for h in hits)
+            if spelled == raw.upper() and not covered:
+                return False
+        return True
 
     def _licensed_titles(self, stems: list[str], hits: list[Hit]) -> list[Hit]:
         """ "Licensed journeyman electrician", "certified forklift operator", "Forklift operator
@@ -124,40 +173,63 @@ class Lexicon:
         return self.concepts[cid]
 
 
+_RELATIONS_FILE = Path(__file__).with_name("data") / "occupations.txt"
+
+
+def load_relations(path: Path = _RELATIONS_FILE) -> dict[str, list[tuple[str, str]]]:
+    """Sections of concept pairs from the occupation data file ("[neighbours]", "[licence_of_title]")."""
+    sections: dict[str, list[tuple[str, str]]] = {}
+    current = ""
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            current = line[1:-1]
+            sections.setdefault(current, [])
+            continue
+        first, second = line.split()
+        sections[current].append((first, second))
+    return sections
+
+
+_RELATIONS = load_relations()
 # A title's own licence or certification, for "licensed <title>" / "<title> (certified)".
-_LICENCE_OF_TITLE = {
-    "registered_nurse": "rn_licence",
-    "electrician": "electrician_licence",
-    "forklift_operator": "forklift_cert",
-    "teacher": "teaching_licence",
-    "truck_driver": "cdl",
-    "security_guard": "security_licence",
-    "claims_adjuster": "adjuster_licence",
-}
+_LICENCE_OF_TITLE = dict(_RELATIONS.get("licence_of_title", []))
+LICENCE_OF_TITLE = _LICENCE_OF_TITLE
 _LICENSED_WORDS = frozenset({"licensed", "certified", "registered", "accredited"})
 # "Certified in hazmat", "licensed for tankers": the licence word then names what follows, not the title.
 _ABOUT_ANOTHER = frozenset({"in", "for", "on", "with", "as", "to", "and", "or"})
 
-
-# Occupations in different lexicon fields that share much of the work: a CV in one is a neighbour for a
-# job in the other (related, not a match), as a bookkeeper is for an accountant within one field.
-_NEIGHBOUR_PAIRS = (
-    ("security_guard", "hotel"),  # lobby concierge / front desk: visitors, sign-in, lobby log
-    ("pharmacy_tech", "lab_tech"),  # GMP, measuring, documentation
-    ("electrician", "wind_technician"),  # industrial electrical maintenance
-    ("groundskeeper", "agriculture"),  # outdoor equipment and manual work
-    ("hotel", "medical_receptionist"),  # front-desk reception in another setting
-    ("machinist", "welder"),  # metalwork from drawings
-)
 NEIGHBOURS: dict[str, frozenset[str]] = {}
-for _a, _b in _NEIGHBOUR_PAIRS:
+for _a, _b in _RELATIONS.get("neighbours", []):
     NEIGHBOURS[_a] = NEIGHBOURS.get(_a, frozenset()) | {_b}
     NEIGHBOURS[_b] = NEIGHBOURS.get(_b, frozenset()) | {_a}
+
+
+ISCO_OF_TITLE: dict[str, str] = dict(_RELATIONS.get("isco", []))
+CLASS_INCLUDES: dict[str, set[str]] = {}
+for _class, _member in _RELATIONS.get("class_includes", []):
+    CLASS_INCLUDES.setdefault(_class, set()).add(_member)
+# ISCO-08's skill level by major group: 1 managers and 2 professionals (4), 3 technicians (3),
+# 4-8 clerks, service, trades and operators (2), 9 elementary occupations (1).
+_SKILL_LEVEL_OF_MAJOR = {"1": 4, "2": 4, "3": 3, "4": 2, "5": 2, "6": 2, "7": 2, "8": 2, "9": 1}
+
+
+def skill_level(title_concept: str) -> int | None:
+    """ISCO's skill level of a job-title concept (4 high .. 1 elementary), or None if unknown."""
+    code = ISCO_OF_TITLE.get(title_concept)
+    return _SKILL_LEVEL_OF_MAJOR.get(code[0]) if code else None
 
 
 def neighbours_of(concepts: set[str] | list[str]) -> set[str]:
     """Title concepts that are neighbouring occupations of any of ``concepts``."""
     return {n for cid in concepts for n in NEIGHBOURS.get(cid, ())}
+
+
+def _written(raw: str) -> str:
+    """A token as written, without a possessive ("RN's" -> "RN")."""
+    return raw[:-2] if raw.lower().endswith("'s") else raw
 
 
 def _label(first_synonym: str) -> str:

@@ -4,6 +4,8 @@
 Format: ``id | category | domains | synonym; synonym; ...``
 - category: title (a job title), skill, tool, cred (licence or certification), edu, soft
 - domains: the occupations the concept signals (space separated); "general" signals none.
+A synonym written "*crm" is the name of the whole class: any member (Salesforce, HubSpot) proves it; a
+synonym without it names one member, proven only by itself or its abbreviation.
 Synonyms are matched on lower-cased, lightly stemmed words, so plurals need not be listed.
 """
 
@@ -43,7 +45,7 @@ peds_ob | skill | health nursing | pediatrics; paediatrics; pediatric; labor and
 oncology | skill | health | oncology; chemotherapy; cancer care; palliative; hospice; end of life care
 surgery_or | skill | health nursing | operating room; perioperative; surgical; or nurse; scrub nurse; post anesthesia; pacu; anesthesia
 geriatrics | skill | health care | geriatric; geriatrics; elderly care; elder care; aged care; long term care; nursing home; dementia care; dementia; alzheimer; assisted living; skilled nursing
-ehr | tool | health | electronic health record; electronic health records; ehr; emr; electronic medical record; epic; cerner; meditech; allscripts; athenahealth; pointclickcare; eclinicalworks
+ehr | tool | health | *electronic health record; *electronic health records; *ehr; *emr; *electronic medical record; epic; cerner; meditech; allscripts; athenahealth; pointclickcare; eclinicalworks
 hipaa | skill | health | hipaa; patient confidentiality; phi
 infection_control | skill | health care | infection control; infection prevention; sterile technique; aseptic technique; sterilization; PPE
 rn_licence | cred | health nursing | rn license; rn licence; registered nurse license; nursing license; nursing licence; state board of nursing; nclex; nclex-rn; compact license; nmc registration; nmc pin; active rn; licensed registered nurse; licensed rn; rn licensed; registered nurse rn licensed; registered nurse licensed; licensed as a registered nurse; licensed as an rn; rn with active license; rn with active licence
@@ -55,7 +57,7 @@ cna_cert | cred | health care | cna certification; cna license; certified nurse 
 emt_cert | cred | health emergency | emt certification; nremt; emt-basic certification; paramedic license; paramedic certification
 pharmacy_licence | cred | health pharmacy | pharmacist license; registered pharmacist; rph; ptcb; pharmacy technician certification; naplex
 medical_degree | edu | health | doctor of medicine; mbbs; md degree; medical degree; medical school
-nursing_degree | edu | health nursing | bachelor of science in nursing; bsn; adn; associate degree in nursing; msn; master of science in nursing; diploma in nursing; nursing degree; nursing school
+nursing_degree | edu | health nursing | bachelor of science in nursing; bachelor of science nursing; bachelor of nursing; bachelors in nursing; bachelor in nursing; b.s. in nursing; bs in nursing; b.s.n; bsn; adn; associate degree in nursing; msn; master of science in nursing; diploma in nursing; nursing degree; nursing school
 
 # ---------------------------------------------------------------- logistics, warehouse, transport
 warehouse_worker | title | logistics | warehouse associate; warehouse worker; warehouse operative; warehouse assistant; warehouse clerk; picker; packer; order picker; material handler; materials handler; fulfillment associate; fulfilment associate; shipping and receiving; receiving clerk; shipping clerk; stocker; stock handler; warehouse operative; laborers and freight; material mover; material movers; freight handler; stock mover; hand laborer; inventory specialist; inventory clerk; stock controller
@@ -85,7 +87,7 @@ painter | title | construction trades | painter and decorator; painting and deco
 plumber | title | construction trades | plumber; plumbing; pipefitter; pipe fitter; steamfitter; gas fitter; gas engineer; heating engineer
 hvac_tech | title | construction trades | hvac technician; hvac; hvac-r; hvacr; refrigeration technician; air conditioning; heating ventilation; epa 608; boiler
 welder | title | manufacturing construction trades | welder; welding; fabricator; metal fabrication; mig welding; tig welding; stick welding; smaw; gmaw; gtaw; fcaw; aws certified welder; certified welder; brazing
-mason_roofer | title | construction trades | mason; bricklayer; bricklaying; masonry; concrete finisher; concrete; roofer; roofing; drywall; plasterer; plastering; painter and decorator; tiler; scaffolder; scaffolding; insulation installer; glazier
+mason_roofer | title | construction trades | mason; bricklayer; bricklaying; masonry; concrete finisher; concrete; roofer; roofing; drywall; plasterer; plastering; tiler; scaffolder; scaffolding; insulation installer; glazier
 heavy_equipment | title | construction | heavy equipment operator; equipment operator; plant operator; excavator; excavator operator; bulldozer; backhoe; crane operator; crane; loader operator; skid steer; grader; dump truck
 site_manager | title | construction management | site manager; construction manager; site supervisor; construction supervisor; foreman; general foreman; superintendent; site superintendent; project superintendent; general contractor; clerk of works
 estimator | title | construction finance | estimator; cost estimator; quantity surveyor; qs; quantity surveying; cost estimating; takeoff; take-off; bill of quantities; cost consultant
@@ -98,7 +100,7 @@ construction_pm | skill | construction management | construction management; con
 # ---------------------------------------------------------------- software, IT, data
 software_engineer | title | software | software engineer; software developer; software development; software engineering; full stack developer; full stack engineer; fullstack; full-stack; backend developer; back end developer; backend engineer; frontend developer; front end developer; frontend engineer; web developer; application developer; sde; swe; mobile developer; ios developer; android developer; application development; web development; developer; programmer
 devops | title | software devops | devops; devops engineer; site reliability engineer; SRE; platform engineer; infrastructure engineer; cloud engineer; build engineer; release engineer; site reliability
-data_scientist | title | data software | data scientist; data science; machine learning engineer; ml engineer; ai engineer; research scientist; deep learning; machine learning; artificial intelligence; nlp; natural language processing; computer vision
+data_scientist | title | data software | data scientist; data science; machine learning engineer; ml engineer; ai engineer; deep learning; machine learning; artificial intelligence; nlp; natural language processing; computer vision
 data_analyst | title | data finance | data analyst; business intelligence analyst; bi analyst; data analysis; reporting analyst; business analyst; insights analyst; data analytics
 data_engineer | title | data software | data engineer; etl developer; data pipeline; data pipelines; etl; elt; data warehouse; data warehousing; data engineering; big data
 qa_engineer | title | software | qa engineer; quality assurance engineer; test engineer; software tester; tester; qa analyst; sdet; automation tester; test automation; qa automation; manual testing; software testing
@@ -121,7 +123,7 @@ iac | tool | devops software | terraform; ansible; puppet; chef infra; infrastru
 cicd | tool | software devops | ci/cd; ci cd; continuous integration; continuous delivery; continuous deployment; jenkins; gitlab ci; github actions; circleci; travis ci; teamcity; bamboo; argo cd; argocd; azure devops
 git | tool | software | git; github; gitlab; bitbucket; version control; source control; svn
 linux | tool | software it devops | linux; unix; bash; shell scripting; shell; ubuntu; red hat; rhel; centos; debian; powershell
-monitoring | tool | devops software | monitoring; prometheus; grafana; datadog; splunk; new relic; elk; observability; nagios; zabbix; logging; alerting; incident response; on call; on-call; pagerduty
+monitoring | tool | devops software | monitoring; prometheus; grafana; datadog; splunk; new relic; elk; observability; nagios; zabbix; logging; alerting; incident response; pagerduty
 networking | skill | it | networking; tcp/ip; tcp ip; dns; dhcp; vpn; lan; wan; routers; switches; firewalls; firewall; cisco; ccna; vlan; routing; switching; network troubleshooting
 windows_admin | tool | it | active directory; windows server; group policy; office 365 admin; microsoft 365 admin; exchange server; sccm; intune; vmware; hyper-v; virtualization; ticketing system; servicenow; jira service desk; zendesk; remote desktop; hardware troubleshooting; software installation; imaging; troubleshooting
 api | skill | software | api; apis; rest; restful; rest api; graphql; microservices; microservice; web services; soap; grpc; json
@@ -131,8 +133,8 @@ ml_tools | tool | data software | tensorflow; pytorch; keras; scikit-learn; skle
 data_tools | tool | data | spark; apache spark; pyspark; hadoop; hive; kafka; airflow; dbt; snowflake; databricks; bigquery; redshift; data lake; data modeling; data modelling
 bi_tools | tool | data finance sales | tableau; power bi; powerbi; looker; qlik; data visualization; data visualisation; kpi reporting; ssrs; google analytics
 statistics | skill | data science finance | statistics; statistical analysis; statistical modeling; regression; hypothesis testing; a/b testing; forecasting; predictive modeling; spss; sas; stata; econometrics; quantitative analysis; matlab
-excel | tool | general finance admin data | excel; microsoft excel; ms excel; spreadsheets; spreadsheet; vlookup; pivot tables; pivot table; advanced excel; xlookup; macros; vba
-ms_office | tool | general admin | microsoft office; ms office; office 365; microsoft 365; powerpoint; outlook; google workspace; g suite; google sheets; google docs
+excel | tool | general finance admin data | *excel; *microsoft excel; *ms excel; *spreadsheets; *spreadsheet; vlookup; pivot tables; pivot table; *advanced excel; xlookup; macros; vba
+ms_office | tool | general admin | *microsoft office; *ms office; office 365; microsoft 365; powerpoint; outlook; google workspace; g suite; google sheets; google docs
 cs_degree | edu | software data it | computer science; bachelor of computer science; bsc computer science; software engineering degree; information technology degree; computer engineering; information systems
 it_certs | cred | it software devops | comptia; comptia a+; a+ certification; network+; security+; ccnp; mcsa; mcse; itil; aws certified; aws certification; azure certification; azure administrator; cissp; cism; ceh; oscp; gcp certified; ckad; cka; rhce; rhcsa
 
@@ -144,11 +146,11 @@ payroll | title | finance payroll | payroll specialist; payroll; payroll clerk; 
 financial_analyst | title | finance | financial analyst; finance analyst; fp&a; financial planning and analysis; financial modeling; financial modelling; investment analyst; equity research; corporate finance; valuation; dcf; budget analyst; treasury analyst; credit analyst; risk analyst
 auditor | title | finance | auditor; audit; auditing; internal audit; internal auditor; external audit; audit associate; assurance; sox; sarbanes-oxley; internal controls; compliance audit
 finance_manager | title | finance management | finance manager; controller; financial controller; comptroller; cfo; chief financial officer; finance director; accounting manager; head of finance
-banking | title | finance customer | bank teller; banker; personal banker; relationship manager; loan officer; mortgage advisor; underwriter; credit officer; branch manager; retail banking; investment banking; wealth management; financial advisor; financial adviser; financial planner; insurance agent; actuary; actuarial
+banking | title | finance customer | bank teller; banker; personal banker; relationship manager; loan officer; mortgage advisor; underwriter; credit officer; branch manager; retail banking; investment banking; wealth management; financial advisor; financial adviser; financial planner; actuary; actuarial
 claims_adjuster | title | finance insurance | claims adjuster; claims handler; claims examiner; claims specialist; claims representative; insurance adjuster; loss adjuster; claims investigator; claims processor; claims analyst; field adjuster; desk adjuster; independent adjuster; claims associate
 adjuster_licence | cred | insurance | adjuster license; adjuster licence; licensed adjuster; licensed insurance adjuster; all-lines adjuster; all lines adjuster; adjuster license all lines; state adjuster license; adjuster certification; cii certificate
-accounting_skills | skill | finance | general ledger; GL; journal entries; month-end close; month end close; year-end close; reconciliation; reconciliations; bank reconciliation; account reconciliation; financial statements; financial reporting; balance sheet; profit and loss; p&l; income statement; cash flow; accruals; variance analysis; fixed assets; budgeting; cost accounting
-tax | skill | finance | tax; taxation; tax returns; tax preparation; tax compliance; vat; sales tax; corporate tax; income tax; 1099; w-2; irs
+accounting_skills | skill | finance | general ledger; GL; journal entries; month-end close; month end close; month-end closing; month end closing; year-end close; reconciliation; reconciliations; bank reconciliation; account reconciliation; financial statements; financial reporting; balance sheet; profit and loss; p&l; income statement; cash flow; accruals; variance analysis; fixed assets; budgeting; cost accounting
+tax | skill | finance | tax; taxation; tax returns; tax preparation; tax compliance; vat; sales tax; corporate tax; income tax; 1099; w-2; irs; sales and use tax; use tax
 gaap | skill | finance | gaap; us gaap; ifrs; accounting standards; gaap compliance
 accounting_software | tool | finance | quickbooks; xero; sage; netsuite; sap fico; sap fi; oracle financials; peoplesoft; dynamics gp; great plains; hyperion; freshbooks; adp; paychex; workday financials; bill.com; concur; expensify
 cpa | cred | finance | cpa; certified public accountant; chartered accountant; cpa license; cpa licence; acca; cima; icaew; certified management accountant; certified internal auditor; cisa; enrolled agent; certified public accountant cpa; cpa certified; cpa certification; active cpa; cpa exam passed
@@ -158,10 +160,10 @@ finance_degree | edu | finance | accounting degree; bachelor of accounting; fina
 # ---------------------------------------------------------------- sales, marketing, customer service, retail
 sales_rep | title | sales | sales representative; sales rep; sales associate; sales executive; account executive; sales consultant; sales agent; inside sales; outside sales; field sales; business development; business development representative; bdr; sdr; sales development representative; sales manager; territory manager; key account manager; account manager; sales; selling; door to door; telesales
 sales_skills | skill | sales | b2b; b2c; cold calling; cold calls; prospecting; lead generation; pipeline management; sales pipeline; closing; negotiation; quota; sales targets; exceeded quota; upselling; cross-selling; solution selling; consultative selling; territory management; client acquisition; new business; revenue growth; account management
-merchandising | skill | retail | visual merchandising; merchandising; planogram; planograms; product displays; window displays; store displays; stock rotation; replenishment
-crm | tool | sales marketing customer | crm; salesforce; hubspot; zoho crm; pipedrive; dynamics 365; microsoft dynamics; salesforce crm; sugarcrm
+merchandising | skill | retail | visual merchandising; merchandising; planogram; planograms; product displays; window displays; store displays
+crm | tool | sales marketing customer | *crm; salesforce; salesforce.com; hubspot; zoho crm; pipedrive; dynamics 365; microsoft dynamics; salesforce crm; sugarcrm
 marketing | title | marketing | marketing; marketing manager; marketing coordinator; marketing specialist; digital marketing; digital marketer; brand manager; marketing executive; growth marketer; content marketing; content marketer; social media manager; communications manager; PR; public relations; marketing assistant; campaign manager; product marketing; seo specialist; seo; sem specialist; ppc specialist; content strategist
-marketing_skills | skill | marketing | seo; sem; ppc; google ads; adwords; facebook ads; social media; social media marketing; email marketing; mailchimp; marketo; content strategy; copywriting; marketing campaigns; brand management; market research; influencer marketing; marketing automation; conversion rate optimization
+marketing_skills | skill | marketing | sem; ppc; google ads; adwords; facebook ads; social media; social media marketing; email marketing; mailchimp; marketo; content strategy; copywriting; marketing campaigns; brand management; market research; influencer marketing; marketing automation; conversion rate optimization
 customer_service | title | customer | customer service; customer service representative; csr; customer support; customer care; call center; call centre; contact center; contact centre; customer service agent; customer success; customer success manager; helpline; client relations; client support specialist; customer support specialist; client support; customer support; customer care advisor; customer care agent; customer service advisor; customer experience associate; client services associate; support agent; service desk agent
 retail | title | retail sales customer | retail associate; cashier; store associate; sales assistant; shop assistant; store manager; assistant store manager; retail manager; merchandiser; stock associate; department manager; checkout operator; checkout assistant; till operator; shop manager; shop floor assistant; retail sales associate; sales floor associate; store supervisor; key holder; keyholder
 cashier_skills | skill | retail hospitality | cash register; pos system; point of sale system; balancing cash drawer; cash drawer; handling cash; transactions; payment processing; cash handling; point of sale; cash drawer balancing
@@ -183,27 +185,32 @@ culinary_skills | skill | hospitality kitchen | food preparation; food prep; kni
 hospitality_skills | skill | hospitality | guest service; guest satisfaction; guest experience; table service; order taking; taking orders; menu knowledge; wine knowledge; opera pms; PMS; micros; toast pos; opentable; property management system; property management systems; opera; opera cloud; guest room inspection; room inspections
 
 # ---------------------------------------------------------------- education
-teacher | title | education | teacher; teaching; educator; classroom teacher; lead teacher; primary teacher; secondary teacher; elementary teacher; high school teacher; middle school teacher; subject teacher; math teacher; english teacher; science teacher; lecturer; professor; substitute teacher; supply teacher; special education teacher; sen teacher; esl teacher; efl teacher; kindergarten teacher
+teacher | title | education | teacher; teaching; educator; classroom teacher; lead teacher; subject teacher; lecturer; professor; substitute teacher; supply teacher; special education teacher; sen teacher; esl teacher; efl teacher; kindergarten teacher
 teaching_assistant | title | education | teaching assistant; teacher assistant; teacher's aide; classroom assistant; paraprofessional; paraeducator; learning support assistant; LSA; education assistant; tutor; tutoring
 childcare | title | childcare education | childcare worker; child care worker; childcare; child care; daycare; day care; nursery nurse; nursery practitioner; early years practitioner; early years educator; early years; early childhood educator; early childhood education; early childhood; ece; preschool teacher; pre-k teacher; pre-school teacher; preschool; pre-k; nanny; au pair; babysitter; childminder
 cda | cred | childcare | cda; cda credential; child development associate; child development associate credential; level 3 childcare; level 3 diploma in childcare
 school_admin | title | education management | principal; head teacher; headteacher; vice principal; assistant principal; dean; academic coordinator; curriculum coordinator; head of department; education administrator; school administrator
 teaching_skills | skill | education | lesson planning; lesson plans; curriculum development; classroom management; differentiated instruction; differentiation; student assessment; formative assessment; iep; ieps; special educational needs; SEN; behavior management; behaviour management; student engagement; parent communication; parent-teacher; gradebook; common core; stem education; phonics; google classroom; canvas lms; blackboard; moodle; instructional design; e-learning; elearning
 teaching_licence | cred | education | teaching license; teaching licence; teaching certificate; teaching certification; teacher certification; state teaching certificate; certified teacher; licensed teacher; qts; qualified teacher status; pgce; tefl; tesol; celta; dbs check; enhanced dbs; teaching credential; teacher credential; multiple subject teaching credential; single subject teaching credential; educator certificate; educator certification; educator license; professional educator license; teacher licensure; teaching licensure; teacher license; state certified teacher; state-certified teacher; certified educator; licensed educator; teaching permit
-education_degree | edu | education | bachelor of education; b.ed; master of education; m.ed; education degree; degree in education; early childhood education; elementary education; secondary education
+math_subject | skill | education math | *mathematics; *math; *maths; algebra; algebra i; algebra ii; geometry; calculus; ap calculus; trigonometry; pre-algebra; precalculus; pre-calculus
+elementary_level | skill | education | *elementary; *elementary school; *primary school; *grade school; *k-5; *k-6; *grades k-5; *grades 3-5; *first grade; *second grade; *third grade; *fourth grade; *fifth grade; *1st grade; *2nd grade; *3rd grade; *4th grade; *5th grade
+secondary_level | skill | education | *middle school; *junior high; *grades 6-8; *grades 9-12
+ela_subject | skill | education | english language arts; language arts; ela; english literature; reading and writing
+social_studies_subject | skill | education | social studies; us history; u.s. history; world history; american history; civics
+education_degree | edu | education | bachelor of education; b.ed; master of education; m.ed; education degree; degree in education; elementary education; secondary education
 
 # ---------------------------------------------------------------- HR, admin, office
 hr | title | hr | human resources; HR; hr generalist; hr manager; hr coordinator; hr assistant; hr business partner; hrbp; people operations; people partner; hr specialist; personnel; chro; head of people; hr officer; hr advisor; learning and development specialist; l&d specialist; training coordinator; training specialist
 recruiter | title | hr recruiting | recruiter; recruiting; recruitment; recruitment consultant; talent partner; sourcer; talent acquisition; technical recruiter; headhunter; talent acquisition specialist
-hr_skills | skill | hr | onboarding; offboarding; employee relations; performance management; compensation and benefits; benefits administration; hris; bamboohr; successfactors; employment law; labor law; labour law; talent management; workforce planning; full cycle recruiting; full-cycle recruitment; applicant tracking; ats; greenhouse; training and development; learning and development; employee engagement; disciplinary; grievances; hr policies; hr compliance
+hr_skills | skill | hr | onboarding; offboarding; employee relations; performance management; compensation and benefits; benefits administration; hris; bamboohr; successfactors; employment law; labor law; labour law; talent management; workforce planning; full cycle recruiting; full-cycle recruitment; applicant tracking; ats; training and development; learning and development; employee engagement; disciplinary; grievances; hr policies; hr compliance; greenhouse ats
 hr_cert | cred | hr | shrm-cp; shrm-scp; shrm; phr; sphr; cipd; cipd level 5; cipd level 7; hr certification
-admin_assistant | title | admin | administrative assistant; admin assistant; office assistant; executive assistant; personal assistant; secretary; office administrator; office manager; office coordinator; receptionist; front desk receptionist; clerical; data entry; data entry clerk; office administration; virtual assistant; records clerk; front of house coordinator; front of house; front desk coordinator; reception coordinator
+admin_assistant | title | admin | administrative assistant; admin assistant; office assistant; executive assistant; personal assistant; secretary; office administrator; office manager; office coordinator; receptionist; front desk receptionist; clerical; data entry; data entry clerk; office administration; virtual assistant; records clerk; front of house coordinator; front desk coordinator; reception coordinator
 admin_skills | skill | admin | calendar management; diary management; meeting coordination; travel arrangements; travel booking; filing; record keeping; records management; document management; correspondence; minute taking; taking minutes; phone etiquette; answering phones; multi-line phone; typing; wpm; mail handling; office supplies; invoicing; expense reports
 
 # ---------------------------------------------------------------- aviation
 pilot | title | aviation | pilot; airline pilot; commercial pilot; first officer; captain; co-pilot; copilot; flight officer; flight instructor; CFI; helicopter pilot; airline transport pilot; aviator
-pilot_licence | cred | aviation | ATP; atpl; airline transport pilot license; atp certificate; commercial pilot license; CPL; commercial pilot certificate; private pilot license; PPL; instrument rating; ifr rating; multi-engine rating; type rating; faa medical; first class medical; class 1 medical; easa; faa certificate; cfi certificate; cfii
-flight_hours | skill | aviation | flight hours; turbine time; jet time; flight time; total time; pic time; pilot in command; multi-engine; multi engine; cross country; crm training; cockpit; flight deck; ifr; vfr
+pilot_licence | cred | aviation | ATP; atpl; airline transport pilot license; atp certificate; commercial pilot license; CPL; commercial pilot certificate; private pilot license; PPL; instrument rating; ifr rating; multi-engine rating; type rating; faa medical; first class medical; class 1 medical; easa; faa pilot certificate; cfi certificate; cfii
+flight_hours | skill | aviation | flight hours; turbine time; jet time; flight time; total time; pic time; pilot in command; multi-engine; multi engine; cross country; crm training; cockpit; flight deck; IFR; VFR
 flight_attendant | title | aviation hospitality customer | flight attendant; cabin crew; cabin attendant; steward; stewardess; purser; inflight; in-flight; cabin service; cabin safety; passenger safety; passenger service
 aircraft_mechanic | title | aviation manufacturing | aircraft mechanic; aircraft maintenance technician; AMT; aviation maintenance technician; aircraft technician; avionics technician; avionics; airframe; powerplant; aircraft maintenance; aircraft engineer; licensed aircraft engineer; b1 engineer; b2 engineer; line maintenance; base maintenance; mro; heavy maintenance; heavy checks; a&p mechanic
 ap_licence | cred | aviation | a&p; a&p license; a&p certificate; airframe and powerplant; airframe & powerplant; faa a&p; easa part 66; part-66; part 66 licence; b1 licence; b2 licence; ia authorization
@@ -212,14 +219,14 @@ aviation_ops | title | aviation | air traffic controller; air traffic control; a
 # ---------------------------------------------------------------- legal
 lawyer | title | legal | lawyer; attorney; solicitor; barrister; counsel; legal counsel; general counsel; associate attorney; in-house counsel; litigator; advocate; law firm; practice of law; corporate lawyer
 paralegal | title | legal | paralegal; legal assistant; legal secretary; legal clerk; law clerk; legal executive; legal administrator; conveyancer; legal researcher; docketing; litigation support
-legal_skills | skill | legal | legal research; legal writing; litigation; contract drafting; drafting contracts; contract review; contract negotiation; due diligence; e-discovery; depositions; court filings; pleadings; corporate law; intellectual property; real estate law; family law; criminal law; regulatory compliance; westlaw; lexisnexis; lexis; clio; mergers and acquisitions; m&a
+legal_skills | skill | legal | legal research; legal writing; litigation; contract drafting; drafting contracts; contract review; contract negotiation; due diligence; e-discovery; depositions; court filings; pleadings; corporate law; intellectual property; real estate law; family law; criminal law; westlaw; lexisnexis; lexis; clio; mergers and acquisitions; m&a
 bar_admission | cred | legal | bar admission; admitted to the bar; admitted to practice; member of the bar; state bar; bar license; licensed attorney; licensed to practice law; juris doctor; llb; sra; practising certificate; paralegal certificate; paralegal certification; nala; cp paralegal
 
 # ---------------------------------------------------------------- design and media
 designer | title | design | graphic designer; visual designer; ui designer; web designer; art director; creative director; motion designer; motion graphics; brand designer; graphic design; visual design; ui design; user interface design; interior designer; fashion designer; designer
 ux_designer | title | design ux | ux designer; ui/ux designer; ux/ui designer; product designer; interaction designer; ux design; user experience; user experience designer; ux researcher; user researcher; usability testing; usability test; user research; wireframe; wireframing; prototyping; journey map; journey mapping; ux
-design_tools | tool | design | adobe creative suite; adobe creative cloud; photoshop; indesign; after effects; premiere pro; lightroom; figma; adobe xd; invision; canva; coreldraw; blender; cinema 4d; autodesk maya; procreate; illustrator; adobe illustrator
-ux_skills | skill | design | wireframes; wireframing; prototyping; prototypes; user research; usability testing; design systems; personas; user journeys; information architecture; color theory; visual identity; wcag; mockups
+design_tools | tool | design | *adobe creative suite; *adobe creative cloud; photoshop; indesign; after effects; premiere pro; lightroom; figma; adobe xd; invision; canva; coreldraw; blender; cinema 4d; autodesk maya; procreate; illustrator; adobe illustrator
+ux_skills | skill | design | prototypes; design systems; personas; user journeys; information architecture; color theory; visual identity; wcag; mockups
 media | title | design media | video editor; videographer; photographer; photography; journalist; copywriter; content writer; technical writer; reporter; producer; content creator; animator; sound engineer; broadcast; video production; proofreading; publishing
 
 # ---------------------------------------------------------------- manufacturing and engineering
@@ -233,12 +240,12 @@ gwo | cred | energy | gwo; gwo basic safety training; gwo bst; global wind organ
 quality | title | manufacturing quality | quality inspector; quality control; qc inspector; QC; quality assurance; qa inspector; quality technician; quality engineer; quality manager; iso 9001; quality management system; qms; six sigma; lean six sigma; root cause analysis; capa; spc; statistical process control; fmea; ppap; gd&t
 lean | skill | manufacturing management | lean manufacturing; lean; 5s; kaizen; continuous improvement; value stream mapping; tpm; just in time; jit; process improvement; operational excellence
 engineer_mech | title | engineering manufacturing | mechanical engineer; mechanical engineering; design engineer; manufacturing engineer; process engineer; industrial engineer; product engineer; r&d engineer; electrical engineer; electrical engineering; chemical engineer; civil engineer; civil engineering; structural engineer; project engineer; engineering technician; controls engineer; automation engineer
-cad | tool | engineering design construction manufacturing | autocad; cad; solidworks; revit; catia; creo; inventor; fusion 360; sketchup; bim; ansys; 3d modeling; 3d modelling; technical drawing; drafting; draughtsman; drafter; cad drafting
+cad | tool | engineering design construction manufacturing | autocad; cad; solidworks; revit; catia; creo; inventor; fusion 360; sketchup; bim; ansys; 3d modeling; 3d modelling; drafting; draughtsman; drafter; cad drafting
 engineering_licence | cred | engineering | professional engineer; pe license; pe licence; licensed professional engineer; eit; fe exam; chartered engineer; ceng; ieng; engineer in training
 plc_automation | skill | manufacturing engineering electrical | plc programming; scada; hmi; allen bradley; siemens s7; robotics; automation; industrial automation; ladder logic; instrumentation; control systems
 
 # ---------------------------------------------------------------- management, project, operations
-project_manager | title | management | project manager; program manager; programme manager; project management; program management; project coordinator; project lead; delivery manager; pmo; project planning; project delivery; project managers; scrum master; agile coach
+project_manager | title | management | project manager; program manager; programme manager; project management; program management; project coordinator; project lead; delivery manager; pmo; project planning; project delivery; project managers; agile coach
 pm_cert | cred | management | pmp; project management professional; prince2; capm; pmi-acp; csm; certified scrummaster; certified scrum master; psm; safe agilist; msp; pmp certified; pmp certification; pmp-certified; project management professional certification
 product_manager | title | management software | product manager; product owner; product management; product lead; product strategy; roadmap; product roadmap
 operations_mgr | title | management | operations manager; operations director; general manager; director of operations; coo; operations management; plant manager; area manager; regional manager; store operations; business operations; team lead; team leader; head of operations
@@ -265,7 +272,7 @@ high_school | edu | general | high school diploma; high school; ged; secondary s
 bachelors | edu | general | bachelor's degree; bachelors degree; bachelor degree; bachelor's; bachelors; bachelor of science; bachelor of arts; bsc; b.sc; BA; b.a; BS; b.s; undergraduate degree; degree; university degree; college degree; four-year degree; 4-year degree; btech; b.tech; b.e; beng
 masters | edu | general | master's degree; masters degree; master degree; master's; master of science; master of arts; msc; m.sc; m.s; graduate degree; postgraduate degree; meng; m.tech; mtech
 doctorate | edu | general | phd; ph.d; doctorate; doctoral degree; doctor of philosophy
-associate_degree | edu | general | associate degree; associate's degree; associates degree; aas; a.a.s; associate of science; associate of applied science; hnd; hnc; vocational diploma; trade school; apprenticeship; nvq; btec
+associate_degree | edu | general | associate degree; associate's degree; associates degree; aas; a.a.s; associate of science; associate of arts; associate of applied science; hnd; hnc; vocational diploma; trade school; apprenticeship; nvq; btec
 communication | soft | general | communication skills; communication; verbal communication; written communication; interpersonal skills; interpersonal; communicator; presentation skills; public speaking
 teamwork | soft | general | teamwork; team player; collaboration; collaborative; cross-functional; cross functional; works well with others
 problem_solving | soft | general | problem solving; problem-solving; analytical skills; analytical; critical thinking; troubleshooting skills; attention to detail; detail oriented; detail-oriented; organizational skills; organisational skills; organized; time management; multitasking; multi-tasking; prioritization; fast-paced; fast paced; self-motivated; reliable; punctual; dependable
@@ -273,7 +280,7 @@ customer_focus | soft | general | customer focus; customer-focused; customer ori
 
 
 # ---------------------------------------------------------------- fields and workplaces (not job titles)
-field_hospitality | field | hospitality | hospitality; hotel; resort; guest services; housekeeping
+field_hospitality | field | hospitality | hospitality; hotel; resort; housekeeping
 field_kitchen | field | hospitality kitchen | kitchen; culinary; cooking
 field_warehouse | field | logistics | warehouse; distribution center; distribution centre; fulfillment center; fulfilment centre
 field_construction | field | construction | construction; building site; construction site; new construction
@@ -292,7 +299,7 @@ fitness | title | fitness | personal trainer; fitness instructor; fitness coach;
 fitness_cert | cred | fitness | nasm; ace certified; acsm; nsca; cscs certification; personal training certification; rep registered
 architect | title | architecture design construction | architect; architectural designer; architectural technologist; architectural assistant; architecture
 architect_licence | cred | architecture | ncarb; riba; licensed architect; registered architect; arb registered
-insurance | title | insurance finance | insurance agent; insurance broker; claims adjuster; claims handler; claims specialist; loss adjuster; insurance underwriter; insurance sales
+insurance | title | insurance finance | insurance broker; insurance underwriter; insurance sales; insurance agent
 librarian | title | library education | librarian; library assistant; library technician; cataloguing; cataloging; archivist; mls degree
 dietitian | title | health nutrition | dietitian; dietician; nutritionist; registered dietitian; rdn; clinical nutrition
 speech_therapy | title | health therapy | speech therapist; speech-language pathologist; speech language pathologist; slp; audiologist
@@ -301,4 +308,8 @@ event_planning | skill | hospitality events | event planning; event management; 
 social_work_licence | cred | social health | lcsw; lmsw; lsw; licensed clinical social worker; licensed social worker; social work license; social work licence; lpc; licensed professional counselor; swe registration
 social_work_degree | edu | social | msw; master of social work; bsw; bachelor of social work
 pm_tools | tool | management construction software | ms project; microsoft project; smartsheet; asana; monday.com; trello; wrike
+# ---------------------------------------------------------------- false friends
+# Phrases that contain a concept's words but ask for nothing (category "none": read, then dropped).
+schedule_terms | none | general | on-call rotation; on call rotation; on-call; on call; on-call schedule
+shop_routines | none | general | opening and closing; opening and closing duties; closing duties; closing procedures; closing shift; open and close; opened and closed; closing the store; closing store
 """

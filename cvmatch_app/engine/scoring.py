@@ -1,63 +1,29 @@
-"""Evidence for each requirement, and the calibrated 0-100 score built from it."""
+"""The calibrated 0-100 score built from the evidence: weighted parts, then caps that keep a CV
+out of a band its evidence does not earn."""
 
 from __future__ import annotations
 
 import math
-import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from rapidfuzz import fuzz, process
-
-from .cv_profile import CVProfile, Role
+from .cv_profile import CVProfile
 from .embedding import get_model
-from .experience import describe_years
-from .job_profile import MUST, JobProfile, Requirement
-from .lexicon import CREDENTIAL, EDUCATION, FIELD, TITLE, get_lexicon, neighbours_of
-from .semantic import CVVectors, requirement_match, role_closeness, title_closeness
+from .evidence import (
+    LOWER_LEVEL,
+    MET,
+    NEIGHBOUR_CAP,
+    Finding,
+    _one_answer_per_ask,
+    _titles_of,
+    assess_requirement,
+    relevant_years,
+)
+from .job_profile import MUST, JobProfile
+from .lexicon import CREDENTIAL, TITLE, get_lexicon, neighbours_of
+from .semantic import CVVectors, title_closeness
 from .semantic import coverage as semantic_coverage
-from .tokens import tokenize
 
-# A higher degree satisfies a lower one.
-_EDU_IMPLIED_BY = {
-    "high_school": {"high_school", "associate_degree", "bachelors", "masters", "doctorate", "nursing_degree",
-                    "education_degree", "finance_degree", "cs_degree", "medical_degree"},
-    "associate_degree": {"associate_degree", "bachelors", "masters", "doctorate", "nursing_degree"},
-    "bachelors": {"bachelors", "masters", "doctorate", "medical_degree"},
-    "masters": {"masters", "doctorate"},
-}  # fmt: skip
-_SENIORITY_RE = re.compile(
-    r"\b(manager|supervisor|lead|leader|head|director|chief|principal|senior|sr|foreman|superintendent|"
-    r"charge|captain|owner|executive chef|sous chef)\b",
-    re.IGNORECASE,
-)
-# Words that mark a role below the level of its trade, and the years in a trade that make a senior.
-_JUNIOR_RE = re.compile(
-    r"\b(junior|jr|assistant|associate|trainee|apprentice|intern|helper|aide|entry[- ]level|graduate|commis|"
-    r"crew|clerk|cadet)\b",
-    re.IGNORECASE,
-)
-_SENIOR_YEARS = 6.0
-_DEGREE_RE = re.compile(
-    r"\b(degree|bachelor'?s?|master'?s?|b\.?sc?\.?|b\.?a\.?|m\.?sc?\.?|ph\.?d|diploma|associate'?s?|"
-    r"major(?:ed)? in)(?!\w)",
-    re.IGNORECASE,
-)
-_BROAD_DOMAINS = frozenset({"general", "management", "care", "admin", "health", "safety"})
-_GENERIC_TERMS = frozenset(
-    tokenize(
-        "certification certified certificate license licence licensed experience knowledge ability skills "
-        "degree proficiency proficient familiarity familiar understanding strong excellent working"
-    )
-)
-
-
-@dataclass
-class Finding:
-    requirement: Requirement
-    met: float  # 0..1: 1 = proven, 0.5 = related evidence, 0 = nothing proves it
-    cv_line: str = ""
-    found: str = ""  # what in the CV answers it (a concept label, "6.5 years")
-    roles: list[Role] = field(default_factory=list)
+__all__ = ["Finding", "ScoreBreakdown", "assess_requirement", "relevant_years", "score_cv"]
 
 
 @dataclass
@@ -72,263 +38,6 @@ class ScoreBreakdown:
     similarity: float
     semantic: float | None
     caps: list[str]
-
-
-def _line_for(cv: CVProfile, concept_ids: list[str], asked: str = "") -> tuple[str, str, int]:
-    """(concept found, the CV line proving it, how many lines mention it) for the first concept present."""
-    lexicon = get_lexicon()
-    for cid in concept_ids:
-        lines = cv.concept_lines.get(cid)
-        if lines:
-            # Prefer a line from the work history or certifications over a bare skills list.
-            ranked = sorted(lines, key=lambda i: (cv.sections[i] not in ("experience", "certifications", "top"), i))
-            line = cv.lines[ranked[0]]
-            # Name what the CV says ("Cerner"), not the lexicon's word for it ("Electronic health record").
-            # When the job names one of the concept's words ("Figma") and the line has it, quote that
-            # one rather than the line's first ("Photoshop").
-            said_all = [lexicon.surface(line, h) for h in lexicon.find(line) if h.concept == cid]
-            asked_low = asked.lower()
-            said = next((w for w in said_all if w and w.lower() in asked_low), said_all[0] if said_all else "")
-            return said or lexicon.concept(cid).label, line, len(lines)
-    return "", "", 0
-
-
-def _relevant_roles(cv: CVProfile, concept_ids: list[str]) -> list[Role]:
-    wanted = set(concept_ids)
-    lexicon = get_lexicon()
-    # "Years of hotel experience" asks for a field: any role whose work belongs to it counts.
-    fields = {d for cid in wanted if lexicon.concept(cid).category == FIELD for d in lexicon.concept(cid).domains}
-    out = []
-    wanted_titles = {cid for cid in wanted if lexicon.concept(cid).category == TITLE}
-    for role in cv.roles:
-        shared = role.concepts & wanted
-        held = _titles_of(role.title)
-        if shared and shared <= wanted_titles and held and not held & wanted_titles and not _same_field(held, shared):
-            # "Assist the dentist" in a Receptionist's bullets names the job, it is not the job.
-            continue
-        if shared:
-            out.append(role)
-        elif fields and any(
-            lexicon.concept(c).category in (TITLE, FIELD) and fields & set(lexicon.concept(c).domains)
-            for c in role.concepts
-        ):
-            out.append(role)
-    return out
-
-
-def _same_field(a: set[str], b: set[str]) -> bool:
-    lexicon = get_lexicon()
-    fields_a = {d for cid in a for d in lexicon.concept(cid).domains} - _BROAD_DOMAINS
-    return bool(fields_a & ({d for cid in b for d in lexicon.concept(cid).domains} - _BROAD_DOMAINS))
-
-
-def _titles_of(text: str) -> set[str]:
-    lexicon = get_lexicon()
-    return {h.concept for h in lexicon.find(text) if lexicon.concept(h.concept).category == TITLE}
-
-
-_SIMILAR_TITLE = 0.74  # raw cosine of static title vectors: a paraphrase of the title, not a neighbour
-
-
-def _similar_title_roles(cv: CVProfile, job: JobProfile) -> list[Role]:
-    """Roles whose titles the lexicon cannot name but the embedding reads as the job's title."""
-    unknown = [r for r in cv.roles if not _titles_of(r.title)]
-    if not unknown:
-        return []
-    sims = role_closeness(job.title_vector, unknown)
-    return [r for r, sim in zip(unknown, sims, strict=True) if sim >= _SIMILAR_TITLE]
-
-
-def relevant_years(cv: CVProfile, job: JobProfile, concept_ids: list[str]) -> tuple[float, list[Role]]:
-    from .experience import merged_years
-
-    ids = concept_ids or job.title_concepts
-    if ids:
-        roles = _relevant_roles(cv, ids)
-        if set(ids) & set(job.title_concepts):
-            roles += [r for r in _similar_title_roles(cv, job) if r not in roles]
-    else:
-        # No concept names the work (an occupation the lexicon does not know): roles whose titles
-        # read like the job's title count, by the embedding; without a model, none can be shown.
-        roles = [r for r, closeness in zip(cv.roles, role_closeness(job.title_vector, cv.roles), strict=True)
-                 if closeness >= 0.5]  # fmt: skip
-    years = merged_years([(r.start, r.end) for r in roles])
-    if not roles and not cv.roles and cv.claimed_years:
-        # No dated roles at all: fall back on the CV's own statement, discounted.
-        return round(cv.claimed_years * 0.8, 1), []
-    return years, roles
-
-
-def _held_title_role(cv: CVProfile, title_concepts: list[str]) -> Role | None:
-    if not title_concepts:
-        return None
-    wanted = set(title_concepts)
-    lexicon = get_lexicon()
-    for role in cv.roles:
-        if {h.concept for h in lexicon.find(role.title)} & wanted:
-            return role
-    return None
-
-
-def _fuzzy_terms(cv: CVProfile, terms: list[str]) -> tuple[float, str]:
-    terms = [t for t in terms if t not in _GENERIC_TERMS]
-    if not terms:
-        return 0.0, ""
-    vocab = list(cv.words)
-    found = 0.0
-    matched: list[str] = []
-    for term in terms:
-        if term in cv.words:
-            found += 1
-            matched.append(term)
-        elif len(term) >= 5 and vocab:
-            best = process.extractOne(term, vocab, scorer=fuzz.ratio, score_cutoff=87)
-            if best:
-                found += 0.8
-                matched.append(best[0])
-    share = found / len(terms)
-    line = ""
-    if matched:
-        for text in cv.lines:
-            low = text.lower()
-            if sum(1 for m in matched if m in low) >= max(1, len(matched) // 2):
-                line = text
-                break
-    return share, line
-
-
-def assess_requirement(req: Requirement, cv: CVProfile, job: JobProfile, vectors: CVVectors) -> Finding:
-    lexicon = get_lexicon()
-    if req.category == "years":
-        years, roles = relevant_years(cv, job, req.alternatives)
-        fit = min(1.0, years / req.years) if req.years else 1.0
-        line = "; ".join(f"{r.title} ({r.date_text})" for r in roles[:3])
-        return Finding(req, round(fit, 2), line, describe_years(years), roles)
-    if req.category == EDUCATION:
-        accepted = set()
-        for cid in req.alternatives:
-            accepted |= _EDU_IMPLIED_BY.get(cid, {cid})
-        found, line, _ = _line_for(cv, sorted(accepted, key=lambda c: (c not in req.alternatives, c)))
-        if not found and req.alternatives == ["high_school"] and cv.roles:
-            # Nobody lists a school diploma under years of work; a work history implies it.
-            return Finding(req, 0.7, "", "implied by the work history")
-        return Finding(req, 1.0 if found else 0.0, line, found)
-    if req.category == TITLE:
-        # Having held the job (a role title or the CV's headline) proves it; a mention elsewhere
-        # ("helped the lead teacher") only suggests it.
-        wanted = set(req.alternatives)
-        # A job titled manager/supervisor/lead asks for that level: a role in the same trade without
-        # it ("Retail Associate" for "Store Manager") is a lesser match.
-        senior_asked = _SENIORITY_RE.search(req.source or req.label) is not None
-        junior_roles: list[Role] = []
-        for role in cv.roles:
-            hits = {h.concept for h in lexicon.find(role.title)}
-            if hits & wanted:
-                if senior_asked and not _SENIORITY_RE.search(role.title):
-                    junior_roles.append(role)
-                    continue
-                return Finding(req, 1.0, f"{role.title} ({role.date_text})", role.title, [role])
-        if junior_roles:
-            from .experience import merged_years
-
-            role = junior_roles[0]
-            held = merged_years([(r.start, r.end) for r in junior_roles])
-            if held >= _SENIOR_YEARS and not _JUNIOR_RE.search(role.title):
-                # Seniority is also time in the job: eight years as "Software Engineer" is the
-                # experience a "Senior Software Engineer" posting asks for.
-                return Finding(
-                    req, 0.9, f"{role.title} ({role.date_text})", f"{role.title}, {describe_years(held)}", junior_roles
-                )
-            return Finding(
-                req, 0.6, f"{role.title} ({role.date_text})", f"{role.title}, not at the level asked", junior_roles
-            )
-        for index, line in enumerate(cv.lines[:4]):
-            if index != cv.name_line and {h.concept for h in lexicon.find(line)} & wanted:
-                return Finding(req, 1.0 if not cv.roles else 0.8, cv.lines[index], line)
-        found, line, _ = _line_for(cv, req.alternatives, req.label)
-        if found and _DEGREE_RE.search(req.source):
-            # "A degree in chemistry": the field is a subject of study, and the CV's degree shows it.
-            for cid in req.alternatives:
-                for index in cv.concept_lines.get(cid, []):
-                    degree_line = cv.lines[index]
-                    if _DEGREE_RE.search(degree_line):
-                        said = [lexicon.surface(degree_line, h) for h in lexicon.find(degree_line) if h.concept == cid]
-                        return Finding(req, 1.0, degree_line, said[0] if said else found)
-        if found:
-            return Finding(req, 0.5, line, found)
-        # A neighbouring role in the same field (bookkeeper for accountant, CNA for nurse) is
-        # partial evidence: the field's knowledge is there, the exact job is not.
-        fields = {d for cid in wanted for d in lexicon.concept(cid).domains} - _BROAD_DOMAINS
-        near = neighbours_of(wanted)
-        for role in cv.roles:
-            for hit in lexicon.find(role.title):
-                concept = lexicon.concept(hit.concept)
-                if concept.category == TITLE and (set(concept.domains) & fields or hit.concept in near):
-                    credit = 0.25 if senior_asked and not _SENIORITY_RE.search(role.title) else 0.4
-                    return Finding(req, credit, f"{role.title} ({role.date_text})", f"related role: {concept.label}")
-        if wanted & set(job.title_concepts):
-            # A title the lexicon does not know ("Farm Labourer") that reads as the job's own.
-            similar = _similar_title_roles(cv, job)
-            if similar:
-                role = similar[0]
-                return Finding(req, 0.8, f"{role.title} ({role.date_text})", f"similar title: {role.title}", similar)
-        return Finding(req, 0.0)
-    if req.alternatives:
-        found, line, _ = _line_for(cv, req.alternatives, req.label)
-        if found:
-            return Finding(req, 1.0, line, found)
-        if req.category == FIELD:
-            # "Retail experience" is shown by a role in retail ("Store Manager - H&M").
-            fields = {d for cid in req.alternatives for d in lexicon.concept(cid).domains}
-            for role in cv.roles:
-                if any(
-                    lexicon.concept(c).category == TITLE and fields & set(lexicon.concept(c).domains)
-                    for c in role.concepts
-                ):
-                    return Finding(req, 1.0, f"{role.title} ({role.date_text})", role.title, [role])
-        if req.duty:
-            # Duties are described in many words ("cared for ventilated patients" for "nursing care").
-            semantic, semantic_line = requirement_match(req.source, vectors)
-            if semantic:
-                return Finding(req, semantic, semantic_line, "similar work")
-            # A duty of the job's own field is implied by having held the job's title.
-            held = _held_title_role(cv, job.title_concepts)
-            fields = {d for cid in job.title_concepts for d in lexicon.concept(cid).domains} - _BROAD_DOMAINS
-            req_fields = {d for cid in req.alternatives for d in lexicon.concept(cid).domains}
-            if held is not None and fields & req_fields:
-                return Finding(req, 0.7, f"{held.title} ({held.date_text})", f"implied by the role {held.title}")
-        # Misspellings and variants the lexicon does not list ("Kubernets", "Quickbook").
-        for cid in req.alternatives:
-            for phrase, _entry in _phrases_of(cid):
-                if len(phrase) >= 7 and cv.words:
-                    best = process.extractOne(phrase, list(cv.words), scorer=fuzz.ratio, score_cutoff=90)
-                    if best:
-                        return Finding(req, 0.7, _first_line_with(cv, best[0]), best[0])
-        return Finding(req, 0.0)
-    share, line = _fuzzy_terms(cv, req.terms)
-    met = 1.0 if share >= 0.75 else (0.5 if share >= 0.45 else 0.0)
-    semantic, semantic_line = requirement_match(req.source, vectors)
-    if semantic > met:
-        return Finding(req, semantic, semantic_line, "similar wording")
-    return Finding(req, met, line if met else "", "")
-
-
-_PHRASE_CACHE: dict[str, list[tuple[str, tuple[str, str]]]] = {}
-
-
-def _phrases_of(cid: str) -> list[tuple[str, tuple[str, str]]]:
-    if not _PHRASE_CACHE:
-        for key, value in get_lexicon().index.items():
-            if len(key) == 1:
-                _PHRASE_CACHE.setdefault(value[0], []).append((key[0], value))
-    return _PHRASE_CACHE.get(cid, [])
-
-
-def _first_line_with(cv: CVProfile, stem_word: str) -> str:
-    for line in cv.lines:
-        if stem_word in line.lower():
-            return line
-    return ""
 
 
 def cosine(a: dict[str, float], b: dict[str, float]) -> float:
@@ -374,10 +83,24 @@ def occupation_fit(job: JobProfile, cv: CVProfile) -> float:
             title = 0.4  # a neighbouring occupation in another field (a concierge for a security officer)
     else:
         title = domain
-    return 0.55 * domain + 0.45 * title
+    return DOMAIN_SHARE * domain + (1 - DOMAIN_SHARE) * title
 
+
+# How much each part weighs: a list of stated requirements, or a prose description of the work
+# (duties, no list of asks), where the graded signals carry more of the score.
+STATED_WEIGHTS = {"must": 0.44, "nice": 0.10, "years": 0.14, "occupation": 0.22, "similarity": 0.10}
+PROSE_WEIGHTS = {"must": 0.30, "nice": 0.15, "years": 0.10, "occupation": 0.20, "similarity": 0.25}
+DOMAIN_SHARE = 0.55  # of the occupation fit: shared fields; the rest is the job's title held
+TITLE_CLOSENESS_SHARE = 0.75  # the embedding's reading of titles can stand for this much occupation fit
+SEMANTIC_SHARE = 0.8  # of text similarity, when the embedding is there: meaning over shared words
+FULL_VOCABULARY = 0.45  # a CV using this share of the job's weighted words has all the vocabulary it needs
+YEARS_FOR_FULL_CREDIT = 2.0  # with no minimum stated, this many years in the occupation earn the years part
 
 _YEARS_SHORT = 0.8  # below this share of the years asked, the score is capped in proportion to the shortfall
+BELOW_INTERVIEW = 55.0  # caps for a missing licence, defining ask, half the must-haves or the level asked
+OTHER_OCCUPATION = 30.0
+YEARS_UNKNOWN_CAP = 50.0  # years asked, no dated role to read them from: below Interview, ranked by the rest
+_BAND_CEILINGS = ((40, 39.4), (60, 59.4), (75, 74.4))  # a cap never crosses into the next band
 
 
 def _years_cap(fit: float) -> float:
@@ -387,109 +110,156 @@ def _years_cap(fit: float) -> float:
     return 59.0 + 50.0 * (fit - 0.5)
 
 
-def score_cv(job: JobProfile, cv: CVProfile) -> ScoreBreakdown:
-    vectors = CVVectors(cv.lines)
-    findings = [assess_requirement(req, cv, job, vectors) for req in job.requirements]
+@dataclass
+class _Parts:
+    must: list[Finding]
+    nice: list[Finding]
+    years: list[Finding]
+    must_cov: float
+    nice_cov: float
+    years_fit: float
+    occupation: float
+    closeness: float | None
+    similarity: float
+    semantic: float | None
+    sim_scaled: float
+
+
+def _coverage(items: list[Finding]) -> float:
+    total = sum(f.requirement.weight for f in items)
+    return sum(f.requirement.weight * f.met for f in items) / total if total else 0.0
+
+
+def _parts(job: JobProfile, cv: CVProfile, findings: list[Finding], vectors: CVVectors) -> _Parts:
     must = [f for f in findings if f.requirement.kind == MUST and f.requirement.category != "years"]
     nice = [f for f in findings if f.requirement.kind != MUST and f.requirement.category != "years"]
-    years_findings = [f for f in findings if f.requirement.category == "years" and f.requirement.kind == MUST]
-
-    def coverage(items: list[Finding]) -> float:
-        total = sum(f.requirement.weight for f in items)
-        return sum(f.requirement.weight * f.met for f in items) / total if total else 0.0
-
-    must_cov = coverage(must) if must else 0.0
-    nice_cov = coverage(nice) if nice else 0.0
-    if years_findings:
-        years_fit = min(f.met for f in years_findings)
+    years = [f for f in findings if f.requirement.category == "years" and f.requirement.kind == MUST]
+    if years:
+        years_fit = min(f.met for f in years)
     else:
         # No stated minimum: a little credit for having done this work at all.
-        yrs, _ = relevant_years(cv, job, job.title_concepts)
-        years_fit = min(1.0, yrs / 2.0) if job.title_concepts else min(1.0, cv.total_years / 3.0)
-    rel_years, _ = relevant_years(cv, job, job.title_concepts)
+        held, _ = relevant_years(cv, job, job.title_concepts)
+        years_fit = min(1.0, held / YEARS_FOR_FULL_CREDIT) if job.title_concepts else min(1.0, cv.total_years / 3.0)
     occupation = occupation_fit(job, cv)
-    titles = [role.title for role in cv.roles[:6]] + [ln for i, ln in enumerate(cv.lines[:3]) if i != cv.name_line]
+    titles = [role.heading for role in cv.roles[:6]] + [ln for i, ln in enumerate(cv.lines[:3]) if i != cv.name_line]
     closeness = title_closeness(job.title_vector, titles)
     if closeness is not None:
         # The embedding knows job titles the lexicon does not ("zookeeper", "sommelier").
-        occupation = max(occupation, 0.75 * closeness)
+        occupation = max(occupation, TITLE_CLOSENESS_SHARE * closeness)
     similarity = term_similarity(job, cv)
-    sim_scaled = min(1.0, similarity / 0.45)
+    sim_scaled = min(1.0, similarity / FULL_VOCABULARY)
     semantic = semantic_coverage(job.jd_vectors, vectors)
     if semantic is not None:
-        sim_scaled = 0.2 * sim_scaled + 0.8 * semantic
+        sim_scaled = (1 - SEMANTIC_SHARE) * sim_scaled + SEMANTIC_SHARE * semantic
+    return _Parts(
+        must=must,
+        nice=nice,
+        years=years,
+        must_cov=_coverage(must) if must else 0.0,
+        nice_cov=_coverage(nice) if nice else 0.0,
+        years_fit=years_fit,
+        occupation=occupation,
+        closeness=closeness,
+        similarity=similarity,
+        semantic=semantic,
+        sim_scaled=sim_scaled,
+    )
 
-    if must and job.has_stated_requirements:
-        weights = {"must": 0.44, "nice": 0.10, "years": 0.14, "occupation": 0.22, "similarity": 0.10}
-    else:
-        # A prose description (duties, no list of asks): graded signals carry more of the score.
-        weights = {"must": 0.30, "nice": 0.15, "years": 0.10, "occupation": 0.20, "similarity": 0.25}
+
+def _weighted(job: JobProfile, parts: _Parts) -> float:
+    weights = STATED_WEIGHTS if parts.must and job.has_stated_requirements else PROSE_WEIGHTS
     values = {
-        "must": must_cov,
-        "nice": nice_cov,
-        "years": years_fit,
-        "occupation": occupation,
-        "similarity": sim_scaled,
+        "must": parts.must_cov,
+        "nice": parts.nice_cov,
+        "years": parts.years_fit,
+        "occupation": parts.occupation,
+        "similarity": parts.sim_scaled,
     }
-    present = {"must": bool(must), "nice": bool(nice), "years": True, "occupation": True, "similarity": True}
+    present = {"must": bool(parts.must), "nice": bool(parts.nice)}
     # A part the job does not ask for (no nice-to-haves) hands its weight to the others.
-    total = sum(w for k, w in weights.items() if present[k])
-    raw = sum(w * values[k] for k, w in weights.items() if present[k]) / total
-    score = 100.0 * raw
+    total = sum(w for k, w in weights.items() if present.get(k, True))
+    return 100.0 * sum(w * values[k] for k, w in weights.items() if present.get(k, True)) / total
 
-    caps: list[str] = []
 
-    def cap(limit: float, reason: str) -> None:
-        # Above the cap the score is compressed, not flattened, so the ranking inside a band survives;
-        # it never crosses into the next band (55 caps below GOOD_MATCH's 60, 30 below MODERATE's 40).
-        nonlocal score
-        if score > limit:
-            ceiling = 59.4 if limit < 60 else 74.4
-            if limit < 40:
-                ceiling = 39.4
-            score = min(limit + (score - limit) * 0.1, ceiling)
-            caps.append(reason)
+class _Caps:
+    """Above a cap the score is compressed, not flattened, so the ranking inside a band survives; it
+    never crosses into the next band (55 caps below GOOD_MATCH's 60, 30 below MODERATE's 40)."""
 
-    missing_creds = [f for f in must if f.requirement.category == CREDENTIAL and f.met < 0.5]
-    if missing_creds:
-        cap(55.0, "required licence or certification missing")
-    if must and must_cov < 0.5:
-        cap(55.0, "fewer than half of the must-haves proven")
+    def __init__(self, score: float) -> None:
+        self.score = score
+        self.reasons: list[str] = []
+
+    def cap(self, limit: float, reason: str, ceiling: float | None = None) -> None:
+        if self.score <= limit:
+            return
+        if ceiling is None:
+            ceiling = next(edge for band, edge in _BAND_CEILINGS if limit < band)
+        # The room above the cap, up to the band's edge, keeps the order of what the cap holds back.
+        self.score = min(limit + (self.score - limit) * (ceiling - limit) / (100.0 - limit), ceiling)
+        self.reasons.append(reason)
+
+
+def _apply_caps(job: JobProfile, cv: CVProfile, parts: _Parts, score: float) -> _Caps:
+    caps = _Caps(score)
+    must = parts.must
+    if any(f.requirement.category == CREDENTIAL and f.met < 0.5 and f.requirement.weight >= 1.0 for f in must):
+        # An occupational licence; a driver's licence or a first-aid card asked in passing is a gap, not a bar.
+        caps.cap(BELOW_INTERVIEW, "required licence or certification missing")
+    if any(f.requirement.defining and f.met == 0 for f in must):
+        # An art teacher for a mathematics post: nothing in the CV names the subject the title names.
+        # (A related sibling, "market research" for "Google Ads", is a weaker match, not a wrong one.)
+        caps.cap(BELOW_INTERVIEW, "the role's defining qualification not shown")
+    if must and parts.must_cov < 0.5:
+        caps.cap(BELOW_INTERVIEW, "fewer than half of the must-haves proven")
     specific_must = [f for f in must if f.requirement.category not in ("soft", "other") and f.requirement.weight >= 0.8]
-    specific_met = sum(1 for f in specific_must if f.met >= 0.7)
-    if occupation < 0.25 and (must_cov < 0.6 or specific_met < 3):
+    specific_met = sum(1 for f in specific_must if f.met >= MET)
+    if parts.occupation < 0.25 and (parts.must_cov < 0.6 or specific_met < 3):
         # Shared basics (BLS, Excel, a degree) do not make a nurse a dental assistant.
-        cap(30.0, "different occupation")
-    if years_findings and years_fit < _YEARS_SHORT:
-        # The shortfall sets the cap: a year of the five asked is a large gap, four of five a small one.
-        cap(
-            _years_cap(years_fit),
-            "well short of the years required" if years_fit < 0.5 else "short of the years required",
-        )
+        caps.cap(OTHER_OCCUPATION, "different occupation")
+    if parts.years and parts.years_fit < _YEARS_SHORT:
+        if not cv.roles and not cv.claimed_years:
+            # No dated work at all: the years are unknown, not zero. Interview needs them shown,
+            # but the rest of the evidence still ranks the CV.
+            caps.cap(YEARS_UNKNOWN_CAP, "no dated work history to show the years required")
+        else:
+            # The shortfall sets the cap: a year of the five asked is a large gap, four of five a small one.
+            reason = "well short of the years required" if parts.years_fit < 0.5 else "short of the years required"
+            caps.cap(_years_cap(parts.years_fit), reason)
     # The job's own occupation never held, only a neighbouring one (a truck driver for a dispatcher,
     # a graphic designer for a UX designer) or named in passing ("helped the lead teacher"): related,
     # not a match, unless the CV's titles read as the same job in other words.
     own = set(job.title_concepts)
     title_findings = [f for f in must if f.requirement.category == TITLE and own & set(f.requirement.alternatives)]
-    if title_findings and max(f.met for f in title_findings) == 0.6:
-        cap(55.0, "the job's trade at a lower level than asked")
+    best_title = max((f.met for f in title_findings), default=None)
+    if best_title == LOWER_LEVEL:
+        caps.cap(BELOW_INTERVIEW, "the job's trade at a lower level than asked")
     # The embedding's word is taken only for roles the lexicon cannot name.
-    known_other = any(_titles_of(role.title) - own for role in cv.roles[:2])
+    known_other = any(_titles_of(role.heading) - own for role in cv.roles[:2])
     if (
-        title_findings
-        and max(f.met for f in title_findings) < 0.6
-        and (closeness is None or closeness < 0.8 or known_other)
+        best_title is not None
+        and best_title < LOWER_LEVEL
+        and (parts.closeness is None or parts.closeness < 0.8 or known_other)
     ):
-        cap(45.0, "a neighbouring occupation, not this one")
+        caps.cap(NEIGHBOUR_CAP - 3.0, "a neighbouring occupation, not this one", ceiling=NEIGHBOUR_CAP)
+    return caps
+
+
+def score_cv(job: JobProfile, cv: CVProfile) -> ScoreBreakdown:
+    """Assess every requirement, weigh the parts, then cap what the evidence does not earn."""
+    vectors = CVVectors(cv.lines)
+    findings = _one_answer_per_ask([assess_requirement(req, cv, job, vectors) for req in job.requirements])
+    parts = _parts(job, cv, findings, vectors)
+    caps = _apply_caps(job, cv, parts, _weighted(job, parts))
+    rel_years, _ = relevant_years(cv, job, job.title_concepts)
     return ScoreBreakdown(
-        score=max(0, min(100, int(round(score)))),
+        score=max(0, min(100, int(round(caps.score)))),
         findings=findings,
-        must_coverage=round(must_cov, 3),
-        nice_coverage=round(nice_cov, 3),
-        years_fit=round(years_fit, 3),
+        must_coverage=round(parts.must_cov, 3),
+        nice_coverage=round(parts.nice_cov, 3),
+        years_fit=round(parts.years_fit, 3),
         relevant_years=rel_years,
-        occupation=round(occupation, 3),
-        similarity=round(similarity, 3),
-        semantic=None if semantic is None else round(semantic, 3),
-        caps=caps,
+        occupation=round(parts.occupation, 3),
+        similarity=round(parts.similarity, 3),
+        semantic=None if parts.semantic is None else round(parts.semantic, 3),
+        caps=caps.reasons,
     )

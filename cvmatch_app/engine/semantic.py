@@ -82,5 +82,6 @@ def role_closeness(job_title: list[float], roles: list) -> list[float]:
     model = get_model()
     if model is None or not job_title or not roles:
         return [0.0] * len(roles)
-    sims = model.embed([role.title for role in roles]) @ np.asarray(job_title, dtype=np.float32)
+    # Title and employer: "Senior Keeper · Chester Zoo" says zookeeper, "Senior Keeper" alone does not.
+    sims = model.embed([role.heading for role in roles]) @ np.asarray(job_title, dtype=np.float32)
     return [float(x) for x in sims]

@@ -76,10 +76,10 @@ def tokenize_with_case(text: str) -> list[tuple[str, str]]:
     out = []
     for match in _TOKEN_RE.finditer(text):
         raw = match.group().rstrip(".'")
-        if raw.lower().endswith("'s"):
-            raw = raw[:-2]
-        if raw:
-            out.append((stem(raw.lower()), raw))
+        # The stem drops a possessive; the written form keeps it ("Master's" is a degree, "Master" a title).
+        word = raw[:-2] if raw.lower().endswith("'s") else raw
+        if word:
+            out.append((stem(word.lower()), raw))
     return out
 
 

@@ -20,6 +20,7 @@ from cvmatch_app.config import get_settings
 from cvmatch_app.db.models import MatchCV, MatchJob, utcnow
 from cvmatch_app.db.session import session_scope
 from cvmatch_app.engine.bands import clamp_score, verdict_for
+from cvmatch_app.engine.candidate import read_candidate
 from cvmatch_app.engine.types import Assessment, ScoringEngine
 from cvmatch_app.jobs.reading import read_cv
 from cvmatch_app.services import credits
@@ -130,6 +131,7 @@ def record_result(cv_id: int, assessment: Assessment) -> None:
         cv.flags = sorted(set(assessment.flags) | set(cv.extraction_flags))
         cv.engine_version = assessment.engine_version[:50]
         cv.usage = dict(assessment.usage)
+        cv.candidate = read_candidate(cv.text).as_dict()  # read once: the pages never re-parse the CV
         cv.lease_until = None
         cv.completed_at = utcnow()
         session.add(cv)

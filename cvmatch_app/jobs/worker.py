@@ -35,6 +35,7 @@ from cvmatch_app.db.session import get_engine, session_scope
 from cvmatch_app.jobs.queue import SCORE_FUNCTION, enqueue_cvs, make_queue
 from cvmatch_app.jobs.runner import settle_job
 from cvmatch_app.jobs.scoring import not_waiting_for_batch, process_cv
+from cvmatch_app.logs import configure_logging
 from cvmatch_app.services.matching import CV_HELD_STATES
 from cvmatch_app.services.reading_pool import reading_pool
 
@@ -226,6 +227,7 @@ def main(argv: list[str] | None = None) -> None:
     )
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    configure_logging()  # the app's own lines in CVMATCH_LOG_FORMAT (text or JSON lines)
     logging.getLogger("saq").setLevel(logging.WARNING)  # our own lines say which CV; saq's repeat it thrice
     if not get_settings().redis_url:
         parser.error("CVMATCH_REDIS_URL is not set: a worker takes its CVs from Redis (e.g. redis://127.0.0.1:6379/0).")

@@ -40,11 +40,11 @@ def _revoke_button(key: rx.Var) -> rx.Component:
 
 def _key_row(key: rx.Var) -> rx.Component:
     return rx.table.row(
-        rx.table.row_header_cell(key.name, weight="medium"),
-        rx.table.cell(rx.code(key.masked), white_space="nowrap"),
-        rx.table.cell(key.scopes),
-        rx.table.cell(key.created, white_space="nowrap"),
-        rx.table.cell(key.last_used, white_space="nowrap"),
+        rx.table.row_header_cell(key.name, weight="medium", data_label="Name"),
+        rx.table.cell(rx.code(key.masked), white_space="nowrap", data_label="Key"),
+        rx.table.cell(key.scopes, data_label="Scopes"),
+        rx.table.cell(key.created, white_space="nowrap", data_label="Created"),
+        rx.table.cell(key.last_used, white_space="nowrap", data_label="Last used"),
         rx.table.cell(_revoke_button(key)),
         class_name="key-row",
     )
@@ -101,6 +101,7 @@ def _keys_section() -> rx.Component:
                     variant="surface",
                     size="1",
                     width="100%",
+                    class_name="stack-on-phone",
                 ),
                 overflow_x="auto",
                 width="100%",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from cvmatch_app.components.layout import app_page, empty_state, section
+from cvmatch_app.components.local_time import local_time
 from cvmatch_app.state.auth import AuthState
 from cvmatch_app.state.credits import CreditsState
 
@@ -35,8 +36,15 @@ def _pack(pack: rx.Var) -> rx.Component:
 
 def _movement(row: rx.Var) -> rx.Component:
     return rx.table.row(
-        rx.table.cell(row.when, white_space="nowrap"),
-        rx.table.cell(row.what),
+        rx.table.cell(local_time(row.when_iso, row.when), white_space="nowrap"),
+        rx.table.cell(
+            row.what,
+            rx.cond(
+                row.job_id != "",
+                rx.fragment(": ", rx.link(row.job_title, href="/jobs/" + row.job_id, class_name="ledger-job")),
+                rx.fragment(),
+            ),
+        ),
         rx.table.cell(
             rx.text(row.delta, weight="bold", color=rx.cond(row.positive, rx.color("green", 11), rx.color("red", 11))),
             text_align="right",
@@ -94,9 +102,8 @@ def page() -> rx.Component:
                 ),
                 rx.callout(
                     rx.text(
-                        "Buying credits online is not enabled on this server. An administrator grants credits with ",
-                        rx.code("python -m cvmatch_app.cli grant-credits EMAIL N"),
-                        ".",
+                        "Buying credits online is not available here. To get more credits, ask your administrator: "
+                        "they can add them to your account."
                     ),
                     icon="info",
                     width="100%",

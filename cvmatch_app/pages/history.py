@@ -10,11 +10,11 @@ from cvmatch_app.state.history import HistoryState
 
 def _row(job: rx.Var) -> rx.Component:
     return rx.table.row(
-        rx.table.cell(job.when, white_space="nowrap"),
-        rx.table.row_header_cell(rx.link(job.title, href="/jobs/" + job.job_id, weight="medium")),
-        rx.table.cell(job.cvs),
-        rx.table.cell(rx.badge(job.status, color_scheme=job.colour, variant="soft")),
-        rx.table.cell(job.best),
+        rx.table.cell(job.when, white_space="nowrap", data_label="Date"),
+        rx.table.row_header_cell(rx.link(job.title, href="/jobs/" + job.job_id, weight="medium"), data_label="Job"),
+        rx.table.cell(job.cvs, data_label="CVs"),
+        rx.table.cell(rx.badge(job.status, color_scheme=job.colour, variant="soft"), data_label="Status"),
+        rx.table.cell(job.best, data_label="Best candidate"),
         rx.table.cell(rx.link("Open results", href="/jobs/" + job.job_id, white_space="nowrap")),
         class_name="history-row",
     )
@@ -38,6 +38,7 @@ def page() -> rx.Component:
                     rx.table.body(rx.foreach(HistoryState.jobs, _row)),
                     variant="surface",
                     width="100%",
+                    class_name="stack-on-phone",
                 ),
                 overflow_x="auto",
                 width="100%",

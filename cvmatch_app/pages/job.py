@@ -1,13 +1,19 @@
-"""One job: each CV's state live as it changes, then the ranked, sortable, filterable result cards."""
+"""One job: each CV's state live as it changes, then the recruiter's workspace: a ranking table and
+cards, the CV beside them, decisions, compare, share links, CSV and print."""
 
 from __future__ import annotations
 
 import reflex as rx
 
 from cvmatch_app.components.badges import state_badge
+from cvmatch_app.components.compare_grid import compare_grid
 from cvmatch_app.components.cv_card import cv_card
+from cvmatch_app.components.cv_viewer import cv_viewer
 from cvmatch_app.components.layout import app_page, empty_state, section
-from cvmatch_app.state.job import SORT_KEYS, VERDICT_LABELS, JobState
+from cvmatch_app.components.local_time import local_time
+from cvmatch_app.components.ranking_table import ranking_table, verdict_counts
+from cvmatch_app.components.workspace_styles import workspace_styles
+from cvmatch_app.state.job import SORT_KEYS, STATUS_FILTERS, VERDICT_LABELS, JobState
 
 
 def _progress_row(row: rx.Var) -> rx.Component:
@@ -28,31 +34,90 @@ def _progress_row(row: rx.Var) -> rx.Component:
 
 
 def _progress() -> rx.Component:
-    return section(
-        "Progress",
-        rx.hstack(
-            rx.text(JobState.finished, " of ", JobState.total, " done", weight="bold", size="3", id="progress-count"),
-            rx.cond(JobState.done, rx.badge("Finished", color_scheme="green"), rx.spinner(size="2")),
-            rx.spacer(),
-            rx.text(JobState.charged, " credits charged", size="2", color=rx.color("gray", 11)),
-            align="center",
-            width="100%",
+    """Open while the job runs; folded into one line once it is done (the ranking matters then)."""
+    return rx.card(
+        rx.el.details(
+            rx.el.summary(
+                rx.hstack(
+                    rx.text(
+                        JobState.finished,
+                        " of ",
+                        JobState.total,
+                        " done",
+                        weight="bold",
+                        size="3",
+                        id="progress-count",
+                        role="status",
+                        aria_live="polite",
+                    ),
+                    rx.cond(JobState.done, rx.badge("Finished", color_scheme="green"), rx.spinner(size="2")),
+                    rx.spacer(),
+                    rx.text(JobState.charged, " credits charged", size="2", color=rx.color("gray", 11)),
+                    align="center",
+                    width="calc(100% - 1.5em)",
+                    display="inline-flex",
+                ),
+                cursor="pointer",
+            ),
+            rx.vstack(
+                rx.progress(value=JobState.progress_percent, max=100, size="2", aria_label="Job progress"),
+                rx.box(rx.foreach(JobState.rows, _progress_row), width="100%", id="progress-rows"),
+                spacing="3",
+                padding_top="8px",
+                width="100%",
+            ),
+            open=~JobState.done,
+            id="progress-details",
         ),
-        rx.progress(value=JobState.progress_percent, max=100, size="2"),
-        rx.box(rx.foreach(JobState.rows, _progress_row), width="100%", id="progress-rows"),
+        width="100%",
+        size="2",
+        id="progress-section",
+    )
+
+
+def _select(trigger_id: str, label: str, value: rx.Var, on_change, options: dict[str, str]) -> rx.Component:  # type: ignore[no-untyped-def]
+    return rx.hstack(
+        rx.el.label(rx.text(label, size="2"), html_for=trigger_id),
+        rx.select.root(
+            rx.select.trigger(id=trigger_id, aria_label=label),
+            rx.select.content(*[rx.select.item(text, value=key) for key, text in options.items()]),
+            value=value,
+            on_change=on_change,
+        ),
+        align="center",
+        spacing="2",
     )
 
 
 def _toolbar() -> rx.Component:
     return rx.flex(
+        rx.segmented_control.root(
+            rx.segmented_control.item("Table", value="table"),
+            rx.segmented_control.item("Cards", value="cards"),
+            value=rx.cond(JobState.view_mode == "compare", "table", JobState.view_mode),
+            on_change=JobState.set_view_mode,
+            id="view-mode",
+            aria_label="View",
+        ),
+        rx.input(
+            rx.input.slot(rx.icon("search", size=16)),
+            placeholder="Search name, title, place, notes…",
+            value=JobState.search,
+            on_change=JobState.set_search.debounce(250),
+            aria_label="Search candidates",
+            id="candidate-search",
+            width=["100%", "260px"],
+        ),
+        _select(
+            "verdict-filter",
+            "Verdict",
+            JobState.verdict_filter,
+            JobState.set_verdict_filter,
+            {"all": "All verdicts", **VERDICT_LABELS},
+        ),
+        _select("status-filter", "Status", JobState.status_filter, JobState.set_status_filter, STATUS_FILTERS),
         rx.hstack(
-            rx.el.label(rx.text("Sort by", size="2"), html_for="sort-key"),
-            rx.select.root(
-                rx.select.trigger(id="sort-key", aria_label="Sort by"),
-                rx.select.content(*[rx.select.item(label, value=key) for key, label in SORT_KEYS.items()]),
-                value=JobState.sort_key,
-                on_change=JobState.set_sort_key,
-            ),
+            _select("sort-key", "Sort by", JobState.sort_key, JobState.set_sort_key, SORT_KEYS),
             rx.button(
                 rx.cond(
                     JobState.descending,
@@ -68,55 +133,224 @@ def _toolbar() -> rx.Component:
             align="center",
             spacing="2",
         ),
-        rx.hstack(
-            rx.el.label(rx.text("Verdict", size="2"), html_for="verdict-filter"),
-            rx.select.root(
-                rx.select.trigger(id="verdict-filter", aria_label="Filter by verdict"),
-                rx.select.content(
-                    rx.select.item("All verdicts", value="all"),
-                    *[rx.select.item(label, value=key) for key, label in VERDICT_LABELS.items()],
-                ),
-                value=JobState.verdict_filter,
-                on_change=JobState.set_verdict_filter,
-            ),
-            align="center",
-            spacing="2",
-        ),
         rx.spacer(),
         rx.button(
+            rx.icon("columns-3", size=16),
+            "Compare (",
+            JobState.compare_positions.length(),
+            ")",
+            on_click=JobState.set_view_mode("compare"),
+            disabled=~JobState.can_compare,
+            variant="outline",
+            id="compare-button",
+        ),
+        rx.button(
             rx.icon("download", size=16), "Export CSV", variant="outline", on_click=JobState.export_csv, id="export-csv"
+        ),
+        rx.button(
+            rx.icon("printer", size=16),
+            "Print",
+            variant="outline",
+            on_click=rx.call_script("window.print()"),
+            id="print-report",
         ),
         spacing="3",
         wrap="wrap",
         align="center",
         width="100%",
+        class_name="no-print",
     )
 
 
-def _results() -> rx.Component:
+def _print_header() -> rx.Component:
+    return rx.box(
+        rx.text("Report printed from CVMatch · job created ", local_time(JobState.created_iso), size="2"),
+        rx.text("Requirements (the rubric):", weight="bold", size="2", margin_top="6px"),
+        rx.el.ul(
+            rx.foreach(JobState.requirements, lambda r: rx.el.li(r["requirement"], " (", r["wanted"], ")")),
+            style={"margin": "0 0 8px 18px", "fontSize": "12px"},
+        ),
+        class_name="print-only",
+        id="print-header",
+    )
+
+
+def _compare() -> rx.Component:
+    return rx.vstack(
+        rx.flex(
+            rx.heading("Compare candidates", size="4", as_="h2"),
+            rx.spacer(),
+            rx.button(
+                "Back to the ranking", variant="soft", on_click=JobState.set_view_mode("table"), id="compare-back"
+            ),
+            rx.button("Clear choice", variant="outline", color_scheme="gray", on_click=JobState.clear_compare),
+            spacing="2",
+            wrap="wrap",
+            width="100%",
+            align="center",
+        ),
+        compare_grid(JobState.compare_cards, JobState.compare_rows),
+        spacing="3",
+        width="100%",
+    )
+
+
+def _ranking() -> rx.Component:
+    empty = rx.text("No candidate matches the search and filters.", color=rx.color("gray", 11), id="no-match")
+    return rx.cond(
+        JobState.view_mode == "compare",
+        _compare(),
+        rx.vstack(
+            rx.box(
+                rx.cond(
+                    JobState.shown_cards.length() > 0,
+                    ranking_table(
+                        JobState.shown_cards,
+                        on_open=JobState.open_cv,
+                        on_compare=JobState.toggle_compare,
+                        compare_full=JobState.compare_full,
+                    ),
+                    empty,
+                ),
+                display=rx.cond(JobState.view_mode == "table", "block", "none"),
+                width="100%",
+                id="table-view",
+            ),
+            rx.box(
+                rx.vstack(
+                    rx.foreach(JobState.shown_cards, lambda card, i: cv_card(card, i + 1, on_open=JobState.open_cv)),
+                    spacing="3",
+                    width="100%",
+                ),
+                display=rx.cond(JobState.view_mode == "cards", "block", "none"),
+                class_name="print-show",
+                width="100%",
+                id="cards-view",
+            ),
+            width="100%",
+            spacing="3",
+        ),
+    )
+
+
+def _share() -> rx.Component:
+    return section(
+        "Share with a hiring manager",
+        rx.text(
+            "A read-only link shows the ranking, the cards and your decisions, and nothing of your account. "
+            "It expires after 14 days; revoke it here at any time.",
+            size="2",
+            color=rx.color("gray", 11),
+        ),
+        rx.hstack(
+            rx.button(
+                rx.icon("link", size=16),
+                "Create a read-only link",
+                on_click=JobState.create_share_link,
+                id="create-share-link",
+            ),
+            wrap="wrap",
+        ),
+        rx.foreach(
+            JobState.share_links,
+            lambda link: rx.flex(
+                rx.input(
+                    value=link["url"],
+                    read_only=True,
+                    aria_label="Share link",
+                    class_name="share-url",
+                    width=["100%", "60%"],
+                ),
+                rx.text("Expires ", link["expires"], size="1", color=rx.color("gray", 11)),
+                rx.button("Copy", variant="soft", size="1", on_click=rx.set_clipboard(link["url"])),
+                rx.button(
+                    "Revoke",
+                    variant="soft",
+                    color_scheme="red",
+                    size="1",
+                    on_click=JobState.revoke_share_link(link["id"]),
+                    class_name="revoke-share",
+                ),
+                spacing="2",
+                align="center",
+                wrap="wrap",
+                width="100%",
+                class_name="share-link",
+            ),
+        ),
+        id="share-section",
+        class_name="no-print",
+    )
+
+
+def _workspace() -> rx.Component:
     return rx.vstack(
         rx.heading("Ranked candidates", size="5", as_="h2"),
+        _print_header(),
         _toolbar(),
-        rx.cond(
-            JobState.shown_cards.length() > 0,
-            rx.vstack(
-                rx.foreach(JobState.shown_cards, lambda card, i: cv_card(card, i + 1)), spacing="3", width="100%"
+        verdict_counts(JobState.counts),
+        rx.grid(
+            rx.box(_ranking(), min_width="0"),
+            rx.box(
+                cv_viewer(JobState),
+                id="cv-viewer-column",
+                min_width="0",
+                display=rx.cond(JobState.view_mode == "compare", "none", "block"),
             ),
-            rx.text("No candidate has this verdict.", color=rx.color("gray", 11)),
+            columns=rx.cond(
+                JobState.view_mode == "compare", "1", rx.breakpoints(initial="1", md="minmax(0, 3fr) minmax(0, 2fr)")
+            ),
+            spacing="4",
+            width="100%",
+            class_name="workspace-grid",
         ),
+        _share(),
         spacing="3",
         width="100%",
         id="results",
     )
 
 
+def _blind_switch() -> rx.Component:
+    return rx.el.label(
+        rx.hstack(
+            rx.switch(checked=JobState.blind, on_change=JobState.set_blind, id="blind-review"),
+            rx.text("Blind review", size="2", weight="medium"),
+            rx.text(
+                "(hides names, contact details, addresses, birth dates and graduation years)",
+                size="1",
+                color=rx.color("gray", 11),
+            ),
+            align="center",
+            spacing="2",
+            wrap="wrap",
+        ),
+        class_name="no-print",
+    )
+
+
 def _job() -> rx.Component:
     return rx.vstack(
-        rx.text("Created ", JobState.created, size="2", color=rx.color("gray", 11)),
+        workspace_styles(),
+        rx.flex(
+            rx.text(
+                "Created ",
+                local_time(JobState.created_iso, JobState.created),
+                size="2",
+                color=rx.color("gray", 11),
+                id="job-created",
+            ),
+            rx.spacer(),
+            _blind_switch(),
+            width="100%",
+            wrap="wrap",
+            spacing="3",
+            align="center",
+        ),
         _progress(),
         rx.cond(
             JobState.cards.length() > 0,
-            _results(),
+            _workspace(),
             rx.cond(
                 JobState.done,
                 empty_state(

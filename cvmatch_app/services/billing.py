@@ -42,6 +42,7 @@ from cvmatch_app.config import CreditPack, Settings, get_settings
 from cvmatch_app.db.models import StripeEvent, User
 from cvmatch_app.db.session import session_scope
 from cvmatch_app.services import credits as ledger
+from cvmatch_app.services import security_log
 from cvmatch_app.services.errors import BadRequest, NotFound, ServiceError, Unauthorized
 
 log = logging.getLogger("cvmatch.billing")
@@ -89,7 +90,7 @@ class Pack:
 @dataclass(frozen=True)
 class WebhookOutcome:
     """What one delivery did. ``result``: credited, already_credited, duplicate, not_paid,
-    payment_failed, ignored."""
+    payment_failed, ignored, amount_mismatch (paid, but not the price of the pack it names)."""
 
     event_id: str
     event_type: str
@@ -193,12 +194,18 @@ def handle_webhook(payload: bytes, signature: str | None) -> WebhookOutcome:
     try:
         verified = stripe.Webhook.construct_event(payload, signature, settings.stripe_webhook_secret)
     except stripe.SignatureVerificationError as exc:
+        security_log.event("webhook_refused", reason="bad_signature" if signature else "no_signature")
         raise Unauthorized(f"Stripe signature verification failed: {exc.user_message or exc}") from exc
     except (ValueError, TypeError, AttributeError) as exc:
+        security_log.event("webhook_refused", reason="not_an_event")
         raise BadRequest("The webhook body is not a Stripe event (JSON with id, type and data.object).") from exc
     event = verified.to_dict()
-    with session_scope(write=True) as session:
-        return apply_event(session, event)
+    try:
+        with session_scope(write=True) as session:
+            return apply_event(session, event)
+    except BadRequest:
+        security_log.event("webhook_refused", reason="bad_event", event_id=str(event.get("id"))[:80])
+        raise
 
 
 def apply_event(session: Session, event: Mapping[str, Any]) -> WebhookOutcome:
@@ -229,17 +236,46 @@ def apply_event(session: Session, event: Mapping[str, Any]) -> WebhookOutcome:
     if session.get(User, order.user_id) is None:
         log.error("Paid Stripe checkout %s names unknown user %s: nothing credited", checkout["id"], order.user_id)
         return WebhookOutcome(event_id, event_type, "ignored")
+    pack = paid_pack(checkout, order.pack_id)
+    if pack is None:
+        log.error(
+            "Paid Stripe checkout %s (pack %r, %s %s) matches no configured pack's price: nothing credited; "
+            "grant the credits with cli grant-credits if the payment is genuine",
+            checkout["id"],
+            order.pack_id[:40],
+            checkout.get("amount_total"),
+            str(checkout.get("currency"))[:3],
+        )
+        security_log.event(
+            "webhook_refused", reason="amount_mismatch", event_id=event_id[:80], checkout_id=str(checkout["id"])[:80]
+        )
+        return WebhookOutcome(event_id, event_type, "amount_mismatch")
     booked = record_purchase(
         session,
         user_id=order.user_id,
         checkout_session_id=str(checkout["id"]),
-        credits=order.credits,
-        plan=order.plan,
-        note=f"{order.credits:,} credits ({order.pack_id})",
+        credits=pack.credits,
+        plan=pack.plan,
+        note=f"{pack.credits:,} credits ({pack.id})",
     )
     if not booked:
         return WebhookOutcome(event_id, event_type, "already_credited")
-    return WebhookOutcome(event_id, event_type, "credited", order.credits)
+    return WebhookOutcome(event_id, event_type, "credited", pack.credits)
+
+
+def paid_pack(checkout: Mapping[str, Any], pack_id: str) -> Pack | None:
+    """The configured pack this checkout paid for: named by its metadata AND matching the amount
+    and currency Stripe charged. The metadata alone decides nothing (its credits are never read)."""
+    try:
+        pack = get_pack(pack_id)
+    except BadRequest:
+        return None
+    amount, currency = checkout.get("amount_total"), checkout.get("currency")
+    if isinstance(amount, bool) or not isinstance(amount, int) or not isinstance(currency, str):
+        return None
+    if amount != pack.amount_cents or currency.lower() != pack.currency:
+        return None
+    return pack
 
 
 def record_purchase(
@@ -278,21 +314,17 @@ def _first_delivery(session: Session, event_id: str, event_type: str) -> bool:
 @dataclass(frozen=True)
 class _Order:
     user_id: int
-    credits: int
-    plan: str
     pack_id: str
 
 
 def _order_of(checkout: Mapping[str, Any]) -> _Order | None:
-    """What CVMatch put in the session's metadata when it opened the checkout; None if not ours."""
+    """Who bought and which pack, from what CVMatch put in the session's metadata; None if not ours.
+    How many credits is never read from here: it comes from the configured pack (``paid_pack``)."""
     metadata = checkout.get("metadata") or {}
     if not isinstance(metadata, Mapping) or not checkout.get("id") or checkout.get("mode", "payment") != "payment":
         return None
     try:
-        user_id, pack_credits = int(metadata["user_id"]), int(metadata["credits"])
+        user_id = int(metadata["user_id"])
     except (KeyError, TypeError, ValueError):
         return None
-    if pack_credits <= 0:
-        return None
-    plan = str(metadata.get("plan") or "starter")
-    return _Order(user_id, pack_credits, plan if plan in PLAN_RANK else "starter", str(metadata.get("pack_id", "")))
+    return _Order(user_id, str(metadata.get("pack_id", "")))

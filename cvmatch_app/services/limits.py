@@ -15,6 +15,7 @@ from limits.storage import Storage, storage_from_string
 from limits.strategies import MovingWindowRateLimiter
 
 from cvmatch_app.config import get_settings
+from cvmatch_app.services import security_log
 from cvmatch_app.services.errors import RateLimited
 
 
@@ -68,6 +69,7 @@ def hit(
     status = RateLimitStatus(limit=limit, remaining=max(0, stats.remaining), reset_at=int(math.ceil(stats.reset_time)))
     if not allowed:
         retry_after = seconds_until(stats.reset_time)
+        security_log.event("rate_limited", subject=subject, limit=limit, retry_after=retry_after)
         raise RateLimited(
             f"Rate limit exceeded: {limit} {what}. Retry in {retry_after} seconds.",
             headers={**status.headers(), "Retry-After": str(retry_after)},

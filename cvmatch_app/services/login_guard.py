@@ -22,7 +22,7 @@ from argon2 import PasswordHasher
 from limits import RateLimitItemPerMinute
 
 from cvmatch_app.config import get_settings
-from cvmatch_app.services import limits
+from cvmatch_app.services import limits, security_log
 from cvmatch_app.services.errors import RateLimited
 
 ADDRESS_FAILURES_PER_MINUTE = 20
@@ -97,4 +97,5 @@ def record_success(email: str, address: str) -> None:
 def _too_many(message: str, item: RateLimitItemPerMinute, subject: str) -> RateLimited:
     stats = limits.limiter().get_window_stats(item, _NAMESPACE, subject)
     retry_after = limits.seconds_until(stats.reset_time)
+    security_log.event("rate_limited", subject=f"login-{subject}", retry_after=retry_after)
     return RateLimited(f"{message} Retry in {retry_after} seconds.", headers={"Retry-After": str(retry_after)})

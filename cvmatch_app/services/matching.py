@@ -15,6 +15,8 @@ from cvmatch_app.db.models import MatchCV, MatchCVFile, MatchJob, User, utcnow
 from cvmatch_app.engine.bands import verdict_for
 from cvmatch_app.services import credits, idempotency, job_ids
 from cvmatch_app.services.errors import BadRequest, Conflict, NotFound, PayloadTooLarge
+from cvmatch_app.services.filenames import clean_filename
+from cvmatch_app.services.job_description import check_matchable
 
 ACCEPTED_TYPES = "PDF, DOCX or TXT"
 JOB_DONE_STATES = ("completed", "failed")
@@ -101,7 +103,7 @@ def prepare_submission(
         if len(jd_file.data) > settings.max_cv_bytes:
             raise PayloadTooLarge(f"The job description file is larger than {_mb(settings.max_cv_bytes)}.")
         jd_text = read_jd_file(jd_file)
-        jd_filename = jd_file.filename
+        jd_filename = clean_filename(jd_file.filename, fallback="job description")
         if not jd_text:
             raise BadRequest("The job description file has no text: paste the text into jd_text instead.")
     assert jd_text is not None
@@ -110,6 +112,7 @@ def prepare_submission(
             f"The job description is {len(jd_text):,} characters; the maximum is {settings.max_jd_chars:,}. "
             "Shorten it to the role, duties and requirements."
         )
+    check_matchable(jd_text)
 
     digest = hashlib.sha256()
     digest.update(jd_text.encode())
@@ -117,7 +120,7 @@ def prepare_submission(
     skipped: list[dict[str, str]] = []
     seen_files: dict[str, str] = {}
     for cv in cvs:
-        filename = (cv.filename or "cv").strip() or "cv"
+        filename = clean_filename(cv.filename, fallback="cv")
         content_hash = hashlib.sha256(cv.data).hexdigest()
         digest.update(filename.encode() + b"\0" + content_hash.encode())
         if content_hash in seen_files:

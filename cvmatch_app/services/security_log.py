@@ -25,4 +25,4 @@ def pseudonym(email: str) -> str:
 
 
 def event(name: str, **fields: Any) -> None:
-    log.warning(name, extra={"event": name, "fields": fields})
+    log.warning(name, extra={"fields": {"event": name, **fields}})

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+from datetime import UTC, datetime
 
 import reflex as rx
 from sqlmodel import Session
 
 from cvmatch_app.db.models import CreditLedger
-from cvmatch_app.services import accounts, billing, credits
+from cvmatch_app.services import accounts, billing, credits, ledger_jobs
 from cvmatch_app.services.errors import ServiceError
 from cvmatch_app.state.auth import AuthState
 from cvmatch_app.state.db import in_db
@@ -35,9 +36,12 @@ class PackRow:
 @dataclasses.dataclass
 class LedgerRow:
     when: str
+    when_iso: str
     what: str
     delta: str
     positive: bool
+    job_id: str = ""
+    job_title: str = ""
 
 
 class CreditsState(rx.State):
@@ -71,15 +75,15 @@ class CreditsState(rx.State):
             return
         for _ in range(PURCHASE_WATCH_POLLS):
             await asyncio.sleep(2)
-            rows = await in_db(lambda s: credits.history(s, user_id))
+            rows = await in_db(lambda s: _movements(s, user_id))
             if len(rows) != seen:
                 async with self:
-                    self.movements = _ledger_rows(rows)
+                    self.movements = rows
                     await (await self.get_state(AuthState))._load_user()
                 return
 
     async def _load_movements(self, user_id: int) -> None:
-        self.movements = _ledger_rows(await in_db(lambda s: credits.history(s, user_id)))
+        self.movements = await in_db(lambda s: _movements(s, user_id))
 
     @rx.event
     async def buy(self, pack_id: str):
@@ -97,16 +101,27 @@ class CreditsState(rx.State):
         yield rx.redirect(url)
 
 
-def _ledger_rows(rows: list[CreditLedger]) -> list[LedgerRow]:
+def _ledger_rows(rows: list[CreditLedger], jobs: dict[str, tuple[str, str]]) -> list[LedgerRow]:
+    def utc(moment: datetime) -> datetime:
+        return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
     return [
         LedgerRow(
-            when=row.created_at.strftime("%d %b %Y, %H:%M"),
+            when=row.created_at.strftime("%d %b %Y, %H:%M UTC"),
+            when_iso=utc(row.created_at).isoformat(),
             what=REASON_LABELS.get(row.reason, row.reason) + (f" — {row.note}" if row.note else ""),
             delta=f"{row.delta:+d}",
             positive=row.delta > 0,
+            job_id=jobs.get(row.reference, ("", ""))[0],
+            job_title=jobs.get(row.reference, ("", ""))[1],
         )
         for row in rows
     ]
+
+
+def _movements(session: Session, user_id: int) -> list[LedgerRow]:
+    rows = list(credits.history(session, user_id))
+    return _ledger_rows(rows, ledger_jobs.jobs_of(session, rows))
 
 
 def _checkout(session: Session, token: str, pack_id: str) -> str:

@@ -1,152 +1,116 @@
-"""One job's page: live per-CV progress read from the database, then ranked, sortable result cards."""
+"""One job's page: live per-CV progress read from the database, then the recruiter's workspace:
+a ranking table and cards, the CV's text beside them, decisions, compare, share links, export."""
 
 from __future__ import annotations
 
 import asyncio
-import csv
-import dataclasses
-import io
-import re
 import time
+from datetime import UTC, datetime
 from typing import Any
 
 import reflex as rx
 
 from cvmatch_app.engine.bands import VERDICTS
-from cvmatch_app.services import job_views
+from cvmatch_app.services import decisions, share_links, workspace
 from cvmatch_app.services.errors import ServiceError
+from cvmatch_app.services.results_export import export_filename, results_csv
 from cvmatch_app.state.auth import AuthState
 from cvmatch_app.state.db import in_db
+from cvmatch_app.state.job_cards import (
+    MAX_COMPARE,
+    MIN_COMPARE,
+    SORT_KEYS,
+    VERDICT_LABELS,
+    CompareRow,
+    CvLine,
+    ProgressRow,
+    ResultCard,
+    VerdictCount,
+    cards_of,
+    compare_grid,
+    export_rows,
+    filter_and_sort,
+    progress_rows,
+    verdict_counts,
+)
 
 POLL_SECONDS = 0.7
 WATCH_LIMIT_SECONDS = 2 * 60 * 60  # a forgotten tab stops polling after two hours
-VERDICT_LABELS = {
-    "STRONG_MATCH": "Strong match",
-    "GOOD_MATCH": "Good match",
-    "MODERATE_MATCH": "Moderate match",
-    "WEAK_MATCH": "Weak match",
-    "NOT_SUITABLE": "Not suitable",
-}
-VERDICT_COLOURS = {
-    "STRONG_MATCH": "green",
-    "GOOD_MATCH": "teal",
-    "MODERATE_MATCH": "amber",
-    "WEAK_MATCH": "orange",
-    "NOT_SUITABLE": "red",
-}
-FLAG_LABELS = {
-    "hidden_text": "Hidden text removed",
-    "injection_attempt": "AI instructions ignored",
-    "keyword_stuffing": "Keyword stuffing",
-    "scanned": "Scanned pages (no text layer)",
-    "duplicate": "Duplicate of another CV",
-    "zero_width_characters": "Invisible characters removed",
-    "long_text_truncated": "Very long: only the first 100,000 characters scored",
-    "engines_disagree": "Claude and the local engine disagree",
-    "scored_by_local_fallback": "Scored by the local engine (Claude failed)",
-    "score_capped_to_evidence": "Score capped to the CV's evidence",
-}
-STATE_COLOURS = {
-    "pending": "gray",
-    "reading": "cyan",
-    "processing": "blue",
-    "completed": "green",
-    "failed": "red",
-    "skipped": "amber",
-}
-SORT_KEYS = {"score": "Score", "name": "Name", "verdict": "Verdict"}
+VIEW_MODES = ("table", "cards", "compare")
+STATUS_FILTERS = {"all": "All statuses", "undecided": "Undecided", **decisions.STATUS_LABELS}
 
-
-@dataclasses.dataclass
-class Evidence:
-    requirement: str
-    wanted: str
-    met: bool
-    cv_line: str
-
-
-@dataclasses.dataclass
-class ResultCard:
-    position: int
-    filename: str
-    score: int
-    verdict: str
-    verdict_label: str
-    colour: str
-    recommendation: str
-    summary: str
-    strengths: list[str]
-    gaps: list[str]
-    flags: list[str]
-    evidence: list[Evidence]
-
-
-@dataclasses.dataclass
-class ProgressRow:
-    filename: str
-    state: str
-    label: str
-    colour: str
-    note: str
-
-
-def _card(position: int, result: dict[str, Any]) -> ResultCard:
-    verdict = str(result.get("verdict") or "")
-    evidence = [
-        Evidence(
-            requirement=str(row.get("requirement") or ""),
-            wanted="required" if row.get("kind") == "must" else "preferred",
-            met=bool(row.get("met")),
-            cv_line=str(row.get("cv_line") or ""),
-        )
-        for row in result.get("evidence") or []
-        if isinstance(row, dict)
-    ]
-    return ResultCard(
-        position=position,
-        filename=str(result.get("cv_filename") or ""),
-        score=int(result.get("match_score") or 0),
-        verdict=verdict,
-        verdict_label=VERDICT_LABELS.get(verdict, verdict.replace("_", " ").capitalize()),
-        colour=VERDICT_COLOURS.get(verdict, "gray"),
-        recommendation=str(result.get("recommendation") or ""),
-        summary=str(result.get("executive_summary") or ""),
-        strengths=[str(item) for item in result.get("strengths") or []],
-        gaps=[str(item) for item in result.get("gaps") or []],
-        flags=[FLAG_LABELS.get(flag, flag.replace("_", " ").capitalize()) for flag in result.get("flags") or []],
-        evidence=evidence,
-    )
+__all__ = ["SORT_KEYS", "STATUS_FILTERS", "VERDICT_LABELS", "JobState"]
 
 
 class JobState(rx.State):
     job_id: str = ""
     title: str = ""
     created: str = ""
+    created_iso: str = ""
     status: str = ""
     finished: int = 0
     total: int = 0
     charged: int = 0
     done: bool = False
     not_found: bool = False
+    blind: bool = False
     rows: list[ProgressRow] = []
     cards: list[ResultCard] = []
+    requirements: list[dict[str, str]] = []
     sort_key: str = "score"
     descending: bool = True
     verdict_filter: str = "all"
+    status_filter: str = "all"
+    search: str = ""
+    view_mode: str = "table"
+    compare_positions: list[int] = []
+    open_position: int = -1
+    cv_lines: list[CvLine] = []
+    share_url: str = ""
+    share_links: list[dict[str, str]] = []
 
     _watch_generation: int = 0
 
     @rx.var
     def shown_cards(self) -> list[ResultCard]:
-        cards = [c for c in self.cards if self.verdict_filter == "all" or c.verdict == self.verdict_filter]
-        if self.sort_key == "name":
-            cards.sort(key=lambda c: (c.filename.lower(), c.position), reverse=self.descending)
-        elif self.sort_key == "verdict":
-            rank = {verdict: len(VERDICTS) - i for i, verdict in enumerate(VERDICTS)}
-            cards.sort(key=lambda c: (rank.get(c.verdict, 0), c.score), reverse=self.descending)
-        else:
-            cards.sort(key=lambda c: (c.score, -c.position), reverse=self.descending)
-        return cards
+        shown = filter_and_sort(
+            self.cards,
+            verdict=self.verdict_filter,
+            status=self.status_filter,
+            query=self.search,
+            sort_key=self.sort_key,
+            descending=self.descending,
+        )
+        chosen = set(self.compare_positions)
+        for card in shown:
+            card.selected = card.position in chosen
+        return shown
+
+    @rx.var
+    def counts(self) -> list[VerdictCount]:
+        return verdict_counts(self.cards)
+
+    @rx.var
+    def compare_cards(self) -> list[ResultCard]:
+        by_position = {card.position: card for card in self.cards}
+        return [by_position[p] for p in self.compare_positions if p in by_position]
+
+    @rx.var
+    def compare_rows(self) -> list[CompareRow]:
+        return compare_grid(self.compare_cards, self.requirements)
+
+    @rx.var
+    def can_compare(self) -> bool:
+        return MIN_COMPARE <= len(self.compare_positions) <= MAX_COMPARE
+
+    @rx.var
+    def compare_full(self) -> bool:
+        return len(self.compare_positions) >= MAX_COMPARE
+
+    @rx.var
+    def open_cards(self) -> list[ResultCard]:
+        """The candidate whose CV is open beside the ranking (none or one)."""
+        return [card for card in self.cards if card.position == self.open_position]
 
     @rx.var
     def progress_percent(self) -> int:
@@ -154,70 +118,74 @@ class JobState(rx.State):
 
     def _apply(self, view: dict[str, Any]) -> None:
         """Copy the database's view in, touching only what changed: each change is sent to the browser."""
-        rows = [
-            ProgressRow(
-                filename=row["filename"],
-                state=row["state"],
-                label=row["state_label"],
-                colour=STATE_COLOURS.get(row["state"], "gray"),
-                note=row["note"],
-            )
-            for row in view["rows"]
-        ]
-        cards = [_card(row["position"], row["result"]) for row in view["rows"] if row["result"]]
+        created: datetime = view["created_at"]
         changes = {
             "job_id": view["job_id"],
             "title": view["title"],
-            "created": view["created_at"].strftime("%d %b %Y, %H:%M UTC"),
+            "created": created.strftime("%d %b %Y, %H:%M UTC"),
+            "created_iso": (created if created.tzinfo else created.replace(tzinfo=UTC)).isoformat(),
             "status": view["status"],
             "finished": view["finished"],
             "total": view["total"],
             "charged": view["charged"],
             "done": view["done"],
-            "rows": rows,
-            "cards": cards,
+            "blind": view["blind"],
+            "rows": progress_rows(view),
+            "cards": cards_of(view),
+            "requirements": view["requirements"],
         }
         for name, value in changes.items():
             current = getattr(self, name)
             if (list(current) if isinstance(value, list) else current) != value:
                 setattr(self, name, value)
 
+    async def _user_id(self) -> int | None:
+        auth = await self.get_state(AuthState)
+        return await auth.current_user_id()
+
+    async def _reload(self, user_id: int) -> None:
+        job_id = self.job_id
+        view = await in_db(lambda s: workspace.job_workspace(s, user_id=user_id, job_id=job_id))
+        self._apply(view)
+
     @rx.event
     async def load(self):
         """on_load of /jobs/[job_id]: show what the database says now, then follow it until done."""
         job_id = self.router.url.path.rstrip("/").rsplit("/", 1)[-1]
-        auth = await self.get_state(AuthState)
-        user_id = await auth.current_user_id()
+        user_id = await self._user_id()
         if user_id is None:
             return
         if job_id != self.job_id:
             self.reset()
         try:
-            view = await in_db(lambda s: job_views.job_view(s, user_id=user_id, job_id=job_id))
+            view = await in_db(lambda s: workspace.job_workspace(s, user_id=user_id, job_id=job_id))
+            links = await in_db(lambda s: share_links.list_links(s, user_id=user_id, job_id=job_id))
         except ServiceError:
             self.reset()
             self.not_found = True
             return
         self.not_found = False
         self._apply(view)
+        self._show_links(links)
+        if self.open_position >= 0:
+            yield JobState.open_cv(self.open_position)
         if not self.done:
             self._watch_generation += 1
-            return JobState.watch(self._watch_generation)
+            yield JobState.watch(self._watch_generation)
 
     @rx.event(background=True)
     async def watch(self, generation: int):
         """Poll the database; only the short state updates hold the lock, never the reads."""
         async with self:
             job_id = self.job_id
-            auth = await self.get_state(AuthState)
-            user_id = await auth.current_user_id()
+            user_id = await self._user_id()
         if user_id is None:
             return
         started = time.monotonic()
         while time.monotonic() - started < WATCH_LIMIT_SECONDS:
             await asyncio.sleep(POLL_SECONDS)
             try:
-                view = await in_db(lambda s: job_views.job_view(s, user_id=user_id, job_id=job_id))
+                view = await in_db(lambda s: workspace.job_workspace(s, user_id=user_id, job_id=job_id))
             except ServiceError:
                 return
             async with self:
@@ -230,6 +198,8 @@ class JobState(rx.State):
                     auth = await self.get_state(AuthState)
                     await auth._load_user()  # refunds for failed CVs show in the balance
                     return
+
+    # Sorting, filtering, searching, views.
 
     @rx.event
     def set_sort_key(self, key: str):
@@ -246,44 +216,152 @@ class JobState(rx.State):
         self.verdict_filter = verdict if verdict in VERDICTS else "all"
 
     @rx.event
-    def export_csv(self):
-        """The cards shown, in the order shown."""
-        slug = re.sub(r"[^a-z0-9]+", "-", self.title.lower()).strip("-")[:40] or "job"
-        return rx.download(data=results_csv(self.shown_cards), filename=f"cvmatch-{slug}.csv", mime_type="text/csv")
+    def set_status_filter(self, status: str):
+        self.status_filter = status if status in STATUS_FILTERS else "all"
 
+    @rx.event
+    def set_search(self, text: str):
+        self.search = text[:100]
 
-CSV_COLUMNS = [
-    "rank",
-    "cv_filename",
-    "match_score",
-    "verdict",
-    "recommendation",
-    "executive_summary",
-    "strengths",
-    "gaps",
-    "flags",
-]
+    @rx.event
+    def set_view_mode(self, mode: str | list[str]):
+        mode = mode[0] if isinstance(mode, list) and mode else mode
+        if isinstance(mode, str) and mode in VIEW_MODES and (mode != "compare" or self.can_compare):
+            self.view_mode = mode
 
+    # The CV beside the ranking.
 
-def csv_text(value: str) -> str:
-    """A CV's own words must not run as a spreadsheet formula when the recruiter opens the export."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+    @rx.event
+    async def open_cv(self, position: int):
+        user_id = await self._user_id()
+        if user_id is None:
+            return
+        job_id = self.job_id
+        try:
+            lines = await in_db(lambda s: workspace.owner_cv_text(s, user_id=user_id, job_id=job_id, position=position))
+        except ServiceError as error:
+            return rx.toast.error(error.detail, duration=5000)
+        self.open_position = position
+        self.cv_lines = [CvLine(**line) for line in lines]
+        return rx.call_script("document.getElementById('cv-viewer')?.scrollIntoView({block: 'nearest'})")
 
+    @rx.event
+    def close_cv(self):
+        self.open_position = -1
+        self.cv_lines = []
 
-def results_csv(cards: list[ResultCard]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(CSV_COLUMNS)
-    for rank, card in enumerate(cards, start=1):
-        texts = [
-            card.filename,
-            card.verdict,
-            card.recommendation,
-            card.summary,
-            " | ".join(card.strengths),
-            " | ".join(card.gaps),
-            " | ".join(card.flags),
+    # Decisions.
+
+    async def _decide(self, position: int, **change: Any):
+        user_id = await self._user_id()
+        if user_id is None:
+            return None
+        job_id = self.job_id
+        try:
+            await in_db(
+                lambda s: decisions.set_decision(s, user_id=user_id, job_id=job_id, position=position, **change),
+                write=True,
+            )
+            await self._reload(user_id)
+        except ServiceError as error:
+            return rx.toast.error(error.detail, duration=5000)
+        return None
+
+    @rx.event
+    async def set_decision_status(self, position: int, status: str):
+        return await self._decide(position, status=status)
+
+    @rx.event
+    async def set_stars(self, position: int, stars: int):
+        return await self._decide(position, stars=stars)
+
+    @rx.event
+    async def save_note(self, position: int, note: str):
+        current = next((card.note for card in self.cards if card.position == position), None)
+        if current is not None and current == note.strip():
+            return None
+        return await self._decide(position, note=note)
+
+    # Compare.
+
+    @rx.event
+    def toggle_compare(self, position: int):
+        chosen = list(self.compare_positions)
+        if position in chosen:
+            chosen.remove(position)
+        elif len(chosen) < MAX_COMPARE:
+            chosen.append(position)
+        self.compare_positions = chosen
+        if self.view_mode == "compare" and len(chosen) < MIN_COMPARE:
+            self.view_mode = "table"
+
+    @rx.event
+    def clear_compare(self):
+        self.compare_positions = []
+        if self.view_mode == "compare":
+            self.view_mode = "table"
+
+    # Blind review.
+
+    @rx.event
+    async def set_blind(self, blind: bool):
+        user_id = await self._user_id()
+        if user_id is None:
+            return
+        job_id = self.job_id
+        await in_db(lambda s: workspace.set_blind_review(s, user_id=user_id, job_id=job_id, blind=blind), write=True)
+        await self._reload(user_id)
+        if self.open_position >= 0:
+            return JobState.open_cv(self.open_position)
+
+    # Share links.
+
+    def _show_links(self, links: list[dict[str, Any]]) -> None:
+        base = self.router.url.origin.rstrip("/")
+        self.share_links = [
+            {
+                "id": link["id"],
+                "url": f"{base}{share_links.SHARE_PATH}{link['token']}",
+                "expires": link["expires_at"].strftime("%d %b %Y"),
+            }
+            for link in links
         ]
-        safe = [csv_text(text) for text in texts]
-        writer.writerow([rank, safe[0], card.score, *safe[1:]])
-    return buffer.getvalue()
+
+    @rx.event
+    async def create_share_link(self):
+        user_id = await self._user_id()
+        if user_id is None:
+            return
+        job_id = self.job_id
+
+        def create(session):  # type: ignore[no-untyped-def]
+            share_links.create_link(session, user_id=user_id, job_id=job_id)
+            return share_links.list_links(session, user_id=user_id, job_id=job_id)
+
+        self._show_links(await in_db(create, write=True))
+        self.share_url = self.share_links[0]["url"] if self.share_links else ""
+
+    @rx.event
+    async def revoke_share_link(self, link_id: str):
+        user_id = await self._user_id()
+        if user_id is None:
+            return
+        job_id = self.job_id
+
+        def revoke(session):  # type: ignore[no-untyped-def]
+            share_links.revoke(session, user_id=user_id, link_id=link_id)
+            return share_links.list_links(session, user_id=user_id, job_id=job_id)
+
+        self._show_links(await in_db(revoke, write=True))
+        if not any(link["url"] == self.share_url for link in self.share_links):
+            self.share_url = ""
+        return rx.toast.success("Link revoked: it no longer opens.", duration=3000)
+
+    # Export.
+
+    @rx.event
+    def export_csv(self):
+        """The candidates shown, in the order shown, then the files that were not scored."""
+        created = datetime.fromisoformat(self.created_iso) if self.created_iso else datetime.now()
+        data = results_csv(export_rows(self.shown_cards, self.rows), job_title=self.title, job_date=created)
+        return rx.download(data=data, filename=export_filename(self.title, created), mime_type="text/csv")

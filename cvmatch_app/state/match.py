@@ -14,6 +14,7 @@ from reflex.vars import ArrayVar, ObjectVar
 from cvmatch_app.config import get_settings
 from cvmatch_app.services import matching
 from cvmatch_app.services.errors import ServiceError
+from cvmatch_app.services.filenames import clean_filename
 from cvmatch_app.state import staged_files
 from cvmatch_app.state.auth import AuthState
 from cvmatch_app.state.staged_files import StagedFile
@@ -119,7 +120,7 @@ class MatchState(rx.State):
         limit_bytes = get_settings().max_cv_bytes
         refused: list[str] = []
         for upload in files:
-            name = upload.name or "cv"
+            name = clean_filename(upload.name, fallback="cv")
             data = await upload.read()
             if no_room := staged_files.refusal_for([*self._cv_files, self._jd_file], name, len(data)):
                 refused.append(no_room)
@@ -146,8 +147,8 @@ class MatchState(rx.State):
         """Files the drop zone refused in the browser: each is "name|error codes" (see ``describe_rejections``)."""
         messages = []
         for rejection in rejections:
-            name, _, codes = str(rejection).partition("|")
-            name = name or "A file"
+            name, _, codes = str(rejection).rpartition("|")
+            name = clean_filename(name, fallback="A file")
             if "file-too-large" in codes:
                 messages.append(f"'{name}' is larger than {max_file_mb()} MB, the limit per file.")
             elif "file-invalid-type" in codes:
@@ -188,7 +189,7 @@ class MatchState(rx.State):
         data = await upload.read()
         if len(data) > get_settings().max_cv_bytes:
             return self._refuse(f"The job description file is larger than {max_file_mb()} MB.")
-        name = upload.name or "job description"
+        name = clean_filename(upload.name, fallback="job description")
         if no_room := staged_files.refusal_for(self._cv_files, name, len(data)):
             return self._refuse(no_room)
         self.jd_file_name, self.jd_file_size, self._jd_file = name, size_label(len(data)), StagedFile(name, data)

@@ -14,10 +14,12 @@ expires frees its share too.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import threading
 import time
 import weakref
-from collections.abc import Iterable
+from collections.abc import AsyncIterator, Iterable
 from typing import Any
 
 from cvmatch_app.config import get_settings
@@ -108,3 +110,26 @@ def refusal_for(tab_files: Iterable[StagedFile | None], name: str, size: int) ->
             "Try again in a few minutes."
         )
     return None
+
+
+SWEEP_SECONDS = 60.0
+
+
+@contextlib.asynccontextmanager
+async def sweep_expired_files() -> AsyncIterator[None]:
+    """A lifespan task: once a minute, free the bytes of files staged longer than allowed, also in
+    tabs nobody uses any more (without it they would wait for the next drop, or for Reflex to
+    expire the tab's state)."""
+
+    async def sweep() -> None:
+        while True:
+            await asyncio.sleep(SWEEP_SECONDS)
+            drop_expired()
+
+    task = asyncio.create_task(sweep())
+    try:
+        yield
+    finally:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task

@@ -17,11 +17,12 @@ from hypothesis.stateful import Bundle, RuleBasedStateMachine, invariant, precon
 from sqlalchemy import Engine
 from sqlmodel import Session
 
+from cvmatch_app.config import CreditPack, get_settings
 from cvmatch_app.db.models import User
 from cvmatch_app.services import billing, credits
 from cvmatch_app.services.errors import InsufficientCredits
 from tests.conftest import DATA_DIR, POSTGRES_URL
-from tests.support.fake_stripe import checkout_event, paid_checkout
+from tests.support.fake_stripe import PACK_PRICES, checkout_event, paid_checkout
 from tests.support.postgres import create_database, drop_database, migrated_engine
 
 PACKS = [("pack_100", 100, "starter"), ("pack_500", 500, "starter"), ("pack_api", 5000, "api")]
@@ -149,6 +150,16 @@ class LedgerMachine(RuleBasedStateMachine):
                 balance = credits.balance(session, user_id)
                 assert balance == credits.ledger_sum(session, user_id) == expected >= 0
                 assert session.get(User, user_id).plan == self.plan[user_id]
+
+
+@pytest.fixture(autouse=True)
+def _packs_on_sale(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The packs the checkouts name, at the prices Stripe charges for them (billing reads the settings)."""
+    on_sale = [
+        CreditPack(id=pack_id, credits=pack_credits, amount_cents=PACK_PRICES[pack_id], plan=plan)
+        for pack_id, pack_credits, plan in PACKS
+    ]
+    monkeypatch.setattr(get_settings(), "credit_packs", on_sale)
 
 
 def _run(engine: Engine, *, examples: int, steps: int) -> None:

@@ -102,5 +102,5 @@ def test_progress_is_live_after_reload_and_in_a_second_tab(web_server, page):
     for tab in (page, second_tab):
         expect(tab.locator("#progress-count")).to_have_text("4 of 4 done", timeout=RUNNER_WAIT_MS)
         expect(tab.locator(".cv-card")).to_have_count(2)
-        expect(tab.locator(".cv-card").first.locator(".cv-name")).to_have_text("maria-nurse.txt")
+        expect(tab.locator(".cv-card").first.locator(".cv-name")).to_have_text("Maria Example")
         expect(tab.get_by_text("Finished")).to_be_visible()

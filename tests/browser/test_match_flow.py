@@ -64,7 +64,10 @@ def test_drop_submit_and_work_with_ranked_results(web_server, page, artifacts):
 
     cards = page.locator(".cv-card")
     expect(cards).to_have_count(2)
-    assert card_names(page)[0] == "maria-nurse.txt"
+    page.get_by_role("radio", name="Cards").click()
+    expect(cards.nth(0)).to_be_visible()
+    assert card_names(page)[0] == "Maria Example"
+    expect(cards.nth(0).locator(".cv-file")).to_have_text("maria-nurse.txt")
     scores = card_scores(page)
     assert scores == sorted(scores, reverse=True) and scores[0] > scores[1]
     # Three CVs were charged at submission; the unreadable one was refunded once read.
@@ -82,21 +85,21 @@ def test_drop_submit_and_work_with_ranked_results(web_server, page, artifacts):
     # Sort by name, both ways; then by score ascending.
     select_option(page, "sort-key", "Name")
     expect(page.locator("#sort-direction")).to_have_text("Ascending")
-    expect(cards.nth(0).locator(".cv-name")).to_have_text("maria-nurse.txt")
+    expect(cards.nth(0).locator(".cv-name")).to_have_text("Maria Example")
     page.locator("#sort-direction").click()
-    expect(cards.nth(0).locator(".cv-name")).to_have_text("sam-developer.txt")
+    expect(cards.nth(0).locator(".cv-name")).to_have_text("Sam Coder")
     select_option(page, "sort-key", "Score")
     page.locator("#sort-direction").click()
     expect(page.locator("#sort-direction")).to_have_text("Ascending")
-    expect(cards.nth(0).locator(".cv-name")).to_have_text("sam-developer.txt")
+    expect(cards.nth(0).locator(".cv-name")).to_have_text("Sam Coder")
 
     # By verdict: the better verdict first when descending.
     select_option(page, "sort-key", "Verdict")
     expect(page.locator("#sort-direction")).to_have_text("Descending")
-    expect(cards.nth(0).locator(".cv-name")).to_have_text("maria-nurse.txt")
+    expect(cards.nth(0).locator(".cv-name")).to_have_text("Maria Example")
     select_option(page, "sort-key", "Score")
     page.locator("#sort-direction").click()
-    expect(cards.nth(0).locator(".cv-name")).to_have_text("sam-developer.txt")
+    expect(cards.nth(0).locator(".cv-name")).to_have_text("Sam Coder")
 
     # Filter by the developer's verdict: only cards with that verdict remain.
     developer_verdict = cards.nth(0).locator(".verdict-badge").inner_text()
@@ -104,7 +107,7 @@ def test_drop_submit_and_work_with_ranked_results(web_server, page, artifacts):
     assert developer_verdict != nurse_verdict
     select_option(page, "verdict-filter", developer_verdict)
     expect(cards).to_have_count(1)
-    expect(cards.nth(0).locator(".cv-name")).to_have_text("sam-developer.txt")
+    expect(cards.nth(0).locator(".cv-name")).to_have_text("Sam Coder")
     select_option(page, "verdict-filter", "All verdicts")
     expect(cards).to_have_count(2)
 
@@ -113,7 +116,12 @@ def test_drop_submit_and_work_with_ranked_results(web_server, page, artifacts):
         page.locator("#export-csv").click()
     download = download_info.value
     assert download.suggested_filename.endswith(".csv")
-    rows = list(csv.DictReader(io.StringIO(open(download.path(), encoding="utf-8").read())))
+    raw = open(download.path(), encoding="utf-8").read()
+    assert raw.startswith("\ufeff"), "Excel needs the BOM to read UTF-8"
+    rows = list(csv.DictReader(io.StringIO(raw.removeprefix("\ufeff"))))
+    skipped_rows = [row for row in rows if row["skipped_reason"]]
+    assert [row["cv_filename"] for row in skipped_rows] == ["scan-broken.pdf"]
+    rows = [row for row in rows if row["match_score"]]
     assert [row["cv_filename"] for row in rows] == ["sam-developer.txt", "maria-nurse.txt"]
     assert [int(row["match_score"]) for row in rows] == sorted(scores)
     assert rows[1]["verdict"] and rows[1]["recommendation"] and rows[1]["executive_summary"]

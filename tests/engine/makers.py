@@ -33,15 +33,26 @@ def text_block(
     return "\n".join(out)
 
 
-def make_pdf(pages: list[str], compress: bool = True, with_image: bool = False) -> bytes:
-    """A valid PDF with one Helvetica font; each page is a content stream string."""
-    objects: list[bytes] = []
+def make_pdf(
+    pages: list[str],
+    compress: bool = True,
+    with_image: bool = False,
+    *,
+    rotate: int = 0,
+    resources: bytes = b"",
+    objects: tuple[bytes, ...] = (),
+) -> bytes:
+    """A valid PDF with Helvetica (/F1) and Courier (/F2); each page is a content stream string.
+    ``objects`` become objects 1, 2, ... (for ``resources`` to refer to), ``resources`` is added
+    to every page's resource dictionary, ``rotate`` is the pages' /Rotate."""
+    bodies: list[bytes] = list(objects)
 
     def add(body: bytes) -> int:
-        objects.append(body)
-        return len(objects)
+        bodies.append(body)
+        return len(bodies)
 
     font = add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+    mono = add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Courier /Encoding /WinAnsiEncoding >>")
     image = 0
     if with_image:
         pixels = zlib.compress(b"\x80" * (50 * 50))
@@ -49,7 +60,6 @@ def make_pdf(pages: list[str], compress: bool = True, with_image: bool = False) 
             b"<< /Type /XObject /Subtype /Image /Width 50 /Height 50 /ColorSpace /DeviceGray "
             b"/BitsPerComponent 8 /Filter /FlateDecode /Length %d >>\nstream\n" % len(pixels) + pixels + b"\nendstream"
         )
-    pages_id = len(objects) + 1 + 2 * len(pages) + 0  # placeholder, fixed below
     page_ids = []
     content_ids = []
     for content in pages:
@@ -60,16 +70,16 @@ def make_pdf(pages: list[str], compress: bool = True, with_image: bool = False) 
         else:
             header = b"<< /Length %d >>" % len(data)
         content_ids.append(add(header + b"\nstream\n" + data + b"\nendstream"))
-    pages_id = len(objects) + len(pages) + 1
-    resources = b"<< /Font << /F1 %d 0 R >>" % font
+    pages_id = len(bodies) + len(pages) + 1
+    page_resources = b"<< /Font << /F1 %d 0 R /F2 %d 0 R >>" % (font, mono)
     if image:
-        resources += b" /XObject << /Im1 %d 0 R >>" % image
-    resources += b" >>"
+        page_resources += b" /XObject << /Im1 %d 0 R >>" % image
+    page_resources += b" " + resources + b" >>"
     for cid in content_ids:
         page_ids.append(
             add(
-                b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 612 792] /Resources " % pages_id
-                + resources
+                b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 612 792] /Rotate %d /Resources " % (pages_id, rotate)
+                + page_resources
                 + b" /Contents %d 0 R >>" % cid
             )
         )
@@ -80,15 +90,56 @@ def make_pdf(pages: list[str], compress: bool = True, with_image: bool = False) 
     out = io.BytesIO()
     out.write(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
     offsets = []
-    for number, body in enumerate(objects, start=1):
+    for number, body in enumerate(bodies, start=1):
         offsets.append(out.tell())
         out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
     xref = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(bodies) + 1))
     for offset in offsets:
         out.write(b"%010d 00000 n \n" % offset)
-    out.write(b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, catalog, xref))
+    out.write(b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(bodies) + 1, catalog, xref))
     return out.getvalue()
+
+
+def stream(data: bytes, entries: bytes = b"") -> bytes:
+    """An uncompressed stream object's body."""
+    return b"<< /Length %d %s >>\nstream\n" % (len(data), entries) + data + b"\nendstream"
+
+
+COURIER_ADVANCE = 0.6  # every Courier glyph is 600/1000 em wide
+
+
+def glyph_by_glyph(lines: list[str], x: float = 72, y: float = 700, size: float = 10, seed: int = 7) -> str:
+    """Every glyph drawn on its own, in shuffled order, with no space glyphs (as some resume
+    builders write PDFs): only the glyphs' positions say where words and lines are."""
+    import random
+
+    shows = []
+    for row, line in enumerate(lines):
+        for column, char in enumerate(line):
+            if char != " ":
+                left = x + column * COURIER_ADVANCE * size
+                shows.append(f"BT /F2 {size} Tf 1 0 0 1 {left:.2f} {y - row * size * 1.4:.2f} Tm ({_esc(char)}) Tj ET")
+    random.Random(seed).shuffle(shows)
+    return "\n".join(shows)
+
+
+def type3_font(letters: str) -> bytes:
+    """A Type 3 font (each glyph a filled box drawn by a content stream) naming ``letters``."""
+    procs = b" ".join(b"/%s %d 0 R" % (c.encode(), i + 2) for i, c in enumerate(letters))
+    first = ord(min(letters))
+    last = ord(max(letters))
+    differences = b" ".join(b"%d /%s" % (ord(c), c.encode()) for c in letters)
+    widths = b" ".join(b"600" for _ in range(first, last + 1))
+    return (
+        b"<< /Type /Font /Subtype /Type3 /FontBBox [0 0 600 700] /FontMatrix [0.001 0 0 0.001 0 0] "
+        b"/CharProcs << " + procs + b" >> /Encoding << /Type /Encoding /Differences [" + differences + b"] >> "
+        b"/FirstChar %d /LastChar %d /Widths [" % (first, last) + widths + b"] /Resources << >> >>"
+    )
+
+
+def type3_glyph() -> bytes:
+    return stream(b"600 0 0 0 500 700 d1 50 0 450 700 re f")
 
 
 def image_only_pdf() -> bytes:

@@ -103,3 +103,90 @@ def test_job_profile_is_plain_picklable_data() -> None:
     job = ENGINE.prepare_job(JOBS["icu_nurse"])
     again = pickle.loads(pickle.dumps(job))
     assert again == job
+
+
+# ------------------------------------------------------------------ the lexicon itself
+def test_lexicon_refuses_a_synonym_two_concepts_claim() -> None:
+    from cvmatch_app.engine.lexicon import DuplicateSynonym, Lexicon
+
+    with pytest.raises(DuplicateSynonym, match="night audit"):
+        Lexicon("audit | skill | finance | audit; night audit\nhotel | field | hotel | hotel; night audit")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Logged 900 hours IFR and VFR", ["flight_hours", "flight_hours"]),  # an acronym as written
+        ("Reports under IFRS", ["gaap"]),  # not the plural of IFR
+        ("Keep the supplier master data clean", []),  # "master" alone is no degree
+        ("Won the Golf Master trophy", []),
+        ("Master's degree in public health", ["masters"]),
+        ("Master of Arts, 2015", ["masters"]),
+        ("Track click-through rate (CTR) and cost per acquisition (CPA)", []),  # spelled out just before
+        ("Certified Public Accountant (CPA)", ["cpa"]),
+    ],
+)
+def test_words_that_only_look_like_a_concept(text: str, expected: list[str]) -> None:
+    from cvmatch_app.engine.lexicon import get_lexicon
+
+    assert [h.concept for h in get_lexicon().find(text)] == expected
+
+
+# ------------------------------------------------------------------ requirements traced to the JD
+def _asks(jd: str) -> list:
+    return ENGINE.prepare_job(jd).requirements
+
+
+def test_a_deadline_in_months_is_no_years_requirement() -> None:
+    reqs = _asks("Paramedic\nRequirements:\n- PALS certification within 3 months of starting\n- EMT licence")
+    assert not [r for r in reqs if r.category == "years"]
+
+
+def test_an_occupation_named_as_the_audience_is_no_ask() -> None:
+    reqs = _asks("Account Manager\nRequirements:\n- Experience selling to nursing teams and hospital buyers\n- CRM")
+    assert not [r for r in reqs if "registered_nurse" in r.alternatives]
+
+
+def test_a_word_inside_a_longer_phrase_is_not_its_own_ask() -> None:
+    reqs = _asks("Tax Clerk\nRequirements:\n- File sales and use tax returns monthly\n- Excel")
+    assert not [r for r in reqs if "sales_rep" in r.alternatives]
+    assert all(r.source for r in reqs)  # every ask keeps the JD line that asks it
+
+
+def test_what_the_title_names_beside_the_occupation_defines_the_role() -> None:
+    job = ENGINE.prepare_job("Middle School Maths Teacher\nRequirements:\n- Teaching licence\n- Lesson planning")
+    subject = [r for r in job.requirements if "math_subject" in r.alternatives]
+    assert subject and subject[0].kind == MUST and subject[0].defining
+    licence = [r for r in job.requirements if "teaching_licence" in r.alternatives][0]
+    assert licence.defining  # the title's own licence
+    assert subject[0].weight == licence.weight == max(r.weight for r in job.requirements)
+
+
+def test_two_named_skills_of_one_concept_stay_two_asks() -> None:
+    reqs = _asks("Line Cook\nRequirements:\n- Sharp knife skills\n- Experience in a high volume kitchen")
+    labels = {r.label.lower() for r in reqs if "culinary_skills" in r.alternatives}
+    assert {"knife skills", "high volume kitchen"} <= labels
+
+
+def test_an_occupation_named_as_the_market_is_no_ask() -> None:
+    reqs = _asks("Account Executive\nNice to have:\n- Experience selling payroll software or HR tech")
+    assert not [r for r in reqs if {"payroll", "hr"} & set(r.alternatives)]
+
+
+@pytest.mark.parametrize(
+    "jd, concept",
+    [
+        ("Designer\nRequirements:\n- A degree in design or visual communication", "communication"),
+        ("Technician\nRequirements:\n- A driver's licence and reliable transport to reach sites", "problem_solving"),
+        ("Office Assistant\nAbout the job:\nWe are a friendly, busy office of twelve.", "customer_focus"),
+        ("Site Engineer\nRequirements:\n- Weekends on an on-call rotation", "monitoring"),
+        ("Clerk\nRequirements:\n- Experience with an accounting system such as Sage", "accountant"),
+    ],
+)
+def test_words_that_ask_nothing_of_the_candidate(jd: str, concept: str) -> None:
+    assert not [r for r in _asks(jd) if concept in r.alternatives]
+
+
+def test_the_pay_and_benefits_section_is_not_read_as_asks() -> None:
+    jd = "Personal Trainer\nRequirements:\n- CPR\nCompensation and benefits\nA discount on retail and smoothies"
+    assert not [r for r in _asks(jd) if "field_retail" in r.alternatives]

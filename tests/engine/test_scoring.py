@@ -481,3 +481,207 @@ def test_a_neighbouring_occupation_in_another_field_is_related_not_unrelated(job
         if RELATED.get((job_id, other), 0) == 0 and other != cv_id
     ]
     assert neighbour > sorted(unrelated)[len(unrelated) // 2]  # above the typical unrelated CV
+
+
+# ------------------------------------------------------------------ evidence that proves what it claims
+def _assess(jd: str, cv: str):
+    return ENGINE.assess_sync(ENGINE.prepare_job(jd), cv, [])
+
+
+def test_a_named_tool_is_not_proven_by_a_sibling_of_its_concept() -> None:
+    jd = "Marketing Executive\nRequirements:\n- Hands-on Google Ads experience\n- CRM experience"
+    cv = (
+        "Experience\nMarketing Executive, Bloom Ltd, 2019 - Present\n- Ran social media marketing\n"
+        "- Kept leads in HubSpot"
+    )
+    result = _assess(jd, cv)
+    assert not any(s.startswith("Google Ads") for s in result.strengths)
+    assert any(g.startswith("Google Ads") and "related" in g for g in result.gaps)
+    assert any(s.startswith("CRM") for s in result.strengths)  # a class name: any member proves it
+
+
+def test_a_licence_number_beside_the_title_proves_the_licence() -> None:
+    jd = "Registered Nurse\nRequirements:\n- Current RN licence\n- BLS"
+    cv = (
+        "Experience\nRegistered Nurse, City Hospital, 2018 - Present\nLicences\n"
+        "Registered Nurse - State of Oregon - Licence No. 095123456\nBLS"
+    )
+    result = _assess(jd, cv)
+    assert not [g for g in result.gaps if "RN" in g]
+    assert any("095123456" in s for s in result.strengths)
+
+
+def test_never_a_strength_and_a_gap_for_the_same_ask() -> None:
+    jd = (
+        "Aircraft Maintenance Technician\nRequirements:\n- A&P certificate\n"
+        "- Must hold an FAA Airframe and Powerplant license"
+    )
+    cv = "Experience\nAircraft Mechanic, Jet Services, 2015 - Present\nCertifications: FAA A&P licence"
+    result = _assess(jd, cv)
+    met = {row["requirement"] for row in result.evidence if row["met"]}
+    missing = {row["requirement"] for row in result.evidence if not row["met"]}
+    assert not met & missing
+    assert not [g for g in result.gaps if "A&P" in g or "Airframe" in g]
+
+
+def test_years_count_only_dated_work_in_the_occupation() -> None:
+    jd = "Sous Chef\nRequirements:\n- 3+ years as a sous chef\n- Knife skills"
+    cv = (
+        "Experience\nPR Manager, Bright Agency, 2004 - Present\n- Wrote recipes and menu copy for restaurant clients\n"
+        "- Food preparation demos for press days"
+    )
+    result = _assess(jd, cv)
+    years_row = next(e for e in result.evidence if e["category"] == "years")
+    assert not years_row["met"]
+    assert "of dated work as Sous Chef" not in result.executive_summary
+    assert result.score < 40
+
+
+def test_summary_names_the_recent_title_and_counts_match() -> None:
+    jd = "Warehouse Associate\nRequirements:\n- Forklift certification\n- 1+ year of warehouse experience\n- RF scanner"
+    cv = (
+        "Experience\nWarehouse Associate, Acme Logistics, 2020 - Present\n- Picked orders with an RF scanner\n"
+        "Certifications: Forklift certification"
+    )
+    summary = _assess(jd, cv).executive_summary
+    assert summary.startswith("Most recently Warehouse Associate")
+    import re
+
+    met, total = map(int, re.search(r"Meets (\d+) of (\d+) must-haves", summary).groups())
+    assert met == total
+
+
+def test_the_defining_qualification_separates_teachers_of_other_subjects() -> None:
+    jd = "Maths Teacher\nRequirements:\n- Qualified teacher status\n- Experience teaching secondary pupils"
+    maths = (
+        "Experience\nMaths Teacher, Hillside Academy, 2016 - Present\n- Taught algebra and geometry to years 7-11\n"
+        "Qualifications: QTS; BSc Mathematics"
+    )
+    art = (
+        "Experience\nArt Teacher, Hillside Academy, 2016 - Present\n- Taught drawing and painting to years 7-11\n"
+        "Qualifications: QTS; BA Fine Art"
+    )
+    job = ENGINE.prepare_job(jd)
+    assert ENGINE.assess_sync(job, maths, []).score >= 60
+    other = ENGINE.assess_sync(job, art, [])
+    assert other.score < 60
+    assert "Maths" in other.executive_summary.split("Main gap:")[-1]
+
+
+def test_the_occupations_own_licence_shows_the_occupation() -> None:
+    jd = "Teacher\nRequirements:\n- Experience as a teacher\n- Lesson planning"
+    cv = (
+        "Experience\nTutor, Bright Minds Centre, 2019 - Present\n- Lesson planning for small groups\n"
+        "Credentials: State Teaching Certificate (current)"
+    )
+    result = _assess(jd, cv)
+    assert not [g for g in result.gaps if g.lower().startswith("experience as a teacher") and "nothing" in g]
+
+
+def test_a_same_field_title_at_the_level_asked_doing_the_work_is_near_a_lower_one_is_not() -> None:
+    ap_job = "Accounts Payable Clerk\nRequirements:\n- Accounts payable experience\n- Excel\n- Three-way matching"
+    accountant = (
+        "Experience\nStaff Accountant, Northwind Foods, 2017 - Present\n- Ran accounts payable: invoices, three-way "
+        "matching and weekly payment runs\n- Month-end accruals in Excel"
+    )
+    assert _assess(ap_job, accountant).score > 50  # not held back as a mere neighbour
+
+    rn_job = "Registered Nurse\nRequirements:\n- Registered nurse experience on a medical unit\n- BLS"
+    lvn = (
+        "Experience\nLicensed Vocational Nurse, Valley Care Home, 2015 - Present\n- Worked with registered nurses "
+        "on a medical unit: medications, wound care\nCertifications: BLS"
+    )
+    rn = (
+        "Experience\nRegistered Nurse, Valley Hospital, 2015 - Present\n- Medical unit: assessments, medications, "
+        "wound care\nCertifications: BLS"
+    )
+    job = ENGINE.prepare_job(rn_job)
+    lower = ENGINE.assess_sync(job, lvn, []).score
+    assert lower < 60
+    assert lower < ENGINE.assess_sync(job, rn, []).score
+
+
+def test_claimed_years_count_only_for_the_occupation_the_cv_claims() -> None:
+    jd = "Sales Representative\nRequirements:\n- 3+ years of sales experience\n- CRM"
+    finance = "Finance Manager\nSummary\nFinance manager with 16 years of experience in budgeting and audits."
+    seller = "Sales Representative\nSummary\nSales representative with 6 years of experience selling to retailers."
+    job = ENGINE.prepare_job(jd)
+    rows = {
+        name: next(e for e in ENGINE.assess_sync(job, cv, []).evidence if e["category"] == "years")
+        for name, cv in (("finance", finance), ("seller", seller))
+    }
+    assert not rows["finance"]["met"]
+    assert rows["seller"]["met"]
+
+
+def test_the_school_level_in_the_title_is_shown_in_any_of_its_words() -> None:
+    jd = "Primary School Teacher\nRequirements:\n- Teaching licence\n- Classroom experience"
+    fits = (
+        "Experience\nClassroom Teacher, Oak Lane School, 2016 - Present\n- Taught 3rd grade reading and maths\n"
+        "Licences: State teaching licence"
+    )
+    other = (
+        "Experience\nClassroom Teacher, Oak Lane High, 2016 - Present\n- Taught grades 9-12 chemistry\n"
+        "Licences: State teaching licence"
+    )
+    job = ENGINE.prepare_job(jd)
+    assert ENGINE.assess_sync(job, fits, []).score >= 60
+    assert ENGINE.assess_sync(job, other, []).score < 60
+
+
+def test_a_drivers_licence_asked_in_passing_is_a_gap_not_a_bar() -> None:
+    jd = "IT Support Technician\nRequirements:\n- Help desk experience\n- Active Directory\n- Valid driver's licence"
+    cv = (
+        "Experience\nIT Support Technician, Acme Corp, 2018 - Present\n- Help desk tickets, Active Directory "
+        "accounts and laptop builds"
+    )
+    result = _assess(jd, cv)
+    assert result.score >= 60
+    assert any("driver" in g.lower() for g in result.gaps)
+
+
+def test_a_degree_asked_in_a_field_needs_that_field_and_a_finished_degree() -> None:
+    jd = "Graphic Designer\nRequirements:\n- Bachelor's degree in graphic design or a related field\n- Adobe InDesign"
+    design = "Experience\nDesigner, Inkwell, 2018 - Present\n- InDesign layouts\nEducation\nBFA Graphic Design, 2017"
+    design = design.replace("BFA Graphic Design", "Bachelor of Fine Arts, Graphic Design")
+    history = "Experience\nDesigner, Inkwell, 2018 - Present\n- InDesign layouts\nEducation\nBachelor of Arts, History"
+    student = "Experience\nDesigner, Inkwell, 2018 - Present\n- InDesign layouts\nEducation\nSome College (No Degree)"
+    job = ENGINE.prepare_job(jd)
+
+    def degree_row(cv: str) -> dict:
+        return next(e for e in ENGINE.assess_sync(job, cv, []).evidence if e["category"] == "edu")
+
+    assert degree_row(design)["met"]
+    assert not degree_row(history)["met"] and degree_row(history)["strength"] > 0  # a degree, in another field
+    assert not degree_row(student)["met"]
+
+
+def test_a_certificate_named_by_its_code_is_not_proven_by_a_sibling() -> None:
+    jd = "IT Support Technician\nRequirements:\n- Help desk experience\n- CompTIA A+ certification"
+    sibling = "Experience\nIT Support Technician, Acme, 2019 - Present\n- Help desk\nCertifications: ITIL Foundation"
+    near_word = "Experience\nIT Support Technician, Acme, 2019 - Present\n- Help desk; network and security setup"
+    exact = "Experience\nIT Support Technician, Acme, 2019 - Present\n- Help desk\nCertifications: CompTIA A+"
+    for cv in (sibling, near_word):
+        assert not any(s.startswith("CompTIA A+") for s in _assess(jd, cv).strengths)
+    assert any(s.startswith("CompTIA A+") for s in _assess(jd, exact).strengths)
+
+
+def test_opening_and_closing_a_shop_is_not_closing_sales() -> None:
+    jd = "Sales Representative\nRequirements:\n- Closing deals\n- CRM"
+    cv = "Experience\nCashier, Corner Shop, 2019 - Present\n- Opening and closing the store; cash counts"
+    assert not any(s.lower().startswith("closing") for s in _assess(jd, cv).strengths)
+
+
+def test_a_degree_written_at_a_level_and_a_class_shown_by_its_member() -> None:
+    jd = "Teacher\nRequirements:\n- Bachelor's degree\n- Microsoft Office\nNice to have:\n- Master's degree"
+    cv = "Experience\nTeacher, Oak School, 2015 - Present\nSkills: Excel, Word\nEducation\nMaster of Education, 2014"
+    result = _assess(jd, cv)
+    assert not result.gaps
+    assert any(s.startswith("Microsoft Office") and "Excel" in s for s in result.strengths)
+
+
+def test_an_undated_job_title_in_the_work_history_counts_as_held() -> None:
+    jd = "IT Support Technician\nRequirements:\n- Help desk experience\n- Active Directory"
+    cv = "Experience\nHelp Desk Specialist\nCity Council\nReset Active Directory passwords and imaged laptops."
+    row = next(e for e in _assess(jd, cv).evidence if e["category"] == "title")
+    assert row["met"] and row["cv_line"] == "Help Desk Specialist"

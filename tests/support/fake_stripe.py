@@ -54,10 +54,21 @@ def checkout_event(
     }
 
 
+PACK_PRICES = {"pack_100": 100, "pack_500": 400, "pack_1000": 700, "pack_api": 3000}  # the tests' packs, in cents
+
+
 def paid_checkout(
-    *, user_id: int, pack_id: str = "pack_100", credits: int = 100, plan: str = "starter", session_id: str | None = None
+    *,
+    user_id: int,
+    pack_id: str = "pack_100",
+    credits: int = 100,
+    plan: str = "starter",
+    session_id: str | None = None,
+    amount_total: int | None = None,
+    currency: str = "usd",
 ) -> dict[str, Any]:
-    """A checkout session as CVMatch creates it (its metadata), for webhook tests that skip the SDK."""
+    """A checkout session as CVMatch creates it (its metadata), for webhook tests that skip the SDK.
+    Stripe charged ``amount_total`` (by default the pack's price)."""
     metadata = {"user_id": str(user_id), "pack_id": pack_id, "credits": str(credits), "plan": plan}
     return {
         "id": session_id or f"cs_test_{secrets.token_hex(16)}",
@@ -67,8 +78,8 @@ def paid_checkout(
         "payment_status": "paid",
         "client_reference_id": str(user_id),
         "metadata": metadata,
-        "amount_total": 100,
-        "currency": "usd",
+        "amount_total": PACK_PRICES.get(pack_id, 100) if amount_total is None else amount_total,
+        "currency": currency,
     }
 
 

@@ -1,0 +1,742 @@
+"""Evidence for each requirement: what in the CV proves it, how strongly (0..1), and the line to quote."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+
+from .cv_profile import CVProfile, Role
+from .experience import describe_years
+from .job_profile import _NAMED_ASKS, JobProfile, Requirement
+from .lexicon import (
+    CLASS_INCLUDES,
+    CREDENTIAL,
+    EDUCATION,
+    FIELD,
+    LICENCE_OF_TITLE,
+    TITLE,
+    get_lexicon,
+    neighbours_of,
+    skill_level,
+)
+from .semantic import CVVectors, requirement_match, role_closeness
+from .tokens import tokenize
+
+# A higher degree satisfies a lower one.
+_EDU_IMPLIED_BY = {
+    "high_school": {"high_school", "associate_degree", "bachelors", "masters", "doctorate", "nursing_degree",
+                    "education_degree", "finance_degree", "cs_degree", "medical_degree"},
+    "associate_degree": {"associate_degree", "bachelors", "masters", "doctorate", "nursing_degree"},
+    "bachelors": {"bachelors", "masters", "doctorate", "medical_degree"},
+    "masters": {"masters", "doctorate"},
+}  # fmt: skip
+_SENIORITY_RE = re.compile(
+    r"\b(manager|supervisor|lead|leader|head|director|chief|principal|senior|sr|foreman|superintendent|"
+    r"charge|captain|owner|executive chef|sous chef)\b",
+    re.IGNORECASE,
+)
+# Words that mark a role below the level of its trade, and the years in a trade that make a senior.
+_JUNIOR_RE = re.compile(
+    r"\b(junior|jr|assistant|associate|trainee|apprentice|intern|helper|aide|entry[- ]level|graduate|commis|"
+    r"crew|clerk|cadet)\b",
+    re.IGNORECASE,
+)
+_SENIOR_YEARS = 6.0
+_DEGREE_RE = re.compile(
+    r"\b(degree|bachelor'?s?|master'?s?|b\.?sc?\.?|b\.?a\.?|m\.?sc?\.?|ph\.?d|diploma|associate'?s?|"
+    r"major(?:ed)? in)(?!\w)",
+    re.IGNORECASE,
+)
+_BROAD_DOMAINS = frozenset({"general", "management", "care", "admin", "health", "safety"})
+_GENERIC_TERMS = frozenset(
+    tokenize(
+        "certification certified certificate license licence licensed experience knowledge ability skills "
+        "degree proficiency proficient familiarity familiar understanding strong excellent working"
+    )
+)
+
+
+# How strongly each kind of evidence proves a requirement (MET and above counts as a strength).
+PROVEN = 1.0
+SENIOR_BY_YEARS = 0.9  # the trade's title without the senior word, but six years in it
+HEADLINE_BESIDE_ROLES = 0.8  # the headline names the job, the dated roles do not
+SIMILAR_TITLE = 0.8  # a title the lexicon cannot name that reads as the job's own
+LICENSED_AS = 0.8  # the occupation's own licence, without a role titled so
+UNDATED_ROLE = 0.8  # a job title in the work history whose dates could not be read
+MET = 0.7
+IMPLIED = 0.7  # implied by the work history or the job's title held, or a misspelling
+LOWER_LEVEL = 0.6  # the job's trade below the level the title asks
+NEAR_TITLE = 0.65  # a same-field title at the asked level or above, with the title's work in the CV
+MENTIONED = 0.5  # named in the CV, not held
+RELATED_ROLE = 0.4  # a neighbouring occupation held
+RELATED_ROLE_BELOW_LEVEL = 0.25
+
+
+@dataclass
+class Finding:
+    requirement: Requirement
+    met: float  # 0..1: 1 = proven, 0.5 = related evidence, 0 = nothing proves it
+    cv_line: str = ""
+    found: str = ""  # what in the CV answers it (a concept label, "6.5 years")
+    roles: list[Role] = field(default_factory=list)
+
+
+def _line_for(cv: CVProfile, concept_ids: list[str], asked: str | list[str] = "") -> tuple[str, str, int]:
+    """(what the CV says, the CV line proving it, how many lines mention it) for the first concept present.
+    The most literal line wins: one naming what the job asked ("knife skills") over one naming another
+    member of the same concept ("recipes"); then work history and certifications over a skills list."""
+    lexicon = get_lexicon()
+    asked_words = [asked.lower()] if isinstance(asked, str) else [a.lower() for a in asked]
+    asked_words = [a for a in asked_words if a]
+    for cid in concept_ids:
+        lines = cv.concept_lines.get(cid)
+        if not lines:
+            continue
+        best: tuple[tuple, str, str] | None = None
+        for index in lines:
+            line = cv.lines[index]
+            said_all = [lexicon.surface(line, h) for h in lexicon.find(line) if h.concept == cid]
+            literal = next((w for w in said_all if w and any(same_thing(a, w) for a in asked_words)), "")
+            said = literal or (said_all[0] if said_all else "")
+            rank = (not literal, cv.sections[index] not in ("experience", "certifications", "top"), index)
+            if best is None or rank < best[0]:
+                best = (rank, said, line)
+        assert best is not None
+        return best[1] or lexicon.concept(cid).label, best[2], len(lines)
+    return "", "", 0
+
+
+def _initials(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w)
+
+
+def same_thing(asked: str, said: str) -> bool:
+    """Whether the CV's words name what the job asked, not another member of the same concept:
+    the same words ("Adobe Photoshop" for "Photoshop"), or one the abbreviation of the other ("GL")."""
+    a = [t for t in tokenize(asked) if t not in _GENERIC_TERMS] or tokenize(asked)
+    b = [t for t in tokenize(said) if t not in _GENERIC_TERMS] or tokenize(said)
+    if not a or not b:
+        return False
+    if set(a) <= set(b) or set(b) <= set(a):
+        return True
+    if len(a) == len(b) == 1 and min(len(a[0]), len(b[0])) >= 4 and (a[0].startswith(b[0]) or b[0].startswith(a[0])):
+        return True  # "math" and "mathematics"
+    joined_a, joined_b = "".join(a), "".join(b)
+    return joined_a == joined_b or _initials(a) == joined_b or _initials(b) == joined_a
+
+
+def _relevant_roles(cv: CVProfile, concept_ids: list[str]) -> list[Role]:
+    wanted = set(concept_ids)
+    lexicon = get_lexicon()
+    # "Years of hotel experience" asks for a field: any role whose work belongs to it counts.
+    fields = {d for cid in wanted if lexicon.concept(cid).category == FIELD for d in lexicon.concept(cid).domains}
+    out = []
+    wanted_titles = {cid for cid in wanted if lexicon.concept(cid).category == TITLE}
+    for role in cv.roles:
+        shared = role.concepts & wanted
+        held = _titles_of(role.heading)
+        if shared and shared <= wanted_titles and held and not held & wanted_titles and not _same_field(held, shared):
+            # "Assist the dentist" in a Receptionist's bullets names the job, it is not the job.
+            continue
+        if shared:
+            out.append(role)
+        elif fields and any(
+            lexicon.concept(c).category in (TITLE, FIELD) and fields & set(lexicon.concept(c).domains)
+            for c in role.concepts
+        ):
+            out.append(role)
+    return out
+
+
+def _same_field(a: set[str], b: set[str]) -> bool:
+    lexicon = get_lexicon()
+    fields_a = {d for cid in a for d in lexicon.concept(cid).domains} - _BROAD_DOMAINS
+    return bool(fields_a & ({d for cid in b for d in lexicon.concept(cid).domains} - _BROAD_DOMAINS))
+
+
+def _titles_of(text: str) -> set[str]:
+    return set(_title_concepts_in(text))
+
+
+@lru_cache(maxsize=4096)
+def _title_concepts_in(text: str) -> frozenset[str]:
+    # Role titles are looked up many times per CV (years, neighbours, caps): read each once.
+    lexicon = get_lexicon()
+    return frozenset(h.concept for h in lexicon.find(text) if lexicon.concept(h.concept).category == TITLE)
+
+
+NEIGHBOUR_CAP = 45.4  # the job's own occupation never held: related at most, never "Consider" high
+NEIGHBOUR_YEARS = 0.5  # a year in a neighbouring occupation counts as half a year in the one asked
+
+
+def _held_titles(role_title: str) -> set[str]:
+    """The titles a role held: of a title joined from several lines ("Operated forklifts · Barista"),
+    the last part that names a job title, the one beside the dates."""
+    for part in reversed(role_title.split(" · ")):
+        titles = _titles_of(part)
+        if titles:
+            return titles
+    return set()
+
+
+_SIMILAR_TITLE = 0.74  # raw cosine of static title vectors: a paraphrase of the title, not a neighbour
+
+
+def _similar_title_roles(cv: CVProfile, job: JobProfile) -> list[Role]:
+    """Roles whose titles the lexicon cannot name but the embedding reads as the job's title."""
+    unknown = [r for r in cv.roles if not _titles_of(r.heading)]
+    if not unknown:
+        return []
+    sims = role_closeness(job.title_vector, unknown)
+    return [r for r, sim in zip(unknown, sims, strict=True) if sim >= _SIMILAR_TITLE]
+
+
+def relevant_years(cv: CVProfile, job: JobProfile, concept_ids: list[str]) -> tuple[float, list[Role]]:
+    """Years of dated work in the occupation asked: for a job title, roles that held it (a title the
+    bullets merely mention, or a skill such as "recipes" in a PR manager's role, are not years as a chef)."""
+    from .experience import merged_years
+
+    ids = concept_ids or job.title_concepts
+    lexicon = get_lexicon()
+    own = {cid for cid in ids if lexicon.concept(cid).category == TITLE} & set(job.title_concepts)
+    if own:
+        roles = [r for r in cv.roles if _held_titles(r.heading) & own]
+        roles += [r for r in _similar_title_roles(cv, job) if r not in roles]
+        near = neighbours_of(own)
+        nearby = [r for r in cv.roles if r not in roles and _held_titles(r.heading) & near]
+        if nearby:
+            # A neighbouring occupation's years (a concierge's for a security officer) count for half.
+            held = merged_years([(r.start, r.end) for r in roles])
+            return round(held + NEIGHBOUR_YEARS * merged_years([(r.start, r.end) for r in nearby]), 2), roles + nearby
+    elif ids:
+        roles = _relevant_roles(cv, ids)
+        if set(ids) & set(job.title_concepts):
+            roles += [r for r in _similar_title_roles(cv, job) if r not in roles]
+    else:
+        # No concept names the work (an occupation the lexicon does not know): roles whose titles
+        # read like the job's title count, by the embedding; without a model, none can be shown.
+        roles = [r for r, closeness in zip(cv.roles, role_closeness(job.title_vector, cv.roles), strict=True)
+                 if closeness >= 0.5]  # fmt: skip
+    years = merged_years([(r.start, r.end) for r in roles])
+    if not roles and not cv.roles and cv.claimed_years and (not own or _headline_names(cv, own)):
+        # No dated roles at all: fall back on the CV's own statement, discounted, when the CV says it
+        # is of this occupation ("16 years of experience" from a finance manager are no years in sales).
+        return round(cv.claimed_years * CLAIMED_YEARS_SHARE, 1), []
+    return years, roles
+
+
+_HEADLINE_WORDS = 8
+CLAIMED_YEARS_SHARE = 0.8  # a CV's own "N years of experience", without dated roles, counts for this much
+
+
+def _headline_names(cv: CVProfile, titles: set[str]) -> bool:
+    """Whether the headline names one of ``titles`` as the candidate's own (a summary sentence that
+    mentions "sales" does not make a finance manager a salesperson)."""
+    for index, line in enumerate(cv.lines[:4]):
+        if index == cv.name_line or cv.sections[index] != "top" or len(line.split()) > _HEADLINE_WORDS:
+            continue
+        if _titles_of(line) & titles:
+            return True
+    return False
+
+
+def _held_title_role(cv: CVProfile, title_concepts: list[str]) -> Role | None:
+    if not title_concepts:
+        return None
+    wanted = set(title_concepts)
+    lexicon = get_lexicon()
+    for role in cv.roles:
+        if {h.concept for h in lexicon.find(role.heading)} & wanted:
+            return role
+    return None
+
+
+def _fuzzy_terms(cv: CVProfile, terms: list[str]) -> tuple[float, str]:
+    terms = [t for t in terms if t not in _GENERIC_TERMS]
+    if not terms:
+        return 0.0, ""
+    vocab = list(cv.words)
+    found = 0.0
+    matched: list[str] = []
+    for term in terms:
+        if term in cv.words:
+            found += 1
+            matched.append(term)
+        elif len(term) >= 5 and vocab:
+            best = process.extractOne(term, vocab, scorer=fuzz.ratio, score_cutoff=87)
+            if best:
+                found += 0.8
+                matched.append(best[0])
+    share = found / len(terms)
+    line = ""
+    if matched:
+        for text in cv.lines:
+            low = text.lower()
+            if sum(1 for m in matched if m in low) >= max(1, len(matched) // 2):
+                line = text
+                break
+    return share, line
+
+
+def assess_requirement(req: Requirement, cv: CVProfile, job: JobProfile, vectors: CVVectors) -> Finding:
+    """How well the CV proves one requirement, with the line that shows it."""
+    if req.category == "years":
+        return _years_evidence(req, cv, job)
+    if req.category == EDUCATION:
+        return _education_evidence(req, cv)
+    if req.category == TITLE:
+        return _title_evidence(req, cv, job)
+    if req.alternatives:
+        return _concept_evidence(req, cv, job, vectors)
+    return _free_text_evidence(req, cv, vectors)
+
+
+def _years_evidence(req: Requirement, cv: CVProfile, job: JobProfile) -> Finding:
+    years, roles = relevant_years(cv, job, req.alternatives)
+    fit = min(1.0, years / req.years) if req.years else 1.0
+    line = "; ".join(f"{r.title} ({r.date_text})" for r in roles[:3])
+    return Finding(req, round(fit, 2), line, describe_years(years), roles)
+
+
+def _education_evidence(req: Requirement, cv: CVProfile) -> Finding:
+    """A degree or diploma line of the CV's education (not a sentence that uses the word "degree"),
+    completed, and in the field the job names when it names one ("a degree in graphic design")."""
+    lexicon = get_lexicon()
+    accepted: set[str] = set()
+    for cid in req.alternatives:
+        accepted |= _EDU_IMPLIED_BY.get(cid, {cid})
+    # A field's degree written at a level ("Master of Education", "MBA", "Bachelor of Science in
+    # Nursing") shows that level too.
+    accepted |= {cid for cid in cv.concept_lines if lexicon.concept(cid).category == EDUCATION and cid not in accepted}
+    order = sorted(accepted, key=lambda c: (c not in req.alternatives, c))
+    field_words = _asked_field(req.source)
+    best: Finding | None = None
+    for cid in order:
+        for index in cv.concept_lines.get(cid, []):
+            line = cv.lines[index]
+            if not _reads_as_education(cv, index) or _UNFINISHED_RE.search(line):
+                continue
+            said = next((lexicon.surface(line, h) for h in lexicon.find(line) if h.concept == cid), "")
+            if cid not in req.alternatives and not _at_degree_level(cid, said or line, req.alternatives):
+                continue
+            if not field_words or _names_field(cv, index, field_words):
+                return Finding(req, PROVEN, line, said or lexicon.concept(cid).label)
+            if best is None:
+                best = Finding(req, RELATED_MEMBER, line, f"{said or lexicon.concept(cid).label}, in another field")
+    if best is not None:
+        return best
+    if req.alternatives == ["high_school"] and cv.roles:
+        # Nobody lists a school diploma under years of work; a work history implies it.
+        return Finding(req, IMPLIED, "", "implied by the work history")
+    return Finding(req, 0.0)
+
+
+# "Some College (No Degree)", "B.S. expected 2026", "a Computer Science junior": not (yet) a degree.
+_UNFINISHED_RE = re.compile(
+    r"\b(?:no degree|not completed|incomplete|in progress|expected|anticipated|pursuing|currently enrolled|"
+    r"candidate for|some college|coursework|junior|sophomore|freshman)\b",
+    re.IGNORECASE,
+)
+_LEVEL_RES = {
+    "doctorate": re.compile(r"\b(?:ph\.?d|doctor(?:ate)? of|ed\.?d|dnp)\b", re.IGNORECASE),
+    "masters": re.compile(r"\b(?:master'?s?|mba|m\.?sc|m\.?s\b|m\.?ed|msn|msw|m\.?a\b|m\.?b\.?a)", re.IGNORECASE),
+    "bachelors": re.compile(
+        r"\b(?:bachelor'?s?|b\.?sc|b\.?s\b|b\.?a\b|bsn|bsw|b\.?ed|bcom|bba|b\.?tech)", re.IGNORECASE
+    ),
+    "associate_degree": re.compile(r"\b(?:associate'?s?|a\.?a\.?s|adn)\b", re.IGNORECASE),
+}
+_LEVEL_ORDER = ("associate_degree", "bachelors", "masters", "doctorate")
+
+
+def _at_degree_level(cid: str, written: str, asked: list[str]) -> bool:
+    """Whether a degree of another concept, as written, is at or above the level asked."""
+    levels = [lvl for lvl in _LEVEL_ORDER if lvl in asked]
+    if not levels:
+        return cid in {c for a in asked for c in _EDU_IMPLIED_BY.get(a, {a})}
+    floor = _LEVEL_ORDER.index(levels[0])
+    return any(_LEVEL_RES[lvl].search(written) for lvl in _LEVEL_ORDER[floor:])
+
+
+_FIELD_RE = re.compile(
+    r"\b(?:degree|diploma|bachelor'?s?|associate'?s?|master'?s?)\s+(?:degree\s+)?(?:in|of)\s+(?P<field>[^.;()]+)",
+    re.IGNORECASE,
+)
+_FIELD_STOP = re.compile(
+    r"\b(?:or (?:a )?(?:related|similar|equivalent)|preferred|required|is a plus|and\b(?! ))", re.I
+)
+_EDUCATION_LINE_WORDS = 12  # outside the education section, a longer line is a sentence, not a degree
+
+
+_WEAK_FIELD_WORDS = frozenset(
+    tokenize(
+        "science sciences management studies art arts administration business technology general applied field "
+        "engineering education or a an the any relevant related similar equivalent"
+    )
+)
+# "A culinary diploma", "a nursing degree": the word before names the field.
+_FIELD_BEFORE_RE = re.compile(r"\b(?P<field>[a-z]{4,})\s+(?:diploma|degree)\b", re.IGNORECASE)
+_NOT_A_FIELD = frozenset(
+    tokenize("bachelor bachelors master masters associate associates university college school high graduate advanced")
+)
+
+
+def _asked_field(source: str) -> list[str]:
+    """The subject words of "a bachelor's degree in graphic design or a related field" or "a culinary
+    diploma" (stemmed, without words every degree shares such as "science" or "management")."""
+    match = _FIELD_RE.search(source)
+    if match:
+        phrase = _FIELD_STOP.split(match.group("field"))[0]
+    else:
+        before = _FIELD_BEFORE_RE.search(source)
+        phrase = before.group("field") if before and tokenize(before.group("field"))[0] not in _NOT_A_FIELD else ""
+    words = [t for t in tokenize(phrase) if t not in _GENERIC_TERMS and len(t) > 2]
+    return [t for t in words if t not in _WEAK_FIELD_WORDS]
+
+
+def _reads_as_education(cv: CVProfile, index: int) -> bool:
+    return (
+        cv.sections[index] in ("education", "certifications") or len(cv.lines[index].split()) <= _EDUCATION_LINE_WORDS
+    )
+
+
+def _names_field(cv: CVProfile, index: int, field_words: list[str]) -> bool:
+    """The degree line, or the line under it (a degree and its major are often written apart)."""
+    words = set(tokenize(" ".join(cv.lines[index : index + 2])))
+    return any(w in words or any(x.startswith(w[:5]) for x in words if len(w) >= 5) for w in field_words)
+
+
+def _title_evidence(req: Requirement, cv: CVProfile, job: JobProfile) -> Finding:
+    """Having held the job (a role title or the CV's headline) proves it; a mention elsewhere
+    ("helped the lead teacher") only suggests it; a neighbouring role is related evidence."""
+    return (
+        _held_title(req, cv)
+        or _headline_title(req, cv)
+        or _licensed_as_title(req, cv)
+        or _near_title(req, cv)
+        or _mentioned_title(req, cv)
+        or _neighbouring_title(req, cv)
+        or _similar_title(req, cv, job)
+        or Finding(req, 0.0)
+    )
+
+
+def _held_title(req: Requirement, cv: CVProfile) -> Finding | None:
+    # A job titled manager/supervisor/lead asks for that level: a role in the same trade without
+    # it ("Retail Associate" for "Store Manager") is a lesser match.
+    lexicon = get_lexicon()
+    wanted = set(req.alternatives)
+    senior_asked = _SENIORITY_RE.search(req.source or req.label) is not None
+    junior_roles: list[Role] = []
+    for role in cv.roles:
+        if {h.concept for h in lexicon.find(role.heading)} & wanted:
+            if senior_asked and not _SENIORITY_RE.search(role.heading):
+                junior_roles.append(role)
+                continue
+            return Finding(req, PROVEN, f"{role.title} ({role.date_text})", role.title, [role])
+    if not junior_roles:
+        return None
+    from .experience import merged_years
+
+    role = junior_roles[0]
+    held = merged_years([(r.start, r.end) for r in junior_roles])
+    where = f"{role.title} ({role.date_text})"
+    if held >= _SENIOR_YEARS and not _JUNIOR_RE.search(role.heading):
+        # Seniority is also time in the job: eight years as "Software Engineer" is the
+        # experience a "Senior Software Engineer" posting asks for.
+        return Finding(req, SENIOR_BY_YEARS, where, f"{role.title}, {describe_years(held)}", junior_roles)
+    return Finding(req, LOWER_LEVEL, where, f"{role.title}, not at the level asked", junior_roles)
+
+
+def _headline_title(req: Requirement, cv: CVProfile) -> Finding | None:
+    lexicon = get_lexicon()
+    for index, line in enumerate(cv.lines[:4]):
+        # The headline or the summary speaks of the candidate; a bullet under a role speaks of the
+        # work ("Worked with registered nurses" names the nurses, not the candidate).
+        section = cv.sections[index]
+        if index == cv.name_line or section not in ("top", "summary") or (section == "top" and len(line.split()) > 8):
+            continue
+        if {h.concept for h in lexicon.find(line)} & set(req.alternatives):
+            return Finding(req, PROVEN if not cv.roles else HEADLINE_BESIDE_ROLES, cv.lines[index], line)
+    if not cv.roles:
+        # No dated roles could be read: a line of the work history that reads as a job title
+        # ("Help Desk Specialist") is the nearest thing to a held role.
+        for index, line in enumerate(cv.lines):
+            if cv.sections[index] == "experience" and reads_as_title(line, _ROLE_TITLE_WORDS):
+                if {h.concept for h in lexicon.find(line)} & set(req.alternatives):
+                    return Finding(req, UNDATED_ROLE, line, line)
+    return None
+
+
+_ROLE_TITLE_WORDS = 6
+
+
+def reads_as_title(text: str, max_words: int = 8) -> bool:
+    """A short capitalised line without digits or a full stop: a job title, not a sentence."""
+    words = text.split()
+    return (
+        0 < len(words) <= max_words
+        and not any(ch.isdigit() for ch in text)
+        and text[:1].isalpha()
+        and text[:1].isupper()
+        and not text.rstrip().endswith((".", "…", ","))
+    )
+
+
+def _mentioned_title(req: Requirement, cv: CVProfile) -> Finding | None:
+    lexicon = get_lexicon()
+    found, line, _ = _line_for(cv, req.alternatives, req.label)
+    if not found:
+        return None
+    if _DEGREE_RE.search(req.source):
+        # "A degree in chemistry": the field is a subject of study, and the CV's degree shows it.
+        for cid in req.alternatives:
+            for index in cv.concept_lines.get(cid, []):
+                degree_line = cv.lines[index]
+                if _DEGREE_RE.search(degree_line):
+                    said = [lexicon.surface(degree_line, h) for h in lexicon.find(degree_line) if h.concept == cid]
+                    return Finding(req, PROVEN, degree_line, said[0] if said else found)
+    return Finding(req, MENTIONED, line, found)
+
+
+def _licensed_as_title(req: Requirement, cv: CVProfile) -> Finding | None:
+    """A current licence of the occupation ("state teaching certificate", "RN licence") shows the
+    candidate is one, even where no role title says it."""
+    for cid in req.alternatives:
+        licence = LICENCE_OF_TITLE.get(cid)
+        if licence and cv.concept_lines.get(licence):
+            found, line, _ = _line_for(cv, [licence])
+            return Finding(req, LICENSED_AS, line, found)
+    return None
+
+
+def _neighbouring_title(req: Requirement, cv: CVProfile) -> Finding | None:
+    # A neighbouring role in the same field (bookkeeper for accountant, CNA for nurse) is
+    # partial evidence: the field's knowledge is there, the exact job is not.
+    lexicon = get_lexicon()
+    wanted = set(req.alternatives)
+    senior_asked = _SENIORITY_RE.search(req.source or req.label) is not None
+    fields = {d for cid in wanted for d in lexicon.concept(cid).domains} - _BROAD_DOMAINS
+    near = neighbours_of(wanted)
+    for role in cv.roles:
+        for hit in lexicon.find(role.heading):
+            concept = lexicon.concept(hit.concept)
+            if concept.category == TITLE and (set(concept.domains) & fields or hit.concept in near):
+                junior = senior_asked and not _SENIORITY_RE.search(role.heading)
+                credit = RELATED_ROLE_BELOW_LEVEL if junior else RELATED_ROLE
+                return Finding(req, credit, f"{role.title} ({role.date_text})", f"related role: {concept.label}")
+    return None
+
+
+def _near_title(req: Requirement, cv: CVProfile) -> Finding | None:
+    """A title of the same field at the asked level or above, whose work names the title asked (an
+    accountant whose duties list accounts payable, for an AP specialist post)."""
+    lexicon = get_lexicon()
+    wanted = set(req.alternatives)
+    if not any(cv.concept_lines.get(cid) for cid in wanted):
+        return None
+    fields = {d for cid in wanted for d in lexicon.concept(cid).domains} - _BROAD_DOMAINS
+    for role in cv.roles:
+        for held in _held_titles(role.heading) - wanted:
+            if set(lexicon.concept(held).domains) & fields and _at_least_the_level(held, wanted):
+                label = lexicon.concept(held).label
+                return Finding(req, NEAR_TITLE, f"{role.title} ({role.date_text})", f"{label}, doing this work")
+    # Without dated roles, the headline's title stands for the most recent one.
+    for index, line in enumerate(cv.lines[:4]):
+        if index == cv.name_line or cv.roles:
+            continue
+        for held in _titles_of(line) - wanted:
+            if set(lexicon.concept(held).domains) & fields and _at_least_the_level(held, wanted):
+                return Finding(req, NEAR_TITLE, line, f"{lexicon.concept(held).label}, doing this work")
+    return None
+
+
+def _at_least_the_level(held: str, wanted: set[str]) -> bool:
+    """Whether a held title is at ISCO's skill level of the title asked or above (an RN for an LVN
+    post, not an LVN for an RN post)."""
+    held_level = skill_level(held)
+    asked = [level for cid in wanted if (level := skill_level(cid)) is not None]
+    return held_level is not None and bool(asked) and held_level >= max(asked)
+
+
+def _similar_title(req: Requirement, cv: CVProfile, job: JobProfile) -> Finding | None:
+    # A title the lexicon does not know ("Farm Labourer") that reads as the job's own.
+    if not set(req.alternatives) & set(job.title_concepts):
+        return None
+    similar = _similar_title_roles(cv, job)
+    if not similar:
+        return None
+    role = similar[0]
+    return Finding(req, SIMILAR_TITLE, f"{role.title} ({role.date_text})", f"similar title: {role.title}", similar)
+
+
+def _concept_evidence(req: Requirement, cv: CVProfile, job: JobProfile, vectors: CVVectors) -> Finding:
+    """Skills, tools, credentials and fields: the CV line naming it, else weaker signs."""
+    found, line, _ = _line_for(cv, req.alternatives, req.asked or req.label)
+    if not found and _asks_a_class(req):
+        members = [m for cid in req.alternatives for m in sorted(CLASS_INCLUDES.get(cid, ()))]
+        found, line, _ = _line_for(cv, members)
+        if found:
+            return Finding(req, PROVEN, line, found)
+    if not found and req.category == CREDENTIAL:
+        for cid in req.alternatives:
+            written = _licence_written_out(cv, cid)
+            if written:
+                return Finding(req, PROVEN, written, get_lexicon().concept(cid).label)
+    if found and _names_another_member(req, found):
+        # "Knife skills" asked, "recipes" shown: the same field of work, not the thing asked.
+        return Finding(req, RELATED_MEMBER, line, f"{found} (related)")
+    if found:
+        return Finding(req, PROVEN, line, found)
+    return (
+        _field_by_role(req, cv)
+        or (_duty_in_other_words(req, cv, job, vectors) if req.duty else None)
+        or _misspelt(req, cv)
+        or Finding(req, 0.0)
+    )
+
+
+def _field_by_role(req: Requirement, cv: CVProfile) -> Finding | None:
+    # "Retail experience" is shown by a role in retail ("Store Manager - H&M").
+    if req.category != FIELD:
+        return None
+    lexicon = get_lexicon()
+    fields = {d for cid in req.alternatives for d in lexicon.concept(cid).domains}
+    for role in cv.roles:
+        if any(
+            lexicon.concept(c).category == TITLE and fields & set(lexicon.concept(c).domains) for c in role.concepts
+        ):
+            return Finding(req, PROVEN, f"{role.title} ({role.date_text})", role.title, [role])
+    return None
+
+
+def _duty_in_other_words(req: Requirement, cv: CVProfile, job: JobProfile, vectors: CVVectors) -> Finding | None:
+    # Duties are described in many words ("cared for ventilated patients" for "nursing care").
+    semantic, semantic_line = requirement_match(req.source, vectors)
+    if semantic:
+        return Finding(req, semantic, semantic_line, "similar work")
+    # A duty of the job's own field is implied by having held the job's title.
+    lexicon = get_lexicon()
+    held = _held_title_role(cv, job.title_concepts)
+    fields = {d for cid in job.title_concepts for d in lexicon.concept(cid).domains} - _BROAD_DOMAINS
+    req_fields = {d for cid in req.alternatives for d in lexicon.concept(cid).domains}
+    if held is not None and fields & req_fields:
+        return Finding(req, IMPLIED, f"{held.title} ({held.date_text})", f"implied by the role {held.title}")
+    return None
+
+
+def _misspelt(req: Requirement, cv: CVProfile) -> Finding | None:
+    # Misspellings and variants the lexicon does not list ("Kubernets", "Quickbook") of what the job
+    # named; a credential's code is exact ("Network" is no "Network+").
+    if req.category == CREDENTIAL:
+        return None
+    named = {tuple(tokenize(a)) for a in req.asked} if req.category in _NAMED_ASKS and req.asked else None
+    for cid in req.alternatives:
+        for phrase, _entry in _phrases_of(cid):
+            if named is not None and (phrase,) not in named:
+                continue
+            if len(phrase) >= 7 and phrase.isalpha() and cv.words:
+                best = process.extractOne(phrase, list(cv.words), scorer=fuzz.ratio, score_cutoff=90)
+                # The word itself, unread by the lexicon, stood in a phrase that means something else.
+                if best and best[0] != phrase:
+                    return Finding(req, IMPLIED, _first_line_with(cv, best[0]), best[0])
+    return None
+
+
+def _free_text_evidence(req: Requirement, cv: CVProfile, vectors: CVVectors) -> Finding:
+    """A requirement no concept names: its words in the CV, or a CV line that says it in other words."""
+    share, line = _fuzzy_terms(cv, req.terms)
+    met = PROVEN if share >= 0.75 else (MENTIONED if share >= 0.45 else 0.0)
+    semantic, semantic_line = requirement_match(req.source, vectors)
+    if semantic > met:
+        return Finding(req, semantic, semantic_line, "similar wording")
+    return Finding(req, met, line if met else "", "")
+
+
+_CODE_RE = re.compile(r"[+#]|\d|\b[A-Za-z]{2,}-[A-Z]{1,3}\b")
+RELATED_MEMBER = 0.5  # another member of the concept the job named: related evidence, not proof
+
+
+def _names_another_member(req: Requirement, found: str) -> bool:
+    """A named skill or tool ("Google Ads") is proven by itself, not by a sibling ("social media");
+    a class name ("CRM", "EHR") is proven by any member."""
+    if not req.asked:
+        return False
+    if req.category == CREDENTIAL:
+        # A certificate named by its code ("CompTIA A+", "SHRM-CP", "OSHA 30") is proven by that code,
+        # not by a sibling in the same family ("Project+", "ITIL"); a licence named in words by any.
+        if not any(_CODE_RE.search(asked) for asked in req.asked):
+            return False
+    elif req.category not in _NAMED_ASKS:
+        return False
+    if _asks_a_class(req):
+        return False
+    return not any(same_thing(asked, found) for asked in req.asked)
+
+
+def _asks_a_class(req: Requirement) -> bool:
+    """Whether the job named a whole class ("CRM", "Microsoft Office") rather than one member."""
+    lexicon = get_lexicon()
+    classes = {name for cid in req.alternatives for name in lexicon.class_names.get(cid, ())}
+    return any(tuple(tokenize(asked)) in classes for asked in req.asked)
+
+
+_PHRASE_CACHE: dict[str, list[tuple[str, tuple[str, str]]]] = {}
+
+
+def _phrases_of(cid: str) -> list[tuple[str, tuple[str, str]]]:
+    if not _PHRASE_CACHE:
+        for key, value in get_lexicon().index.items():
+            if len(key) == 1:
+                _PHRASE_CACHE.setdefault(value[0], []).append((key[0], value))
+    return _PHRASE_CACHE.get(cid, [])
+
+
+def _first_line_with(cv: CVProfile, stem_word: str) -> str:
+    for line in cv.lines:
+        if stem_word in line.lower():
+            return line
+    return ""
+
+
+def _one_answer_per_ask(findings: list[Finding]) -> list[Finding]:
+    """Never a strength and a gap for the same ask: when one requirement is proven, another naming the
+    same credential, degree or title ("A&P" beside "FAA A&P licence") takes that proof."""
+    proven = [f for f in findings if f.met >= MET and f.requirement.category != "years"]
+    out = []
+    for finding in findings:
+        req = finding.requirement
+        if finding.met < MET and req.category != "years" and req.alternatives:
+            for other in proven:
+                same = other.requirement.category == req.category and set(other.requirement.alternatives) & set(
+                    req.alternatives
+                )
+                if same and (req.category not in _NAMED_ASKS or not _names_another_member(req, other.found)):
+                    finding = Finding(req, other.met, other.cv_line, other.found, other.roles)
+                    break
+        out.append(finding)
+    return out
+
+
+# "RN, State of Ohio, License #123456", "Registered Nurse - licence no. 12345, active": a title written
+# beside a licence number, registration or its standing proves the title's licence.
+_LICENCE_WORDS_RE = re.compile(
+    r"\b(?:licen[cs]e[ds]?|licensure|registration|reg\.?|certificate|certification|credential)\b.{0,25}?"
+    r"(?:#|\bno\b\.?|\bnumber\b|\bid\b|\b[A-Z]{0,3}[.\-]?\d{5,}\b|\bactive\b|\bcurrent\b|\bvalid\b)"
+    r"|\b(?:active|current|valid)\b.{0,20}\b(?:licen[cs]e|licensure|registration|certificate|certification)\b"
+    r"|\bstate of [A-Z][a-z]+\b.{0,30}\b(?:licen[cs]e|registration|certificate)",
+    re.IGNORECASE,
+)
+
+
+def _licence_written_out(cv: CVProfile, licence: str) -> str:
+    """The CV line that shows a title's licence by its number or standing, if any."""
+    titles = [t for t, lic in LICENCE_OF_TITLE.items() if lic == licence]
+    for cid in titles:
+        for index in cv.concept_lines.get(cid, []):
+            line = cv.lines[index]
+            if _LICENCE_WORDS_RE.search(line):
+                return line
+    return ""
