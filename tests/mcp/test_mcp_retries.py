@@ -14,6 +14,7 @@ from tests.mcp.client import SERVER_FILE
 from tests.support.factories import NURSE_CV, NURSE_JD
 
 URL = "http://cvmatch.test"
+JOB_ID = "1b4e28ba-2fa1-4d3b-a3f5-ef19b5a7633b"  # the server checks a job id is a UUID before asking
 
 
 @pytest.fixture
@@ -62,14 +63,14 @@ def test_a_refusal_lost_with_the_connection_is_read_from_a_request_without_a_bod
 
 @respx.mock
 def test_a_connection_that_keeps_dropping_ends_in_a_clear_error(server):
-    route = respx.get(f"{URL}/api/match/j1/progress").mock(side_effect=httpx.RemoteProtocolError("closed"))
+    route = respx.get(f"{URL}/api/match/{JOB_ID}/progress").mock(side_effect=httpx.RemoteProtocolError("closed"))
     with pytest.raises(server.CVMatchError, match="Could not reach CVMatch at http://cvmatch.test"):
-        anyio.run(server.get_match_progress, "j1")
+        anyio.run(server.get_match_progress, JOB_ID)
     assert len(route.calls) == 3
 
 
 @respx.mock
 def test_a_server_that_is_not_cvmatch_is_named(server):
-    respx.get(f"{URL}/api/match/j1").respond(200, text="<html>welcome</html>")
+    respx.get(f"{URL}/api/match/{JOB_ID}").respond(200, text="<html>welcome</html>")
     with pytest.raises(server.CVMatchError, match="did not answer like a CVMatch server"):
-        anyio.run(server.get_match_results, "j1")
+        anyio.run(server.get_match_results, JOB_ID)
