@@ -22,15 +22,17 @@ and a gap on one card), and how many of today's claims are not marked yet.
     .venv/bin/python benchmarks/engine_quality.py --real-only                  # the real-CV set only
     .venv/bin/python benchmarks/engine_quality.py --real-only --list-unmarked  # claims still to mark
 
-Re-auditing after an engine change (the marks are keyed by jd, CV file, requirement name and
-strength|gap, so unchanged claims keep their marks):
+Re-auditing after an engine change (the marks are keyed by jd, CV file, requirement name,
+strength|gap and a short hash of the CV line the claim quotes, so unchanged claims keep their marks
+and a claim that now quotes another line is unmarked again):
 1. Run with --list-unmarked: it prints every current claim without a mark, with the quoted CV line,
    and every requirement read from a JD that is not yet marked asked/invented.
 2. For each, read the CV (``benchmarks/real_cv_audit.py dump JD CV`` shows the card with the CV lines
    around each quote; ``grep CV WORD`` finds where a gap might be shown; render the PDF with
    ``pdftoppm -png -r 50`` when the text is unclear) and add the mark to
-   benchmarks/real_cv_set/claim_marks.json: {"jd", "cv", "requirement", "side", "true"} for claims,
-   {"jd", "requirement", "mark": "asked"|"invented"} for requirements. A strength is true when the
+   benchmarks/real_cv_set/claim_marks.json with ``real_cv_audit.py mark`` or ``mark-file`` (they
+   key the mark by the line quoted today; {"jd", "cv", "requirement", "side", "quote", "true"}) and
+   ``req`` for requirements ({"jd", "requirement", "mark": "asked"|"invented"}). A strength is true when the
    quoted line shows the requirement or a true equivalent; a gap is true when nothing in the CV
    shows it. Judge the claim, not the score.
 3. Re-run: rates count marked claims only, so report the unmarked count beside them.
@@ -410,7 +412,7 @@ def real_cv_set(list_unmarked: bool = False) -> None:
     for (jd, name), card in cards.items():
         any_marked = False
         for claim in card.claims:
-            mark = marks.claim(jd, name, claim.requirement, claim.side)
+            mark = marks.of(jd, name, claim)
             if mark is None:
                 unmarked.append((jd, name, claim))
                 continue
@@ -457,7 +459,8 @@ def real_cv_set(list_unmarked: bool = False) -> None:
     if list_unmarked:
         print("\nUnmarked claims (jd, cv, side, requirement, quoted CV line):")
         for jd, name, claim in unmarked:
-            print(f"  {jd}\t{name}\t{claim.side}\t{claim.requirement}\t{claim.cv_line[:140]!r}")
+            quoted, said = claim.cv_line[:140], claim.card_text[:160]
+            print(f"  {jd}\t{name}\t{claim.side}\t{claim.requirement}\t{quoted!r}\t{said!r}")
         print("Unmarked requirements (jd, requirement, JD line):")
         for jd, requirement in req_unmarked:
             print(f"  {jd}\t{requirement}")

@@ -7,11 +7,15 @@ Used by ``benchmarks/engine_quality.py`` (figures) and, from the command line, a
     .venv/bin/python benchmarks/real_cv_audit.py table JD_ID REQUIREMENT     # one requirement over 20 CVs
     .venv/bin/python benchmarks/real_cv_audit.py grep CV_FILE WORD [WORD ...]  # CV lines holding a word
     .venv/bin/python benchmarks/real_cv_audit.py mark JD_ID CV_FILE strength|gap true|false "REQUIREMENT" [NOTE]
+    .venv/bin/python benchmarks/real_cv_audit.py mark-file MARKS.tsv  # jd, cv, side, requirement, true|false[, note]
     .venv/bin/python benchmarks/real_cv_audit.py req JD_ID asked|invented "REQUIREMENT" [NOTE]
 
 Marks live in ``benchmarks/real_cv_set/claim_marks.json`` (labels only, no CV text):
 
-- ``claims``: one object per (jd, cv, requirement, side) with ``"true": true|false``. A strength is
+- ``claims``: one object per (jd, cv, requirement, side, quote) with ``"true": true|false``, where
+  ``quote`` is a short hash of the CV line the engine quoted (``quote_key``; "" when the claim quotes
+  nothing), never the line itself. A mark applies to the claim as stated: when the engine later quotes
+  another line for the same requirement, the claim is unmarked again. A strength is
   true when the quoted CV line really shows the requirement or a true equivalent; a gap is true when
   the CV really does not show it (anywhere, not only on the quoted line).
 - ``requirements``: one object per (jd, requirement) with ``"mark": "asked"|"invented"``: invented
@@ -46,6 +50,7 @@ DEFAULT_CVS = ROOT / ".." / "shared" / "eval" / "real_cvs"
 READER_SOURCES = ("extract*.py", "pdf_*.py", "text_clean.py")
 STRENGTH = "strength"
 GAP = "gap"
+QUOTE_HASH_CHARS = 10
 
 
 def real_cvs_dir() -> Path:
@@ -218,15 +223,33 @@ def card_of(assessment: Assessment) -> Card:
 
 
 # ----------------------------------------------------------------------------- marks
+def quote_key(cv_line: str) -> str:
+    """A short hash of the quoted CV line (case and spacing ignored); "" when nothing is quoted.
+
+    The marks file keeps this instead of the line, so no CV text enters the repository.
+    """
+    normal = " ".join(cv_line.lower().split())
+    if not normal:
+        return ""
+    return hashlib.sha1(normal.encode("utf-8")).hexdigest()[:QUOTE_HASH_CHARS]
+
+
+ClaimKey = tuple[str, str, str, str, str]  # jd, cv, requirement, side, quote_key
+
+
 @dataclass
 class Marks:
-    claims: dict[tuple[str, str, str, str], bool]
+    claims: dict[ClaimKey, bool]
     requirements: dict[tuple[str, str], str]
-    notes: dict[tuple[str, str, str, str], str]
+    notes: dict[ClaimKey, str]
     requirement_notes: dict[tuple[str, str], str] = field(default_factory=dict)
 
-    def claim(self, jd: str, cv: str, requirement: str, side: str) -> bool | None:
-        return self.claims.get((jd, cv, requirement, side))
+    def claim(self, jd: str, cv: str, requirement: str, side: str, cv_line: str = "") -> bool | None:
+        """The mark of this claim as stated: same requirement, side and quoted CV line."""
+        return self.claims.get((jd, cv, requirement, side, quote_key(cv_line)))
+
+    def of(self, jd: str, cv: str, claim: Claim) -> bool | None:
+        return self.claim(jd, cv, claim.requirement, claim.side, claim.cv_line)
 
     def requirement(self, jd: str, requirement: str) -> str | None:
         return self.requirements.get((jd, requirement))
@@ -238,7 +261,7 @@ def load_marks(path: Path = MARKS) -> Marks:
     data = json.loads(path.read_text(encoding="utf-8"))
     claims, notes = {}, {}
     for row in data.get("claims", []):
-        key = (row["jd"], row["cv"], row["requirement"], row["side"])
+        key = (row["jd"], row["cv"], row["requirement"], row["side"], row.get("quote", ""))
         claims[key] = bool(row["true"])
         if row.get("note"):
             notes[key] = row["note"]
@@ -251,9 +274,9 @@ def load_marks(path: Path = MARKS) -> Marks:
 
 def save_marks(marks: Marks, path: Path = MARKS) -> None:
     claims = []
-    for (jd, cv, requirement, side), value in sorted(marks.claims.items()):
-        row = {"jd": jd, "cv": cv, "requirement": requirement, "side": side, "true": value}
-        note = marks.notes.get((jd, cv, requirement, side))
+    for (jd, cv, requirement, side, quote), value in sorted(marks.claims.items()):
+        row = {"jd": jd, "cv": cv, "requirement": requirement, "side": side, "quote": quote, "true": value}
+        note = marks.notes.get((jd, cv, requirement, side, quote))
         if note:
             row["note"] = note
         claims.append(row)
@@ -266,7 +289,8 @@ def save_marks(marks: Marks, path: Path = MARKS) -> None:
         requirements.append(row)
     about = (
         "Claim audit of the local engine on the real-CV set, marked by reading the CVs. "
-        "claims: (jd, cv, requirement, side) -> true/false; requirements: (jd, requirement) -> asked/invented."
+        "claims: (jd, cv, requirement, side, quote = short hash of the quoted CV line) -> true/false; "
+        "requirements: (jd, requirement) -> asked/invented."
     )
     path.write_text(
         json.dumps({"about": about, "claims": claims, "requirements": requirements}, indent=0, ensure_ascii=False)
@@ -303,8 +327,29 @@ def _find_job(jd: str) -> Job:
     raise SystemExit(f"no job {jd!r} in {LABELS}")
 
 
+def _mark_current(marks: Marks, rows: list[tuple[str, str, str, str, bool, str]]) -> None:
+    """Mark claims as the engine states them today: the key takes the line each claim quotes now."""
+    wanted: dict[str, set[str]] = {}
+    for jd, name, *_ in rows:
+        wanted.setdefault(jd, set()).add(name if name.endswith(".pdf") else name + ".pdf")
+    cards = {
+        (jd, name): card
+        for jd, names in wanted.items()
+        for name, card in _engine_cards(_find_job(jd), sorted(names)).items()
+    }
+    for jd, name, side, requirement, value, note in rows:
+        name = name if name.endswith(".pdf") else name + ".pdf"
+        claims = [c for c in cards[(jd, name)].claims if c.requirement == requirement and c.side == side]
+        if not claims:
+            raise SystemExit(f"{jd} / {name} states no {side} {requirement!r} today")
+        key = (jd, name, requirement, side, quote_key(claims[0].cv_line))
+        marks.claims[key] = value
+        if note:
+            marks.notes[key] = note
+
+
 def main(argv: list[str]) -> None:
-    if not argv or argv[0] not in ("dump", "reqs", "table", "grep", "mark", "req"):
+    if not argv or argv[0] not in ("dump", "reqs", "table", "grep", "mark", "mark-file", "req"):
         print(__doc__)
         return
     command, rest = argv[0], argv[1:]
@@ -313,11 +358,20 @@ def main(argv: list[str]) -> None:
         jd, name, side, value, requirement = rest[:5]
         if side not in (STRENGTH, GAP) or value not in ("true", "false"):
             raise SystemExit("usage: mark JD_ID CV_FILE strength|gap true|false REQUIREMENT [NOTE]")
-        key = (jd, name if name.endswith(".pdf") else name + ".pdf", requirement, side)
-        marks.claims[key] = value == "true"
-        if len(rest) > 5:
-            marks.notes[key] = rest[5]
+        _mark_current(marks, [(jd, name, side, requirement, value == "true", rest[5] if len(rest) > 5 else "")])
         save_marks(marks)
+        return
+    if command == "mark-file":
+        rows = []
+        for line in Path(rest[0]).read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                jd, name, side, requirement, value, *note = line.split("\t")
+                if side not in (STRENGTH, GAP) or value not in ("true", "false"):
+                    raise SystemExit(f"bad line (jd, cv, side, requirement, true|false, note): {line!r}")
+                rows.append((jd, name, side, requirement, value == "true", note[0] if note else ""))
+        _mark_current(marks, rows)
+        save_marks(marks)
+        print(f"marked {len(rows)} claims")
         return
     if command == "req":
         jd, value, requirement = rest[:3]
@@ -353,7 +407,7 @@ def main(argv: list[str]) -> None:
         for name, card in cards.items():
             for claim in card.claims:
                 if claim.requirement == requirement:
-                    mark = marks.claim(job.jd, name, requirement, claim.side)
+                    mark = marks.of(job.jd, name, claim)
                     shown = "UNMARKED" if mark is None else str(mark).lower()
                     print(f"{name} {claim.side:8} [{shown}] found={claim.found!r} line={claim.cv_line[:120]!r}")
         return
@@ -365,7 +419,7 @@ def main(argv: list[str]) -> None:
         if card.contradictions:
             print(f"  CONTRADICTION: {card.contradictions}")
         for claim in card.claims:
-            mark = marks.claim(job.jd, name, claim.requirement, claim.side)
+            mark = marks.of(job.jd, name, claim)
             shown = "UNMARKED" if mark is None else str(mark).lower()
             print(f"  [{shown}] {claim.side}: {claim.card_text}")
             for line in _context(text, claim.cv_line) if claim.cv_line else []:

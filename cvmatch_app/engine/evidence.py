@@ -172,14 +172,23 @@ NEIGHBOUR_CAP = 45.4  # the job's own occupation never held: related at most, ne
 NEIGHBOUR_YEARS = 0.5  # a year in a neighbouring occupation counts as half a year in the one asked
 
 
-def _held_titles(role_title: str) -> set[str]:
-    """The titles a role held: of a title joined from several lines ("Operated forklifts · Barista"),
-    the last part that names a job title, the one beside the dates."""
-    for part in reversed(role_title.split(" · ")):
-        titles = _titles_of(part)
-        if titles:
-            return titles
-    return set()
+def _did_the_work(role: Role, own: set[str]) -> bool:
+    """A role of the same field at the asked level or above whose own lines name the title asked (a
+    staff accountant's years running accounts payable are years of accounts payable)."""
+    if not role.concepts & own:
+        return False
+    lexicon = get_lexicon()
+    fields = {d for cid in own for d in lexicon.concept(cid).domains} - _BROAD_DOMAINS
+    return any(
+        set(lexicon.concept(held).domains) & fields and _at_least_the_level(held, own)
+        for held in _held_titles(role.heading) - own
+    )
+
+
+def _held_titles(role_heading: str) -> set[str]:
+    """The occupations a role's heading names, in its title or its employer ("Lead Educator ·
+    Bright Horizons Child Care Center": the centre says what the educator does)."""
+    return _titles_of(role_heading)
 
 
 _SIMILAR_TITLE = 0.74  # raw cosine of static title vectors: a paraphrase of the title, not a neighbour
@@ -203,7 +212,7 @@ def relevant_years(cv: CVProfile, job: JobProfile, concept_ids: list[str]) -> tu
     lexicon = get_lexicon()
     own = {cid for cid in ids if lexicon.concept(cid).category == TITLE} & set(job.title_concepts)
     if own:
-        roles = [r for r in cv.roles if _held_titles(r.heading) & own]
+        roles = [r for r in cv.roles if _held_titles(r.heading) & own or _did_the_work(r, own)]
         roles += [r for r in _similar_title_roles(cv, job) if r not in roles]
         near = neighbours_of(own)
         nearby = [r for r in cv.roles if r not in roles and _held_titles(r.heading) & near]

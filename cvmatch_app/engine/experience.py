@@ -20,6 +20,12 @@ _RANGE_RE = re.compile(
     rf"(?P<start>{_POINT})\s*(?:-|–|—|‒|to|until|till|through|thru|→|~|>)\s*(?P<end>{_POINT}|{_NOW})",
     re.IGNORECASE,
 )
+# Two dates with only a space between them ("February 2017 Present", "4/2016 5/2022"): a range
+# when both name a month (bare years side by side are too often something else).
+_MONTH_POINT = rf"(?:{_MONTH_RE}\s*,?\s*{_YEAR_RE}|(?:0?[1-9]|1[0-2])\s*[/.]\s*{_YEAR_RE})"
+BARE_RANGE_RE = re.compile(
+    rf"(?<![\w/])(?P<start>{_MONTH_POINT})[ \t]+(?P<end>{_MONTH_POINT}|{_NOW})(?![\w/])", re.IGNORECASE
+)
 POINT_PATTERN = _POINT  # one date: "Dec 2016", "10/2017", "2019-03", "Summer 2018", "2015"
 RANGE_RE = _RANGE_RE
 NOW_RE = re.compile(_NOW, re.IGNORECASE)

@@ -11,6 +11,7 @@ from .embedding import get_model
 from .evidence import (
     LOWER_LEVEL,
     MET,
+    NEAR_TITLE,
     NEIGHBOUR_CAP,
     Finding,
     _one_answer_per_ask,
@@ -233,6 +234,9 @@ def _apply_caps(job: JobProfile, cv: CVProfile, parts: _Parts, score: float) -> 
     best_title = max((f.met for f in title_findings), default=None)
     if best_title == LOWER_LEVEL:
         caps.cap(BELOW_INTERVIEW, "the job's trade at a lower level than asked")
+    if best_title == NEAR_TITLE:
+        # The work done under another title of the field (a bookkeeper running payroll): Consider.
+        caps.cap(BELOW_INTERVIEW, "the job's work done under another title")
     # The embedding's word is taken only for roles the lexicon cannot name.
     known_other = any(_titles_of(role.heading) - own for role in cv.roles[:2])
     if (

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from .experience import MONTHS, NOW_RE, POINT_PATTERN, RANGE_RE, point_value
+from .experience import BARE_RANGE_RE, MONTHS, NOW_RE, POINT_PATTERN, RANGE_RE, point_value
 from .lexicon import TITLE, get_lexicon
 
 NOT_WORK_SECTIONS = ("education", "certifications", "projects", "other", "skills")
@@ -27,7 +28,8 @@ _EDU_LINE_RE = re.compile(
 )
 # Mojibake and full-width punctuation some exports leave between title, employer and place.
 _MOJIBAKE = (("â€“", " – "), ("â€”", " — "), ("â€‹", " "), ("ï¼š", " : "), ("ï¼", " : "), ("ï1⁄4", " : "), ("Â", " "))
-_FIELD_SEPARATORS_RE = re.compile(r"\s*(?:\t|\s{3,}|[|•·;]|\s:\s)\s*")  # always between fields
+_FIELD_SEPARATORS_RE = re.compile(r"\s*(?:\t|\s{3,}|[|•·;]|:\s)\s*")  # always between fields
+_AT_RE = re.compile(r"\S\sat\s[A-Z]")  # "Full Stack Developer at Optisor LTD"
 _DASH_SEPARATORS_RE = re.compile(r"\s*(?:\s[–—-]\s|\s[–—]|[–—]\s|\sat\s)\s*")  # also inside titles
 _COMMA_RE = re.compile(r"\s*,\s*")
 _ORG_RE = re.compile(
@@ -49,6 +51,7 @@ _US_STATES = (
 ).split()
 _STATE_NAMES = "|".join(_US_STATES)
 _STATE_RE = re.compile(rf"^(?:[A-Z][a-z]+(?:\s[A-Z][a-z]+)*\s)?(?:{_STATE_NAMES})(?:\s+\d{{5}})?$")  # "Austin TX"
+_CITY_STATE_RE = re.compile(rf"^[A-Z][A-Za-z .'-]+,\s*(?:{_STATE_NAMES})$")  # "Birmingham, AL"
 _SENTENCE_END_RE = re.compile(r"[.;!?]$")
 _ABBREV_END_RE = re.compile(r"\b(?:Sr|Jr|Inc|Co|Ltd|Corp|St|Dr|Mr|Mrs|Ms|Asst|Assoc|Dept)\.$")
 _VERB_START_RE = re.compile(r"^[A-Z][a-z]+(?:ed|es)\b")
@@ -57,10 +60,14 @@ _SINGLE_POINT_RE = re.compile(rf"(?<![\w/.])(?:{POINT_PATTERN})(?![\w/])", re.IG
 _SEASON_RE = re.compile(r"^(?:spring|summer|fall|autumn|winter)\b", re.IGNORECASE)
 _HAS_YEAR_RE = re.compile(r"(?:19|20)\d\d|['’]\d\d\b")
 _MAX_TITLE_WORDS = 12
+_MAX_EMPLOYER_WORDS = 8  # a heading line naming the employer; longer lines are the role's text
 _MAX_HEADER_CHARS = 110
 _LOOK_LINES = 3  # how far above or below the dates a title may sit (non-fragment lines)
-_TITLE_HIT_BONUS = 1.5  # a known occupation in a heading line (see title_score)
+_SAME_LINE_TITLE = 1.0  # beside the dates a title needs more than one unknown capitalised word
+_CLEARLY_BETTER = 0.5  # a farther heading line wins over a nearer one by this much
 _MIN_TITLE_SCORE = 0.5  # below this nothing near the dates is taken for a title
+_DATE_SPAN = 6  # lines a split date range may cover
+_CONNECTOR_SPAN = 2  # lines between a date and its "to" (", / 10/2017 / to / 09/2019")
 _LOOK_SPAN = 12  # lines, fragments included
 _MONTH = 1 / 12
 
@@ -118,7 +125,7 @@ def is_fragment(line: str) -> bool:
 
 
 def _clean_part(part: str) -> str:
-    part = part.strip(" .,:;|/-–—")
+    part = part.strip(" .,:;|/\\-–—")
     if part.count("(") != part.count(")"):
         part = part.strip(" ()[]")
     return "" if is_fragment(part) else part
@@ -139,9 +146,8 @@ def _parts(text: str, always_commas: bool = True) -> list[str]:
         pieces: list[str] = []
         for segment in segments:
             commas = [p for p in (_clean_part(x) for x in _COMMA_RE.split(_protect_brackets(segment))) if p]
-            pieces.extend(p.replace(_PROTECTED_COMMA, ",") for p in commas)
-        pieces = _join_city_and_state(pieces)
-        named = any(_is_employer(p) or _is_place(p) for p in pieces)
+            pieces.extend(_join_city_state([p.replace(_PROTECTED_COMMA, ",") for p in commas]))
+        named = any(_is_employer(p) or _is_place(p) for p in pieces) or bool(_AT_RE.search(field_text))
         if named or (always_commas and len(fields) == 1 and len(segments) == 1):
             out.extend(pieces)
         else:
@@ -149,19 +155,18 @@ def _parts(text: str, always_commas: bool = True) -> list[str]:
     return out
 
 
-_PROTECTED_COMMA = "\ue000"
-_CITY_RE = re.compile(r"[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}")
-
-
-def _join_city_and_state(pieces: list[str]) -> list[str]:
-    """"Birmingham", "AL" is one place ("Birmingham AL"), never a title beside the dates."""
+def _join_city_state(pieces: list[str]) -> list[str]:
+    """"Birmingham", "AL" -> "Birmingham, AL": a city before a state code is a place."""
     out: list[str] = []
     for piece in pieces:
-        if out and _STATE_RE.fullmatch(piece) and _CITY_RE.fullmatch(out[-1]) and not _title_hit(out[-1]):
-            out[-1] = f"{out[-1]} {piece}"
+        if out and piece in _US_STATES and re.fullmatch(r"[A-Z][A-Za-z .'-]+", out[-1]) and not _title_hit(out[-1]):
+            out[-1] = f"{out[-1]}, {piece}"
         else:
             out.append(piece)
     return out
+
+
+_PROTECTED_COMMA = "\ue000"
 
 
 def _protect_brackets(text: str) -> str:
@@ -177,7 +182,7 @@ def _line_parts(line: str) -> list[str]:
 
 def _is_place(part: str) -> bool:
     low = part.lower().strip(" .")
-    if low in _PLACE_WORDS or _STATE_RE.match(part.strip()):
+    if low in _PLACE_WORDS or _STATE_RE.match(part.strip()) or _CITY_STATE_RE.match(part.strip()):
         return True
     words = [w for w in re.split(r"[\s,]+", low) if w]
     return bool(words) and all(w in _PLACE_WORDS for w in words)
@@ -222,19 +227,21 @@ def _is_place_or_employer_line(line: str) -> bool:
     return len(parts) >= 2 and _is_place(parts[-1]) and not _title_hit(parts[0])
 
 
+@lru_cache(maxsize=8192)
 def _title_hit(text: str) -> bool:
     lexicon = get_lexicon()
     return any(lexicon.concept(h.concept).category == TITLE for h in lexicon.find(text))
 
 
+@lru_cache(maxsize=8192)
 def title_score(text: str) -> float:
     """How much a piece of text looks like a job title: short, capitalised, no sentence, often a
     known occupation. 0 for what cannot be one."""
     t = text.strip(" ,:;|-–—")
     if t.count("(") != t.count(")"):
         t = t.strip(" ()")
-    if not t or len(t) > _MAX_HEADER_CHARS or t[0].islower() or not re.search(r"[A-Za-z]{2}", t):
-        return 0.0
+    if not t or len(t) > _MAX_HEADER_CHARS or t.split()[0].islower() or not re.search(r"[A-Za-z]{2}", t):
+        return 0.0  # "iOS developer" is a title, "developed the app" is not
     words = t.split()
     if len(words) > _MAX_TITLE_WORDS or _is_place(t) or _PLACEHOLDER_RE.fullmatch(t):
         return 0.0
@@ -245,7 +252,7 @@ def title_score(text: str) -> float:
     score = 1.0
     hit = _title_hit(t)
     if hit:
-        score += _TITLE_HIT_BONUS
+        score += 1.5
     if _SENTENCE_END_RE.search(t) and not _ABBREV_END_RE.search(t):
         score -= 0.8
     content = [w for w in words if w.lower() not in _SMALL_WORDS]
@@ -253,6 +260,8 @@ def title_score(text: str) -> float:
     if caps < 0.5 and len(words) > 4:
         return 0.0  # a sentence, even one naming an occupation ("Managed 2 junior developers ...")
     score += 0.5 if caps >= 0.8 else (-0.6 if caps < 0.5 else 0.0)
+    if len(words) == 1 and not hit:
+        score -= 0.5  # one unknown word ("Birmingham", "Insider") is a weak title
     if len(re.sub(r"\([^()]*\)", " ", t).split()) > 8:  # a bracketed note does not count
         score -= 0.5
     if not hit and _VERB_START_RE.match(t):
@@ -283,8 +292,10 @@ def _employer_in(parts: list[str], skip: int) -> str:
     for index, part in enumerate(parts):
         if index != skip and _is_employer(part):
             return "Company Name" if _PLACEHOLDER_RE.search(part) else part
-    if skip >= 0 and skip + 1 < len(parts) and not _is_place(parts[skip + 1]) and title_score(parts[skip + 1]) > 0:
-        return parts[skip + 1]
+    if skip >= 0 and skip + 1 < len(parts):
+        after = parts[skip + 1]
+        if not _is_place(after) and not after.startswith("(") and title_score(after) > 0:
+            return after  # "(Israel, Rehovot)" after a title is a place, not an employer
     return ""
 
 
@@ -308,14 +319,24 @@ def _in_sentence(before: str, after: str) -> bool:
 def _find_dates(lines: list[str], sections: list[str], bullets: set[str], now: float) -> list[_Dates]:
     """Every date range (across line breaks) and every lone month in the work part of the CV."""
     has_experience = "experience" in sections
+    # Only lines near a year, outside education and skills, can hold a role's dates: the others are
+    # left empty so the date patterns scan a fraction of the CV.
+    near_year: set[int] = set()
+    for index, line in enumerate(lines):
+        if _HAS_YEAR_RE.search(line):
+            near_year.update(range(max(0, index - _CONNECTOR_SPAN), index + _CONNECTOR_SPAN + 1))
+    if not near_year:
+        return []
+    scanned = [
+        line if index in near_year and sections[index] not in NOT_WORK_SECTIONS else ""
+        for index, line in enumerate(lines)
+    ]
     offsets = []
     position = 0
-    for line in lines:
+    for line in scanned:
         offsets.append(position)
         position += len(line) + 1
-    joined = "\n".join(lines)
-    if not _HAS_YEAR_RE.search(joined):
-        return []
+    joined = "\n".join(scanned)
 
     def line_at(pos: int) -> int:
         lo, hi = 0, len(offsets) - 1
@@ -339,9 +360,12 @@ def _find_dates(lines: list[str], sections: list[str], bullets: set[str], now: f
 
     found: list[_Dates] = []
     taken: list[tuple[int, int]] = []
-    for match in RANGE_RE.finditer(joined):
+    ranges = list(RANGE_RE.finditer(joined))
+    spans = [(m.start(), m.end()) for m in ranges]
+    ranges += [m for m in BARE_RANGE_RE.finditer(joined) if not any(a < m.end() and m.start() < b for a, b in spans)]
+    for match in ranges:
         first, last = line_at(match.start()), line_at(match.end() - 1)
-        if not work_line(first) or last - first > 6:
+        if not work_line(first) or last - first > _DATE_SPAN:
             continue
         start = point_value(match.group("start"), False)
         end_text = match.group("end")
@@ -362,7 +386,7 @@ def _find_dates(lines: list[str], sections: list[str], bullets: set[str], now: f
         )
         taken.append((match.start(), match.end()))
     if not has_experience:
-        return found
+        return sorted(found, key=lambda d: (d.first, d.last))
     for match in _SINGLE_POINT_RE.finditer(joined):
         if any(a <= match.start() < b for a, b in taken):
             continue
@@ -436,36 +460,40 @@ class _Side:
 
 
 def _read_side(lines: list[str], indexes: list[int]) -> _Side:
-    """The title (and employer) among a few heading lines on one side of the dates."""
+    """The title (and employer) among a few heading lines on one side of the dates: the nearest
+    title-like line, unless the next one is clearly more of a title ("AWS DevOps Engineer" above
+    "S&P Global"), in which case the nearer one is taken for the employer."""
     side = _Side()
+    candidates: list[tuple[int, str, float, int, list[str], bool]] = []
     for index in indexes:
         line = lines[index]
         if len(line.split()) > 6 and _SENTENCE_END_RE.search(line.strip()) and not _heading_then_text(line):
             continue  # a sentence: no title in it
         parts = _line_parts(line)
+        heading_like = bool(len(line.split()) <= _MAX_EMPLOYER_WORDS or _PLACEHOLDER_RE.search(line))
         if _is_place_or_employer_line(line):
-            if not side.employer:
+            if not side.employer and heading_like:
                 employer = _employer_in(parts, -1)
                 if employer:
                     side.employer, side.employer_line = employer, index
             continue
         title, score, at = _best_title(parts)
-        if score <= 0.01:
-            continue
-        if not side.title:
-            side.title, side.score, side.line = title, score, index
-            employer = _employer_in(parts, at)
-            if employer and not side.employer:
-                side.employer, side.employer_line = employer, index
-            continue
-        # The nearest title-like line is the title, unless it names no occupation and the next one
-        # does: "AWS DevOps Engineer" above "S&P Global" above the dates. The nearer line is then
-        # the employer.
-        if score >= side.score + _TITLE_HIT_BONUS and _title_hit(title) and not _title_hit(side.title):
-            if not side.employer:
-                side.employer, side.employer_line = side.title, side.line
-            side.title, side.score, side.line = title, score, index
-        break
+        if score > 0:
+            candidates.append((index, title, score, at, parts, heading_like))
+        if len(candidates) == 2:
+            break
+    if not candidates:
+        return side
+    chosen, other = candidates[0], None
+    if len(candidates) == 2 and candidates[1][2] >= candidates[0][2] + _CLEARLY_BETTER:
+        chosen, other = candidates[1], candidates[0]
+    index, title, score, at, parts, heading_like = chosen
+    side.title, side.score, side.line = title, score, index
+    employer = _employer_in(parts, at) if heading_like else ""
+    if employer and not side.employer:
+        side.employer, side.employer_line = employer, index
+    if other is not None and not side.employer and other[5]:
+        side.employer, side.employer_line = other[1], other[0]
     return side
 
 
@@ -489,8 +517,9 @@ def read_roles(lines: list[str], sections: list[str], bullets: set[str], now: fl
         below.append(_read_side(lines, _neighbour(lines, sections, d.last, 1, stop, bullets)))
 
     # One template per CV: titles sit above their dates or below them.
-    votes_above = sum(1 for a, b, o in zip(above, below, own, strict=True) if o.score < 1 and a.score > b.score + 0.3)
-    votes_below = sum(1 for a, b, o in zip(above, below, own, strict=True) if o.score < 1 and b.score > a.score + 0.3)
+    sides = [(a.score, b.score) for a, b, o in zip(above, below, own, strict=True) if o.score <= _SAME_LINE_TITLE]
+    votes_above = sum(1 for up_score, down_score in sides if up_score > down_score + 0.3)
+    votes_below = sum(1 for up_score, down_score in sides if down_score > up_score + 0.3)
     prefer_below = votes_below > votes_above
 
     roles: list[Role] = []
@@ -498,7 +527,7 @@ def read_roles(lines: list[str], sections: list[str], bullets: set[str], now: fl
     previous_employer, previous_employer_heads = "", False
     for d, same, up, down in zip(dates, own, above, below, strict=True):
         first_side, second_side = (down, up) if prefer_below else (up, down)
-        if same.score >= 1.0:
+        if same.score > _SAME_LINE_TITLE:
             chosen = same
         elif first_side.score >= _MIN_TITLE_SCORE and first_side.line not in claimed:
             chosen = first_side

@@ -61,7 +61,7 @@ def test_every_page_works_under_the_content_security_policy(web_server, page, ar
     page.locator("#submit-match").click()
     page.wait_for_url("**/jobs/**", timeout=WAIT_MS)
     expect(page.locator("#progress-count")).to_have_text("1 of 1 done", timeout=WAIT_MS)
-    expect(page.locator(".cv-card .cv-name").first).to_contain_text("<img src=x")
+    expect(page.locator(".cv-card .cv-file").first).to_contain_text("<img src=x")
     assert page.evaluate("window.__xss") is None
     assert _violations(page) == []
 

@@ -321,6 +321,34 @@ def test_an_honest_cv_carries_no_stuffing_flag() -> None:
     assert result.score >= 60
 
 
+def test_two_dates_with_only_a_space_between_them() -> None:
+    text = (
+        "Experience\nBrightApps, Haifa\niOS developer\nFebruary 2017 Present\nBuilt apps in Swift.\n"
+        "Back-end developer\n4/2014 9/2016\nC# services."
+    )
+    assert roles(text) == [("iOS developer", "2017-02", "present"), ("Back-end developer", "2014-04", "2016-09")]
+
+
+def test_title_at_employer() -> None:
+    cv = build_cv_profile(
+        "Experience\n2021 - Present: Full Stack Developer at Optisor LTD (Rehovot)\nBuilt a web app.", NOW
+    )
+    assert [(r.title, r.employer) for r in cv.roles] == [("Full Stack Developer", "Optisor LTD (Rehovot)")]
+
+
+def test_title_then_employer_then_dates_with_the_place() -> None:
+    text = (
+        "WORK EXPERIENCE\nCloud DevOps Engineer\nRiverbend Analytics\nApril 2019 - current / Birmingham, AL\n"
+        "· Built CI/CD pipelines\n\nSystems Administrator\nHollow Creek Media\n"
+        "June 2016 - March 2019 / Tuscaloosa, AL\n· Looked after Linux servers"
+    )
+    cv = build_cv_profile(text, NOW)
+    assert [(r.title, r.employer) for r in cv.roles] == [
+        ("Cloud DevOps Engineer", "Riverbend Analytics"),
+        ("Systems Administrator", "Hollow Creek Media"),
+    ]
+
+
 TITLE_EMPLOYER_THEN_DATES_AND_PLACE = """Work Experience
 Network Engineer
 Brightline Systems

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -94,15 +95,32 @@ def test_the_ranking_set_is_complete_and_holds_labels_only() -> None:
     for row in marks["claims"]:
         assert (row["jd"], row["cv"]) in in_set
         assert row["side"] in ("strength", "gap") and isinstance(row["true"], bool)
-        assert set(row) <= {"jd", "cv", "requirement", "side", "true", "note"}  # no CV text fields
+        assert set(row) <= {"jd", "cv", "requirement", "side", "quote", "true", "note"}  # no CV text fields
+        assert re.fullmatch(rf"[0-9a-f]{{{audit.QUOTE_HASH_CHARS}}}|", row.get("quote", "")), row
     assert {row["mark"] for row in marks["requirements"]} <= {"asked", "invented"}
 
 
 def test_marks_round_trip(tmp_path: Path) -> None:
-    marks = audit.Marks({("j", "a.pdf", "Excel", "gap"): False}, {("j", "Master"): "invented"}, {}, {})
+    marks = audit.Marks({("j", "a.pdf", "Excel", "gap", ""): False}, {("j", "Master"): "invented"}, {}, {})
     path = tmp_path / "marks.json"
     audit.save_marks(marks, path)
     again = audit.load_marks(path)
     assert again.claim("j", "a.pdf", "Excel", "gap") is False
     assert again.claim("j", "a.pdf", "Excel", "strength") is None
     assert again.requirement("j", "Master") == "invented"
+
+
+def test_a_mark_applies_only_to_the_claim_quoting_the_same_cv_line(tmp_path: Path) -> None:
+    quoted = "Advanced Excel: pivot tables and VLOOKUP"
+    key = ("j", "a.pdf", "Excel", "strength", audit.quote_key(quoted))
+    marks = audit.Marks({key: True}, {}, {key: "pivot tables"}, {})
+    path = tmp_path / "marks.json"
+    audit.save_marks(marks, path)
+    stored = json.loads(path.read_text(encoding="utf-8"))["claims"][0]
+    assert quoted.lower() not in json.dumps(stored).lower()  # a hash, never the CV line
+    again = audit.load_marks(path)
+    same = audit.Claim("Excel", "strength", "Excel: ...", cv_line="  advanced excel:  pivot tables and vlookup ")
+    other = audit.Claim("Excel", "strength", "Excel: ...", cv_line="Excels at client relations")
+    assert again.of("j", "a.pdf", same) is True  # case and spacing do not matter
+    assert again.of("j", "a.pdf", other) is None  # a new quote is a new claim, to be marked again
+    assert again.claim("j", "a.pdf", "Excel", "strength") is None  # nor does it fit a claim quoting nothing

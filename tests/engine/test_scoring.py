@@ -685,3 +685,28 @@ def test_an_undated_job_title_in_the_work_history_counts_as_held() -> None:
     cv = "Experience\nHelp Desk Specialist\nCity Council\nReset Active Directory passwords and imaged laptops."
     row = next(e for e in _assess(jd, cv).evidence if e["category"] == "title")
     assert row["met"] and row["cv_line"] == "Help Desk Specialist"
+
+
+def test_public_relations_is_a_neighbour_of_digital_marketing_not_the_same_job() -> None:
+    jd = "Digital Marketing Specialist\nRequirements:\n- 3+ years of digital marketing\n- Google Ads\n- Mailchimp"
+    marketer = (
+        "Experience\nDigital Marketing Specialist, Bloom, 2018 - Present\n- Google Ads and Mailchimp campaigns"
+    )
+    pr = "Experience\nPublic Relations Manager, Bloom, 2012 - Present\n- Press releases and media relations"
+    job = ENGINE.prepare_job(jd)
+    assert ENGINE.assess_sync(job, pr, []).score < 45 < ENGINE.assess_sync(job, marketer, []).score
+
+
+def test_years_doing_the_work_under_a_same_level_title_count_a_lower_title_does_not() -> None:
+    jd = "Accounts Payable Clerk\nRequirements:\n- 2+ years of accounts payable experience\n- Excel"
+    accountant = (
+        "Experience\nStaff Accountant, Northwind Foods, 2019 - Present\n- Ran accounts payable and weekly payment runs"
+    )
+    rn_job = "Registered Nurse\nRequirements:\n- 2+ years as a registered nurse\n- BLS"
+    lvn = "Experience\nLicensed Vocational Nurse, Valley Care, 2015 - Present\n- Assisted registered nurses\nBLS"
+
+    def years_met(jd_text: str, cv: str) -> bool:
+        return next(e for e in _assess(jd_text, cv).evidence if e["category"] == "years")["met"]
+
+    assert years_met(jd, accountant)
+    assert not years_met(rn_job, lvn)

@@ -13,6 +13,8 @@ from anyio.lowlevel import checkpoint
 from tests.mcp.client import SERVER_FILE
 from tests.support.factories import NURSE_CV, NURSE_JD
 
+JOB_ID = "00000000-0000-4000-8000-000000000001"  # job ids are UUIDs: the MCP server refuses others
+
 URL = "http://cvmatch.test"
 JOB_ID = "1b4e28ba-2fa1-4d3b-a3f5-ef19b5a7633b"  # the server checks a job id is a UUID before asking
 
@@ -29,7 +31,7 @@ def server(monkeypatch):
 
 
 def _job(request: httpx.Request) -> httpx.Response:
-    return httpx.Response(200, json={"job_id": "j1", "status": "pending", "cv_count": 1, "skipped_cvs": []})
+    return httpx.Response(200, json={"job_id": JOB_ID, "status": "pending", "cv_count": 1, "skipped_cvs": []})
 
 
 @respx.mock
@@ -41,7 +43,7 @@ def test_a_dropped_upload_is_sent_again_with_the_same_idempotency_key(server, tm
 
     job = anyio.run(server.match_cvs, [str(cv)], NURSE_JD)
 
-    assert job["job_id"] == "j1"
+    assert job["job_id"] == JOB_ID
     sent = [call.request.headers["Idempotency-Key"] for call in post.calls]
     assert len(sent) == 2 and sent[0] == sent[1] and sent[0].startswith("mcp-")
     assert all(call.request.headers["X-API-Key"] == "cvm_test" for call in post.calls)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from types import SimpleNamespace
+from datetime import UTC, datetime
 
 import httpx
 
 from cvmatch_app.services.filenames import MAX_FILENAME_CHARS, clean_filename
-from cvmatch_app.state.job import results_csv
+from cvmatch_app.services.results_export import ExportRow, results_csv
 from tests.api.helpers import wait_completed
 from tests.support.factories import NURSE_CV, NURSE_JD, make_account
 
@@ -59,15 +59,6 @@ def test_names_come_back_cleaned_from_every_endpoint(api_server):
 def test_the_csv_export_keeps_neutralising_formulas_in_cleaned_names():
     name = clean_filename('\u202e=HYPERLINK("evil.example","open").txt')
     assert name.startswith("=")
-    card = SimpleNamespace(
-        filename=name,
-        score=80,
-        verdict="STRONG_MATCH",
-        recommendation="Interview",
-        summary="-1+1",
-        strengths=[],
-        gaps=[],
-        flags=[],
-    )
-    exported = results_csv([card])  # type: ignore[list-item]
+    row = ExportRow(candidate="-1+1", title="", employer="", location="", filename=name, score=80)
+    exported = results_csv([row], job_title="Nurse", job_date=datetime(2026, 11, 30, tzinfo=UTC))
     assert "'=HYPERLINK" in exported and "'-1+1" in exported
