@@ -26,6 +26,7 @@ import subprocess
 import sys
 import threading
 import time
+import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -289,15 +290,25 @@ class ReadingPool:
         self._lock = threading.Lock()
         self._pid = os.getpid()
         self._closed = False
+        self._started: weakref.WeakSet[_Reader] = weakref.WeakSet()
         for _ in range(limits.processes):
             self._idle.put(None)  # a slot; its child is started on first use
+
+    def _start_reader(self) -> _Reader:
+        reader = _Reader(self.limits)
+        self._started.add(reader)
+        return reader
+
+    def pids(self) -> list[int]:
+        """Process ids of this pool's live reading processes."""
+        return [reader.pid for reader in list(self._started) if reader.alive]
 
     def warm_up(self) -> None:
         """Start the children now (each takes about a second to import the extractors)."""
         slots = [self._idle.get() for _ in range(self.limits.processes)]
         for reader in slots:
             if reader is None or not reader.alive:
-                reader = _Reader(self.limits)
+                reader = self._start_reader()
             self._idle.put(reader)
 
     def read(self, filename: str, data: bytes) -> ReadResult:
@@ -349,7 +360,7 @@ class ReadingPool:
         reader = self._idle.get()
         if reader is None or not reader.alive:
             try:
-                reader = _Reader(self.limits)
+                reader = self._start_reader()
             except Exception:
                 self._idle.put(None)
                 raise
@@ -361,7 +372,7 @@ class ReadingPool:
             reader = None
         if reader is None and not self._closed:
             try:
-                reader = _Reader(self.limits)  # replaced now: it imports while the slot waits
+                reader = self._start_reader()  # replaced now: it imports while the slot waits
             except OSError:
                 log.exception("could not start a file reader; the next file tries again")
         self._idle.put(reader)
