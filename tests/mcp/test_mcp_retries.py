@@ -16,7 +16,6 @@ from tests.support.factories import NURSE_CV, NURSE_JD
 JOB_ID = "00000000-0000-4000-8000-000000000001"  # job ids are UUIDs: the MCP server refuses others
 
 URL = "http://cvmatch.test"
-JOB_ID = "1b4e28ba-2fa1-4d3b-a3f5-ef19b5a7633b"  # the server checks a job id is a UUID before asking
 
 
 @pytest.fixture
