@@ -94,11 +94,11 @@ def _list_users(_: argparse.Namespace) -> None:
 def _migrate(_: argparse.Namespace) -> None:
     """Run by scripts/start.sh before the app starts, so a wrong setting stops it with a clear message."""
     from cvmatch_app.config import get_settings
-    from cvmatch_app.services.engines import get_engine
+    from cvmatch_app.services.engines import scoring_engine
 
     try:
         get_settings().effective_secret_key()
-        engine = get_engine()
+        engine = scoring_engine()
     except ValueError as exc:
         raise ServiceError(f"configuration: {exc}") from exc
     print(f"Database is up to date. Scoring engine: {engine.name}{f' ({engine.model})' if engine.model else ''}.")

@@ -10,10 +10,11 @@ from typing import Literal
 from pydantic import AliasChoices, BaseModel, Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from cvmatch_app.plans import DEFAULT_PLAN, batch_limit, is_plan
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 PLACEHOLDER_SECRETS = {"", "changeme", "change-me", "secret", "dev", "placeholder", "CHANGE_ME"}
 
-PLAN_BATCH_LIMITS = {"free": 10, "starter": 20, "api": 25}
 
 
 class CreditPack(BaseModel):
@@ -28,7 +29,7 @@ class CreditPack(BaseModel):
     @field_validator("plan")
     @classmethod
     def _known_plan(cls, plan: str) -> str:
-        if plan not in PLAN_BATCH_LIMITS or plan == "free":
+        if not is_plan(plan) or plan == DEFAULT_PLAN:
             raise ValueError(f"a pack grants 'starter' or 'api', not {plan!r}")
         return plan
 
@@ -180,7 +181,7 @@ class Settings(BaseSettings):
         return (self.public_url or f"http://localhost:{self.port}").rstrip("/")
 
     def batch_limit(self, plan: str) -> int:
-        return PLAN_BATCH_LIMITS.get(plan, PLAN_BATCH_LIMITS["free"])
+        return batch_limit(plan)
 
     def effective_secret_key(self) -> str:
         """The configured key, else one generated once and kept in the data directory."""

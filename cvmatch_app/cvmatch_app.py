@@ -8,10 +8,10 @@ from collections.abc import AsyncIterator
 import reflex as rx
 
 from cvmatch_app.api.access_log import log_requests
-from cvmatch_app.api.app import create_api, max_request_bytes
+from cvmatch_app.api.app import create_api
+from cvmatch_app.api.body_limit import BodySizeLimit
 from cvmatch_app.api.browser_headers import secure_browsers
 from cvmatch_app.api.upload_limits import limit_uploads
-from cvmatch_app.api.uploads import BodySizeLimit
 from cvmatch_app.config import get_settings
 from cvmatch_app.jobs.runner import runner
 from cvmatch_app.logs import configure_logging
@@ -20,7 +20,7 @@ from cvmatch_app.state.staged_files import sweep_expired_files
 
 
 def _limit_match_body(asgi_app):  # type: ignore[no-untyped-def]
-    return BodySizeLimit(asgi_app, path="/api/match", max_bytes=max_request_bytes())
+    return BodySizeLimit(asgi_app, guards=lambda path: path == "/api/match")
 
 
 @contextlib.asynccontextmanager
@@ -47,7 +47,7 @@ async def run_claude_batch_poller() -> AsyncIterator[None]:
     if get_settings().engine != "claude":
         yield
         return
-    from cvmatch_app.claude_engine.batches import run_batch_poller  # the optional engine, only when chosen
+    from cvmatch_app.jobs.claude_batches import run_batch_poller  # the optional engine, only when chosen
 
     async with run_batch_poller():
         yield

@@ -36,22 +36,6 @@ def pool():
         made.close()
 
 
-def _child_pids(pool: ReadingPool) -> list[int]:
-    # The children are this test process's: list them from /proc.
-    me = str(os.getpid())
-    pids = []
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                stat = open(f"/proc/{entry}/stat").read().rsplit(")", 1)[1].split()
-                cmdline = open(f"/proc/{entry}/cmdline", "rb").read()
-            except OSError:
-                continue
-            if stat[1] == me and b"cvmatch_app.services.reading_pool" in cmdline:
-                pids.append(int(entry))
-    return pids
-
-
 def test_a_readable_cv_comes_back_as_text(pool):
     result = pool().read("nurse.txt", NURSE_CV.encode())
     assert result.readable and "Registered Nurse" in result.text and result.kind == "txt"
@@ -95,7 +79,7 @@ def test_a_zip_of_50000_entries_is_refused_without_listing_it(pool):
 
 def test_the_address_space_limit_is_set_in_the_reader(pool):
     reader = pool(memory_mb=700)
-    (pid,) = _child_pids(reader)
+    (pid,) = reader.pids()
     limits = open(f"/proc/{pid}/limits").read()
     line = next(line for line in limits.splitlines() if line.startswith("Max address space"))
     assert str(700 * 1024 * 1024) in line
@@ -107,7 +91,7 @@ def _kill_reader_while_reading(reader: ReadingPool, times: int) -> list[int]:
     def killer() -> None:
         deadline = time.monotonic() + 30
         while len(killed) < times and time.monotonic() < deadline:
-            for pid in _child_pids(reader):
+            for pid in reader.pids():
                 if pid not in killed:
                     time.sleep(0.3)  # let it start on the file
                     os.kill(pid, signal.SIGKILL)

@@ -2,25 +2,25 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse
 from fastapi_offline import FastAPIOffline
 
 from cvmatch_app.api import account_routes, match_routes
 from cvmatch_app.api.billing_routes import router as billing_router
 from cvmatch_app.api.downloads_routes import router as downloads_router
-from cvmatch_app.config import PLAN_BATCH_LIMITS, get_settings
+from cvmatch_app.api.schemas import ERROR_MEANINGS, HealthResponse
+from cvmatch_app.jobs.dispatch import dispatch
+from cvmatch_app.services import dispatcher
 from cvmatch_app.services.errors import ServiceError
 
 
-def max_request_bytes() -> int:
-    """The largest legitimate POST /api/match: a full API-plan batch, a JD file and form overhead."""
-    settings = get_settings()
-    return (max(PLAN_BATCH_LIMITS.values()) + 1) * settings.max_cv_bytes + 1024 * 1024
-
-
 def create_api() -> FastAPI:
+    dispatcher.register(dispatch)  # where the app is wired: services hand new CVs to this server's runner
     api = FastAPIOffline(
         title="CVMatch API",
         version="1.0",
@@ -42,7 +42,13 @@ def create_api() -> FastAPI:
         problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors())
         return JSONResponse({"detail": f"Bad request: {problems}"}, status_code=400)
 
-    @api.get("/api/health", tags=["service"], summary="Is the server up")
+    @api.get(
+        "/api/health",
+        tags=["service"],
+        summary="Is the server up",
+        response_model=HealthResponse,
+        response_model_exclude_unset=True,
+    )
     async def health() -> dict[str, str]:
         return {"status": "ok"}
 
@@ -50,4 +56,30 @@ def create_api() -> FastAPI:
     api.include_router(account_routes.router)
     api.include_router(billing_router)
     api.include_router(downloads_router)
+    api.openapi = lambda: _contract(api)  # type: ignore[method-assign]
     return api
+
+
+def _contract(api: FastAPI) -> dict[str, Any]:
+    """FastAPI's document, with the API's real error answers: 400 (never 422) in the {"detail"} shape."""
+    if api.openapi_schema is None:
+        schema = get_openapi(
+            title=api.title, version=api.version, description=api.description, routes=api.routes, tags=api.openapi_tags
+        )
+        for path_item in schema.get("paths", {}).values():
+            for operation in path_item.values():
+                responses = operation.get("responses", {})
+                if responses.pop("422", None) is not None:
+                    responses.setdefault("400", _error_response(400))
+        components = schema.get("components", {}).get("schemas", {})
+        for unused in ("HTTPValidationError", "ValidationError"):
+            components.pop(unused, None)
+        api.openapi_schema = schema
+    return api.openapi_schema
+
+
+def _error_response(code: int) -> dict[str, Any]:
+    return {
+        "description": ERROR_MEANINGS[code],
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorResponse"}}},
+    }

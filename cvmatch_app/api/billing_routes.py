@@ -9,6 +9,13 @@ from starlette.concurrency import run_in_threadpool
 
 from cvmatch_app.api.bodies import CheckoutRequest
 from cvmatch_app.api.deps import JwtUser, in_session
+from cvmatch_app.api.schemas import (
+    CheckoutResponse,
+    CreditHistoryResponse,
+    PacksResponse,
+    WebhookResponse,
+    errors,
+)
 from cvmatch_app.services import billing, credits
 from cvmatch_app.services.errors import PayloadTooLarge
 
@@ -16,19 +23,36 @@ router = APIRouter(prefix="/api", tags=["credits"])
 MAX_WEBHOOK_BYTES = 1024 * 1024  # Stripe's events are a few kilobytes
 
 
-@router.get("/credits/packs", summary="The credit packs on sale and whether buying is enabled")
+@router.get(
+    "/credits/packs",
+    summary="The credit packs on sale and whether buying is enabled",
+    response_model=PacksResponse,
+    response_model_exclude_unset=True,
+)
 async def list_packs() -> dict[str, Any]:
     return {"billing_enabled": billing.billing_enabled(), "packs": [pack.as_dict() for pack in billing.packs()]}
 
 
-@router.post("/billing/checkout", summary="Open a Stripe Checkout for a credit pack (JWT)")
+@router.post(
+    "/billing/checkout",
+    summary="Open a Stripe Checkout for a credit pack (JWT)",
+    response_model=CheckoutResponse,
+    response_model_exclude_unset=True,
+    responses=errors(400, 401, 404),
+)
 async def start_checkout(body: CheckoutRequest, user: JwtUser) -> dict[str, str]:
     """JSON `{"pack_id": "pack_100"}` → `{"url": ...}`: send the browser there to pay."""
     url = await in_session(lambda s: billing.create_checkout_session(s, user, body.pack_id))
     return {"url": url}
 
 
-@router.get("/credits/history", summary="Your credit movements, newest first (JWT)")
+@router.get(
+    "/credits/history",
+    summary="Your credit movements, newest first (JWT)",
+    response_model=CreditHistoryResponse,
+    response_model_exclude_unset=True,
+    responses=errors(400, 401),
+)
 async def credit_history(user: JwtUser, limit: int = Query(100, ge=1, le=500)) -> dict[str, Any]:
     def read(session: Any) -> dict[str, Any]:
         rows = credits.history(session, user.id, limit=limit)
@@ -49,7 +73,13 @@ async def credit_history(user: JwtUser, limit: int = Query(100, ge=1, le=500)) -
     return await in_session(read)
 
 
-@router.post("/stripe/webhook", summary="Stripe events (signed with the endpoint's whsec_ secret)")
+@router.post(
+    "/stripe/webhook",
+    summary="Stripe events (signed with the endpoint's whsec_ secret)",
+    response_model=WebhookResponse,
+    response_model_exclude_unset=True,
+    responses=errors(400, 401, 413),
+)
 async def stripe_webhook(request: Request) -> dict[str, Any]:
     """401 for a missing, wrong or stale signature; 400 for a body that is not an event of this
     server's mode; 200 for everything applied, ignored or already seen (so Stripe stops retrying)."""

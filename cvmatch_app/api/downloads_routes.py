@@ -7,6 +7,7 @@ from typing import Any
 from fastapi import APIRouter
 from fastapi.responses import Response
 
+from cvmatch_app.api.schemas import McpConfigResponse
 from cvmatch_app.config import get_settings
 from cvmatch_app.services.mcp_setup import mcp_config_snippet, mcp_server_source
 
@@ -23,6 +24,11 @@ async def download_mcp_server() -> Response:
     )
 
 
-@router.get("/config", summary="The claude_desktop_config.json snippet for this server")
+@router.get(
+    "/config",
+    summary="The claude_desktop_config.json snippet for this server",
+    response_model=McpConfigResponse,
+    response_model_exclude_unset=True,
+)
 async def mcp_config() -> dict[str, Any]:
     return mcp_config_snippet(get_settings().effective_public_url)

@@ -1,4 +1,4 @@
-"""POST /api/match, GET /api/match/{job_id}/progress, GET /api/match/{job_id}: the seed's contract."""
+"""POST /api/match, GET /api/match/{job_id}/progress, GET /api/match/{job_id}: the API contract's routes."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
 from cvmatch_app.api.deps import ApiPrincipal, in_session
+from cvmatch_app.api.schemas import JobList, JobProgress, MatchRequest, MatchResults, MatchSubmitted, errors
 from cvmatch_app.api.uploads import read_form
 from cvmatch_app.config import get_settings
 from cvmatch_app.services import matching
@@ -24,12 +25,27 @@ async def _as_upload(item: Any) -> matching.UploadedFile | None:
     return None
 
 
-@router.post("", summary="Submit CVs and a job description for matching")
+_MATCH_FORM = {
+    "requestBody": {
+        "required": True,
+        "content": {"multipart/form-data": {"schema": MatchRequest.model_json_schema()}},
+    }
+}
+
+
+@router.post(
+    "",
+    summary="Submit CVs and a job description for matching",
+    response_model=MatchSubmitted,
+    response_model_exclude_unset=True,
+    responses=errors(400, 401, 402, 403, 409, 413, 429, rate_limited=True),
+    openapi_extra=_MATCH_FORM,
+)
 async def submit_match(
     request: Request,
     principal: ApiPrincipal,
     idempotency_key: str | None = Header(default=None, alias="Idempotency-Key"),
-) -> dict[str, Any]:
+) -> MatchSubmitted:
     """multipart/form-data: `cvs` (files), and `jd_text` or `jd_file`. One credit per readable CV.
 
     Optional `priority`: `standard` (default, scored at once) or `batch` (not urgent: on a Claude
@@ -42,7 +58,7 @@ async def submit_match(
     jd_file = await _as_upload(form.get("jd_file"))
     jd_text = form.get("jd_text")
     priority = form.get("priority")
-    return await run_in_threadpool(
+    submitted = await run_in_threadpool(
         matching.submit,
         user_id=principal.user.id,
         cvs=cvs,
@@ -52,9 +68,17 @@ async def submit_match(
         # A file sent as `priority` is not a priority: the service's 400 names the two values.
         priority=priority if isinstance(priority, str) or priority is None else "(a file)",
     )
+    # What to do next is the API's text; the service returns the job's data only.
+    return MatchSubmitted(**submitted, message=f"Job created. Poll /api/match/{submitted['job_id']} for results.")
 
 
-@router.get("", summary="List your recent match jobs")
+@router.get(
+    "",
+    summary="List your recent match jobs",
+    response_model=JobList,
+    response_model_exclude_unset=True,
+    responses=errors(401, 403, 429, rate_limited=True),
+)
 async def list_jobs(principal: ApiPrincipal) -> dict[str, Any]:
     principal.require(SCOPE_READ)
     jobs = await in_session(lambda s: matching.list_jobs(s, user_id=principal.user.id))
@@ -72,13 +96,25 @@ async def list_jobs(principal: ApiPrincipal) -> dict[str, Any]:
     }
 
 
-@router.get("/{job_id}/progress", summary="How many CVs have been scored")
+@router.get(
+    "/{job_id}/progress",
+    summary="How many CVs have been scored",
+    response_model=JobProgress,
+    response_model_exclude_unset=True,
+    responses=errors(400, 401, 403, 404, 429, rate_limited=True),
+)
 async def job_progress(job_id: str, principal: ApiPrincipal) -> dict[str, Any]:
     principal.require(SCOPE_READ)
     return await in_session(lambda s: matching.progress(s, user_id=principal.user.id, job_id=job_id))
 
 
-@router.get("/{job_id}", summary="The ranked results of a job")
+@router.get(
+    "/{job_id}",
+    summary="The ranked results of a job",
+    response_model=MatchResults,
+    response_model_exclude_unset=True,
+    responses=errors(400, 401, 403, 404, 429, rate_limited=True),
+)
 async def job_results(job_id: str, principal: ApiPrincipal) -> dict[str, Any]:
     principal.require(SCOPE_READ)
     return await in_session(lambda s: matching.results(s, user_id=principal.user.id, job_id=job_id))

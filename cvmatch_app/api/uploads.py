@@ -1,13 +1,11 @@
 """Multipart parsing that refuses an over-size CV while it streams, before it is kept anywhere.
 
 Starlette's parser caps only plain fields; this one also stops as soon as a file part passes the
-per-file limit, and keeps files in memory (at most batch × 5 MB, which the body cap bounds).
+per-file limit, and keeps files in memory (at most a batch of CVs, which the body cap in
+``body_limit`` bounds).
 """
 
 from __future__ import annotations
-
-import asyncio
-import contextlib
 
 from starlette.datastructures import FormData, Headers
 from starlette.formparsers import MultiPartParser, parse_options_header
@@ -27,38 +25,73 @@ class FilePartTooLarge(Exception):
         self.filename = filename
 
 
+class _Part:
+    """What this parser needs of the part being read, kept by its own hooks (not Starlette's private state)."""
+
+    def __init__(self) -> None:
+        self.header_name = b""
+        self.header_value = b""
+        self.headers: dict[bytes, bytes] = {}
+        self.filename: str | None = None  # set for a file part
+        self.size = 0
+        self.data = bytearray()  # a text field's bytes
+
+
 class CappedMultiPartParser(MultiPartParser):
     def __init__(self, headers: Headers, stream, *, max_file_bytes: int, max_files: int) -> None:  # type: ignore[no-untyped-def]
         super().__init__(headers, stream, max_files=max_files, max_fields=20, max_part_size=1024 * 1024)
         self.max_file_bytes = max_file_bytes
         self.spool_max_size = max_file_bytes + 1  # never spill a CV to disk
-        self._file_bytes = 0
+        self._part = _Part()
 
     def on_part_begin(self) -> None:
         super().on_part_begin()
-        self._file_bytes = 0
+        self._part = _Part()
+
+    def on_header_field(self, data: bytes, start: int, end: int) -> None:
+        super().on_header_field(data, start, end)
+        self._part.header_name += data[start:end]
+
+    def on_header_value(self, data: bytes, start: int, end: int) -> None:
+        super().on_header_value(data, start, end)
+        self._part.header_value += data[start:end]
+
+    def on_header_end(self) -> None:
+        super().on_header_end()
+        part = self._part
+        part.headers[part.header_name.lower()] = part.header_value
+        part.header_name = part.header_value = b""
+
+    def on_headers_finished(self) -> None:
+        super().on_headers_finished()
+        options = parse_options_header(self._part.headers.get(b"content-disposition", b""))[1]
+        if b"filename" in options:
+            self._part.filename = options[b"filename"].decode("utf-8", "replace") or "a file"
+
+    def on_part_data(self, data: bytes, start: int, end: int) -> None:
+        part = self._part
+        if part.filename is not None:
+            part.size += end - start
+            if part.size > self.max_file_bytes:
+                raise FilePartTooLarge(part.filename)
+        super().on_part_data(data, start, end)
+        if part.filename is None:
+            part.data.extend(data[start:end])  # within Starlette's max_part_size, checked above
 
     def on_part_end(self) -> None:
         """Text fields are decoded strictly (see ``text_decoding``), never guessed as Latin-1."""
-        part = self._current_part
-        if part.file is not None:
-            super().on_part_end()
+        super().on_part_end()
+        part = self._part
+        if part.filename is not None:
             return
-        part_type = dict(part.item_headers).get(b"content-type", b"")
-        charset = parse_options_header(part_type)[1].get(b"charset") or self._request_charset
-        name = part.field_name or "a form field"
-        self.items.append((name, decode_field(name, bytes(part.data), _text(charset))))
+        field_name = self.items[-1][0]  # the item Starlette just added for this text field
+        charset = parse_options_header(part.headers.get(b"content-type", b""))[1].get(b"charset")
+        name = field_name or "a form field"
+        self.items[-1] = (name, decode_field(name, bytes(part.data), _text(charset or self._request_charset)))
 
     @property
     def _request_charset(self) -> bytes | str | None:
         return parse_options_header(self.headers.get("content-type", ""))[1].get(b"charset")
-
-    def on_part_data(self, data: bytes, start: int, end: int) -> None:
-        if self._current_part.file is not None:
-            self._file_bytes += end - start
-            if self._file_bytes > self.max_file_bytes:
-                raise FilePartTooLarge(self._current_part.file.filename or "a file")
-        super().on_part_data(data, start, end)
 
 
 async def read_form(request: Request, *, max_file_bytes: int, max_files: int) -> FormData:
@@ -85,77 +118,3 @@ async def read_form(request: Request, *, max_file_bytes: int, max_files: int) ->
         if "Too many files" in str(exc):
             raise BadRequest(f"Too many files: at most {max_files} CVs per job on any plan.") from exc
         raise BadRequest(f"The multipart body could not be read: {exc}") from exc
-
-
-DRAIN_SECONDS = 30.0
-
-
-class BodySizeLimit:
-    """ASGI middleware: 413 for a body over the cap on POST /api/match, before it is read."""
-
-    def __init__(self, app, *, path: str, max_bytes: int) -> None:  # type: ignore[no-untyped-def]
-        self.app = app
-        self.path = path
-        self.max_bytes = max_bytes
-
-    async def __call__(self, scope, receive, send) -> None:  # type: ignore[no-untyped-def]
-        if scope["type"] != "http" or scope.get("path") != self.path or scope.get("method") != "POST":
-            await self.app(scope, receive, send)
-            return
-        length = dict(scope.get("headers") or []).get(b"content-length")
-        if length is not None and length.isdigit() and int(length) > self.max_bytes:
-            await _send_413(send, self.max_bytes)
-            return
-        received = 0
-        finished = False
-
-        async def capped_receive():  # type: ignore[no-untyped-def]
-            nonlocal received, finished
-            message = await receive()
-            if message["type"] == "http.request":
-                received += len(message.get("body", b""))
-                finished = not message.get("more_body", False)
-                if received > self.max_bytes:
-                    raise PayloadTooLarge(_too_large_detail(self.max_bytes))
-            else:
-                finished = True
-            return message
-
-        await self.app(scope, capped_receive, send)
-        if not finished:
-            await self._drain(receive, received)
-
-    async def _drain(self, receive, received: int) -> None:  # type: ignore[no-untyped-def]
-        """Read what the client is still sending after an early answer (401, 402, 413...).
-
-        Closing a socket with unread upload data makes the kernel reset the connection, and the
-        client then often loses the answer; reading the rest (bounded in bytes and time) avoids it.
-        """
-        with contextlib.suppress(TimeoutError):
-            async with asyncio.timeout(DRAIN_SECONDS):
-                while received <= self.max_bytes:
-                    message = await receive()
-                    if message["type"] != "http.request" or not message.get("more_body", False):
-                        return
-                    received += len(message.get("body", b""))
-
-
-def _too_large_detail(max_bytes: int) -> str:
-    return (
-        f"The request is larger than {max_bytes // (1024 * 1024)} MB, the most a batch can be "
-        "(25 CVs of 5 MB): send fewer or smaller files per job."
-    )
-
-
-async def _send_413(send, max_bytes: int) -> None:  # type: ignore[no-untyped-def]
-    import json
-
-    body = json.dumps({"detail": _too_large_detail(max_bytes)}).encode()
-    await send(
-        {
-            "type": "http.response.start",
-            "status": 413,
-            "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())],
-        }
-    )
-    await send({"type": "http.response.body", "body": body})

@@ -58,6 +58,7 @@ class ClaudeEngine:
         max_tokens: int = 1500,
         disagreement_points: int = 30,
         injection_margin: int = 10,
+        max_jd_chars: int | None = None,
     ) -> None:
         if fallback not in ("local", "fail"):
             raise ValueError(f"CVMATCH_CLAUDE_FALLBACK={fallback!r}: use 'local' or 'fail'.")
@@ -71,6 +72,7 @@ class ClaudeEngine:
         self.max_tokens = max_tokens
         self.disagreement_points = disagreement_points
         self.injection_margin = injection_margin
+        self.max_jd_chars = max_jd_chars
         self._warmups = WarmupRegistry()
         self._api_key = api_key
         self._base_url = base_url
@@ -102,6 +104,7 @@ class ClaudeEngine:
             max_tokens=settings.claude_max_tokens,
             disagreement_points=settings.claude_disagreement_points,
             injection_margin=settings.claude_injection_margin,
+            max_jd_chars=settings.max_jd_chars,
         )
 
     def _client(self) -> anthropic.AsyncAnthropic:
@@ -119,7 +122,7 @@ class ClaudeEngine:
             await client.close()
 
     def prepare_job(self, jd_text: str) -> ClaudeJob:
-        prompt = job_prefix(jd_text)
+        prompt = job_prefix(jd_text, self.max_jd_chars)
         return ClaudeJob(
             jd_text=jd_text,
             prompt=prompt,

@@ -9,13 +9,24 @@ import secrets
 from dataclasses import dataclass, field
 from typing import Any
 
+from cvmatch_app.engine.bands import band_ranges, lowest_score_for
 from cvmatch_app.engine.injection import split_injection
 from cvmatch_app.engine.text_clean import normalize_text
 from cvmatch_app.engine.types import FLAG_INJECTION
 
 TOOL_NAME = "record_assessment"
-MAX_JD_CHARS = 50_000
 MAX_CV_CHARS = 60_000  # ~15k tokens: longer CVs are cut (and the model is told), keeping cost per CV bounded
+
+# What each band means, in the words Claude scores by; the numbers come from engine.bands.
+BAND_GUIDE = {
+    "STRONG_MATCH": "meets every must-have, with the years asked for, in the same occupation; nice-to-haves "
+    "push towards the top of the band.",
+    "GOOD_MATCH": "meets most must-haves; one minor must-have or the full years are missing, or the "
+    "experience is adjacent rather than identical.",
+    "MODERATE_MATCH": "relevant background, but several must-haves are missing or unproven.",
+    "WEAK_MATCH": "a few transferable skills; most must-haves missing.",
+    "NOT_SUITABLE": "a different occupation, or nothing in the CV addresses the job.",
+}
 
 INSTRUCTIONS = """\
 You are CVMatch's screening assessor. You compare one candidate's CV with one job description and \
@@ -44,18 +55,18 @@ from this role?
 For each requirement decide whether the CV proves it (a dated role, a named licence or \
 certificate, a concrete achievement), partly shows it, or does not show it at all.
 
-Calibrate the score to these bands (the application derives the verdict from your number):
-- 75-100: meets every must-have, with the years asked for, in the same occupation; nice-to-haves \
-push towards the top of the band.
-- 60-74: meets most must-haves; one minor must-have or the full years are missing, or the \
-experience is adjacent rather than identical.
-- 40-59: relevant background, but several must-haves are missing or unproven.
-- 20-39: a few transferable skills; most must-haves missing.
-- 0-19: a different occupation, or nothing in the CV addresses the job.
-A required licence or certification that the CV does not show keeps the score below 60. A \
-candidate from another occupation stays below 40 however polished the CV is. Do not round towards \
-the middle: use the whole range. Be consistent: the same CV and job must get the same score.
-
+""" + "\n".join(
+    [
+        "Calibrate the score to these bands (the application derives the verdict from your number):",
+        *(f"- {low}-{high}: {BAND_GUIDE[verdict]}" for low, high, verdict, _ in band_ranges()),
+        f"A required licence or certification that the CV does not show keeps the score below "
+        f"{lowest_score_for('Interview')}. A candidate from another occupation stays below "
+        f"{lowest_score_for('Consider')} however polished the CV is. Do not round towards the middle: use the "
+        "whole range. Be consistent: the same CV and job must get the same score.",
+        "",
+        "",
+    ]
+) + """\
 # What to write
 - executive_summary: two or three specific sentences for a recruiter: years of relevant \
 experience, the main strengths, the main gap. No generic praise, no placeholders.
@@ -123,9 +134,12 @@ class ClaudePrompt:
         return chars // 4
 
 
-def job_prefix(jd_text: str) -> ClaudePrompt:
-    """Instructions and JD as system blocks; the breakpoint on the last one caches tool + system."""
-    jd, _ = normalize_text(jd_text[:MAX_JD_CHARS])
+def job_prefix(jd_text: str, max_jd_chars: int | None = None) -> ClaudePrompt:
+    """Instructions and JD as system blocks; the breakpoint on the last one caches tool + system.
+
+    ``max_jd_chars`` (CVMATCH_MAX_JD_CHARS, passed by the engine's caller) cuts a JD that got past the
+    submission check; None sends it whole."""
+    jd, _ = normalize_text(jd_text[:max_jd_chars])
     return ClaudePrompt(
         system=[
             {"type": "text", "text": INSTRUCTIONS},

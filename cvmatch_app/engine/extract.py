@@ -14,7 +14,7 @@ from .extract_txt import extract_txt
 from .text_clean import normalize_text
 from .types import Document, UnreadableDocument
 
-MAX_BYTES = 5 * 1024 * 1024  # the product's per-file limit; the engine enforces it too
+MAX_BYTES = 5 * 1024 * 1024  # default only: the caller passes the product's limit (CVMATCH_MAX_CV_BYTES)
 TIME_LIMIT_S = 10.0
 MIN_TEXT_CHARS = 30  # less than a name and a phone number is not a CV
 
@@ -89,12 +89,16 @@ def _claimed_kind(filename: str) -> str:
     }.get(ext, ext)
 
 
-def extract_document(filename: str, data: bytes) -> Document:
-    """Read a CV file within time and memory limits; the type is decided by its bytes."""
+def extract_document(filename: str, data: bytes, *, max_bytes: int = MAX_BYTES) -> Document:
+    """Read a CV file within time and memory limits; the type is decided by its bytes.
+
+    ``max_bytes`` is the product's per-file limit, given by the caller (the reading pool passes
+    CVMATCH_MAX_CV_BYTES): the engine keeps no limit of its own that a setting could contradict.
+    """
     if not data or not data.strip():
         raise UnreadableDocument("The file is empty.")
-    if len(data) > MAX_BYTES:
-        raise UnreadableDocument("The file is larger than 5 MB.")
+    if len(data) > max_bytes:
+        raise UnreadableDocument(f"The file is larger than {max_bytes / (1024 * 1024):g} MB.")
     claimed = _claimed_kind(filename)
     if claimed in ("png", "jpg", "jpeg", "gif", "tif", "tiff", "bmp", "webp", "heic"):
         label = {"jpg": "JPEG", "jpeg": "JPEG", "tif": "TIFF"}.get(claimed, claimed.upper())

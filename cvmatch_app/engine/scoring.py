@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from .bands import ceilings_below, floor_of
 from .cv_profile import CVProfile
 from .embedding import get_model
 from .evidence import (
@@ -101,7 +102,8 @@ _YEARS_SHORT = 0.8  # below this share of the years asked, the score is capped i
 BELOW_INTERVIEW = 55.0  # caps for a missing licence, defining ask, half the must-haves or the level asked
 OTHER_OCCUPATION = 30.0
 YEARS_UNKNOWN_CAP = 50.0  # years asked, no dated role to read them from: below Interview, ranked by the rest
-_BAND_CEILINGS = ((40, 39.4), (60, 59.4), (75, 74.4))  # a cap never crosses into the next band
+# A cap never crosses into the next band: under Consider, Interview and Strong match (39.4, 59.4, 74.4).
+_BAND_CEILINGS = ceilings_below([floor_of("MODERATE_MATCH"), floor_of("GOOD_MATCH"), floor_of("STRONG_MATCH")])
 _CAP_SPREAD = 20.0  # points above a cap that fill about two thirds of the room left below the band's edge
 
 

@@ -24,7 +24,7 @@ from cvmatch_app.config import Settings, get_settings
 
 log = logging.getLogger("cvmatch.jobs")
 
-SCORE_FUNCTION = "score_cv"
+SCORE_FUNCTION = "score_cv"  # the queue's message name for worker.score_queued_cv (kept: queued messages still match)
 JOB_TTL_SECONDS = 300  # how long Redis keeps a finished message (for inspection), not the result
 ENQUEUE_TIMEOUT_SECONDS = 10.0
 

@@ -114,13 +114,6 @@ def record_unreadable(cv_id: int, reason: str) -> str:
         cv.completed_at = now
         session.add(cv)
         session.execute(delete(MatchCVFile).where(MatchCVFile.cv_id == cv_id))  # type: ignore[arg-type]
-        credits.book(
-            session,
-            user_id=job.user_id,
-            delta=1,
-            reason="refund",
-            reference=f"cv:{cv_id}",
-            note=f"'{cv.filename}' could not be read"[:255],
-        )
+        credits.refund_cv(session, user_id=job.user_id, cv_id=cv_id, note=f"'{cv.filename}' could not be read"[:255])
         refresh_job_status(session, cv.job_id)
     return "unreadable"

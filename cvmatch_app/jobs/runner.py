@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from collections import deque
 from collections.abc import Iterable
 
 from sqlalchemy import update
@@ -17,7 +18,7 @@ from sqlmodel import col
 from cvmatch_app.config import get_settings
 from cvmatch_app.db.models import MatchCV
 from cvmatch_app.db.session import get_engine, session_scope
-from cvmatch_app.jobs.scoring import process_cv, unfinished_cv_ids
+from cvmatch_app.jobs.cv_task import process_cv, unfinished_cv_ids
 from cvmatch_app.services.matching import CV_HELD_STATES, refresh_job_status
 from cvmatch_app.services.reading_pool import reading_pool
 
@@ -28,7 +29,10 @@ SWEEP_SECONDS = 5.0
 class EmbeddedRunner:
     def __init__(self, concurrency: int | None = None) -> None:
         self.concurrency = concurrency or get_settings().effective_runner_concurrency
-        self._queue: asyncio.Queue[int] | None = None
+        # One lane per submission (or sweep), served in turn: a job of slow or hostile files does
+        # not hold up the CVs of jobs submitted after it.
+        self._lanes: deque[deque[int]] = deque()
+        self._wakeup: asyncio.Event | None = None
         self._queued: set[int] = set()
         self._loop: asyncio.AbstractEventLoop | None = None
         self._tasks: list[asyncio.Task[None]] = []
@@ -46,7 +50,7 @@ class EmbeddedRunner:
                 "it would take back CVs that worker processes are scoring. Run `python -m cvmatch_app.jobs.worker`."
             )
         self._loop = asyncio.get_running_loop()
-        self._queue = asyncio.Queue()
+        self._wakeup = asyncio.Event()
         await asyncio.to_thread(release_abandoned_cvs)
         await asyncio.to_thread(reading_pool().warm_up)  # the reading processes import while the app starts
         self._tasks = [asyncio.create_task(self._work(), name=f"cv-worker-{n}") for n in range(self.concurrency)]
@@ -64,7 +68,7 @@ class EmbeddedRunner:
     def submit(self, cv_ids: Iterable[int]) -> None:
         """Queue CVs; safe to call from any thread."""
         ids = list(cv_ids)
-        if self._loop is None or self._queue is None:
+        if self._loop is None or self._wakeup is None:
             return  # not started in this process: the sweep of whichever runner runs will find them
         if self._loop.is_running() and _current_loop() is self._loop:
             self._enqueue(ids)
@@ -72,16 +76,28 @@ class EmbeddedRunner:
             self._loop.call_soon_threadsafe(self._enqueue, ids)
 
     def _enqueue(self, cv_ids: list[int]) -> None:
-        assert self._queue is not None
-        for cv_id in cv_ids:
-            if cv_id not in self._queued:
-                self._queued.add(cv_id)
-                self._queue.put_nowait(cv_id)
+        assert self._wakeup is not None
+        lane = deque(dict.fromkeys(cv_id for cv_id in cv_ids if cv_id not in self._queued))
+        if lane:
+            self._queued.update(lane)
+            self._lanes.append(lane)
+            self._wakeup.set()
+
+    async def _next(self) -> int:
+        """The next CV, taking one from each lane in turn."""
+        assert self._wakeup is not None
+        while not self._lanes:
+            self._wakeup.clear()
+            await self._wakeup.wait()
+        lane = self._lanes.popleft()
+        cv_id = lane.popleft()
+        if lane:
+            self._lanes.append(lane)
+        return cv_id
 
     async def _work(self) -> None:
-        assert self._queue is not None
         while True:
-            cv_id = await self._queue.get()
+            cv_id = await self._next()
             try:
                 outcome = await process_cv(cv_id)
                 await settle_job(cv_id, outcome)

@@ -1,7 +1,7 @@
 """Worker process of the distributed runner: ``python -m cvmatch_app.jobs.worker [--concurrency N]``.
 
 Takes CV ids from the saq queue in Redis (CVMATCH_REDIS_URL) and scores them with
-``jobs.scoring.process_cv`` against the shared database (CVMATCH_DATABASE_URL). Start as many as
+``jobs.cv_task.process_cv`` against the shared database (CVMATCH_DATABASE_URL). Start as many as
 you like, on any machine that reaches both.
 
 - SIGTERM/SIGINT: takes no new CV, lets the current ones finish for up to CVMATCH_WORKER_GRACE_SECONDS,
@@ -11,7 +11,7 @@ you like, on any machine that reaches both.
 - Every few seconds one worker (a Redis lock elects it) sweeps the database and queues every pending
   CV and every CV whose lease expired, so nothing is stranded (not even when Redis lost a message).
 - With CVMATCH_ENGINE=claude it also polls the Message Batches of ``priority=batch`` jobs, as the
-  web replicas do (``claude_engine.batches``: any number of pollers record each CV once).
+  web replicas do (``jobs.claude_batches``: any number of pollers record each CV once).
 """
 
 from __future__ import annotations
@@ -26,15 +26,15 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from saq import Queue, Worker
-from sqlalchemy import or_, update
+from sqlalchemy import update
 from sqlmodel import col, select
 
 from cvmatch_app.config import get_settings
 from cvmatch_app.db.models import MatchCV, utcnow
 from cvmatch_app.db.session import get_engine, session_scope
+from cvmatch_app.jobs.cv_task import claimable, not_waiting_for_batch, process_cv
 from cvmatch_app.jobs.queue import SCORE_FUNCTION, enqueue_cvs, make_queue
 from cvmatch_app.jobs.runner import settle_job
-from cvmatch_app.jobs.scoring import not_waiting_for_batch, process_cv
 from cvmatch_app.logs import configure_logging
 from cvmatch_app.services.matching import CV_HELD_STATES
 from cvmatch_app.services.reading_pool import reading_pool
@@ -50,13 +50,7 @@ def stranded_cvs() -> list[tuple[int, int]]:
     with session_scope() as session:
         rows = session.exec(
             select(MatchCV.id, MatchCV.attempts)
-            .where(
-                or_(
-                    MatchCV.status == "pending",
-                    col(MatchCV.status).in_(CV_HELD_STATES) & (MatchCV.lease_until < now),  # type: ignore[operator]
-                ),
-                not_waiting_for_batch(),
-            )
+            .where(claimable(now), not_waiting_for_batch())
             .order_by(MatchCV.created_at, MatchCV.id)
         )
         return [(cv_id, attempts) for cv_id, attempts in rows if cv_id is not None]
@@ -91,7 +85,7 @@ def hand_back(cv_id: int, started: datetime) -> bool:
         return result.rowcount == 1
 
 
-async def score_cv(ctx: dict[str, Any], *, cv_id: int) -> str:
+async def score_queued_cv(ctx: dict[str, Any], *, cv_id: int) -> str:
     """The queue's one task: claim, score and record a CV (idempotent), or hand it back if stopped."""
     started = utcnow()
     log.info("scoring CV %s", cv_id)
@@ -133,7 +127,7 @@ class CVWorker(Worker):
     def __init__(self, queue: Queue, *, concurrency: int, grace_seconds: float) -> None:
         super().__init__(
             queue,
-            functions=[(SCORE_FUNCTION, score_cv)],
+            functions=[(SCORE_FUNCTION, score_queued_cv)],
             concurrency=concurrency,
             startup=self._startup,
             shutdown=self._shutdown,
@@ -147,7 +141,7 @@ class CVWorker(Worker):
         await asyncio.to_thread(reading_pool().warm_up)
         self._sweeper = asyncio.create_task(sweep_forever(self.queue), name="cvmatch-sweeper")
         if get_settings().engine == "claude":
-            from cvmatch_app.claude_engine.batches import batch_poller
+            from cvmatch_app.jobs.claude_batches import batch_poller
 
             await batch_poller.start()  # priority=batch jobs; safe alongside the replicas' pollers
         log.info(
@@ -164,7 +158,7 @@ class CVWorker(Worker):
             with contextlib.suppress(asyncio.CancelledError):
                 await self._sweeper
         if get_settings().engine == "claude":
-            from cvmatch_app.claude_engine.batches import batch_poller
+            from cvmatch_app.jobs.claude_batches import batch_poller
 
             await batch_poller.stop()
         await asyncio.to_thread(get_engine().dispose)

@@ -10,12 +10,13 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlmodel import Session, select
 
-from cvmatch_app.config import PLAN_BATCH_LIMITS, get_settings
+from cvmatch_app.config import get_settings
 from cvmatch_app.db.models import User
+from cvmatch_app.plans import DEFAULT_PLAN, PLAN_NAMES
 from cvmatch_app.services import credits, login_guard, security_log
 from cvmatch_app.services.errors import BadRequest, Conflict, NotFound, Unauthorized
 
-PLANS = tuple(PLAN_BATCH_LIMITS)
+PLANS = PLAN_NAMES
 MIN_PASSWORD_LENGTH = 8
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _hasher = PasswordHasher()  # argon2id with the library's recommended parameters
@@ -32,7 +33,7 @@ def validate_plan(plan: str) -> str:
 
 
 def create_user(
-    session: Session, *, email: str, password: str, plan: str = "free", credits_grant: int | None = None
+    session: Session, *, email: str, password: str, plan: str = DEFAULT_PLAN, credits_grant: int | None = None
 ) -> User:
     """Create an account with its signup credits (the configured free credits unless given)."""
     email = normalise_email(email)

@@ -41,13 +41,13 @@ from sqlmodel import Session
 from cvmatch_app.config import CreditPack, Settings, get_settings
 from cvmatch_app.db.models import StripeEvent, User
 from cvmatch_app.db.session import session_scope
+from cvmatch_app.plans import plans_below
 from cvmatch_app.services import credits as ledger
 from cvmatch_app.services import security_log
 from cvmatch_app.services.errors import BadRequest, NotFound, ServiceError, Unauthorized
 
 log = logging.getLogger("cvmatch.billing")
 
-PLAN_RANK = {"free": 0, "starter": 1, "api": 2}
 CHECKOUT_COMPLETED = "checkout.session.completed"
 ASYNC_SUCCEEDED = "checkout.session.async_payment_succeeded"
 ASYNC_FAILED = "checkout.session.async_payment_failed"
@@ -284,8 +284,8 @@ def record_purchase(
     """Credit a paid checkout and move the buyer up to the pack's plan; False if credited before."""
     reference = f"checkout:{checkout_session_id}"
     booked = ledger.book(session, user_id=user_id, delta=credits, reason="purchase", reference=reference, note=note)
-    if booked and PLAN_RANK.get(plan, 0) > 0:
-        lower = [name for name, rank in PLAN_RANK.items() if rank < PLAN_RANK[plan]]
+    lower = plans_below(plan)
+    if booked and lower:
         session.execute(
             update(User)
             .where(User.id == user_id, User.plan.in_(lower))

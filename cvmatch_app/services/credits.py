@@ -11,9 +11,20 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from cvmatch_app.db.models import CreditLedger, User
+from cvmatch_app.plans import CREDITS_PER_CV, credits_for
 from cvmatch_app.services.errors import InsufficientCredits, NotFound
 
 REASONS = ("signup", "purchase", "match", "refund", "admin")
+
+
+def charge_job(session: Session, *, user_id: int, job_id: str, cv_count: int) -> bool:
+    """Charge a new job its price (``plans.credits_for``); InsufficientCredits when the balance is short."""
+    return book(session, user_id=user_id, delta=-credits_for(cv_count), reason="match", reference=f"job:{job_id}")
+
+
+def refund_cv(session: Session, *, user_id: int, cv_id: int, note: str = "") -> bool:
+    """Give back one CV's price, once (the reference ``cv:<id>`` is unique with the reason)."""
+    return book(session, user_id=user_id, delta=CREDITS_PER_CV, reason="refund", reference=f"cv:{cv_id}", note=note)
 
 
 def book(session: Session, *, user_id: int, delta: int, reason: str, reference: str, note: str = "") -> bool:

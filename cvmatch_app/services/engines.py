@@ -10,7 +10,7 @@ from cvmatch_app.engine.types import ScoringEngine
 
 
 @lru_cache
-def get_engine() -> ScoringEngine:
+def scoring_engine() -> ScoringEngine:
     settings = get_settings()
     if settings.engine == "claude":
         from cvmatch_app.claude_engine import ClaudeEngine  # optional engine, loaded only when chosen

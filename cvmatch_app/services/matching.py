@@ -8,15 +8,20 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func, insert
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from cvmatch_app.config import get_settings
 from cvmatch_app.db.models import MatchCV, MatchCVFile, MatchJob, User, utcnow
+from cvmatch_app.db.session import session_scope
 from cvmatch_app.engine.bands import verdict_for
 from cvmatch_app.services import credits, idempotency, job_ids
+from cvmatch_app.services.dispatcher import dispatch
+from cvmatch_app.services.engines import scoring_engine
 from cvmatch_app.services.errors import BadRequest, Conflict, NotFound, PayloadTooLarge
 from cvmatch_app.services.filenames import clean_filename
 from cvmatch_app.services.job_description import check_matchable
+from cvmatch_app.services.reading_pool import read_file
 
 ACCEPTED_TYPES = "PDF, DOCX or TXT"
 JOB_DONE_STATES = ("completed", "failed")
@@ -63,8 +68,6 @@ def _mb(n_bytes: int) -> str:
 
 def read_jd_file(jd_file: UploadedFile) -> str:
     """The JD file's text, read now (the job needs it) in a limited reading process; 400 if unreadable."""
-    from cvmatch_app.services.reading_pool import read_file
-
     result = read_file(jd_file.filename or "job_description", jd_file.data)
     if not result.readable:
         raise BadRequest(f"The job description file could not be read: {result.reason}")
@@ -82,7 +85,9 @@ def prepare_submission(
     if jd_text and jd_file:
         raise BadRequest("Send the job description either as jd_text or as jd_file, not both.")
     if not jd_text and not jd_file:
-        raise BadRequest("A job description is required: send jd_text (up to 50,000 characters) or jd_file.")
+        raise BadRequest(
+            f"A job description is required: send jd_text (up to {settings.max_jd_chars:,} characters) or jd_file."
+        )
     cvs = [cv for cv in cvs if cv.filename or cv.data]
     if not cvs:
         raise BadRequest(f"No CVs were sent: attach one or more files ({ACCEPTED_TYPES}) as 'cvs'.")
@@ -178,7 +183,7 @@ def create_job(
         callback_url=callback_url,
         priority=check_priority(priority),
     )
-    credits.book(session, user_id=user.id, delta=-len(prepared.cvs), reason="match", reference=f"job:{job.id}")
+    credits.charge_job(session, user_id=user.id, job_id=job.id, cv_count=len(prepared.cvs))
     session.add(job)
     session.flush()
     # Core inserts, one statement each for the rows and the files: building 25 ORM objects costs
@@ -253,7 +258,6 @@ def submission_response(job: MatchJob) -> dict[str, Any]:
         "job_id": job.id,
         "status": job.status if job.status != "processing" else "pending",
         "cv_count": job.cv_count,
-        "message": f"Job created. Poll /api/match/{job.id} for results.",
         "skipped_cvs": job.skipped_cvs,
         "priority": job.priority,
     }
@@ -401,12 +405,6 @@ def submit(
     batch poller scores them in one Message Batch. The local engine ignores it.
     Blocking (database): call it from a worker thread. Returns the API's response.
     """
-    from sqlalchemy.exc import IntegrityError
-
-    from cvmatch_app.db.session import session_scope
-    from cvmatch_app.jobs.dispatch import dispatch
-    from cvmatch_app.services.engines import get_engine
-
     with session_scope() as session:
         user = session.get(User, user_id)
         if user is None:
@@ -422,7 +420,7 @@ def submit(
             )
         if existing is not None:
             return submission_response(existing)
-    engine = get_engine()
+    engine = scoring_engine()
     try:
         with session_scope(write=True) as session:
             job = create_job(

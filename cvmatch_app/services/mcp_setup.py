@@ -13,7 +13,7 @@ API_KEY_PLACEHOLDER = "your-api-key-here"
 def mcp_config_snippet(
     api_url: str, *, api_key: str = API_KEY_PLACEHOLDER, script_path: str = "~/mcp_server.py"
 ) -> dict[str, Any]:
-    """The seed's claude_desktop_config.json entry, pointing at ``api_url`` (this server's public URL)."""
+    """The API contract's claude_desktop_config.json entry, pointing at ``api_url`` (this server's public URL)."""
     return {
         "mcpServers": {
             MCP_SERVER_NAME: {

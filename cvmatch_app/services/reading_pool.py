@@ -26,6 +26,7 @@ import subprocess
 import sys
 import threading
 import time
+import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -53,6 +54,7 @@ class ReadingLimits:
     cpu_seconds: int = 2
     wall_seconds: float = 2.5
     memory_mb: int = 1024
+    max_bytes: int = 5 * 1024 * 1024  # the largest file accepted (CVMATCH_MAX_CV_BYTES), passed to the engine
 
 
 @dataclass
@@ -137,14 +139,15 @@ def child_main(cpu_seconds: int, memory_mb: int) -> None:
         data = _read_frame(stdin) if header is not None else None
         if header is None or data is None:
             return
-        filename = json.loads(header)["filename"]
+        request = json.loads(header)
+        filename = request["filename"]
         # RLIMIT_CPU counts the process's whole life: allow this file ``cpu_seconds`` more than so far.
         used = resource.getrusage(resource.RUSAGE_SELF)
         spent = int(used.ru_utime + used.ru_stime) + 1
         resource.setrlimit(resource.RLIMIT_CPU, (spent + cpu_seconds, resource.RLIM_INFINITY))
         try:
             _refuse_crowded_zip(data)
-            document = extract_document(filename, data)
+            document = extract_document(filename, data, max_bytes=request["max_bytes"])
             answer: dict[str, Any] = {
                 "text": document.text,
                 "kind": document.kind,
@@ -228,7 +231,7 @@ class _Reader:
             self._ready = True
         started, cpu_at_start = time.monotonic(), self._cpu_seconds()
         try:
-            _write_frame(self._stdin, json.dumps({"filename": filename}).encode())
+            _write_frame(self._stdin, json.dumps({"filename": filename, "max_bytes": self.limits.max_bytes}).encode())
             _write_frame(self._stdin, data)
         except (BrokenPipeError, OSError) as exc:
             self.kill()
@@ -287,15 +290,25 @@ class ReadingPool:
         self._lock = threading.Lock()
         self._pid = os.getpid()
         self._closed = False
+        self._started: weakref.WeakSet[_Reader] = weakref.WeakSet()
         for _ in range(limits.processes):
             self._idle.put(None)  # a slot; its child is started on first use
+
+    def _start_reader(self) -> _Reader:
+        reader = _Reader(self.limits)
+        self._started.add(reader)
+        return reader
+
+    def pids(self) -> list[int]:
+        """Process ids of this pool's live reading processes."""
+        return [reader.pid for reader in list(self._started) if reader.alive]
 
     def warm_up(self) -> None:
         """Start the children now (each takes about a second to import the extractors)."""
         slots = [self._idle.get() for _ in range(self.limits.processes)]
         for reader in slots:
             if reader is None or not reader.alive:
-                reader = _Reader(self.limits)
+                reader = self._start_reader()
             self._idle.put(reader)
 
     def read(self, filename: str, data: bytes) -> ReadResult:
@@ -347,7 +360,7 @@ class ReadingPool:
         reader = self._idle.get()
         if reader is None or not reader.alive:
             try:
-                reader = _Reader(self.limits)
+                reader = self._start_reader()
             except Exception:
                 self._idle.put(None)
                 raise
@@ -359,7 +372,7 @@ class ReadingPool:
             reader = None
         if reader is None and not self._closed:
             try:
-                reader = _Reader(self.limits)  # replaced now: it imports while the slot waits
+                reader = self._start_reader()  # replaced now: it imports while the slot waits
             except OSError:
                 log.exception("could not start a file reader; the next file tries again")
         self._idle.put(reader)
@@ -389,6 +402,7 @@ def limits_from_settings() -> ReadingLimits:
         cpu_seconds=settings.reader_cpu_seconds,
         wall_seconds=settings.reader_wall_seconds,
         memory_mb=settings.reader_memory_mb,
+        max_bytes=settings.max_cv_bytes,
     )
 
 

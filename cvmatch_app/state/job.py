@@ -35,6 +35,7 @@ from cvmatch_app.state.job_cards import (
 )
 
 POLL_SECONDS = 0.7
+DECISIONS_POLL_SECONDS = 3  # once done, only decisions change: other sessions' show within seconds
 WATCH_LIMIT_SECONDS = 2 * 60 * 60  # a forgotten tab stops polling after two hours
 VIEW_MODES = ("table", "cards", "compare")
 STATUS_FILTERS = {"all": "All statuses", "undecided": "Undecided", **decisions.STATUS_LABELS}
@@ -169,21 +170,23 @@ class JobState(rx.State):
         self._show_links(links)
         if self.open_position >= 0:
             yield JobState.open_cv(self.open_position)
-        if not self.done:
-            self._watch_generation += 1
-            yield JobState.watch(self._watch_generation)
+        self._watch_generation += 1
+        yield JobState.watch(self._watch_generation)
 
     @rx.event(background=True)
     async def watch(self, generation: int):
-        """Poll the database; only the short state updates hold the lock, never the reads."""
+        """Poll the database: progress while the job runs, then the decisions other sessions take.
+        Only the short state updates hold the lock, never the reads."""
         async with self:
             job_id = self.job_id
             user_id = await self._user_id()
         if user_id is None:
             return
         started = time.monotonic()
+        async with self:
+            finished = self.done
         while time.monotonic() - started < WATCH_LIMIT_SECONDS:
-            await asyncio.sleep(POLL_SECONDS)
+            await asyncio.sleep(DECISIONS_POLL_SECONDS if finished else POLL_SECONDS)
             try:
                 view = await in_db(lambda s: workspace.job_workspace(s, user_id=user_id, job_id=job_id))
             except ServiceError:
@@ -194,10 +197,10 @@ class JobState(rx.State):
                 if not self.router.url.path.rstrip("/").endswith(job_id):
                     return  # the tab moved to another page; coming back starts a new watcher
                 self._apply(view)
-                if view["done"]:
+                if view["done"] and not finished:
+                    finished = True
                     auth = await self.get_state(AuthState)
                     await auth._load_user()  # refunds for failed CVs show in the balance
-                    return
 
     # Sorting, filtering, searching, views.
 

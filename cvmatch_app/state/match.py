@@ -12,6 +12,8 @@ import reflex as rx
 from reflex.vars import ArrayVar, ObjectVar
 
 from cvmatch_app.config import get_settings
+from cvmatch_app.plans import DEFAULT_PLAN, credits_for
+from cvmatch_app.plans import batch_limit as batch_limit_of
 from cvmatch_app.services import matching
 from cvmatch_app.services.errors import ServiceError
 from cvmatch_app.services.filenames import clean_filename
@@ -51,7 +53,7 @@ class MatchState(rx.State):
     cvs: list[StagedCV] = []
     jd_file_name: str = ""
     jd_file_size: str = ""
-    batch_limit: int = 10
+    batch_limit: int = batch_limit_of(DEFAULT_PLAN)
     submitting: bool = False
     adding_percent: int = -1  # while dropped CVs travel to the server: 0-100; otherwise -1
     error: str = ""
@@ -67,7 +69,7 @@ class MatchState(rx.State):
 
     @rx.var
     def cost(self) -> int:
-        return len(self.cvs)
+        return credits_for(len(self.cvs))
 
     @rx.event
     async def load(self):
@@ -78,7 +80,7 @@ class MatchState(rx.State):
         if self._owner != user_id:  # another account used this tab before: forget its files
             self._clear()
             self._owner = user_id
-        self.batch_limit = get_settings().batch_limit(auth.plan or "free")
+        self.batch_limit = get_settings().batch_limit(auth.plan or DEFAULT_PLAN)
         if self.submitting and time.time() - self._submit_started > SUBMIT_STALE_SECONDS:
             self.submitting = False  # a reload during a submission keeps the button busy until it ends
         self.error = ""

@@ -1,4 +1,8 @@
-"""How long a recruiter waits: from dropping 10 CVs to the tenth ranked card (a figure for the report)."""
+"""How long a recruiter waits: from dropping 10 CVs to the tenth ranked card.
+
+The figure is written for the report; the test fails when the wait passes ``BUDGET_SECONDS`` (generous:
+a shared, busy test machine), i.e. when something made the page an order of magnitude slower.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ from tests.support.factories import DEVELOPER_CV, NURSE_CV, NURSE_JD, WAREHOUSE_
 
 pytestmark = __import__("pytest").mark.browser
 TEMPLATES = [NURSE_CV, DEVELOPER_CV, WAREHOUSE_CV]
+BUDGET_SECONDS = 45.0  # drop to last card; about 5 s on an idle laptop
 
 
 def test_ten_cvs_from_drop_to_last_card(web_server, page, artifacts):
@@ -38,3 +43,4 @@ def test_ten_cvs_from_drop_to_last_card(web_server, page, artifacts):
     (artifacts / "timing-10-cvs.txt").write_text(report)
     print(report)
     expect(page.locator("#nav-balance")).to_have_text("10 credits")
+    assert finished - started < BUDGET_SECONDS, report

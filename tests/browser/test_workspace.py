@@ -135,6 +135,11 @@ def test_workspace_from_ranking_to_share_link(web_server, page, browser, artifac
         expect(maria.locator(".decision-status")).to_have_text("Shortlisted", timeout=WAIT_MS)
         expect(maria.locator(".decision-stars")).to_contain_text("4")
         expect(_row_of(other_page, "Sam Coder").locator(".decision-status")).to_have_text("Rejected")
+        # A decision taken now in the first session reaches this one without a reload.
+        _row_of(page, "Alex Loader").locator(".row-name").click()
+        expect(viewer.locator(".cv-name")).to_have_text("Alex Loader")
+        viewer.locator(".decide-hold").click()
+        expect(_row_of(other_page, "Alex Loader").locator(".decision-status")).to_have_text("On hold", timeout=WAIT_MS)
     finally:
         other.close()
 
@@ -281,6 +286,8 @@ def test_time_from_job_done_to_the_table_for_25_cvs(web_server, page, artifacts)
     expect(_rows(page)).to_have_count(25)
     expect(page.locator("#progress-rows")).to_be_hidden()
     table = time.monotonic()
+    names = page.locator("#progress-rows .progress-name").all_text_contents()
+    assert names == [f"cv-{n}.txt" for n in range(25)], "file names sort as people count (cv-2 before cv-10)"
     height = page.evaluate("document.documentElement.scrollHeight")
     report = f"25 CVs: job done to ranking table {1000 * (table - done):.0f} ms; page height {height} px\n"
     (artifacts / "timing-25-cvs-table.txt").write_text(report)

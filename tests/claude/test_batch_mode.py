@@ -18,7 +18,6 @@ import pytest
 from sqlalchemy import Engine
 from sqlmodel import Session, select
 
-from cvmatch_app.claude_engine.batches import MARKER_PREFIX, BatchScorer, jobs_without_batch
 from cvmatch_app.claude_engine.client import make_client
 from cvmatch_app.claude_engine.engine import FLAG_LOCAL_FALLBACK, ClaudeEngine
 from cvmatch_app.claude_engine.usage import UsageMeter
@@ -27,7 +26,8 @@ from cvmatch_app.db import session as db_session
 from cvmatch_app.db.migrate import upgrade_to_head
 from cvmatch_app.db.models import CreditLedger, MatchCV, MatchJob
 from cvmatch_app.db.session import make_engine, session_scope
-from cvmatch_app.jobs.scoring import process_cv
+from cvmatch_app.jobs.claude_batches import MARKER_PREFIX, BatchScorer, jobs_without_batch
+from cvmatch_app.jobs.cv_task import process_cv
 from cvmatch_app.services import credits, engines, matching
 from tests.api.helpers import submit, wait_completed
 from tests.claude.jobs import LONG_NURSE_JD
@@ -88,7 +88,7 @@ def test_the_fake_batch_endpoints_answer_in_progress_then_ended_with_each_kind_o
 def _clear_caches() -> None:
     get_settings.cache_clear()
     db_session.get_engine.cache_clear()
-    engines.get_engine.cache_clear()
+    engines.scoring_engine.cache_clear()
 
 
 @pytest.fixture
@@ -128,7 +128,7 @@ def _rounds(*scorer_rounds: int, scorers: int = 1, fake: FakeAnthropic) -> None:
     """Run rounds of ``scorers`` BatchScorers at once (as separate processes would), then close them."""
 
     async def go() -> None:
-        engine = engines.get_engine()
+        engine = engines.scoring_engine()
         assert isinstance(engine, ClaudeEngine)
         clients = [make_client(api_key="test-key", base_url=fake.url) for _ in range(scorers)]
         try:
@@ -205,7 +205,7 @@ def test_a_batch_job_is_one_batch_of_the_live_requests_recorded_when_it_ends_at_
 
 def test_two_pollers_at_once_make_one_batch_and_refund_an_errored_cv_once(claude_db, fake, monkeypatch):
     monkeypatch.setenv("CVMATCH_CLAUDE_FALLBACK", "fail")
-    engines.get_engine.cache_clear()
+    engines.scoring_engine.cache_clear()
     get_settings.cache_clear()
     fake.when(_is("developer.txt"), error(500, "api_error", "Internal server error"))
     user_id, job_id = _submit_batch_job()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -10,8 +11,19 @@ from cvmatch_app.engine import UnreadableDocument, extract_document
 
 EVAL_FILES = Path(__file__).resolve().parents[2] / ".." / "shared" / "eval" / "files"
 needs_eval = pytest.mark.skipif(
-    not EVAL_FILES.is_dir(), reason="../shared/eval/files is not beside the checkout (development data only)"
+    not EVAL_FILES.is_dir(),
+    reason=f"NOT RUN: {EVAL_FILES.resolve()} is missing (put a copy of shared/ beside the clone to run these)",
 )
+
+
+def test_the_eval_files_are_there_when_ci_says_so() -> None:
+    """CI runs with a copy of shared/ beside the clone: there a missing folder is a failure, not a skip."""
+    if os.environ.get("CI", "").lower() != "true":
+        if not EVAL_FILES.is_dir():
+            pytest.skip(f"NOT RUN: {EVAL_FILES.resolve()} is missing; the real-file tests below are skipped too")
+        return
+    assert EVAL_FILES.is_dir(), f"CI=true but {EVAL_FILES.resolve()} is missing: the real-file tests did not run"
+    assert _readable_files(), f"{EVAL_FILES.resolve()} holds no PDF, DOCX or TXT"
 
 REFUSED = {
     "edge_cases_scorelia/tests__fixtures__corrupt_file.pdf": "not a real PDF",

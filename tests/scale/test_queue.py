@@ -15,8 +15,8 @@ from cvmatch_app.db import session as db_session
 from cvmatch_app.db.models import MatchCV, User, utcnow
 from cvmatch_app.db.session import session_scope
 from cvmatch_app.engine.types import Assessment
+from cvmatch_app.jobs import cv_task, worker
 from cvmatch_app.jobs import runner as runner_module
-from cvmatch_app.jobs import scoring, worker
 from cvmatch_app.jobs.queue import enqueue_cvs, job_key
 from cvmatch_app.services import matching
 from tests.scale.conftest import fresh_redis_url
@@ -67,14 +67,17 @@ def _cv(cv_id: int) -> MatchCV:
 
 def test_a_stopped_worker_hands_its_cv_back_without_counting_the_attempt(monkeypatch):
     (cv_id,) = _job_with_cvs(1)
-    monkeypatch.setattr(scoring, "get_engine", lambda: SlowEngine())
+    monkeypatch.setattr(cv_task, "scoring_engine", lambda: SlowEngine())
 
     async def stop_mid_cv() -> None:
-        task = asyncio.create_task(worker.score_cv({}, cv_id=cv_id))
+        task = asyncio.create_task(worker.score_queued_cv({}, cv_id=cv_id))
         for _ in range(200):
             await asyncio.sleep(0.05)
             if (await asyncio.to_thread(_cv, cv_id)).status == "processing":
                 break
+        else:
+            task.cancel()
+            raise AssertionError("the worker never claimed the CV: nothing was handed back, nothing was tested")
         task.cancel()
         with pytest.raises(asyncio.CancelledError):
             await task
@@ -86,7 +89,7 @@ def test_a_stopped_worker_hands_its_cv_back_without_counting_the_attempt(monkeyp
 
 def test_hand_back_never_touches_a_lease_taken_by_another_runner():
     (cv_id,) = _job_with_cvs(1)
-    claimed = scoring.claim(cv_id)
+    claimed = cv_task.claim(cv_id)
     assert claimed == "reading"  # its file is read first, under the same lease
     # This worker started before the current lease holder claimed the CV and is long past its own lease.
     assert not worker.hand_back(cv_id, started=utcnow() - timedelta(hours=1))
@@ -96,7 +99,7 @@ def test_hand_back_never_touches_a_lease_taken_by_another_runner():
 def test_the_sweeper_finds_queued_and_expired_cvs_not_live_ones():
     queued, live, expired, done = _job_with_cvs(4)
     for cv_id in (live, expired, done):
-        assert scoring.claim(cv_id)
+        assert cv_task.claim(cv_id)
     with session_scope(write=True) as session:
         session.execute(
             update(MatchCV).where(MatchCV.id == expired).values(lease_until=utcnow() - timedelta(seconds=1))

@@ -24,7 +24,7 @@ from cvmatch_app.engine.candidate import read_candidate
 from cvmatch_app.engine.types import Assessment, ScoringEngine
 from cvmatch_app.jobs.reading import read_cv
 from cvmatch_app.services import credits
-from cvmatch_app.services.engines import get_engine
+from cvmatch_app.services.engines import scoring_engine
 from cvmatch_app.services.matching import CV_HELD_STATES, refresh_job_status
 
 log = logging.getLogger("cvmatch.jobs")
@@ -32,8 +32,10 @@ _JOB_CACHE_SIZE = 64
 _job_profiles: OrderedDict[str, Any] = OrderedDict()
 
 
-def _held_and_expired(now: Any) -> ColumnElement[bool]:
-    return col(MatchCV.status).in_(CV_HELD_STATES) & (MatchCV.lease_until < now)  # type: ignore[operator]
+def claimable(now: Any) -> ColumnElement[bool]:
+    """The one rule for a CV a runner may take: queued (pending), or held by a runner whose lease expired."""
+    held_and_expired = col(MatchCV.status).in_(CV_HELD_STATES) & (MatchCV.lease_until < now)  # type: ignore[operator]
+    return or_(MatchCV.status == "pending", held_and_expired)
 
 
 def claim(cv_id: int) -> str | None:
@@ -47,7 +49,7 @@ def claim(cv_id: int) -> str | None:
     with session_scope(write=True) as session:
         result = session.execute(
             update(MatchCV)
-            .where(MatchCV.id == cv_id, or_(MatchCV.status == "pending", _held_and_expired(now)))
+            .where(MatchCV.id == cv_id, claimable(now))
             .values(
                 status=case((col(MatchCV.read_at).is_(None), "reading"), else_="processing"),
                 attempts=MatchCV.attempts + 1,
@@ -86,7 +88,7 @@ async def process_cv(cv_id: int, *, engine: ScoringEngine | None = None) -> str:
         outcome = await asyncio.to_thread(read_cv, cv_id)
         if outcome != "ready":
             return outcome
-    engine = engine or get_engine()
+    engine = engine or scoring_engine()
     cv, job = await asyncio.to_thread(_load, cv_id)
     try:
         profile = await asyncio.to_thread(_job_profile, engine, job.id, job.jd_text)
@@ -174,7 +176,7 @@ def record_failure(cv_id: int, error: str, *, final: bool = False) -> str:
         session.add(cv)
         job = session.get(MatchJob, cv.job_id)
         assert job is not None
-        credits.book(session, user_id=job.user_id, delta=1, reason="refund", reference=f"cv:{cv.id}")
+        credits.refund_cv(session, user_id=job.user_id, cv_id=cv.id)
         refresh_job_status(session, cv.job_id)
         return "failed"
 
@@ -198,7 +200,7 @@ def unfinished_cv_ids() -> list[int]:
     with session_scope() as session:
         rows = session.exec(
             select(MatchCV.id)
-            .where(or_(MatchCV.status == "pending", _held_and_expired(now)), not_waiting_for_batch())
+            .where(claimable(now), not_waiting_for_batch())
             .order_by(MatchCV.created_at, MatchCV.id)
         )
         return list(rows)

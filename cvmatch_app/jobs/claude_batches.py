@@ -1,8 +1,10 @@
-"""Batch mode: a job marked not urgent (``priority=batch``) is scored as one Claude Message Batch.
+"""The Claude batch poller, a second runner beside jobs.runner and jobs.worker.
+
+Batch mode: a job marked not urgent (``priority=batch``) is scored as one Claude Message Batch.
 
 Anthropic's Message Batches API bills every token at half the live price and answers within hours
 (at most 24 h). The job's CVs stay ``pending`` until the batch ends; the runners leave them alone
-(``jobs.scoring.not_waiting_for_batch``) and this module's poller does the work, in rounds:
+(``jobs.cv_task.not_waiting_for_batch``) and this module's poller does the work, in rounds:
 
 1. Submit. A batch job without a batch is taken by a conditional UPDATE that writes a
    ``submitting:<unix time>`` marker into ``match_job.batch_id``: of two processes, only one wins.
@@ -32,16 +34,19 @@ import anthropic
 from sqlalchemy import update
 from sqlmodel import col, select
 
+from cvmatch_app.claude_engine.client import classify, make_client
+from cvmatch_app.claude_engine.engine import ClaudeEngine, ClaudeJob
+from cvmatch_app.claude_engine.errors import ClaudeError
+from cvmatch_app.claude_engine.prompt import clean_cv
+from cvmatch_app.claude_engine.usage import UsageMeter
 from cvmatch_app.config import get_settings
 from cvmatch_app.db.models import MatchCV, MatchJob
 from cvmatch_app.db.session import session_scope
 from cvmatch_app.engine.types import Assessment
-
-from .client import classify, make_client
-from .engine import ClaudeEngine, ClaudeJob
-from .errors import ClaudeError
-from .prompt import clean_cv
-from .usage import UsageMeter
+from cvmatch_app.jobs.cv_task import claim, record_failure, record_result
+from cvmatch_app.jobs.dispatch import dispatch
+from cvmatch_app.jobs.runner import settle_job
+from cvmatch_app.services.engines import scoring_engine
 
 log = logging.getLogger("cvmatch.claude.batches")
 
@@ -241,8 +246,6 @@ class BatchScorer:
         return batch.id
 
     async def _score_live(self, job_id: str, marker: str | None, why: str) -> None:
-        from cvmatch_app.jobs.dispatch import dispatch
-
         cv_ids = await asyncio.to_thread(score_live_instead, job_id, marker)
         if cv_ids:
             log.warning("job %s is scored live instead of in a batch: %s", job_id, why)
@@ -265,9 +268,6 @@ class BatchScorer:
 
     async def record(self, job: ClaudeJob, cv: BatchCV, result: Any | None) -> str:
         """Record one CV from its batch result, through the runners' own claim and record functions."""
-        from cvmatch_app.jobs.runner import settle_job
-        from cvmatch_app.jobs.scoring import claim, record_failure, record_result
-
         if not await asyncio.to_thread(claim, cv.id):
             return "skipped"  # recorded already, or another poller holds it
         succeeded = getattr(result, "type", None) == "succeeded"
@@ -304,9 +304,7 @@ class BatchPoller:
         self._wake: asyncio.Event | None = None
 
     async def start(self) -> None:
-        from cvmatch_app.services.engines import get_engine
-
-        engine = await asyncio.to_thread(get_engine)
+        engine = await asyncio.to_thread(scoring_engine)
         if not isinstance(engine, ClaudeEngine) or self._task is not None:
             return
         settings = get_settings()
