@@ -50,6 +50,8 @@ async def submit_match(
 
     Optional `priority`: `standard` (default, scored at once) or `batch` (not urgent: on a Claude
     server, one Message Batch at half the cost, results within hours).
+    Optional `blind`: `true` turns on blind review for the job (the job page's switch): names, contact
+    details, photos, addresses, dates of birth and graduation years never reach the scorer. Default `false`.
     """
     principal.require(SCOPE_EXECUTE)
     settings = get_settings()
@@ -58,6 +60,7 @@ async def submit_match(
     jd_file = await _as_upload(form.get("jd_file"))
     jd_text = form.get("jd_text")
     priority = form.get("priority")
+    blind = form.get("blind")
     submitted = await run_in_threadpool(
         matching.submit,
         user_id=principal.user.id,
@@ -67,6 +70,7 @@ async def submit_match(
         idempotency_key=idempotency_key,
         # A file sent as `priority` is not a priority: the service's 400 names the two values.
         priority=priority if isinstance(priority, str) or priority is None else "(a file)",
+        blind=blind if isinstance(blind, str) or blind is None else "(a file)",
     )
     # What to do next is the API's text; the service returns the job's data only.
     return MatchSubmitted(**submitted, message=f"Job created. Poll /api/match/{submitted['job_id']} for results.")

@@ -68,6 +68,12 @@ class MatchRequest(BaseModel):
     priority: Literal["standard", "batch"] = Field(
         "standard", description="'batch': not urgent; on a Claude server scored at half the price within hours"
     )
+    blind: bool = Field(
+        False,
+        description="Blind review for this job: names, contact details, photos, addresses, dates of birth and "
+        "graduation years are removed from the CVs before scoring and hidden on the job's pages, share links and "
+        "exports (the job page's switch, on from the start)",
+    )
 
 
 class SkippedCV(_Answer):

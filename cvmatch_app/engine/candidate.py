@@ -196,3 +196,10 @@ def redact_personal(text: str, candidate: Candidate) -> str:
             line = _YEAR_RE.sub(REDACTED, line)
         out.append(line)
     return "\n".join(out)
+
+
+def anonymise(text: str, *, today: dt.date | None = None) -> str:
+    """The CV as a blind job's scorer reads it: the same details blind review hides on the pages
+    (``redact_personal``), found the same way (``read_candidate``). Line count is kept, so evidence
+    lines still sit where they were in the CV."""
+    return redact_personal(text, read_candidate(text, today=today))

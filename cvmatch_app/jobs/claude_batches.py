@@ -43,7 +43,7 @@ from cvmatch_app.config import get_settings
 from cvmatch_app.db.models import MatchCV, MatchJob
 from cvmatch_app.db.session import session_scope
 from cvmatch_app.engine.types import Assessment
-from cvmatch_app.jobs.cv_task import claim, record_failure, record_result
+from cvmatch_app.jobs.cv_task import claim, record_failure, record_result, text_for_scorer
 from cvmatch_app.jobs.dispatch import dispatch
 from cvmatch_app.jobs.runner import settle_job
 from cvmatch_app.services.engines import scoring_engine
@@ -149,7 +149,12 @@ def load_job(job_id: str) -> tuple[str, list[BatchCV]]:
         assert job is not None
         cvs = session.exec(select(MatchCV).where(MatchCV.job_id == job_id).order_by(col(MatchCV.position)))
         return job.jd_text, [
-            BatchCV(id=cv.id, text=cv.text, flags=list(cv.extraction_flags), status=cv.status)
+            BatchCV(
+                id=cv.id,
+                text=text_for_scorer(cv.text, blind=job.blind_review),
+                flags=list(cv.extraction_flags),
+                status=cv.status,
+            )
             for cv in cvs
             if cv.id is not None
         ]

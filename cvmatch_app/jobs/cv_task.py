@@ -20,7 +20,7 @@ from cvmatch_app.config import get_settings
 from cvmatch_app.db.models import MatchCV, MatchJob, utcnow
 from cvmatch_app.db.session import session_scope
 from cvmatch_app.engine.bands import clamp_score, verdict_for
-from cvmatch_app.engine.candidate import read_candidate
+from cvmatch_app.engine.candidate import anonymise, read_candidate
 from cvmatch_app.engine.types import Assessment, ScoringEngine
 from cvmatch_app.jobs.reading import read_cv
 from cvmatch_app.services import credits
@@ -75,6 +75,12 @@ def _job_profile(engine: ScoringEngine, job_id: str, jd_text: str) -> Any:
     return _job_profiles[key]
 
 
+def text_for_scorer(cv_text: str, *, blind: bool) -> str:
+    """What every engine (local, Claude live and Claude batch) reads of a CV: a blind job's CV
+    without the identity blind review hides, so the name and contact details never reach the scorer."""
+    return anonymise(cv_text) if blind else cv_text
+
+
 async def process_cv(cv_id: int, *, engine: ScoringEngine | None = None) -> str:
     """Claim, read (once), score and record one CV.
 
@@ -92,7 +98,8 @@ async def process_cv(cv_id: int, *, engine: ScoringEngine | None = None) -> str:
     cv, job = await asyncio.to_thread(_load, cv_id)
     try:
         profile = await asyncio.to_thread(_job_profile, engine, job.id, job.jd_text)
-        assessment = await engine.assess(profile, cv.text, list(cv.extraction_flags))
+        text = text_for_scorer(cv.text, blind=job.blind_review)
+        assessment = await engine.assess(profile, text, list(cv.extraction_flags))
     except Exception as exc:  # noqa: BLE001 - any engine failure is retried, then refunded
         log.warning("scoring CV %s failed (attempt %s): %s", cv_id, cv.attempts, exc)
         return await asyncio.to_thread(record_failure, cv_id, str(exc))

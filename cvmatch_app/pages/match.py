@@ -130,6 +130,29 @@ def _cv_section() -> rx.Component:
     )
 
 
+def _blind_switch() -> rx.Component:
+    """The job page's blind review switch, on from the start: the scorer never reads who the candidates are."""
+    return rx.el.label(
+        rx.hstack(
+            rx.switch(
+                checked=MatchState.blind,
+                on_change=MatchState.set_blind_review,
+                disabled=MatchState.submitting,
+                id="match-blind-review",
+            ),
+            rx.text("Blind review", size="2", weight="medium"),
+            rx.text(
+                "(names, contact details, addresses, birth dates and graduation years are removed before scoring)",
+                size="1",
+                color=rx.color("gray", 11),
+            ),
+            align="center",
+            spacing="2",
+            wrap="wrap",
+        ),
+    )
+
+
 def _submit_bar() -> rx.Component:
     return rx.card(
         rx.flex(
@@ -159,6 +182,7 @@ def _submit_bar() -> rx.Component:
                     ),
                     rx.fragment(),
                 ),
+                _blind_switch(),
                 spacing="1",
                 align="start",
             ),

@@ -2,7 +2,7 @@
 
 A retried request with the same key and the same fingerprint gets the first job back; the same key
 with a different fingerprint is a 409. The fingerprint covers the JD (text and file name), every CV
-(name and bytes, in order) and the priority; a key longer than the column is refused, never cut
+(name and bytes, in order), the priority and blind review; a key longer than the column is refused, never cut
 (two long keys cut to one would collide).
 """
 
@@ -36,10 +36,12 @@ def clean_key(key: str | None) -> str | None:
     return key
 
 
-def fingerprint(prepared: Fingerprinted, *, priority: str) -> str:
+def fingerprint(prepared: Fingerprinted, *, priority: str, blind: bool = False) -> str:
     """The request's fingerprint: the JD and CVs (already hashed while reading them) plus every other
-    field that changes the job."""
+    field that changes the job (blind review changes what the scorer reads)."""
     digest = hashlib.sha256()
-    for part in (prepared.request_hash, prepared.jd_filename or "", priority):
+    # A job that is not blind keeps the fingerprint it had before blind review was a field.
+    parts = (prepared.request_hash, prepared.jd_filename or "", priority, *(("blind",) if blind else ()))
+    for part in parts:
         digest.update(part.encode() + b"\0")
     return digest.hexdigest()

@@ -30,6 +30,8 @@ CV_STATES = ("pending", "reading", "processing", "completed", "failed", "skipped
 CV_HELD_STATES = ("reading", "processing")  # a runner holds the CV under a lease
 CV_DONE_STATES = ("completed", "failed", "skipped")
 PRIORITIES = ("standard", "batch")
+BLIND_ON = ("true", "1", "yes", "on")  # what an HTML form or an API client sends for a ticked switch
+BLIND_OFF = ("false", "0", "no", "off", "")
 LOCAL_BATCH_NOTE = (
     "priority=batch applies to the Claude engine only (Message Batches API, half price, results within "
     "hours): this server scores with the local engine, so the job was scored at once, at the usual credit."
@@ -162,6 +164,7 @@ def create_job(
     idempotency_key: str | None = None,
     callback_url: str | None = None,
     priority: str = "standard",
+    blind: bool = False,
 ) -> MatchJob:
     """Charge one credit per CV and store the job with the CVs' files, atomically (in a write session).
 
@@ -182,6 +185,7 @@ def create_job(
         request_hash=prepared.request_hash,
         callback_url=callback_url,
         priority=check_priority(priority),
+        blind_review=blind,
     )
     credits.charge_job(session, user_id=user.id, job_id=job.id, cv_count=len(prepared.cvs))
     session.add(job)
@@ -229,6 +233,21 @@ def check_priority(priority: str | None) -> str:
             "(not urgent: Claude's Message Batches API, half the cost, results within hours)."
         )
     return value
+
+
+def check_blind(blind: str | bool | None) -> bool:
+    """The submission's blind review switch: off unless asked; a value that is no yes/no is a 400."""
+    if blind is None or isinstance(blind, bool):
+        return bool(blind)
+    value = blind.strip().lower()
+    if value in BLIND_ON:
+        return True
+    if value in BLIND_OFF:
+        return False
+    raise BadRequest(
+        f"blind={blind[:40]!r} is not a yes/no value: send 'true' (names, contact details and other identity "
+        "are hidden from the results and never reach the scorer) or 'false' (the default)."
+    )
 
 
 def waits_for_batch(job: MatchJob) -> bool:
@@ -395,6 +414,7 @@ def submit(
     jd_file: UploadedFile | None = None,
     idempotency_key: str | None = None,
     priority: str | None = "standard",
+    blind: str | bool | None = False,
 ) -> dict[str, Any]:
     """The whole submission, shared by the REST API and the web app: check, store, charge, queue.
 
@@ -403,6 +423,8 @@ def submit(
 
     ``priority='batch'`` (not urgent) on a Claude server: the runners only read the CVs, then the
     batch poller scores them in one Message Batch. The local engine ignores it.
+    ``blind``: the job starts with blind review on (the job page's switch), so its CVs reach the
+    scorer without the candidate's identity.
     Blocking (database): call it from a worker thread. Returns the API's response.
     """
     with session_scope() as session:
@@ -410,9 +432,10 @@ def submit(
         if user is None:
             raise NotFound("This account no longer exists.")
     priority = check_priority(priority)  # before the JD file is read: a typo costs nothing
+    blind = check_blind(blind)
     key = idempotency.clean_key(idempotency_key)
     prepared = prepare_submission(plan=user.plan, cvs=cvs, jd_text=jd_text, jd_file=jd_file)
-    prepared.request_hash = idempotency.fingerprint(prepared, priority=priority)
+    prepared.request_hash = idempotency.fingerprint(prepared, priority=priority, blind=blind)
     if key:
         with session_scope() as session:
             existing = find_idempotent_job(
@@ -431,6 +454,7 @@ def submit(
                 model=engine.model,
                 idempotency_key=key,
                 priority=priority,
+                blind=blind,
             )
             cv_ids = [cv_id for cv_id in cv_ids_of(session, job.id) if cv_id is not None]
     except IntegrityError:

@@ -141,7 +141,8 @@ def cv_text_lines(job: MatchJob, cv: MatchCV) -> list[dict[str, Any]]:
         proves = []
         for row in evidence:
             fragments = str(row.get("cv_line") or "").split("; ")
-            if any(_proves(raw, fragment) for fragment in fragments):
+            # A blind job's evidence quotes the anonymised text the scorer read.
+            if any(_proves(raw, fragment) or _proves(shown, fragment) for fragment in fragments):
                 label = str(row.get("requirement") or "")
                 if label and label not in proves:
                     proves.append(label)

@@ -55,6 +55,7 @@ class MatchState(rx.State):
     jd_file_size: str = ""
     batch_limit: int = batch_limit_of(DEFAULT_PLAN)
     submitting: bool = False
+    blind: bool = False  # the new job starts with blind review on (the job page's switch)
     adding_percent: int = -1  # while dropped CVs travel to the server: 0-100; otherwise -1
     error: str = ""
 
@@ -79,6 +80,7 @@ class MatchState(rx.State):
             return
         if self._owner != user_id:  # another account used this tab before: forget its files
             self._clear()
+            self.blind = False
             self._owner = user_id
         self.batch_limit = get_settings().batch_limit(auth.plan or DEFAULT_PLAN)
         if self.submitting and time.time() - self._submit_started > SUBMIT_STALE_SECONDS:
@@ -106,6 +108,7 @@ class MatchState(rx.State):
             return False
         if self._owner != user_id:
             self._clear()
+            self.blind = False
             self._owner = user_id
         return True
 
@@ -204,6 +207,11 @@ class MatchState(rx.State):
             self._staged_changed()
 
     @rx.event
+    def set_blind_review(self, blind: bool):
+        if not self.submitting:
+            self.blind = bool(blind)
+
+    @rx.event
     def submit(self, form: dict):
         if self.submitting:
             return
@@ -238,6 +246,7 @@ class MatchState(rx.State):
             cvs = [matching.UploadedFile(filename=file.name, data=file.data) for file in self._cv_files]
             jd_file = matching.UploadedFile(self._jd_file.name, self._jd_file.data) if self._jd_file else None
             key = self._submission_key
+            blind = self.blind
         if user_id is None:
             async with self:
                 self.submitting = False
@@ -251,6 +260,7 @@ class MatchState(rx.State):
                 jd_text=jd_text or None,
                 jd_file=jd_file,
                 idempotency_key=key,
+                blind=blind,
             )
         except ServiceError as exc:
             async with self:

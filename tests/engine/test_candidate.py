@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from cvmatch_app.engine.candidate import REDACTED, Candidate, read_candidate, redact_personal
+from cvmatch_app.engine.candidate import REDACTED, Candidate, anonymise, read_candidate, redact_personal
 from tests.support.factories import DEVELOPER_CV, NURSE_CV
 
 TODAY = dt.date(2026, 11, 30)
@@ -71,3 +71,30 @@ def test_blind_review_removes_personal_details_and_keeps_the_work():
     for personal in ("Tom", "Cook", "12 High Street", "0161", "tom@example.org", "M1 2AB"):
         assert personal not in blind, personal
     assert "2019 - 2021 peak seasons" in blind and REDACTED in blind
+
+
+def test_anonymise_gives_the_scorer_the_cv_blind_review_shows():
+    """What a blind job's engine reads: the CV's identity gone, its work and every line kept in place."""
+    nurse = (
+        "Maria Example\n"
+        "Registered Nurse (RN). BLS and ACLS certified.\n"
+        "maria.example@mail.test | +1 415 555 0134 | github.com/mexample\n"
+        "Address: 12 Harbor Street, San Francisco\n"
+        "Nationality: Irish | Marital status: married | Gender: female | Age: 34\n\n"
+        "Experience\n"
+        "ICU Staff Nurse, City General Hospital - Jan 2018 to Present\n\n"
+        "Education\n"
+        "BSN, State University, 2012\n"
+    )
+    for cv in (nurse, CHEF_CV, PICKER_CV):
+        text = anonymise(cv, today=TODAY)
+        assert text == redact_personal(cv, read_candidate(cv, today=TODAY)), "one set of rules, not two"
+        assert len(text.split("\n")) == len(cv.split("\n")), "evidence lines stay where they were"
+    text = anonymise(nurse, today=TODAY)
+    for personal in ("Maria", "Example", "maria.example", "555 0134", "github", "Harbor", "Irish", "married",
+                     "female", "34", "2012"):
+        assert personal not in text, personal
+    assert "ICU Staff Nurse, City General Hospital - Jan 2018 to Present" in text
+    assert "Registered Nurse (RN). BLS and ACLS certified." in text
+    assert "BSN, State University" in text
+    assert anonymise(DEVELOPER_CV, today=TODAY).startswith(REDACTED)  # the name line
