@@ -10,26 +10,10 @@ import httpx
 from cvmatch_app.db.models import MatchJob
 from cvmatch_app.db.session import session_scope
 from tests.api.helpers import submit, wait_completed
-from tests.support.factories import NURSE_JD, make_account, txt
+from tests.support.factories import NAMED_NURSE_CV, NAMED_NURSE_IDENTITY, NURSE_JD, make_account, txt
 
-# The factories' nurse, with the identity a CV header carries.
-NAMED_NURSE_CV = """Maria Example
-Registered Nurse (RN), licensed in California. BLS, ACLS and CCRN certified.
-maria.example@mail.test | +1 415 555 0134 | linkedin.com/in/maria-example
-12 Harbor Street, San Francisco, CA 94110
-Date of birth: 14 March 1990 | Nationality: American
-
-Experience
-ICU Staff Nurse, City General Hospital - Jan 2018 to Present
-- Critical care nursing for 12-bed intensive care unit; ventilator management and patient assessment
-- Titrate vasoactive drips, coordinate with intensivists, precept new graduate nurses
-Staff Nurse, Medical-Surgical Unit, Valley Hospital - 2015 to 2017
-
-Education
-Bachelor of Science in Nursing (BSN), State University, 2012
-"""
-# The graduation year gives the age away: the local engine quotes the education line as evidence.
-IDENTITY = ("Maria", "Example", "maria.example@mail.test", "415 555 0134", "linkedin", "Harbor Street", "1990", "2012")
+# With the graduation year (it gives the age away): the local engine quotes the education line as evidence.
+IDENTITY = NAMED_NURSE_IDENTITY
 STRONG_MATCH = 75
 
 

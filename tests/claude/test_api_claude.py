@@ -17,7 +17,16 @@ from cvmatch_app.services import credits
 from tests.api.helpers import submit, wait_completed
 from tests.claude.jobs import LONG_NURSE_JD
 from tests.conftest import DATA_DIR
-from tests.support.factories import DEVELOPER_CV, NURSE_CV, NURSE_JD, WAREHOUSE_CV, make_account, txt
+from tests.support.factories import (
+    DEVELOPER_CV,
+    NAMED_NURSE_CV,
+    NAMED_NURSE_IDENTITY,
+    NURSE_CV,
+    NURSE_JD,
+    WAREHOUSE_CV,
+    make_account,
+    txt,
+)
 from tests.support.fake_anthropic import FakeAnthropic, error
 from tests.support.server import AppServer
 
@@ -115,3 +124,23 @@ def test_a_cv_claude_cannot_score_fails_and_is_refunded_while_the_others_complet
             select(CreditLedger).where(CreditLedger.user_id == account.user_id, CreditLedger.reason == "refund")
         ).all()
         assert [r.delta for r in refunds] == [1], "refunded exactly once"
+
+
+def test_a_blind_job_sends_claude_no_name_or_contact_details(claude_stack):
+    fake, server, database = claude_stack
+    account = make_account(credits=10, bind=database)
+    sent: dict[str, str] = {}
+    for blind in ("false", "true"):
+        fake.reset()
+        cvs = [txt("maria.txt", NAMED_NURSE_CV)]
+        response = submit(server.url, account.headers, cvs, jd_text=NURSE_JD, blind=blind)
+        assert response.status_code == 200, response.text
+        job_id = response.json()["job_id"]
+        assert wait_completed(server.url, account.headers, job_id)["status"] == "completed"
+        (request,) = fake.requests
+        sent[blind] = request.user_text
+
+    assert "Maria Example" in sent["false"] and "maria.example@mail.test" in sent["false"], "a clear job sends the CV"
+    for personal in NAMED_NURSE_IDENTITY:
+        assert personal not in sent["true"], f"a blind job sent Claude {personal!r}"
+    assert "ICU Staff Nurse, City General Hospital - Jan 2018 to Present" in sent["true"], "the work is sent"

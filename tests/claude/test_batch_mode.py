@@ -8,6 +8,7 @@ pending CVs); the end-to-end tests start the app with CVMATCH_ENGINE=claude.
 from __future__ import annotations
 
 import asyncio
+import json
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -33,7 +34,16 @@ from tests.api.helpers import submit, wait_completed
 from tests.claude.jobs import LONG_NURSE_JD
 from tests.claude.test_api_claude import ClaudeAppServer
 from tests.conftest import DATA_DIR
-from tests.support.factories import DEVELOPER_CV, NURSE_CV, NURSE_JD, WAREHOUSE_CV, make_account, txt
+from tests.support.factories import (
+    DEVELOPER_CV,
+    NAMED_NURSE_CV,
+    NAMED_NURSE_IDENTITY,
+    NURSE_CV,
+    NURSE_JD,
+    WAREHOUSE_CV,
+    make_account,
+    txt,
+)
 from tests.support.fake_anthropic import FakeAnthropic, assessment, batch_expired, error
 from tests.support.server import AppServer
 
@@ -407,3 +417,19 @@ def test_an_unknown_priority_is_refused_with_the_two_values(api_server):
     assert "'urgent'" in detail and "'standard'" in detail and "'batch'" in detail
     with session_scope() as session:
         assert credits.balance(session, account.user_id) == 5, "nothing charged"
+
+
+def test_a_blind_batch_job_sends_no_name_or_contact_details(claude_db, fake):
+    account = make_account(credits=5)
+    files = [matching.UploadedFile(filename="maria.txt", data=NAMED_NURSE_CV.encode())]
+    response = matching.submit(user_id=account.user_id, cvs=files, jd_text=NURSE_JD, priority="batch", blind="true")
+    _read_by_a_runner(response["job_id"])
+    _rounds(2, fake=fake)  # submits the batch, then records it
+    (create,) = fake.batch_creates
+    (item,) = create.body["requests"]
+    sent = json.dumps(item["params"]["messages"], ensure_ascii=False)
+    for personal in NAMED_NURSE_IDENTITY:
+        assert personal not in sent, f"a blind batch job sent Claude {personal!r}"
+    assert "ICU Staff Nurse, City General Hospital" in sent
+    (cv,) = _cvs(response["job_id"]).values()
+    assert cv.status == "completed" and _job(response["job_id"]).blind_review

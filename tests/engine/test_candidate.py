@@ -91,8 +91,19 @@ def test_anonymise_gives_the_scorer_the_cv_blind_review_shows():
         assert text == redact_personal(cv, read_candidate(cv, today=TODAY)), "one set of rules, not two"
         assert len(text.split("\n")) == len(cv.split("\n")), "evidence lines stay where they were"
     text = anonymise(nurse, today=TODAY)
-    for personal in ("Maria", "Example", "maria.example", "555 0134", "github", "Harbor", "Irish", "married",
-                     "female", "34", "2012"):
+    for personal in (
+        "Maria",
+        "Example",
+        "maria.example",
+        "555 0134",
+        "github",
+        "Harbor",
+        "Irish",
+        "married",
+        "female",
+        "34",
+        "2012",
+    ):
         assert personal not in text, personal
     assert "ICU Staff Nurse, City General Hospital - Jan 2018 to Present" in text
     assert "Registered Nurse (RN). BLS and ACLS certified." in text

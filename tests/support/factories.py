@@ -82,6 +82,33 @@ Education
 Bachelor of Science in Nursing (BSN), State University, 2015
 """
 
+# The nurse above with the identity a CV header carries (blind review's tests).
+NAMED_NURSE_CV = """Maria Example
+Registered Nurse (RN), licensed in California. BLS, ACLS and CCRN certified.
+maria.example@mail.test | +1 415 555 0134 | linkedin.com/in/maria-example
+12 Harbor Street, San Francisco, CA 94110
+Date of birth: 14 March 1990 | Nationality: American
+
+Experience
+ICU Staff Nurse, City General Hospital - Jan 2018 to Present
+- Critical care nursing for 12-bed intensive care unit; ventilator management and patient assessment
+- Titrate vasoactive drips, coordinate with intensivists, precept new graduate nurses
+Staff Nurse, Medical-Surgical Unit, Valley Hospital - 2015 to 2017
+
+Education
+Bachelor of Science in Nursing (BSN), State University, 2012
+"""
+NAMED_NURSE_IDENTITY = (
+    "Maria",
+    "Example",
+    "maria.example@mail.test",
+    "415 555 0134",
+    "linkedin",
+    "Harbor Street",
+    "1990",
+    "2012",
+)
+
 DEVELOPER_CV = """Sam Coder
 Backend software engineer.
 
