@@ -35,7 +35,8 @@ def test_the_document_is_valid_openapi(spec) -> None:
 def test_post_match_documents_every_field_status_and_header(spec) -> None:
     operation = spec["paths"]["/api/match"]["post"]
     form = operation["requestBody"]["content"]["multipart/form-data"]["schema"]
-    assert set(form["properties"]) == {"cvs", "jd_text", "jd_file", "priority"}
+    assert set(form["properties"]) == {"cvs", "jd_text", "jd_file", "priority", "blind"}
+    assert form["properties"]["blind"]["type"] == "boolean" and form["properties"]["blind"]["default"] is False
     assert form["properties"]["cvs"]["items"]["format"] == "binary"
     assert set(operation["responses"]) == {"200"} | README_ERRORS - {"404"}
     assert RATE_LIMIT_HEADERS <= set(operation["responses"]["200"]["headers"])
