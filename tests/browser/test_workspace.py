@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import time
 
 from playwright.sync_api import Page, expect
+from sqlmodel import Session, select
 
+from cvmatch_app.db.models import MatchCV
 from tests.browser.accessibility import blocking_findings
 from tests.browser.helpers import WAIT_MS, as_file, drop_cvs, log_in, select_option, web_db
 from tests.support.factories import CORRUPT_PDF, DEVELOPER_CV, NURSE_JD, WAREHOUSE_CV, make_account
@@ -28,6 +31,7 @@ Staff Nurse, Medical-Surgical Unit, Valley Hospital - 2015 to 2017
 Education
 Bachelor of Science in Nursing (BSN), State University, 2015
 """
+STRONG_MATCH = 75
 PERSONAL = ["Maria Example", "maria.example@mail.example", "7700 900123", "Sam Coder", "Alex Loader", "maria-nurse"]
 
 
@@ -243,6 +247,32 @@ def test_workspace_from_ranking_to_share_link(web_server, page, browser, artifac
             assert personal not in html, f"a blind share link shows {personal!r}"
     finally:
         manager.close()
+
+
+def test_blind_review_switched_on_at_submission(web_server, page):
+    """The Match page's switch: the job opens blind, and the scorer read the CV without the identity."""
+    database = web_db(web_server.data_dir)
+    account = make_account(credits=5, bind=database)
+    log_in(page, web_server.url, account.email)
+    page.locator("#jd_text").fill(NURSE_JD)
+    drop_cvs(page, [as_file("maria-nurse.txt", NURSE_WITH_CONTACT)])
+    expect(page.locator(".staged-cv")).to_have_count(1)
+    page.locator("#match-blind-review").click()
+    expect(page.locator("#match-blind-review")).to_have_attribute("aria-checked", "true")
+    page.locator("#submit-match").click()
+    page.wait_for_url("**/jobs/**", timeout=WAIT_MS)
+    expect(page.locator("#progress-count")).to_have_text("1 of 1 done", timeout=WAIT_MS)
+    expect(page.locator("#blind-review")).to_have_attribute("aria-checked", "true")
+    expect(_rows(page).nth(0).locator(".row-name")).to_have_text("Candidate 1")
+    html = page.content()
+    for personal in PERSONAL:
+        assert personal not in html, f"a job made blind at submission shows {personal!r}"
+    with Session(database) as session:
+        (cv,) = session.exec(select(MatchCV).where(MatchCV.job_id == page.url.rstrip("/").rsplit("/", 1)[-1]))
+        said = json.dumps([cv.executive_summary, cv.strengths, cv.gaps, cv.evidence])
+    assert cv.score is not None and cv.score >= STRONG_MATCH, "identity is no part of the score"
+    for personal in ("Maria", "maria.example", "7700 900123", "State University, 2015"):
+        assert personal not in said, f"the scorer read {personal!r}"
 
 
 def test_phone_layout_of_the_ranking(web_server, browser, artifacts):
