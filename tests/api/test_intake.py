@@ -80,8 +80,10 @@ def test_hostile_files_are_skipped_with_reasons_refunded_once_and_the_app_stays_
     reasons = {s["filename"]: s["reason"] for s in body["skipped_cvs"]}
     assert set(reasons) == {name for name, _, _ in hostile_cvs()}
     assert "50,002 parts" in reasons["many-entries.docx"]
-    for name in ("empty-paragraphs-0.docx", "endless-operators.pdf"):
-        assert "stall readers" in reasons[name], reasons[name]
+    assert "stall readers" in reasons["endless-operators.pdf"], reasons["endless-operators.pdf"]
+    for name in ("empty-paragraphs-0.docx", "empty-paragraphs-1.docx", "empty-paragraphs-2.docx"):
+        # Near the reader's limits: stopped by them on a busy machine, read to the end (no text) on a quiet one.
+        assert "stall readers" in reasons[name] or "contains no text" in reasons[name], reasons[name]
     assert [r["cv_filename"] for r in body["results"]] == ["nurse.txt"]
 
     entries = ledger_of(account.user_id)
