@@ -18,8 +18,9 @@ import redis
 from playwright.sync_api import sync_playwright
 
 from tests.api.helpers import submit
+from tests.browser.helpers import log_in
 from tests.scale.conftest import Cluster
-from tests.support.factories import NURSE_CV, NURSE_JD, PASSWORD, make_account, txt
+from tests.support.factories import NURSE_CV, NURSE_JD, make_account, txt
 from tests.support.server import AppServer
 
 pytestmark = [pytest.mark.postgres, pytest.mark.redis, pytest.mark.browser]
@@ -35,7 +36,6 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-quic",
 ]
-SESSION_KEY = "cvmatch_session"  # where the web app keeps its login token (state/auth.py)
 
 
 @pytest.fixture(scope="module")
@@ -73,17 +73,15 @@ def test_live_progress_through_redis_with_scoring_in_a_worker_process(cluster, w
     account = make_account(plan="free", credits=3, bind=cluster.engine)
     cvs = [txt(f"cv{i}.txt", NURSE_CV + f"\nReference {i}") for i in range(3)]
     job_id = submit(web_replica.url, account.headers, cvs, jd_text=NURSE_JD).json()["job_id"]
-    token = httpx.post(
-        f"{web_replica.url}/api/auth/token", json={"email": account.email, "password": PASSWORD}, timeout=30
-    ).json()["access_token"]
 
     worker = None
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         try:
             page = browser.new_page()
-            page.goto(f"{web_replica.url}/login")
-            page.evaluate("([key, token]) => localStorage.setItem(key, token)", [SESSION_KEY, token])
+            # Log in through the form, as a recruiter does. (Writing the token into localStorage by hand
+            # raced the login page's own first state update, which wrote the empty session back.)
+            log_in(page, web_replica.url, account.email)
             page.goto(f"{web_replica.url}/jobs/{job_id}")
             count = page.locator("#progress-count")
             count.wait_for(timeout=60_000)
