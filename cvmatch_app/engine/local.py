@@ -42,6 +42,13 @@ class LocalEngine:
         cv = build_cv_profile(text, _now_years(self.today))
         breakdown = score_cv(job, cv)
         strengths, gaps = strengths_and_gaps(breakdown)
+        knockouts = [reason for reason in breakdown.caps if reason.startswith("Knockout:")]
+        summary = executive_summary(job, cv, breakdown)
+        if knockouts:
+            # The recruiter's knockouts come first: they decide the card whatever else it shows.
+            labels = tuple(k.removeprefix("Knockout: ").removesuffix(" not shown") + " (" for k in knockouts)
+            gaps = knockouts + [gap for gap in gaps if not gap.startswith(labels)]
+            summary = ". ".join(knockouts) + ". " + summary
         flags = set(cv_flags or []) | set(text_flags)
         if cv.removed_injection:
             flags.add(FLAG_INJECTION)
@@ -49,7 +56,7 @@ class LocalEngine:
             flags.add(FLAG_KEYWORD_STUFFING)
         return Assessment(
             score=breakdown.score,
-            executive_summary=executive_summary(job, cv, breakdown),
+            executive_summary=summary,
             strengths=strengths,
             gaps=gaps,
             evidence=evidence_rows(breakdown),
