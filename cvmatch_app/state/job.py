@@ -55,6 +55,8 @@ class JobState(rx.State):
     done: bool = False
     not_found: bool = False
     blind: bool = False
+    engine: str = ""
+    rubric_version: int = 0  # the rubric version the ranking shown was scored with
     rows: list[ProgressRow] = []
     cards: list[ResultCard] = []
     requirements: list[dict[str, str]] = []
@@ -131,6 +133,8 @@ class JobState(rx.State):
             "charged": view["charged"],
             "done": view["done"],
             "blind": view["blind"],
+            "engine": view.get("engine") or "",
+            "rubric_version": int(view.get("rubric_version") or 0),
             "rows": progress_rows(view),
             "cards": cards_of(view),
             "requirements": view["requirements"],

@@ -1,0 +1,212 @@
+"""The job's requirements on screen: what the engine read from a pasted JD, corrected before any
+credit is spent; on a finished job, an edit re-scores the stored CVs at once and the ranking moves
+without a reload and without a charge; versions stay viewable."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Page, expect
+
+from cvmatch_app.state.rubric_rows import GROUPS
+from tests.browser.accessibility import blocking_findings
+from tests.browser.helpers import WAIT_MS, as_file, drop_cvs, log_in, nav_balance, web_db
+from tests.support.factories import NURSE_JD, make_account
+
+pytestmark = __import__("pytest").mark.browser
+
+# Synthetic nurses: each meets a different part of NURSE_JD, so moving a requirement moves them.
+FULL_NURSE = """Jordan Full
+Registered Nurse (RN), licensed in Oregon. BLS, ACLS and CCRN certified.
+
+Experience
+ICU Staff Nurse, Riverside Hospital - Jan 2017 to Present
+- Critical care nursing in a 16-bed intensive care unit; ventilator management and patient assessment
+
+Education
+Bachelor of Science in Nursing (BSN), State University, 2016
+"""
+NO_LICENCE_NURSE = """Casey Unlicensed
+Intensive care nursing assistant. BLS and ACLS certified. CCRN certified.
+
+Experience
+ICU Nursing Assistant, Lakeside Medical Center - Jan 2014 to Present
+- Critical care unit support; ventilator management and patient assessment for 20 beds
+
+Education
+Bachelor of Science in Nursing (BSN), Coastal University, 2013
+"""
+NEW_NURSE = """Robin Newgrad
+Registered Nurse (RN), licensed in Texas. BLS certified.
+
+Experience
+Staff Nurse, Medical-Surgical Unit, Hill Hospital - Jan 2024 to Present
+- Patient assessment and medication administration on a 30-bed ward
+"""
+
+
+def _rubric(page: Page, prefix: str):  # type: ignore[no-untyped-def]
+    return page.locator(f"#{prefix}-rubric")
+
+
+def _requirement(page: Page, prefix: str, text: str):  # type: ignore[no-untyped-def]
+    return _rubric(page, prefix).locator(".rubric-row").filter(has=page.locator(".rubric-text", has_text=text))
+
+
+def _ranking(page: Page) -> list[str]:
+    return [name.strip() for name in page.locator("#ranking-table .ranking-row .row-name").all_inner_texts()]
+
+
+def _scores(page: Page) -> list[str]:
+    return [score.strip() for score in page.locator("#ranking-table .ranking-row .row-score").all_inner_texts()]
+
+
+def _shot(page: Page, locator, path) -> None:  # type: ignore[no-untyped-def]
+    """The panel as it lies in the page (an element shot of a tall panel shows the sticky bar across it)."""
+    page.evaluate("window.scrollTo(0, 0)")
+    box = locator.bounding_box()
+    page.screenshot(path=str(path), full_page=True, clip=box)
+
+
+def test_the_rubric_of_a_pasted_jd_is_shown_and_corrected_before_any_charge(web_server, page, artifacts):
+    account = make_account(credits=10, bind=web_db(web_server.data_dir))
+    log_in(page, web_server.url, account.email)
+    balance = nav_balance(page)
+    page.locator("#jd_text").fill(NURSE_JD)
+
+    panel = _rubric(page, "match")
+    expect(panel).to_be_visible(timeout=WAIT_MS)
+    expect(page.locator("#match-rubric-title")).to_contain_text("Registered Nurse")
+    # Grouped as a recruiter reads a job: the role, must-haves, nice-to-haves, years, licences…
+    groups = panel.locator(".rubric-group-label").all_inner_texts()
+    order = [label for _, label in GROUPS]
+    assert len(groups) >= 3 and groups == sorted(groups, key=order.index), groups
+    assert "Licences and certificates" in groups and "Years of experience" in groups, groups
+    # Each requirement shows the JD phrase it came from, highlighted.
+    bls = _requirement(page, "match", "BLS")
+    expect(bls).to_have_count(1)
+    expect(bls.locator(".rubric-source mark")).to_contain_text("BLS and ACLS certification")
+    ccrn = _requirement(page, "match", "CCRN")
+    expect(ccrn).to_have_attribute("data-kind", "nice")
+
+    # Switch a nice-to-have to must (by keyboard), make one a knockout, weigh one, add one in own words.
+    ccrn.locator(".rubric-must").focus()
+    page.keyboard.press("Space")
+    expect(_requirement(page, "match", "CCRN")).to_have_attribute("data-kind", "must")
+    bls.get_by_role("checkbox").click()
+    expect(bls.get_by_text("Knockout", exact=True).first).to_be_visible()
+    bls.locator(".rubric-weight").select_option("high")
+    expect(bls.locator(".rubric-weight")).to_have_value("high")
+    page.locator("#match-add-requirement").fill("Right to work in the UK")
+    page.locator("#match-add-button").click()
+    mine = _requirement(page, "match", "Right to work in the UK")
+    expect(mine).to_have_count(1)
+    expect(mine).to_contain_text("Added in your own words")
+    expect(page.locator("#match-add-requirement")).to_have_value("")
+
+    # A protected characteristic is refused inline, with why and what may be asked instead; nothing added.
+    rows_before = panel.locator(".rubric-row").count()
+    page.locator("#match-add-requirement").fill("Female candidates under 30")
+    page.locator("#match-add-requirement").press("Enter")
+    error = page.locator("#match-rubric-error")
+    expect(error).to_be_visible()
+    expect(error).to_contain_text("protected characteristic")
+    expect(panel.locator(".rubric-row")).to_have_count(rows_before)
+    expect(page.locator("#match-add-requirement")).to_have_value("Female candidates under 30")
+
+    # Years out of range: refused inline, the number put back.
+    years = panel.locator(".rubric-years").first
+    if years.count():
+        years.fill("80")
+        years.press("Tab")
+        expect(error).to_contain_text("from 0 to 50")
+        expect(panel.locator(".rubric-years").first).to_have_value("3")
+
+    # The same JD pasted again (only the spacing changed) keeps the edits.
+    page.locator("#jd_text").fill(NURSE_JD + "\n\n")
+    page.wait_for_timeout(1200)
+    expect(_requirement(page, "match", "CCRN")).to_have_attribute("data-kind", "must")
+    expect(_requirement(page, "match", "Right to work in the UK")).to_have_count(1)
+
+    page.locator("#match-add-requirement").fill("")
+    assert blocking_findings(page) == []
+    _shot(page, panel, artifacts / "rubric-match-panel.png")
+    page.evaluate("window.scrollTo(0, 0)")
+    page.screenshot(path=str(artifacts / "rubric-match-page.png"), full_page=True)
+    assert nav_balance(page) == balance  # reading and editing the rubric costs nothing
+
+    # The edited rubric is what the job is scored with.
+    drop_cvs(page, [as_file("jordan.txt", FULL_NURSE), as_file("casey.txt", NO_LICENCE_NURSE)])
+    expect(page.locator(".staged-cv")).to_have_count(2)
+    page.locator("#submit-match").click()
+    page.wait_for_url("**/jobs/**", timeout=WAIT_MS)
+    expect(page.locator("#progress-count")).to_have_text("2 of 2 done", timeout=WAIT_MS)
+    expect(page.locator("#job-rubric-version")).to_contain_text("v1", timeout=WAIT_MS)
+    expect(_requirement(page, "job", "Right to work in the UK")).to_have_count(1)
+    expect(_requirement(page, "job", "CCRN")).to_have_attribute("data-kind", "must")
+    expect(_requirement(page, "job", "BLS").get_by_role("checkbox")).to_be_checked()
+
+
+def test_an_edit_on_a_finished_job_re_ranks_live_without_a_charge(web_server, page, artifacts):
+    account = make_account(credits=10, bind=web_db(web_server.data_dir))
+    log_in(page, web_server.url, account.email)
+    page.locator("#jd_text").fill(NURSE_JD)
+    expect(_rubric(page, "match")).to_be_visible(timeout=WAIT_MS)
+    drop_cvs(
+        page,
+        [as_file("jordan.txt", FULL_NURSE), as_file("casey.txt", NO_LICENCE_NURSE), as_file("robin.txt", NEW_NURSE)],
+    )
+    expect(page.locator(".staged-cv")).to_have_count(3)
+    page.locator("#submit-match").click()
+    page.wait_for_url("**/jobs/**", timeout=WAIT_MS)
+    job_url = page.url
+    expect(page.locator("#progress-count")).to_have_text("3 of 3 done", timeout=WAIT_MS)
+    expect(page.locator("#job-rubric-version")).to_contain_text("v1", timeout=WAIT_MS)
+    balance = nav_balance(page)
+    first_ranking, first_scores = _ranking(page), _scores(page)
+
+    # A must-have switched to nice: re-scored at once, the ranking moves, no reload, no charge.
+    page.evaluate("window.__noReload = true")
+    years = _requirement(page, "job", "years")
+    expect(years).to_have_attribute("data-kind", "must")
+    years.locator(".rubric-must").click()
+    expect(page.locator("#job-rubric-version")).to_contain_text("v2", timeout=WAIT_MS)
+    expect(_requirement(page, "job", "years")).to_have_attribute("data-kind", "nice")
+    second_scores = _scores(page)
+    assert (_ranking(page), second_scores) != (first_ranking, first_scores)
+
+    # A knockout on the licence: the candidate without it falls below the Interview band and says why.
+    licence = _requirement(page, "job", "RN")
+    licence.get_by_role("checkbox").click()
+    expect(page.locator("#job-rubric-version")).to_contain_text("v3", timeout=WAIT_MS)
+    expect(page.locator("#ranking-table .ranking-row").last.locator(".row-name")).to_have_text("Casey Unlicensed")
+    page.locator("#view-mode").get_by_text("Cards").click()
+    casey = page.locator(".cv-card").filter(has_text="Casey Unlicensed")
+    expect(casey).to_contain_text("Knockout")
+    page.locator("#view-mode").get_by_text("Table").click()
+    assert page.evaluate("window.__noReload") is True  # the page was never reloaded
+    assert nav_balance(page) == balance
+
+    assert blocking_findings(page) == []
+    panel = _rubric(page, "job")
+    _shot(page, panel, artifacts / "rubric-job-panel.png")
+    page.evaluate("window.scrollTo(0, 0)")
+    page.screenshot(path=str(artifacts / "rubric-job-page.png"), full_page=True)
+
+    # Reload: the rubric is the job's, from the database.
+    page.reload()
+    expect(page.locator("#job-rubric-version")).to_contain_text("v3", timeout=WAIT_MS)
+    expect(_requirement(page, "job", "years")).to_have_attribute("data-kind", "nice")
+    expect(_requirement(page, "job", "RN").get_by_role("checkbox")).to_be_checked()
+    assert nav_balance(page) == balance
+
+    # Older versions: v1 shows its requirements and the ranking it gave, read-only.
+    versions = page.locator("#rubric-version-select option").all_inner_texts()
+    assert [label.split(" ")[0] for label in versions] == ["v1", "v2", "v3"]
+    page.locator("#rubric-version-select").select_option("1")
+    expect(page.locator("#viewing-old-rubric")).to_be_visible()
+    expect(_requirement(page, "job", "years")).to_have_attribute("data-kind", "must")
+    expect(page.locator("#old-ranking .old-rank")).to_have_count(3)
+    expect(_requirement(page, "job", "years").locator(".rubric-must")).to_be_disabled()
+    _shot(page, panel, artifacts / "rubric-job-old-version.png")
+    page.get_by_role("button", name="Back to the current rubric").click()
+    expect(page.locator("#viewing-old-rubric")).to_have_count(0)
+    assert page.url == job_url
