@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+from typing import Any
 
 from .cv_profile import build_cv_profile
 from .embedding import get_model
 from .job_profile import JobProfile, build_job_profile
+from .rubric import apply_rubric
 from .scoring import score_cv
 from .summary import evidence_rows, executive_summary, strengths_and_gaps
 from .text_clean import normalize_text
@@ -34,8 +36,10 @@ class LocalEngine:
         # The embedding model is part of what produced a score, so the result names it.
         self.model = embedding.name if embedding is not None else ""
 
-    def prepare_job(self, jd_text: str) -> JobProfile:
-        return build_job_profile(jd_text)
+    def prepare_job(self, jd_text: str, rubric: list[dict[str, Any]] | None = None) -> JobProfile:
+        """The JD read once per job; with the recruiter's rubric (engine/rubric.py), its requirements."""
+        profile = build_job_profile(jd_text)
+        return apply_rubric(profile, rubric) if rubric else profile
 
     def assess_sync(self, job: JobProfile, cv_text: str, cv_flags: list[str] | None = None) -> Assessment:
         text, text_flags = normalize_text(cv_text)
