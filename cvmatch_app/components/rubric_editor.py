@@ -16,7 +16,8 @@ import reflex as rx
 from cvmatch_app.state.rubric_rows import KINDS, MAX_ADDED_TEXT, MAX_YEARS, WEIGHTS
 
 RUBRIC_CSS = """
-.rubric-row { padding: 8px 0; border-bottom: 1px solid var(--gray-4); }
+.rubric-row { padding: 8px 30px 8px 0; border-bottom: 1px solid var(--gray-4); position: relative; }
+.rubric-remove { position: absolute !important; top: 8px; right: 2px; }
 .rubric-group-label { margin-top: 4px; }
 .rubric-row:last-child { border-bottom: none; }
 .rubric-source { display: -webkit-box; -webkit-line-clamp: 3; -webkit-box-orient: vertical; overflow: hidden; }
@@ -47,14 +48,14 @@ def _source(row: rx.Var) -> rx.Component:
     )
 
 
-def _weight(row: rx.Var, on_weight: Handler, disabled: rx.Var | bool) -> rx.Component:
+def _weight(row: rx.Var, on_weight: Handler, read_only: rx.Var | bool) -> rx.Component:
     return rx.el.label(
         "Weight",
         rx.el.select(
             *[rx.el.option(label, value=key) for key, label in WEIGHTS.items()],
             value=row.weight,
             on_change=lambda value: on_weight(row.id, value),
-            disabled=disabled,
+            disabled=read_only,
             class_name="rubric-native rubric-weight",
             aria_label="Weight of " + row.text,
         ),
@@ -62,7 +63,7 @@ def _weight(row: rx.Var, on_weight: Handler, disabled: rx.Var | bool) -> rx.Comp
     )
 
 
-def _years(row: rx.Var, on_years: Handler, disabled: rx.Var | bool, revision: rx.Var | int) -> rx.Component:
+def _years(row: rx.Var, on_years: Handler, read_only: rx.Var | bool, revision: rx.Var | int) -> rx.Component:
     # Uncontrolled and keyed by the value: typing "10" is one edit (on leaving the box), not "1" then "10";
     # ``revision`` changes when an edit is refused, which puts the kept number back in the box.
     return rx.cond(
@@ -77,7 +78,7 @@ def _years(row: rx.Var, on_years: Handler, disabled: rx.Var | bool, revision: rx
                 default_value=row.years,
                 key=row.id + "-" + row.years + "-" + rx.Var.create(revision).to_string(),
                 on_blur=lambda value: on_years(row.id, value),
-                disabled=disabled,
+                disabled=read_only,
                 class_name="rubric-native rubric-years",
                 aria_label="Years of " + row.text,
             ),
@@ -87,16 +88,28 @@ def _years(row: rx.Var, on_years: Handler, disabled: rx.Var | bool, revision: rx
     )
 
 
+def _summary(row: rx.Var) -> rx.Component:
+    """A rubric that cannot be edited now (an older version, a job still scoring): what each ask was."""
+    return rx.flex(
+        rx.badge(row.kind_label, color_scheme=rx.cond(row.is_must, "blue", "gray"), variant="soft", size="1"),
+        rx.text("Weight: ", row.weight_label, size="1", color=rx.color("gray", 11)),
+        rx.cond(row.has_years, rx.text("Years: ", row.years, size="1", color=rx.color("gray", 11)), rx.fragment()),
+        spacing="3",
+        align="center",
+        class_name="rubric-summary",
+    )
+
+
 def _controls(
     row: rx.Var, on_kind: Handler, on_knockout: Handler, on_weight: Handler, on_years: Handler,
-    disabled: rx.Var | bool, revision: rx.Var | int,
+    read_only: rx.Var | bool, revision: rx.Var | int,
 ) -> rx.Component:  # fmt: skip
     return rx.flex(
         rx.el.label(
             rx.switch(
                 checked=row.is_must,
                 on_change=lambda checked: on_kind(row.id, checked),
-                disabled=disabled,
+                disabled=read_only,
                 size="1",
                 aria_label="Must-have: " + row.text,
                 class_name="rubric-must",
@@ -108,7 +121,7 @@ def _controls(
             rx.checkbox(
                 checked=row.knockout,
                 on_change=lambda checked: on_knockout(row.id, checked),
-                disabled=disabled,
+                disabled=read_only,
                 size="1",
                 aria_label="Knockout: " + row.text,
                 class_name="rubric-knockout",
@@ -116,8 +129,8 @@ def _controls(
             "Knockout",
             class_name="rubric-control",
         ),
-        _weight(row, on_weight, disabled),
-        _years(row, on_years, disabled, revision),
+        _weight(row, on_weight, read_only),
+        _years(row, on_years, read_only, revision),
         spacing="4",
         align="center",
         wrap="wrap",
@@ -127,7 +140,7 @@ def _controls(
 
 def _row(
     row: rx.Var, on_remove: Handler, on_kind: Handler, on_knockout: Handler, on_weight: Handler, on_years: Handler,
-    disabled: rx.Var | bool, revision: rx.Var | int,
+    read_only: rx.Var | bool, revision: rx.Var | int,
 ) -> rx.Component:  # fmt: skip
     """One requirement: its words and JD phrase on the left, its controls beside them (below on a phone)."""
     return rx.flex(
@@ -146,18 +159,23 @@ def _row(
             flex="1 1 240px",
             min_width="0",
         ),
-        _controls(row, on_kind, on_knockout, on_weight, on_years, disabled, revision),
-        rx.icon_button(
-            rx.icon("x", size=14),
-            type="button",
-            variant="ghost",
-            color_scheme="gray",
-            size="1",
-            on_click=on_remove(row.id),
-            disabled=disabled,
-            aria_label="Remove requirement: " + row.text,
-            title="Remove",
-            class_name="rubric-remove",
+        rx.cond(
+            read_only,
+            _summary(row),
+            rx.fragment(
+                _controls(row, on_kind, on_knockout, on_weight, on_years, read_only, revision),
+                rx.icon_button(
+                    rx.icon("x", size=14),
+                    type="button",
+                    variant="ghost",
+                    color_scheme="gray",
+                    size="1",
+                    on_click=on_remove(row.id),
+                    aria_label="Remove requirement: " + row.text,
+                    title="Remove",
+                    class_name="rubric-remove",
+                ),
+            ),
         ),
         spacing="3",
         align="center",
@@ -170,12 +188,12 @@ def _row(
 
 
 def _group(
-    group: rx.Var, handlers: dict[str, Handler], disabled: rx.Var | bool, revision: rx.Var | int
+    group: rx.Var, handlers: dict[str, Handler], read_only: rx.Var | bool, revision: rx.Var | int
 ) -> rx.Component:
     return rx.box(
         rx.heading(group.label, size="2", as_="h3", color=rx.color("gray", 12), class_name="rubric-group-label"),
         rx.box(
-            rx.foreach(group.rows, lambda row: _row(row, disabled=disabled, revision=revision, **handlers)),
+            rx.foreach(group.rows, lambda row: _row(row, read_only=read_only, revision=revision, **handlers)),
             width="100%",
         ),
         class_name="rubric-group",
@@ -184,7 +202,7 @@ def _group(
     )
 
 
-def _add_form(prefix: str, on_add: Handler, disabled: rx.Var | bool) -> rx.Component:
+def _add_form(prefix: str, on_add: Handler, read_only: rx.Var | bool) -> rx.Component:
     text_id = f"{prefix}-add-requirement"
     return rx.form(
         rx.vstack(
@@ -195,7 +213,7 @@ def _add_form(prefix: str, on_add: Handler, disabled: rx.Var | bool) -> rx.Compo
                     name="text",
                     placeholder="In your own words, e.g. Right to work in the UK",
                     max_length=MAX_ADDED_TEXT + 1,  # one over: a longer paste is refused with a message
-                    disabled=disabled,
+                    disabled=read_only,
                     flex="1",
                     min_width="220px",
                 ),
@@ -203,12 +221,14 @@ def _add_form(prefix: str, on_add: Handler, disabled: rx.Var | bool) -> rx.Compo
                     *[rx.el.option(label, value=key) for key, label in KINDS.items()],
                     name="kind",
                     default_value="must",
-                    disabled=disabled,
+                    disabled=read_only,
                     class_name="rubric-native",
                     aria_label="Must-have or nice-to-have",
                     id=f"{prefix}-add-kind",
                 ),
-                rx.button(rx.icon("plus", size=14), "Add", type="submit", disabled=disabled, id=f"{prefix}-add-button"),
+                rx.button(
+                    rx.icon("plus", size=14), "Add", type="submit", disabled=read_only, id=f"{prefix}-add-button"
+                ),
                 spacing="2",
                 align="center",
                 wrap="wrap",
@@ -235,7 +255,7 @@ def rubric_editor(
     on_years: Handler,
     on_add: Handler,
     error: rx.Var,
-    disabled: rx.Var | bool = False,
+    read_only: rx.Var | bool = False,
     revision: rx.Var | int = 0,
     header: rx.Component | None = None,
     footer: rx.Component | None = None,
@@ -254,12 +274,12 @@ def rubric_editor(
             rx.heading("Requirements", size="4", as_="h2", id=f"{prefix}-rubric-heading"),
             header if header is not None else rx.fragment(),
             rx.vstack(
-                rx.foreach(groups, lambda group: _group(group, handlers, disabled, revision)),
+                rx.foreach(groups, lambda group: _group(group, handlers, read_only, revision)),
                 spacing="3",
                 width="100%",
                 id=f"{prefix}-rubric-groups",
             ),
-            _add_form(prefix, on_add, disabled),
+            rx.cond(read_only, rx.fragment(), _add_form(prefix, on_add, read_only)),
             rx.cond(
                 error != "",
                 rx.callout(

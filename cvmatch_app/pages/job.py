@@ -454,7 +454,7 @@ def _rubric_panel() -> rx.Component:
             on_add=JobRubricState.add_requirement,
             error=JobRubricState.error,
             revision=JobRubricState.rubric_revision,
-            disabled=(~JobState.done) | JobRubricState.viewing_old | JobRubricState.paying,
+            read_only=(~JobState.done) | JobRubricState.viewing_old | JobRubricState.paying,
             header=_rubric_header(),
             footer=_paid_rescore(),
         ),

@@ -284,7 +284,7 @@ def _rubric() -> rx.Component:
             on_years=MatchState.set_requirement_years,
             on_add=MatchState.add_requirement,
             error=MatchState.rubric_error,
-            disabled=MatchState.submitting,
+            read_only=MatchState.submitting,
             revision=MatchState.rubric_revision,
             header=_rubric_header(),
         ),

@@ -43,6 +43,12 @@ STATUS_FILTERS = {"all": "All statuses", "undecided": "Undecided", **decisions.S
 __all__ = ["SORT_KEYS", "STATUS_FILTERS", "VERDICT_LABELS", "JobState"]
 
 
+def scored_version(view: dict[str, Any]) -> int:
+    """The rubric version the ranking shown was scored with (each result records its own)."""
+    versions = [int((row["result"] or {}).get("rubric_version") or 0) for row in view["rows"] if row["result"]]
+    return max(versions, default=0)
+
+
 class JobState(rx.State):
     job_id: str = ""
     title: str = ""
@@ -134,7 +140,7 @@ class JobState(rx.State):
             "done": view["done"],
             "blind": view["blind"],
             "engine": view.get("engine") or "",
-            "rubric_version": int(view.get("rubric_version") or 0),
+            "rubric_version": scored_version(view),
             "rows": progress_rows(view),
             "cards": cards_of(view),
             "requirements": view["requirements"],

@@ -29,7 +29,7 @@ from cvmatch_app.state import rubric_rows
 from cvmatch_app.state.auth import AuthState
 from cvmatch_app.state.db import in_db
 from cvmatch_app.state.job import JobState
-from cvmatch_app.state.job_cards import VERDICT_COLOURS, VERDICT_LABELS
+from cvmatch_app.state.job_cards import VERDICT_COLOURS, VERDICT_LABELS, ResultCard
 from cvmatch_app.state.rubric_rows import RubricEditError, RubricGroup
 
 LOCAL_ENGINE = "local"
@@ -58,13 +58,24 @@ def _when(value: Any) -> str:
     return ""
 
 
-def ranked(ranking: list[dict[str, Any]]) -> list[RankedCandidate]:
-    rows = sorted(ranking, key=lambda row: -int(row.get("score", row.get("match_score")) or 0))
+def ranked(ranking: list[dict[str, Any]], cards: list[ResultCard], *, blind: bool) -> list[RankedCandidate]:
+    """An older version's ranking, named as the cards name the candidates (blind review respected)."""
+    rows = sorted(ranking, key=lambda row: -int(row.get("score") or 0))
+    by_position = {card.position: card.name for card in cards}
+    by_file = {} if blind else {card.filename: card.name for card in cards}  # a blind card's file is "CV n"
+
+    def name(row: dict[str, Any]) -> str:
+        if isinstance(row.get("position"), int) and row["position"] in by_position:
+            return by_position[row["position"]]
+        if str(row.get("filename")) in by_file:
+            return by_file[str(row["filename"])]
+        return "A candidate (blind review)" if blind else str(row.get("filename") or "A candidate")
+
     return [
         RankedCandidate(
             rank=index,
-            name=str(row.get("name") or row.get("filename") or f"CV {int(row.get('position') or 0) + 1}"),
-            score=int(row.get("score", row.get("match_score")) or 0),
+            name=name(row),
+            score=int(row.get("score") or 0),
             verdict_label=VERDICT_LABELS.get(str(row.get("verdict")), str(row.get("verdict") or "")),
             colour=VERDICT_COLOURS.get(str(row.get("verdict")), "gray"),
         )
@@ -123,7 +134,10 @@ class JobRubricState(rx.State):
         self._stored = list(view.get("requirements") or [])
         self._show(self._stored)
         self.draft = False
-        self.old_ranking = ranked(list(view.get("ranking") or [])) if self.viewing_old else []
+        self.old_ranking = []
+        if self.viewing_old:
+            job = await self.get_state(JobState)
+            self.old_ranking = ranked(list(view.get("ranking") or []), list(job.cards), blind=job.blind)
 
     @rx.event
     async def load(self):

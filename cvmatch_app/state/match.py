@@ -304,7 +304,7 @@ class MatchState(rx.State):
             return
         title = str(reading.get("title") or "")
         last = None
-        if user_id is not None and title and hasattr(rubric, "last_rubric_for_title"):  # TODO(merge)
+        if user_id is not None and title:
             last = await in_db(lambda s: rubric.last_rubric_for_title(s, user_id=user_id, title=title))
         async with self:
             if generation != self._read_generation:
@@ -435,7 +435,7 @@ class MatchState(rx.State):
                 jd_file=jd_file,
                 idempotency_key=key,
                 blind=blind,
-                **({"requirements": requirements} if requirements else {}),
+                requirements=requirements,
             )
         except ServiceError as exc:
             async with self:

@@ -46,6 +46,8 @@ class RubricRow:
     added: bool
     is_must: bool
     has_years: bool
+    kind_label: str = ""
+    weight_label: str = ""
 
 
 @dataclasses.dataclass
@@ -86,6 +88,8 @@ def rows_of(rubric: list[dict[str, Any]]) -> list[RubricGroup]:
                 added=bool(item.get("added")),
                 is_must=item.get("kind") == "must",
                 has_years=item.get("group") == "years",
+                kind_label=KINDS["must" if item.get("kind") == "must" else "nice"],
+                weight_label=WEIGHTS.get(str(item.get("weight")), "Normal"),
             )
         )
     return [RubricGroup(key=key, label=label, rows=groups[key]) for key, label in GROUPS if groups[key]]

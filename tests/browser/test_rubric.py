@@ -34,12 +34,23 @@ ICU Nursing Assistant, Lakeside Medical Center - Jan 2014 to Present
 Education
 Bachelor of Science in Nursing (BSN), Coastal University, 2013
 """
-NEW_NURSE = """Robin Newgrad
-Registered Nurse (RN), licensed in Texas. BLS certified.
+NO_ACLS_NURSE = """Avery Noacls
+Registered Nurse (RN), licensed in Ohio. BLS and CCRN certified.
 
 Experience
-Staff Nurse, Medical-Surgical Unit, Hill Hospital - Jan 2024 to Present
-- Patient assessment and medication administration on a 30-bed ward
+ICU Staff Nurse, Northside Hospital - Jan 2016 to Present
+- Critical care nursing in a 20-bed intensive care unit; ventilator management and patient assessment
+
+Education
+Bachelor of Science in Nursing (BSN), Ohio State, 2015
+"""
+STEADY_NURSE = """Sam Steady
+Registered Nurse (RN), licensed in Maine. BLS and ACLS certified.
+
+Experience
+ICU Nurse, Harbor Hospital - Jan 2022 to Present
+- Intensive care unit nursing; ventilator management and patient assessment
+Staff Nurse, Medical-Surgical Unit, Bay Clinic - 2020 to 2021
 """
 
 
@@ -152,50 +163,59 @@ def test_an_edit_on_a_finished_job_re_ranks_live_without_a_charge(web_server, pa
     expect(_rubric(page, "match")).to_be_visible(timeout=WAIT_MS)
     drop_cvs(
         page,
-        [as_file("jordan.txt", FULL_NURSE), as_file("casey.txt", NO_LICENCE_NURSE), as_file("robin.txt", NEW_NURSE)],
+        [
+            as_file("jordan.txt", FULL_NURSE),
+            as_file("avery.txt", NO_ACLS_NURSE),
+            as_file("sam.txt", STEADY_NURSE),
+            as_file("casey.txt", NO_LICENCE_NURSE),
+        ],
     )
-    expect(page.locator(".staged-cv")).to_have_count(3)
+    expect(page.locator(".staged-cv")).to_have_count(4)
     page.locator("#submit-match").click()
     page.wait_for_url("**/jobs/**", timeout=WAIT_MS)
     job_url = page.url
-    expect(page.locator("#progress-count")).to_have_text("3 of 3 done", timeout=WAIT_MS)
+    expect(page.locator("#progress-count")).to_have_text("4 of 4 done", timeout=WAIT_MS)
     expect(page.locator("#job-rubric-version")).to_contain_text("v1", timeout=WAIT_MS)
     balance = nav_balance(page)
-    first_ranking, first_scores = _ranking(page), _scores(page)
+    # Avery has everything but ACLS, a must-have: below Sam, who has ACLS and less of the rest.
+    assert _ranking(page) == ["Jordan Full", "Sam Steady", "Avery Noacls", "Casey Unlicensed"]
 
-    # A must-have switched to nice: re-scored at once, the ranking moves, no reload, no charge.
+    # ACLS switched to nice: re-scored at once, Avery overtakes Sam; no reload, no charge.
     page.evaluate("window.__noReload = true")
-    years = _requirement(page, "job", "years")
-    expect(years).to_have_attribute("data-kind", "must")
-    years.locator(".rubric-must").click()
+    acls = _requirement(page, "job", "ACLS")
+    expect(acls).to_have_attribute("data-kind", "must")
+    acls.locator(".rubric-must").click()
     expect(page.locator("#job-rubric-version")).to_contain_text("v2", timeout=WAIT_MS)
-    expect(_requirement(page, "job", "years")).to_have_attribute("data-kind", "nice")
-    second_scores = _scores(page)
-    assert (_ranking(page), second_scores) != (first_ranking, first_scores)
+    expect(_requirement(page, "job", "ACLS")).to_have_attribute("data-kind", "nice")
+    expect(page.locator("#ranking-table .ranking-row .row-name")).to_have_text(
+        ["Jordan Full", "Avery Noacls", "Sam Steady", "Casey Unlicensed"]
+    )
 
-    # A knockout on the licence: the candidate without it falls below the Interview band and says why.
-    licence = _requirement(page, "job", "RN")
-    licence.get_by_role("checkbox").click()
+    # ACLS a knockout: Avery, without it, falls below the Interview band, and the card says why.
+    _requirement(page, "job", "ACLS").get_by_role("checkbox").click()
     expect(page.locator("#job-rubric-version")).to_contain_text("v3", timeout=WAIT_MS)
-    expect(page.locator("#ranking-table .ranking-row").last.locator(".row-name")).to_have_text("Casey Unlicensed")
-    page.locator("#view-mode").get_by_text("Cards").click()
-    casey = page.locator(".cv-card").filter(has_text="Casey Unlicensed")
-    expect(casey).to_contain_text("Knockout")
-    page.locator("#view-mode").get_by_text("Table").click()
+    expect(page.locator("#ranking-table .ranking-row .row-name")).to_have_text(
+        ["Jordan Full", "Sam Steady", "Avery Noacls", "Casey Unlicensed"]
+    )
+    expect(_requirement(page, "job", "ACLS")).to_have_attribute("data-kind", "must")
+    avery = page.locator("#ranking-table .ranking-row").nth(2)
+    assert int(avery.locator(".row-score").inner_text()) < 60
+    page.locator("#view-mode").get_by_role("radio", name="Cards").click()
+    expect(page.locator(".cv-card").filter(has_text="Avery Noacls")).to_contain_text("Knockout: ACLS not shown")
+    page.locator("#view-mode").get_by_role("radio", name="Table").click()
     assert page.evaluate("window.__noReload") is True  # the page was never reloaded
     assert nav_balance(page) == balance
 
     assert blocking_findings(page) == []
-    panel = _rubric(page, "job")
-    _shot(page, panel, artifacts / "rubric-job-panel.png")
+    _shot(page, page.locator("#job-rubric-column"), artifacts / "rubric-job-panel.png")
     page.evaluate("window.scrollTo(0, 0)")
     page.screenshot(path=str(artifacts / "rubric-job-page.png"), full_page=True)
 
     # Reload: the rubric is the job's, from the database.
     page.reload()
     expect(page.locator("#job-rubric-version")).to_contain_text("v3", timeout=WAIT_MS)
-    expect(_requirement(page, "job", "years")).to_have_attribute("data-kind", "nice")
-    expect(_requirement(page, "job", "RN").get_by_role("checkbox")).to_be_checked()
+    expect(_requirement(page, "job", "ACLS").get_by_role("checkbox")).to_be_checked()
+    assert _ranking(page) == ["Jordan Full", "Sam Steady", "Avery Noacls", "Casey Unlicensed"]
     assert nav_balance(page) == balance
 
     # Older versions: v1 shows its requirements and the ranking it gave, read-only.
@@ -203,10 +223,17 @@ def test_an_edit_on_a_finished_job_re_ranks_live_without_a_charge(web_server, pa
     assert [label.split(" ")[0] for label in versions] == ["v1", "v2", "v3"]
     page.locator("#rubric-version-select").select_option("1")
     expect(page.locator("#viewing-old-rubric")).to_be_visible()
-    expect(_requirement(page, "job", "years")).to_have_attribute("data-kind", "must")
-    expect(page.locator("#old-ranking .old-rank")).to_have_count(3)
-    expect(_requirement(page, "job", "years").locator(".rubric-must")).to_be_disabled()
-    _shot(page, panel, artifacts / "rubric-job-old-version.png")
+    old_acls = _requirement(page, "job", "ACLS")
+    expect(old_acls).to_have_attribute("data-kind", "must")
+    expect(old_acls.locator(".rubric-summary")).to_contain_text("Must-have")  # read-only: no controls
+    expect(old_acls.get_by_text("Knockout")).to_have_count(0)
+    expect(old_acls.locator(".rubric-must")).to_have_count(0)
+    expect(page.locator("#old-ranking .old-rank")).to_have_count(4)
+    expect(page.locator("#old-ranking .old-rank").nth(2)).to_contain_text("Avery Noacls")
+    _shot(page, page.locator("#job-rubric-column"), artifacts / "rubric-job-old-version.png")
+    # The cards still show the current ranking.
+    assert _ranking(page) == ["Jordan Full", "Sam Steady", "Avery Noacls", "Casey Unlicensed"]
     page.get_by_role("button", name="Back to the current rubric").click()
     expect(page.locator("#viewing-old-rubric")).to_have_count(0)
+    expect(_requirement(page, "job", "ACLS").get_by_role("checkbox")).to_be_checked()
     assert page.url == job_url
