@@ -436,6 +436,7 @@ def _paid_rescore() -> rx.Component:
                 ),
             ),
             open=JobRubricState.confirm_text != "",
+            on_open_change=JobRubricState.confirm_dialog_changed,  # Escape closes it, as Cancel does
         ),
     )
 

@@ -308,6 +308,11 @@ class JobRubricState(rx.State):
         self.confirm_text = ""
 
     @rx.event
+    def confirm_dialog_changed(self, is_open: bool):
+        if not is_open:
+            self.confirm_text = ""
+
+    @rx.event
     async def confirm_paid_rescore(self):
         user_id = await self._user_id()
         if user_id is None:

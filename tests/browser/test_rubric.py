@@ -5,7 +5,9 @@ without a reload and without a charge; versions stay viewable."""
 from __future__ import annotations
 
 from playwright.sync_api import Page, expect
+from sqlmodel import Session
 
+from cvmatch_app.db.models import MatchJob
 from cvmatch_app.state.rubric_rows import GROUPS
 from tests.browser.accessibility import blocking_findings
 from tests.browser.helpers import WAIT_MS, as_file, drop_cvs, log_in, nav_balance, web_db
@@ -155,6 +157,16 @@ def test_the_rubric_of_a_pasted_jd_is_shown_and_corrected_before_any_charge(web_
     expect(_requirement(page, "job", "CCRN")).to_have_attribute("data-kind", "must")
     expect(_requirement(page, "job", "BLS").get_by_role("checkbox")).to_be_checked()
 
+    # The next job of the same title can start from this rubric.
+    page.get_by_role("link", name="Match", exact=True).click()
+    page.locator("#jd_text").fill(NURSE_JD.replace("intensive care unit", "ICU team"))
+    use_last = page.locator("#use-last-rubric")
+    expect(use_last).to_be_visible(timeout=WAIT_MS)
+    expect(_requirement(page, "match", "Right to work in the UK")).to_have_count(0)
+    use_last.click()
+    expect(_requirement(page, "match", "Right to work in the UK")).to_have_count(1)
+    expect(_requirement(page, "match", "BLS").get_by_role("checkbox")).to_be_checked()
+
 
 def test_an_edit_on_a_finished_job_re_ranks_live_without_a_charge(web_server, page, artifacts):
     account = make_account(credits=10, bind=web_db(web_server.data_dir))
@@ -237,3 +249,46 @@ def test_an_edit_on_a_finished_job_re_ranks_live_without_a_charge(web_server, pa
     expect(page.locator("#viewing-old-rubric")).to_have_count(0)
     expect(_requirement(page, "job", "ACLS").get_by_role("checkbox")).to_be_checked()
     assert page.url == job_url
+
+
+def test_a_claude_job_states_the_cost_and_asks_before_a_paid_re_run(web_server, page):
+    account = make_account(credits=10, bind=web_db(web_server.data_dir))
+    log_in(page, web_server.url, account.email)
+    page.locator("#jd_text").fill(NURSE_JD)
+    expect(_rubric(page, "match")).to_be_visible(timeout=WAIT_MS)
+    drop_cvs(page, [as_file("jordan.txt", FULL_NURSE), as_file("avery.txt", NO_ACLS_NURSE)])
+    expect(page.locator(".staged-cv")).to_have_count(2)
+    page.locator("#submit-match").click()
+    page.wait_for_url("**/jobs/**", timeout=WAIT_MS)
+    expect(page.locator("#progress-count")).to_have_text("2 of 2 done", timeout=WAIT_MS)
+    job_id = page.url.rstrip("/").rsplit("/", 1)[-1]
+    # The test server scores with the local engine: record this job as one Claude scored.
+    with Session(web_db(web_server.data_dir)) as session:
+        job = session.get(MatchJob, job_id)
+        assert job is not None
+        job.engine = "claude"
+        session.add(job)
+        session.commit()
+    page.reload()
+    expect(page.locator("#job-rubric-version")).to_contain_text("v1", timeout=WAIT_MS)
+    balance = nav_balance(page)
+    ranking = _ranking(page)
+
+    # An edit is a draft: nothing is re-scored or charged until confirmed.
+    _requirement(page, "job", "ACLS").locator(".rubric-must").click()
+    expect(_requirement(page, "job", "ACLS")).to_have_attribute("data-kind", "nice")
+    expect(page.locator("#paid-rescore")).to_be_visible()
+    assert _ranking(page) == ranking
+    page.locator("#paid-rescore").click()
+    dialog = page.get_by_role("alertdialog")
+    expect(dialog).to_contain_text("2 credits")
+    dialog.get_by_role("button", name="Cancel").click()
+    expect(dialog).to_have_count(0)
+    assert nav_balance(page) == balance and page.url.endswith(job_id)
+
+    page.locator("#paid-rescore").click()
+    page.get_by_role("alertdialog").get_by_role("button", name="Re-score and pay").click()
+    page.wait_for_url(lambda url: "/jobs/" in url and not url.endswith(job_id), timeout=WAIT_MS)
+    expect(page.locator("#progress-count")).to_have_text("2 of 2 done", timeout=WAIT_MS)
+    expect(_requirement(page, "job", "ACLS")).to_have_attribute("data-kind", "nice", timeout=WAIT_MS)
+    expect(page.locator("#nav-balance")).to_contain_text(str(balance - 2))
