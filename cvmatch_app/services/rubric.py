@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import bindparam, event, insert, update
-from sqlmodel import Session, col, select
+from sqlmodel import Session, SQLModel, col, select
 
 from cvmatch_app.config import get_settings
 from cvmatch_app.db.models import MatchCV, MatchJob, MatchRubricVersion, utcnow
@@ -173,10 +173,10 @@ def last_rubric_for_title(session: Session, *, user_id: int, title: str) -> dict
         select(MatchJob)
         .where(MatchJob.user_id == user_id, col(MatchJob.rubric).is_not(None))
         .order_by(col(MatchJob.created_at).desc())
-        .limit(200)
+        .limit(LAST_RUBRIC_JOBS)
     )
     for job in rows:
-        if wanted in (_title_key(job.jd_title), _engine_title_key(job.jd_text)):
+        if _title_key(job.jd_title) == wanted or _engine_title_key(job.jd_text) == wanted:
             return {
                 "job_id": job.id,
                 "title": job.jd_title,
@@ -187,6 +187,7 @@ def last_rubric_for_title(session: Session, *, user_id: int, title: str) -> dict
     return None
 
 
+LAST_RUBRIC_JOBS = 50  # the newest jobs with a rubric looked at for "use last rubric"
 _TITLE_NOISE_RE = re.compile(r"^(?:job title|title|position|role|vacancy)\s*[:\-]\s*|[^\w]+", re.IGNORECASE)
 
 
@@ -194,7 +195,7 @@ def _title_key(title: str) -> str:
     return " ".join(_TITLE_NOISE_RE.sub(" ", (title or "").lower()).split())
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=LAST_RUBRIC_JOBS)
 def _engine_title_key(jd_text: str) -> str:
     return _title_key(build_job_profile(jd_text).title)
 
@@ -221,8 +222,19 @@ _reads: OrderedDict[str, dict[int, tuple[int, ReadCV]]] = OrderedDict()
 _reads_lock = threading.Lock()
 
 
+_job_read_locks: dict[str, threading.Lock] = {}
+
+
 def _read_cvs(engine: LocalEngine, job_id: str, texts: dict[int, str]) -> dict[int, ReadCV]:
-    """Each CV read once per job and text (the text's hash tells a changed text), reused by every edit."""
+    """Each CV read once per job and text (the text's hash tells a changed text), reused by every edit.
+    One reader per job at a time: an edit during the warm-up waits for it instead of reading twice."""
+    with _reads_lock:
+        job_lock = _job_read_locks.setdefault(job_id, threading.Lock())
+    with job_lock:
+        return _read_cvs_locked(engine, job_id, texts)
+
+
+def _read_cvs_locked(engine: LocalEngine, job_id: str, texts: dict[int, str]) -> dict[int, ReadCV]:
     with _reads_lock:
         known = dict(_reads.get(job_id, {}))
     out: dict[int, ReadCV] = {}
@@ -237,7 +249,8 @@ def _read_cvs(engine: LocalEngine, job_id: str, texts: dict[int, str]) -> dict[i
         _reads[job_id] = known
         _reads.move_to_end(job_id)
         while len(_reads) > _READ_JOBS:
-            _reads.popitem(last=False)
+            evicted, _ = _reads.popitem(last=False)
+            _job_read_locks.pop(evicted, None)
     return out
 
 
@@ -351,7 +364,7 @@ def _rescore_in_place(session: Session, job: MatchJob, rubric: list[dict[str, An
         )
     if rows:
         # One statement for every CV (executemany): 25 ORM updates cost more than the scoring.
-        table = MatchCV.__table__  # type: ignore[attr-defined]
+        table = SQLModel.metadata.tables["match_cv"]
         columns = {key: bindparam(key) for key in rows[0] if key != "cv_id"}
         session.execute(update(table).where(table.c.id == bindparam("cv_id")).values(**columns), rows)
     job.rubric = rubric
