@@ -365,7 +365,7 @@ def _rescore_in_place(session: Session, job: MatchJob, rubric: list[dict[str, An
     if rows:
         # One statement for every CV (executemany): 25 ORM updates cost more than the scoring.
         table = SQLModel.metadata.tables["match_cv"]
-        columns = {key: bindparam(key) for key in rows[0] if key != "cv_id"}
+        columns: dict[str, Any] = {key: bindparam(key) for key in rows[0] if key != "cv_id"}
         session.execute(update(table).where(table.c.id == bindparam("cv_id")).values(**columns), rows)
     job.rubric = rubric
     job.rubric_version = version

@@ -135,6 +135,8 @@ def test_every_bad_rubric_is_a_400_and_nothing_is_saved(api_server) -> None:
         answer = _put(api_server.url, account.headers, job_id, body)
         assert answer.status_code == 400, (body, answer.text)
         assert message in answer.json()["detail"], answer.json()
+    huge = _put(api_server.url, account.headers, job_id, {"requirements": [{"text": "x" * 10_000}] * 300})
+    assert huge.status_code == 413 and "at most 60 requirements of 300 characters" in huge.json()["detail"]
     assert _get(api_server.url, account.headers, job_id) == before
     with session_scope() as session:
         job = session.get(MatchJob, job_id)
