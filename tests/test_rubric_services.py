@@ -150,7 +150,7 @@ def test_versions_keep_each_rubric_and_the_ranking_it_gave() -> None:
     assert now["version"] == 3 and [v["version"] for v in now["versions"]] == [1, 2, 3]
     assert [(r["filename"], r["score"]) for r in v1["ranking"]] == first
     assert v1["edited"] is False and v1["requirements"] == reading
-    assert [r["filename"] for r in v2["ranking"]] == ["nina.txt", "maria.txt"]
+    assert [(r["position"], r["filename"]) for r in v2["ranking"]] == [(1, "nina.txt"), (0, "maria.txt")]
     assert v2["requirements"][-1]["knockout"] is True
     # Back to the engine's own reading: the very scores of version 1.
     assert [(r["filename"], r["score"]) for r in now["ranking"]] == first

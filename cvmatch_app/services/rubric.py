@@ -98,6 +98,7 @@ def _ranking(cvs: list[MatchCV]) -> list[dict[str, Any]]:
     return [
         {
             "cv_id": cv.id,
+            "position": cv.position,  # the CV's place in the job (the pages' card; blind jobs show no name)
             "filename": cv.filename,
             "score": cv.score,
             "verdict": cv.verdict or verdict_for(cv.score or 0)[0],
@@ -124,7 +125,7 @@ def job_rubric(session: Session, *, user_id: int, job_id: str, version: int | No
     """The job's rubric versions and one of them (the current one unless ``version``).
 
     {"job_id", "version": current, "versions": [{"version", "created_at"}...], "viewing": v, "edited",
-    "requirements": [...], "ranking": [{cv_id, filename, score, verdict}...]} — the ranking of the
+    "requirements": [...], "ranking": [{cv_id, position, filename, score, verdict}...]} — the ranking of the
     version viewed (the current one from the job's results, older ones as they were)."""
     job = _get_job(session, user_id, job_id)
     rows = {
