@@ -24,7 +24,7 @@ from cvmatch_app.services.rubric import (
     rescore_job,
 )
 from tests.conftest import POSTGRES_URL
-from tests.support.factories import NURSE_CV, NURSE_JD, make_account
+from tests.support.factories import NAMED_NURSE_CV, NURSE_CV, NURSE_JD, make_account
 from tests.support.postgres import create_database, drop_database, migrated_engine
 
 INTERVIEW = lowest_score_for("Interview")
@@ -43,17 +43,18 @@ Associate Degree in Nursing, 2016
 CVS = {"maria.txt": NURSE_CV, "nina.txt": NINA_CV}
 
 
-def _finished_job(user_id: int, requirements: Any = None) -> str:
+def _finished_job(user_id: int, requirements: Any = None, *, blind: bool = False, cvs: dict[str, str] = CVS) -> str:
     """Submitted like the API does, and scored by the runners' own task."""
     submitted = matching.submit(
         user_id=user_id,
-        cvs=[matching.UploadedFile(name, text.encode()) for name, text in CVS.items()],
+        cvs=[matching.UploadedFile(name, text.encode()) for name, text in cvs.items()],
         jd_text=NURSE_JD,
         requirements=requirements,
+        blind=blind,
     )
     with session_scope() as session:
         cv_ids = matching.cv_ids_of(session, submitted["job_id"])
-    assert [asyncio.run(process_cv(cv_id)) for cv_id in cv_ids] == ["scored", "scored"]
+    assert [asyncio.run(process_cv(cv_id)) for cv_id in cv_ids] == ["scored"] * len(cvs)
     return str(submitted["job_id"])
 
 
@@ -149,10 +150,28 @@ def test_versions_keep_each_rubric_and_the_ranking_it_gave() -> None:
     assert now["version"] == 3 and [v["version"] for v in now["versions"]] == [1, 2, 3]
     assert [(r["filename"], r["score"]) for r in v1["ranking"]] == first
     assert v1["edited"] is False and v1["requirements"] == reading
-    assert [r["filename"] for r in v2["ranking"]] == ["nina.txt", "maria.txt"]
+    assert [(r["position"], r["filename"]) for r in v2["ranking"]] == [(1, "nina.txt"), (0, "maria.txt")]
     assert v2["requirements"][-1]["knockout"] is True
     # Back to the engine's own reading: the very scores of version 1.
     assert [(r["filename"], r["score"]) for r in now["ranking"]] == first
+
+
+def test_a_blind_job_is_rescored_from_the_text_its_scorer_read() -> None:
+    """The engine's own reading sent back re-scores every CV exactly as the first run did; a blind job's
+    scorer never saw the identity, and neither does the re-score (same texts, same scores and words)."""
+    account = make_account(credits=10)
+    named = {"maria.txt": NAMED_NURSE_CV, "nina.txt": NINA_CV}
+    job_id = _finished_job(account.user_id, blind=True, cvs=named)
+    with session_scope() as session:
+        first = matching.results(session, user_id=account.user_id, job_id=job_id)["results"]
+        reading = job_rubric(session, user_id=account.user_id, job_id=job_id)["requirements"]
+    with session_scope(write=True) as session:
+        rescore_job(session, user_id=account.user_id, job_id=job_id, requirements=reading)
+    with session_scope() as session:
+        again = matching.results(session, user_id=account.user_id, job_id=job_id)["results"]
+    fields = ("cv_filename", "match_score", "executive_summary", "strengths", "gaps", "evidence")
+    assert [[r[f] for f in fields] for r in again] == [[r[f] for f in fields] for r in first]
+    assert "Maria" not in str(again) and "maria.example@mail.test" not in str(again)
 
 
 def test_a_refused_rubric_changes_nothing() -> None:

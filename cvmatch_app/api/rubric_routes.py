@@ -19,6 +19,7 @@ from cvmatch_app.api.schemas import (
     RubricPreview,
     errors,
 )
+from cvmatch_app.engine.rubric import MAX_REQUIREMENTS, MAX_TEXT
 from cvmatch_app.services import matching, rubric
 from cvmatch_app.services.errors import BadRequest, PayloadTooLarge
 from cvmatch_app.services.keys import SCOPE_EXECUTE, SCOPE_READ
@@ -32,7 +33,7 @@ _UPDATE_BODY = {
         "content": {"application/json": {"schema": {"$ref": "#/components/schemas/RequirementsUpdate"}}},
     }
 }
-_QUEUED = {
+_QUEUED: dict[int | str, dict[str, Any]] = {
     202: {
         "description": "A Claude-engine job: its re-score is a new paid run, queued as a new job to poll",
         "content": {"application/json": {"schema": {"$ref": "#/components/schemas/RescoreQueued"}}},
@@ -48,7 +49,7 @@ async def _update_body(request: Request) -> tuple[Any, bool]:
         if len(data) > MAX_BODY_BYTES:
             raise PayloadTooLarge(
                 f"The body is larger than {MAX_BODY_BYTES // (1024 * 1024)} MB: a rubric has at most "
-                f"{rubric.MAX_REQUIREMENTS} requirements of {rubric.MAX_TEXT} characters."
+                f"{MAX_REQUIREMENTS} requirements of {MAX_TEXT} characters."
             )
     try:
         body = json.loads(bytes(data) or b"null")

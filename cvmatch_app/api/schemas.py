@@ -123,6 +123,7 @@ class RubricVersion(_Answer):
 
 class RankedCV(_Answer):
     cv_id: int
+    position: int | None = Field(None, description="The CV's place in the job as submitted (0, 1, ...)")
     filename: str
     score: int | None
     verdict: str

@@ -324,10 +324,21 @@ _PROTECTED: list[tuple[str, re.Pattern[str], str]] = [
 ]
 
 
+# The ages of the people the job serves ("pupils aged 11-16", "school-age children", "age-appropriate
+# activities") say nothing about the candidate's age.
+_SERVED_AGES_RE = re.compile(
+    r"\b(?:children|pupils|students|patients|kids|clients|people|adults|learners|residents|infants|babies|"
+    r"youths?|teenagers|users|customers)\s+(?:aged|ages?)\s+\d{1,2}(?:\s*(?:-|–|to|and)\s*\d{1,2})?\+?|"
+    r"\b(?:school|pre-?school|nursery|primary|secondary|working)[- ]age\b|\bage[- ]appropriate\b|"
+    r"\bage (?:groups?|ranges?|bands?)\b",
+    re.IGNORECASE,
+)
+
+
 def protected_characteristic(text: str) -> str | None:
     """A recruiter-readable refusal when ``text`` selects by a protected characteristic, else None."""
     for name, pattern, instead in _PROTECTED:
-        match = pattern.search(text)
+        match = pattern.search(_SERVED_AGES_RE.sub(" ", text) if name == "age" else text)
         if not match:
             continue
         if name == "age" and _LEGAL_MIN_AGE_RE.search(text) and not _other_age_words(text):

@@ -270,9 +270,10 @@ def _knockout_caps(caps: _Caps, findings: list[Finding]) -> None:
     caps.reasons.extend(r for r in reasons if r not in caps.reasons)
 
 
-def score_cv(job: JobProfile, cv: CVProfile) -> ScoreBreakdown:
-    """Assess every requirement, weigh the parts, then cap what the evidence does not earn."""
-    vectors = CVVectors(cv.lines)
+def score_cv(job: JobProfile, cv: CVProfile, vectors: CVVectors | None = None) -> ScoreBreakdown:
+    """Assess every requirement, weigh the parts, then cap what the evidence does not earn.
+    ``vectors``: the CV's line vectors when already computed (a rubric re-score reuses them)."""
+    vectors = CVVectors(cv.lines) if vectors is None else vectors
     findings = _one_answer_per_ask([assess_requirement(req, cv, job, vectors) for req in job.requirements])
     parts = _parts(job, cv, findings, vectors)
     caps = _apply_caps(job, cv, parts, _weighted(job, parts))

@@ -183,6 +183,7 @@ def test_bad_rubrics_are_refused_with_a_message_saying_what_to_correct(rubric: A
     [
         ("Under 35 years old", "age"),
         ("Young graduates preferred", "age"),
+        ("Aged 25-35", "age"),
         ("Male candidates only", "sex or gender"),
         ("Married, no children", "marital or family status"),
         ("Not pregnant or planning a family", "pregnancy"),
@@ -214,6 +215,8 @@ def test_protected_characteristics_are_refused_with_why_and_what_to_ask_instead(
         "Mental health nursing experience",
         "5+ years of nursing experience",
         "Experience supporting disabled adults",
+        "Teaching pupils aged 11-16",
+        "Age-appropriate activities for school-age children",
     ],
 )
 def test_lawful_job_requirements_are_accepted(text: str) -> None:
