@@ -205,7 +205,7 @@ def _ranking() -> rx.Component:
         rx.vstack(
             rx.box(
                 rx.cond(
-                    JobState.shown_cards.length() > 0,
+                    JobState.any_shown,
                     ranking_table(
                         JobState.shown_cards,
                         on_open=JobState.open_cv,
@@ -535,7 +535,7 @@ def _job() -> rx.Component:
         ),
         _progress(),
         rx.cond(
-            JobState.cards.length() > 0,
+            JobState.has_cards,
             _workspace(),
             rx.cond(
                 JobState.done,

@@ -96,6 +96,15 @@ class JobState(rx.State):
         return shown
 
     @rx.var
+    def has_cards(self) -> bool:
+        """The workspace shows once a CV is scored (a flag, so a re-ranking does not re-render the whole page)."""
+        return len(self.cards) > 0
+
+    @rx.var
+    def any_shown(self) -> bool:
+        return len(self.shown_cards) > 0
+
+    @rx.var
     def counts(self) -> list[VerdictCount]:
         return verdict_counts(self.cards)
 

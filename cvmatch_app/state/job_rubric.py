@@ -115,29 +115,36 @@ class JobRubricState(rx.State):
     def _refuse(self, message: str) -> None:
         self.error, self.rubric_revision = message, self.rubric_revision + 1
 
+    def _set(self, name: str, value: Any) -> None:
+        """Only a changed value is sent: re-sending the same rows re-renders every control of the panel."""
+        if getattr(self, name) != value:
+            setattr(self, name, value)
+
     def _show(self, requirements: list[dict[str, Any]]) -> None:
         self._rubric = requirements
-        self.rubric_groups = rubric_rows.rows_of(requirements)
+        self._set("rubric_groups", rubric_rows.rows_of(requirements))
 
     async def _fetch(self, user_id: int, version: int | None) -> None:
         job_id = self.job_id
         view = await in_db(lambda s: rubric.job_rubric(s, user_id=user_id, job_id=job_id, version=version))
-        self.current_version = int(view["version"])
-        self.viewing_version = int(view.get("viewing") or view["version"])
-        self.versions = [
+        self._set("current_version", int(view["version"]))
+        self._set("viewing_version", int(view.get("viewing") or view["version"]))
+        versions = [
             {
                 "value": str(v["version"]),
                 "label": " · ".join(filter(None, [f"v{v['version']}", _when(v.get("created_at"))])),
             }
             for v in view.get("versions") or []
         ]
+        self._set("versions", versions)
         self._stored = list(view.get("requirements") or [])
         self._show(self._stored)
-        self.draft = False
-        self.old_ranking = []
+        self._set("draft", False)
+        old_ranking: list[RankedCandidate] = []
         if self.viewing_old:
             job = await self.get_state(JobState)
-            self.old_ranking = ranked(list(view.get("ranking") or []), list(job.cards), blind=job.blind)
+            old_ranking = ranked(list(view.get("ranking") or []), list(job.cards), blind=job.blind)
+        self._set("old_ranking", old_ranking)
 
     @rx.event
     async def load(self):
