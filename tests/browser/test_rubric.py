@@ -10,7 +10,7 @@ from sqlmodel import Session
 from cvmatch_app.db.models import MatchJob
 from cvmatch_app.state.rubric_rows import GROUPS
 from tests.browser.accessibility import blocking_findings
-from tests.browser.helpers import WAIT_MS, as_file, drop_cvs, log_in, nav_balance, web_db
+from tests.browser.helpers import WAIT_MS, as_file, drop_cvs, drop_jd, log_in, nav_balance, web_db
 from tests.support.factories import NURSE_JD, make_account
 
 pytestmark = __import__("pytest").mark.browser
@@ -248,7 +248,29 @@ def test_an_edit_on_a_finished_job_re_ranks_live_without_a_charge(web_server, pa
     page.get_by_role("button", name="Back to the current rubric").click()
     expect(page.locator("#viewing-old-rubric")).to_have_count(0)
     expect(_requirement(page, "job", "ACLS").get_by_role("checkbox")).to_be_checked()
+
+    # An older version made current again: v2 (ACLS nice) re-scores as v4, Avery back above Sam.
+    page.locator("#rubric-version-select").select_option("2")
+    expect(page.locator("#viewing-old-rubric")).to_be_visible()
+    page.locator("#rescore-with-version").click()
+    expect(page.locator("#job-rubric-version")).to_contain_text("v4", timeout=WAIT_MS)
+    expect(page.locator("#viewing-old-rubric")).to_have_count(0)
+    expect(_requirement(page, "job", "ACLS")).to_have_attribute("data-kind", "nice")
+    expect(page.locator("#ranking-table .ranking-row .row-name")).to_have_text(
+        ["Jordan Full", "Avery Noacls", "Sam Steady", "Casey Unlicensed"]
+    )
+    assert nav_balance(page) == balance
     assert page.url == job_url
+
+
+def test_a_dropped_jd_file_is_read_too(web_server, page):
+    account = make_account(credits=10, bind=web_db(web_server.data_dir))
+    log_in(page, web_server.url, account.email)
+    drop_jd(page, as_file("icu-nurse.txt", NURSE_JD))
+    expect(page.locator("#jd-file-name")).to_have_text("icu-nurse.txt", timeout=WAIT_MS)
+    expect(_requirement(page, "match", "RN licence")).to_have_count(1, timeout=WAIT_MS)
+    page.get_by_role("button", name="Remove the job description file").click()
+    expect(_rubric(page, "match")).to_have_count(0)
 
 
 def test_a_claude_job_states_the_cost_and_asks_before_a_paid_re_run(web_server, page):
