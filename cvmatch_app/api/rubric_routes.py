@@ -122,11 +122,8 @@ async def update_requirements(job_id: str, request: Request, principal: ApiPrinc
     principal.require(SCOPE_EXECUTE)
     requirements, confirm = await _update_body(request)
     user_id = principal.user.id
-    done = await in_session(
-        lambda s: rubric.rescore_job(
-            s, user_id=user_id, job_id=job_id, requirements=requirements, confirm_charge=confirm
-        ),
-        write=True,
+    done = await run_in_threadpool(
+        rubric.rescore, user_id=user_id, job_id=job_id, requirements=requirements, confirm_charge=confirm
     )
     if done["status"] == "queued":
         queued = RescoreQueued(
