@@ -22,7 +22,7 @@ from cvmatch_app.api.schemas import (
 from cvmatch_app.engine.rubric import MAX_REQUIREMENTS, MAX_TEXT
 from cvmatch_app.services import matching, rubric
 from cvmatch_app.services.errors import BadRequest, PayloadTooLarge
-from cvmatch_app.services.keys import SCOPE_EXECUTE, SCOPE_READ
+from cvmatch_app.services.keys import SCOPE_EXECUTE, SCOPE_READ, KeyPrincipal
 
 router = APIRouter(prefix="/api", tags=["requirements"])
 MAX_BODY_BYTES = 2 * 1024 * 1024  # 60 requirements of 300 characters are ~30 KB; room for a refused 500
@@ -39,6 +39,13 @@ _QUEUED: dict[int | str, dict[str, Any]] = {
         "content": {"application/json": {"schema": {"$ref": "#/components/schemas/RescoreQueued"}}},
     }
 }
+
+
+def _account(principal: KeyPrincipal) -> int:
+    """The key's account id (a stored user always has one)."""
+    user_id = principal.user.id
+    assert user_id is not None
+    return user_id
 
 
 async def _update_body(request: Request) -> tuple[Any, bool]:
@@ -99,7 +106,8 @@ async def job_requirements(
     """The rubric the job is scored with now (or an older `version`), every version's date, and the
     ranking the version viewed gave."""
     principal.require(SCOPE_READ)
-    return await in_session(lambda s: rubric.job_rubric(s, user_id=principal.user.id, job_id=job_id, version=version))
+    user_id = _account(principal)
+    return await in_session(lambda s: rubric.job_rubric(s, user_id=user_id, job_id=job_id, version=version))
 
 
 @router.put(
@@ -121,12 +129,9 @@ async def update_requirements(job_id: str, request: Request, principal: ApiPrinc
     400 that says what to correct, and nothing is changed."""
     principal.require(SCOPE_EXECUTE)
     requirements, confirm = await _update_body(request)
-    user_id = principal.user.id
-    done = await in_session(
-        lambda s: rubric.rescore_job(
-            s, user_id=user_id, job_id=job_id, requirements=requirements, confirm_charge=confirm
-        ),
-        write=True,
+    user_id = _account(principal)
+    done = await run_in_threadpool(
+        rubric.rescore, user_id=user_id, job_id=job_id, requirements=requirements, confirm_charge=confirm
     )
     if done["status"] == "queued":
         queued = RescoreQueued(

@@ -24,6 +24,7 @@ from sqlmodel import Session, SQLModel, col, select
 
 from cvmatch_app.config import get_settings
 from cvmatch_app.db.models import MatchCV, MatchJob, MatchRubricVersion, utcnow
+from cvmatch_app.db.session import session_scope
 from cvmatch_app.engine.bands import clamp_score, verdict_for
 from cvmatch_app.engine.candidate import text_for_scorer
 from cvmatch_app.engine.job_profile import build_job_profile
@@ -310,6 +311,22 @@ def rescore_job(
     if job.engine == "claude":
         return _paid_rerun(session, job, rubric, confirm_charge=confirm_charge)
     return _rescore_in_place(session, job, rubric)
+
+
+def rescore(*, user_id: int, job_id: str, requirements: Any, confirm_charge: bool = False) -> dict[str, Any]:
+    """``rescore_job`` with its own sessions (the REST API's and the pages' way): each CV is read before
+    SQLite's write lock is taken, so the lock is held only while the edit is scored and written."""
+    check_requirements(requirements)
+    with session_scope() as session:
+        job = _get_job(session, user_id, job_id)
+        texts = _scorer_texts(job, _cvs(session, job.id)) if job.engine != "claude" else {}
+        canonical_id = job.id
+    if texts:
+        _read_cvs(_engine_for_rescore(), canonical_id, texts)
+    with session_scope(write=True) as session:
+        return rescore_job(
+            session, user_id=user_id, job_id=job_id, requirements=requirements, confirm_charge=confirm_charge
+        )
 
 
 def _rescore_in_place(session: Session, job: MatchJob, rubric: list[dict[str, Any]]) -> dict[str, Any]:

@@ -167,3 +167,17 @@ def test_a_restart_keeps_the_rubric(api_server) -> None:
     after = _get(api_server.url, account.headers, job_id)
     assert after == answer.json()
     assert after["rubric"]["version"] == 2 and after["rubric"]["requirements"][-1]["text"] == "PALS certification"
+
+
+def test_the_idempotency_key_covers_the_requirements(api_server) -> None:
+    account = make_account(credits=10)
+    headers = {**account.headers, "Idempotency-Key": "rubric-retry-1"}
+    rubric = [{"text": "RN licence", "kind": "must"}, {"text": "PALS certification", "kind": "must", "knockout": True}]
+    first = submit(api_server.url, headers, CVS, jd_text=NURSE_JD, requirements=json.dumps(rubric))
+    retried = submit(api_server.url, headers, CVS, jd_text=NURSE_JD, requirements=json.dumps(rubric))
+    assert first.status_code == retried.status_code == 200 and first.json()["job_id"] == retried.json()["job_id"]
+    other = submit(api_server.url, headers, CVS, jd_text=NURSE_JD, requirements=json.dumps(rubric[:1]))
+    assert other.status_code == 409 and "Idempotency-Key" in other.json()["detail"]
+    without = submit(api_server.url, headers, CVS, jd_text=NURSE_JD)
+    assert without.status_code == 409
+    assert [(d, r) for d, r in _ledger(account.user_id) if r == "match"] == [(-2, "match")]

@@ -238,3 +238,16 @@ def test_validation_fills_defaults_gives_new_ids_and_makes_a_knockout_a_must_hav
         "source": "",
         "added": True,
     }
+
+
+def test_a_years_knockout_is_met_by_nine_tenths_of_the_years() -> None:
+    jd, cv = JOBS["icu_nurse"], CVS["nurse_strong"]  # about 7.7 years of ICU work by November 2026
+    rubric = _rubric("icu_nurse")
+    years = next(item for item in rubric if item["group"] == "years")
+    results = {}
+    for asked in (8, 10):
+        years |= {"years": asked, "knockout": True}
+        results[asked] = ENGINE.assess_sync(profile_with_rubric(jd, rubric), cv)
+    assert not any(gap.startswith("Knockout") for gap in results[8].gaps)
+    assert results[10].score < INTERVIEW
+    assert results[10].gaps[0] == "Knockout: 10+ years of critical care or ICU not shown"
