@@ -27,7 +27,7 @@ RUBRIC_CSS = """
 .rubric-native:focus-visible { outline: 2px solid var(--focus-8); outline-offset: 1px; }
 .rubric-native:disabled { opacity: 0.6; }
 .rubric-years { width: 4.5em; }
-.rubric-control { display: inline-flex; align-items: center; gap: 6px; font-size: var(--font-size-2); }
+.rubric-control { display: inline-flex; align-items: center; gap: 5px; font-size: var(--font-size-2); }
 """
 
 Handler = Any  # an event handler of the calling state, called with the requirement's id and the new value
@@ -131,7 +131,7 @@ def _controls(
         ),
         _weight(row, on_weight, read_only),
         _years(row, on_years, read_only, revision),
-        spacing="4",
+        spacing="3",
         align="center",
         wrap="wrap",
         class_name="rubric-controls",

@@ -73,8 +73,9 @@ def _scores(page: Page) -> list[str]:
 
 
 def _shot(page: Page, locator, path) -> None:  # type: ignore[no-untyped-def]
-    """The panel as it lies in the page (an element shot of a tall panel shows the sticky bar across it)."""
-    page.evaluate("window.scrollTo(0, 0)")
+    """The panel as it lies in the page (an element shot of a tall panel shows the sticky bar across it),
+    from its top (the job page's panel scrolls on its own beside the ranking)."""
+    page.evaluate("window.scrollTo(0, 0); document.getElementById('job-rubric-column')?.scrollTo(0, 0)")
     box = locator.bounding_box()
     page.screenshot(path=str(path), full_page=True, clip=box)
 
@@ -220,7 +221,6 @@ def test_an_edit_on_a_finished_job_re_ranks_live_without_a_charge(web_server, pa
 
     assert blocking_findings(page) == []
     _shot(page, page.locator("#job-rubric-column"), artifacts / "rubric-job-panel.png")
-    page.evaluate("window.scrollTo(0, 0)")
     page.screenshot(path=str(artifacts / "rubric-job-page.png"), full_page=True)
 
     # Reload: the rubric is the job's, from the database.
