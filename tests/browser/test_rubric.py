@@ -146,6 +146,11 @@ def test_the_rubric_of_a_pasted_jd_is_shown_and_corrected_before_any_charge(web_
     page.evaluate("window.scrollTo(0, 0)")
     page.screenshot(path=str(artifacts / "rubric-match-page.png"), full_page=True)
     assert nav_balance(page) == balance  # reading and editing the rubric costs nothing
+    page.set_viewport_size({"width": 390, "height": 844})  # a phone: the panel stacks, nothing scrolls sideways
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390, f"the rubric panel makes the page scroll sideways on a phone ({width}px)"
+    _shot(page, panel, artifacts / "rubric-match-panel-390.png")
+    page.set_viewport_size({"width": 1280, "height": 900})
 
     # The edited rubric is what the job is scored with.
     drop_cvs(page, [as_file("jordan.txt", FULL_NURSE), as_file("casey.txt", NO_LICENCE_NURSE)])
