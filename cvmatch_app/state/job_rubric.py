@@ -281,6 +281,8 @@ class JobRubricState(rx.State):
             return
         async for update in self._rescore(stored):
             yield update
+        if self.error and (user_id := await self._user_id()) is not None:
+            await self._fetch(user_id, None)  # refused: show the current rubric again, the error beside it
 
     @rx.event
     async def discard_draft(self):
