@@ -3,7 +3,7 @@
 # and run the whole test suite. Idempotent. Extra arguments go to pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-REQUIREMENTS=requirements-dev.txt source scripts/venv.sh
+LOCK=requirements-dev.lock source scripts/venv.sh
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
