@@ -9,10 +9,10 @@ from typing import Any
 
 from sqlalchemy import func, insert
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from cvmatch_app.config import get_settings
-from cvmatch_app.db.models import MatchCV, MatchCVFile, MatchJob, User, utcnow
+from cvmatch_app.db.models import MatchCV, MatchCVFile, MatchJob, User, saved_id, utcnow
 from cvmatch_app.db.session import session_scope
 from cvmatch_app.engine.bands import verdict_for
 from cvmatch_app.services import credits, idempotency, job_ids
@@ -173,7 +173,7 @@ def create_job(
     if not prepared.cvs:
         raise BadRequest(f"No CVs were sent: attach one or more files ({ACCEPTED_TYPES}) as 'cvs'.")
     job = MatchJob(
-        user_id=user.id,
+        user_id=saved_id(user),
         jd_text=prepared.jd_text,
         jd_filename=prepared.jd_filename,
         jd_title=job_title(prepared.jd_text),
@@ -187,7 +187,7 @@ def create_job(
         priority=check_priority(priority),
         blind_review=blind,
     )
-    credits.charge_job(session, user_id=user.id, job_id=job.id, cv_count=len(prepared.cvs))
+    credits.charge_job(session, user_id=saved_id(user), job_id=job.id, cv_count=len(prepared.cvs))
     session.add(job)
     session.flush()
     # Core inserts, one statement each for the rows and the files: building 25 ORM objects costs
@@ -295,7 +295,8 @@ def get_job(session: Session, *, user_id: int, job_id: str) -> MatchJob:
 
 
 def cv_ids_of(session: Session, job_id: str) -> list[int]:
-    return list(session.exec(select(MatchCV.id).where(MatchCV.job_id == job_id).order_by(MatchCV.position)))
+    ids = session.exec(select(col(MatchCV.id)).where(MatchCV.job_id == job_id).order_by(col(MatchCV.position)))
+    return [cv_id for cv_id in ids if cv_id is not None]
 
 
 def progress(session: Session, *, user_id: int, job_id: str) -> dict[str, Any]:
@@ -371,7 +372,7 @@ def skipped_cvs(job: MatchJob, cvs: Sequence[MatchCV]) -> list[dict[str, Any]]:
 
 def list_jobs(session: Session, *, user_id: int, limit: int = 50) -> list[MatchJob]:
     rows = session.exec(
-        select(MatchJob).where(MatchJob.user_id == user_id).order_by(MatchJob.created_at.desc()).limit(limit)
+        select(MatchJob).where(MatchJob.user_id == user_id).order_by(col(MatchJob.created_at).desc()).limit(limit)
     )
     return list(rows)
 
