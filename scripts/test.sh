@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Install what the tests need (Python packages, Debian's Chromium, PostgreSQL and Redis running)
-# and run the whole test suite. Idempotent. Extra arguments go to pytest.
+# and run ruff, mypy and the whole test suite. Idempotent. Extra arguments go to pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 LOCK=requirements-dev.lock source scripts/venv.sh
@@ -28,4 +28,5 @@ if ! redis-cli -h 127.0.0.1 ping >/dev/null 2>&1; then
 fi
 
 "$PY" -m ruff check .
+"$PY" -m mypy  # cvmatch_app/, strict on engine/ and services/ (pyproject.toml)
 exec "$PY" -m pytest "$@"
