@@ -113,7 +113,7 @@ async def list_jobs(principal: ApiPrincipal) -> dict[str, Any]:
     response_model_exclude_unset=True,
     responses=errors(400, 401, 403, 404, 429, rate_limited=True),
 )
-async def job_progress(job_id: str, principal: ApiPrincipal) -> dict[str, Any]:
+async def job_progress(job_id: str, principal: ApiPrincipal) -> matching.Progress:
     principal.require(SCOPE_READ)
     return await in_session(lambda s: matching.progress(s, user_id=saved_id(principal.user), job_id=job_id))
 
@@ -125,6 +125,6 @@ async def job_progress(job_id: str, principal: ApiPrincipal) -> dict[str, Any]:
     response_model_exclude_unset=True,
     responses=errors(400, 401, 403, 404, 429, rate_limited=True),
 )
-async def job_results(job_id: str, principal: ApiPrincipal) -> dict[str, Any]:
+async def job_results(job_id: str, principal: ApiPrincipal) -> matching.JobResults:
     principal.require(SCOPE_READ)
     return await in_session(lambda s: matching.results(s, user_id=saved_id(principal.user), job_id=job_id))

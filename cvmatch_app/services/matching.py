@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NotRequired, TypedDict
 
 from sqlalchemy import func, insert
 from sqlalchemy.exc import IntegrityError
@@ -275,8 +275,66 @@ def job_title(jd_text: str) -> str:
     return "Untitled job"
 
 
-def submission_response(job: MatchJob) -> dict[str, Any]:
-    response = {
+# What the services hand the API and the web app: plain data, typed here and checked by mypy; the
+# API's Pydantic models (api/schemas.py) add its text (the "Poll ..." message) and document it.
+class Submission(TypedDict):
+    job_id: str
+    status: str
+    cv_count: int
+    skipped_cvs: list[dict[str, Any]]
+    priority: str
+    priority_note: NotRequired[str]
+
+
+class Progress(TypedDict):
+    job_id: str
+    status: str
+    total: int
+    completed: int
+    pending: int
+    reading: int
+    processing: int
+    failed: int
+    skipped: int
+
+
+class CVResult(TypedDict):
+    cv_filename: str
+    match_score: int | None
+    executive_summary: str | None
+    strengths: list[str]
+    gaps: list[str]
+    recommendation: str
+    verdict: str
+    flags: list[str]
+    evidence: list[dict[str, Any]]
+    usage: dict[str, Any]
+    rubric_version: int | None
+
+
+class FailedCV(TypedDict):
+    cv_filename: str
+    error: str
+
+
+class JobResults(TypedDict):
+    job_id: str
+    status: str
+    engine: str
+    model: str
+    priority: str
+    priority_note: NotRequired[str]
+    created_at: str
+    completed_at: str | None
+    results: list[CVResult]
+    skipped_cvs: list[dict[str, Any]]
+    failed_cvs: list[FailedCV]
+    usage: dict[str, Any]
+    rubric: dict[str, Any]
+
+
+def submission_response(job: MatchJob) -> Submission:
+    response: Submission = {
         "job_id": job.id,
         "status": job.status if job.status != "processing" else "pending",
         "cv_count": job.cv_count,
@@ -302,7 +360,7 @@ def cv_ids_of(session: Session, job_id: str) -> list[int]:
     return [cv_id for cv_id in ids if cv_id is not None]
 
 
-def progress(session: Session, *, user_id: int, job_id: str) -> dict[str, Any]:
+def progress(session: Session, *, user_id: int, job_id: str) -> Progress:
     job = get_job(session, user_id=user_id, job_id=job_id)
     counts = dict(
         session.exec(
@@ -322,7 +380,7 @@ def progress(session: Session, *, user_id: int, job_id: str) -> dict[str, Any]:
     }
 
 
-def cv_result(cv: MatchCV) -> dict[str, Any]:
+def cv_result(cv: MatchCV) -> CVResult:
     verdict, recommendation = verdict_for(cv.score or 0)
     return {
         "cv_filename": cv.filename,
@@ -339,22 +397,21 @@ def cv_result(cv: MatchCV) -> dict[str, Any]:
     }
 
 
-def results(session: Session, *, user_id: int, job_id: str) -> dict[str, Any]:
+def results(session: Session, *, user_id: int, job_id: str) -> JobResults:
     job = get_job(session, user_id=user_id, job_id=job_id)
     cvs = list(session.exec(select(MatchCV).where(MatchCV.job_id == job.id)))
     scored = sorted((cv for cv in cvs if cv.status == "completed"), key=lambda cv: (-(cv.score or 0), cv.position))
-    failed = [
+    failed: list[FailedCV] = [
         {"cv_filename": cv.filename, "error": cv.error or "Scoring failed; the credit was refunded."}
         for cv in cvs
         if cv.status == "failed"
     ]
-    return {
+    answer: JobResults = {
         "job_id": job.id,
         "status": job.status,
         "engine": job.engine,
         "model": job.model,
         "priority": job.priority,
-        **({"priority_note": note} if (note := priority_note(job)) else {}),
         "created_at": job.created_at.isoformat(),
         "completed_at": job.completed_at.isoformat() if job.completed_at else None,
         "results": [cv_result(cv) for cv in scored],
@@ -363,6 +420,9 @@ def results(session: Session, *, user_id: int, job_id: str) -> dict[str, Any]:
         "usage": job.usage,
         "rubric": current_rubric(job),
     }
+    if note := priority_note(job):
+        answer["priority_note"] = note  # the API's model puts it after "priority"
+    return answer
 
 
 def skipped_cvs(job: MatchJob, cvs: Sequence[MatchCV]) -> list[dict[str, Any]]:
@@ -422,7 +482,7 @@ def submit(
     priority: str | None = "standard",
     blind: str | bool | None = False,
     requirements: Any = None,
-) -> dict[str, Any]:
+) -> Submission:
     """The whole submission, shared by the REST API and the web app: check, store, charge, queue.
 
     No CV is read here (a runner reads each one, in a limited process, and refunds what it cannot
