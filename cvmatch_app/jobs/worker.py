@@ -26,6 +26,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from saq import Queue, Worker
+from saq.queue.redis import RedisQueue
 from sqlalchemy import update
 from sqlmodel import col, select
 
@@ -105,10 +106,19 @@ async def score_queued_cv(ctx: dict[str, Any], *, cv_id: int) -> str:
     return outcome
 
 
+def _redis_of(queue: Queue) -> Any:
+    """The Redis client behind the queue (``make_queue`` builds a RedisQueue from a redis:// URL).
+
+    Any: redis-py types its asyncio client's commands as sync-or-async unions."""
+    if not isinstance(queue, RedisQueue):
+        raise TypeError(f"workers need a Redis queue, not {type(queue).__name__}")
+    return queue.redis
+
+
 async def sweep_forever(queue: Queue, interval: float = SWEEP_SECONDS) -> None:
     """Queue stranded CVs; a Redis lock lets one worker of the fleet sweep per interval."""
     lock_key = f"saq:{queue.name}:cvmatch-sweeper"
-    redis = queue.redis  # type: ignore[attr-defined]
+    redis = _redis_of(queue)
     while True:
         try:
             if await redis.set(lock_key, socket.gethostname(), nx=True, px=int(interval * 1000)):
@@ -189,7 +199,7 @@ def check_database() -> None:
 
 async def check_redis(queue: Queue) -> None:
     try:
-        await queue.redis.ping()  # type: ignore[attr-defined]
+        await _redis_of(queue).ping()
     except Exception as exc:  # noqa: BLE001
         raise SystemExit(f"The worker cannot reach Redis at CVMATCH_REDIS_URL ({exc}).") from exc
 
