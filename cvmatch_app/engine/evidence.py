@@ -96,7 +96,7 @@ def _line_for(cv: CVProfile, concept_ids: list[str], asked: str | list[str] = ""
         lines = cv.concept_lines.get(cid)
         if not lines:
             continue
-        best: tuple[tuple, str, str] | None = None
+        best: tuple[tuple[bool, bool, int], str, str] | None = None
         for index in lines:
             line = cv.lines[index]
             said_all = [lexicon.surface(line, h) for h in lexicon.find(line) if h.concept == cid]

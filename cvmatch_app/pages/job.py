@@ -77,7 +77,9 @@ def _progress() -> rx.Component:
     )
 
 
-def _select(trigger_id: str, label: str, value: rx.Var, on_change, options: dict[str, str]) -> rx.Component:  # type: ignore[no-untyped-def]
+def _select(
+    trigger_id: str, label: str, value: rx.Var, on_change: rx.EventHandler, options: dict[str, str]
+) -> rx.Component:
     return rx.hstack(
         rx.el.label(rx.text(label, size="2"), html_for=trigger_id),
         rx.select.root(

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import reflex as rx
+from sqlmodel import Session
 
 from cvmatch_app.engine.bands import VERDICTS
 from cvmatch_app.services import decisions, share_links, workspace
@@ -356,7 +357,7 @@ class JobState(rx.State):
             return
         job_id = self.job_id
 
-        def create(session):  # type: ignore[no-untyped-def]
+        def create(session: Session) -> list[dict[str, Any]]:
             share_links.create_link(session, user_id=user_id, job_id=job_id)
             return share_links.list_links(session, user_id=user_id, job_id=job_id)
 
@@ -370,7 +371,7 @@ class JobState(rx.State):
             return
         job_id = self.job_id
 
-        def revoke(session):  # type: ignore[no-untyped-def]
+        def revoke(session: Session) -> list[dict[str, Any]]:
             share_links.revoke(session, user_id=user_id, link_id=link_id)
             return share_links.list_links(session, user_id=user_id, job_id=job_id)
 

@@ -9,6 +9,7 @@ import time
 from typing import Any
 
 import reflex as rx
+from reflex.event import EventSpec
 from reflex.vars import ArrayVar, ObjectVar
 
 from cvmatch_app.config import get_settings
@@ -123,7 +124,7 @@ class MatchState(rx.State):
     def _staged_changed(self) -> None:
         self._submission_key = "web-" + secrets.token_urlsafe(18)
 
-    def _refuse(self, message: str):  # type: ignore[no-untyped-def]
+    def _refuse(self, message: str) -> EventSpec:
         self.error = message
         return rx.toast.error(message, close_button=True)
 
@@ -456,7 +457,7 @@ class MatchState(rx.State):
             yield rx.toast.success("Your job was created: open it from History.", close_button=True)
 
 
-def describe_rejections(rejected: ArrayVar) -> rx.event.EventSpec:
+def describe_rejections(rejected: ArrayVar) -> EventSpec:
     """Send only the names and error codes of refused files (the File objects cannot travel)."""
 
     def describe(rejection: ObjectVar) -> str:
