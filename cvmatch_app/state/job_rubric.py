@@ -18,6 +18,7 @@ current one again with "Re-score with this rubric".
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import AsyncIterator
 from datetime import datetime
 from typing import Any
 
@@ -181,7 +182,7 @@ class JobRubricState(rx.State):
 
     # Edits.
 
-    async def _change(self, edit):  # type: ignore[no-untyped-def]
+    async def _change(self, edit: rubric_rows.Edit) -> AsyncIterator[None]:
         """Apply ``edit`` (rubric → rubric): re-score at once (local engine) or keep it as a draft."""
         job = await self.get_state(JobState)
         if self.viewing_old:
@@ -208,7 +209,7 @@ class JobRubricState(rx.State):
         async for update in self._rescore(changed):
             yield update
 
-    async def _rescore(self, changed: list[dict[str, Any]]):  # type: ignore[no-untyped-def]
+    async def _rescore(self, changed: list[dict[str, Any]]) -> AsyncIterator[None]:
         user_id = await self._user_id()
         if user_id is None:
             return

@@ -317,11 +317,10 @@ class MatchState(rx.State):
             self.rubric_title, self.rubric_note, self.rubric_error = title, "", ""
             self.rubric_reading = False
             self._last_rubric = list(last["requirements"]) if last and last.get("requirements") else []
-            self.last_rubric_label = (
-                f"Use the rubric of your last “{last.get('title') or title}” job" if self._last_rubric else ""
-            )
+            last_title = str(last.get("title") or title) if last else title
+            self.last_rubric_label = f"Use the rubric of your last “{last_title}” job" if self._last_rubric else ""
 
-    def _edit_rubric(self, edit) -> None:  # type: ignore[no-untyped-def]
+    def _edit_rubric(self, edit: rubric_rows.Edit) -> None:
         """Apply ``edit`` (rubric → rubric) only if the result is a rubric the engine accepts."""
         if self.submitting:
             return

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Callable
 from typing import Any
 
 WEIGHTS = {"low": "Low", "normal": "Normal", "high": "High"}
@@ -28,6 +29,9 @@ MAX_YEARS = 50
 MAX_ADDED_TEXT = 300
 _NUMBER_RE = re.compile(r"\d+(?:\.\d+)?")
 _YEARS_ASK_RE = re.compile(r"\b(\d{1,2})\s*\+?\s*(?:years?|yrs?)\b", re.IGNORECASE)
+
+
+Edit = Callable[[list[dict[str, Any]]], list[dict[str, Any]]]  # one change: the rubric before → after
 
 
 class RubricEditError(ValueError):
