@@ -16,7 +16,6 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 PLACEHOLDER_SECRETS = {"", "changeme", "change-me", "secret", "dev", "placeholder", "CHANGE_ME"}
 
 
-
 class CreditPack(BaseModel):
     """A credit pack sold through Stripe Checkout; `plan` is the plan it grants (at least Starter)."""
 

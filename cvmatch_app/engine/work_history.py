@@ -156,7 +156,7 @@ def _parts(text: str, always_commas: bool = True) -> list[str]:
 
 
 def _join_city_state(pieces: list[str]) -> list[str]:
-    """"Birmingham", "AL" -> "Birmingham, AL": a city before a state code is a place."""
+    """ "Birmingham", "AL" -> "Birmingham, AL": a city before a state code is a place."""
     out: list[str] = []
     for piece in pieces:
         if out and piece in _US_STATES and re.fullmatch(r"[A-Z][A-Za-z .'-]+", out[-1]) and not _title_hit(out[-1]):
@@ -381,9 +381,7 @@ def _find_dates(lines: list[str], sections: list[str], bullets: set[str], now: f
         after = joined[match.end() : offsets[last] + len(lines[last])]
         if _in_sentence(before, after):
             continue  # a date inside a sentence ("grew sales from 2015 - 2017 by 20%") is no role
-        found.append(
-            _Dates(first, last, start, min(end, now), " ".join(match.group().split()), ongoing, before, after)
-        )
+        found.append(_Dates(first, last, start, min(end, now), " ".join(match.group().split()), ongoing, before, after))
         taken.append((match.start(), match.end()))
     if not has_experience:
         return sorted(found, key=lambda d: (d.first, d.last))
@@ -446,7 +444,7 @@ def _neighbour(
 def _heading_then_text(line: str) -> bool:
     """A long line that starts as a heading ("Head Chef Company Name – City, State Identified
     ...": a reader ran the first bullet into it)."""
-    parts = _parts(line[:_MAX_HEADER_CHARS * 2])
+    parts = _parts(line[: _MAX_HEADER_CHARS * 2])
     return len(parts) > 1 and len(parts[0]) <= _MAX_HEADER_CHARS // 2 and any(_is_employer(p) for p in parts[:3])
 
 

@@ -13,6 +13,7 @@ from cvmatch_app.components.layout import app_page, empty_state, section
 from cvmatch_app.components.local_time import local_time
 from cvmatch_app.components.ranking_table import ranking_table, verdict_counts
 from cvmatch_app.components.rubric_editor import rubric_editor
+from cvmatch_app.components.rubric_summary import rubric_summary
 from cvmatch_app.components.workspace_styles import workspace_styles
 from cvmatch_app.state.job import SORT_KEYS, STATUS_FILTERS, VERDICT_LABELS, JobState
 from cvmatch_app.state.job_rubric import JobRubricState
@@ -167,13 +168,11 @@ def _toolbar() -> rx.Component:
 
 
 def _print_header() -> rx.Component:
+    """On top of the printed report (issue #17), under the page's heading (the job's title): the date and
+    the rubric the ranking was scored with."""
     return rx.box(
         rx.text("Report printed from CVMatch · job created ", local_time(JobState.created_iso), size="2"),
-        rx.text("Requirements (the rubric):", weight="bold", size="2", margin_top="6px"),
-        rx.el.ul(
-            rx.foreach(JobState.requirements, lambda r: rx.el.li(r["requirement"], " (", r["wanted"], ")")),
-            style={"margin": "0 0 8px 18px", "fontSize": "12px"},
-        ),
+        rubric_summary(_scored_version(), JobState.rubric_lines, element_id="print-rubric"),
         class_name="print-only",
         id="print-header",
     )
@@ -205,20 +204,25 @@ def _ranking() -> rx.Component:
         JobState.view_mode == "compare",
         _compare(),
         rx.vstack(
-            rx.box(
-                rx.cond(
-                    JobState.any_shown,
-                    ranking_table(
-                        JobState.shown_cards,
-                        on_open=JobState.open_cv,
-                        on_compare=JobState.toggle_compare,
-                        compare_full=JobState.compare_full,
+            # Only the view on screen is rendered: the table is not printed from the cards view, so it
+            # leaves the page there. The cards stay (hidden under the table) because print shows them.
+            rx.cond(
+                JobState.view_mode == "table",
+                rx.box(
+                    rx.cond(
+                        JobState.any_shown,
+                        ranking_table(
+                            JobState.shown_rows,
+                            on_open=JobState.open_cv,
+                            on_compare=JobState.toggle_compare,
+                            compare_full=JobState.compare_full,
+                        ),
+                        empty,
                     ),
-                    empty,
+                    width="100%",
+                    id="table-view",
                 ),
-                display=rx.cond(JobState.view_mode == "table", "block", "none"),
-                width="100%",
-                id="table-view",
+                rx.fragment(),
             ),
             rx.box(
                 rx.vstack(
@@ -230,6 +234,7 @@ def _ranking() -> rx.Component:
                 class_name="print-show",
                 width="100%",
                 id="cards-view",
+                data_rubric_version=JobState.cards_rubric_version,
             ),
             width="100%",
             spacing="3",

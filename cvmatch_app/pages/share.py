@@ -9,6 +9,7 @@ from cvmatch_app.components.cv_card import cv_card
 from cvmatch_app.components.layout import CONTENT_WIDTH, brand, empty_state
 from cvmatch_app.components.local_time import local_time
 from cvmatch_app.components.ranking_table import ranking_table, verdict_counts
+from cvmatch_app.components.rubric_summary import rubric_summary
 from cvmatch_app.components.workspace_styles import workspace_styles
 from cvmatch_app.state.share import ShareState
 
@@ -23,6 +24,7 @@ def _shared_job() -> rx.Component:
             size="2",
             color=rx.color("gray", 11),
         ),
+        rubric_summary(ShareState.rubric_version, ShareState.rubric_lines, element_id="shared-rubric"),
         verdict_counts(ShareState.counts),
         rx.heading("Ranking", size="5", as_="h2"),
         ranking_table(ShareState.ranked),

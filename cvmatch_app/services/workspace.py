@@ -14,7 +14,7 @@ from sqlmodel import Session, select
 
 from cvmatch_app.db.models import MatchCV, MatchJob, saved_id
 from cvmatch_app.engine.candidate import Candidate, read_candidate, redact_personal
-from cvmatch_app.services import decisions, job_views, matching, share_links
+from cvmatch_app.services import decisions, job_views, matching, rubric, share_links
 from cvmatch_app.services.errors import NotFound
 
 _WORD_RE = re.compile(r"[a-z0-9]+")
@@ -93,6 +93,7 @@ def _enrich(session: Session, job: MatchJob, view: dict[str, Any]) -> dict[str, 
                 row["result"] = _blind_result(row["result"], candidate)
     view["blind"] = job.blind_review
     view["requirements"] = requirements_of(view["rows"])
+    view["rubric"] = rubric.current_rubric(job)  # what the ranking is scored with: share page and print header
     view["jd_text"] = job.jd_text
     return view
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
 
@@ -26,12 +27,16 @@ from cvmatch_app.state.job_cards import (
     CvLine,
     ProgressRow,
     ResultCard,
+    RubricLine,
+    TableRow,
     VerdictCount,
     cards_of,
     compare_grid,
     export_rows,
     filter_and_sort,
     progress_rows,
+    rubric_lines,
+    table_rows,
     verdict_counts,
 )
 
@@ -65,8 +70,13 @@ class JobState(rx.State):
     engine: str = ""
     rubric_version: int = 0  # the rubric version the ranking shown was scored with
     rows: list[ProgressRow] = []
-    cards: list[ResultCard] = []
+    # The cards shown (filtered and sorted), for the cards view and for print. A plain var, refreshed by
+    # ``_sync_cards``: while the table is the view on screen it follows one update later, so the table
+    # a recruiter watches re-ranks first and the (hidden, print-only) cards after it.
+    shown_cards: list[ResultCard] = []
+    cards_rubric_version: int = 0  # the rubric version the cards above show (the table's may be one ahead)
     requirements: list[dict[str, str]] = []
+    rubric_lines: list[RubricLine] = []  # the rubric scored with, for the print header
     sort_key: str = "score"
     descending: bool = True
     verdict_filter: str = "all"
@@ -80,38 +90,55 @@ class JobState(rx.State):
     share_links: list[dict[str, str]] = []
 
     _watch_generation: int = 0
+    # Every scored CV's full card, kept on the server: the browser gets the rows of the table and the
+    # cards shown, never this list beside them (it doubled every update).
+    _cards: list[ResultCard] = []
 
-    @rx.var
-    def shown_cards(self) -> list[ResultCard]:
-        shown = filter_and_sort(
-            self.cards,
+    def _filtered(self) -> list[ResultCard]:
+        return filter_and_sort(
+            self._cards,
             verdict=self.verdict_filter,
             status=self.status_filter,
             query=self.search,
             sort_key=self.sort_key,
             descending=self.descending,
         )
-        chosen = set(self.compare_positions)
-        for card in shown:
-            card.selected = card.position in chosen
-        return shown
+
+    @rx.var
+    def shown_rows(self) -> list[TableRow]:
+        """The ranking table's rows: no summary, strengths, gaps or evidence texts."""
+        return table_rows(self._filtered(), set(self.compare_positions))
+
+    def _sync_cards(self) -> None:
+        shown = self._filtered()
+        if list(self.shown_cards) != shown:
+            self.shown_cards = shown
+        if self.cards_rubric_version != self.rubric_version:
+            self.cards_rubric_version = self.rubric_version
+
+    def _then_cards(self) -> Iterator[None]:
+        """After a change of the ranking: with the cards on screen they change in the same update; with
+        the table on screen the table's update goes first (``yield``) and the cards follow."""
+        if self.view_mode != "cards":
+            yield
+        self._sync_cards()
 
     @rx.var
     def has_cards(self) -> bool:
         """The workspace shows once a CV is scored (a flag, so a re-ranking does not re-render the whole page)."""
-        return len(self.cards) > 0
+        return len(self._cards) > 0
 
     @rx.var
     def any_shown(self) -> bool:
-        return len(self.shown_cards) > 0
+        return len(self.shown_rows) > 0
 
     @rx.var
     def counts(self) -> list[VerdictCount]:
-        return verdict_counts(self.cards)
+        return verdict_counts(self._cards)
 
     @rx.var
     def compare_cards(self) -> list[ResultCard]:
-        by_position = {card.position: card for card in self.cards}
+        by_position = {card.position: card for card in self._cards}
         return [by_position[p] for p in self.compare_positions if p in by_position]
 
     @rx.var
@@ -129,7 +156,7 @@ class JobState(rx.State):
     @rx.var
     def open_cards(self) -> list[ResultCard]:
         """The candidate whose CV is open beside the ranking (none or one)."""
-        return [card for card in self.cards if card.position == self.open_position]
+        return [card for card in self._cards if card.position == self.open_position]
 
     @rx.var
     def progress_percent(self) -> int:
@@ -152,8 +179,9 @@ class JobState(rx.State):
             "engine": view.get("engine") or "",
             "rubric_version": scored_version(view),
             "rows": progress_rows(view),
-            "cards": cards_of(view),
+            "_cards": cards_of(view),
             "requirements": view["requirements"],
+            "rubric_lines": rubric_lines(view.get("rubric")),
         }
         for name, value in changes.items():
             current = getattr(self, name)
@@ -187,6 +215,7 @@ class JobState(rx.State):
             return
         self.not_found = False
         self._apply(view)
+        self._sync_cards()
         self._show_links(links)
         if self.open_position >= 0:
             yield JobState.open_cv(self.open_position)
@@ -217,10 +246,16 @@ class JobState(rx.State):
                 if not self.router.url.path.rstrip("/").endswith(job_id):
                     return  # the tab moved to another page; coming back starts a new watcher
                 self._apply(view)
+                cards_later = self.view_mode != "cards"
+                if not cards_later:
+                    self._sync_cards()
                 if view["done"] and not finished:
                     finished = True
                     auth = await self.get_state(AuthState)
                     await auth._load_user()  # refunds for failed CVs show in the balance
+            if cards_later:
+                async with self:  # the table went first; the hidden cards (print) follow
+                    self._sync_cards()
 
     # Sorting, filtering, searching, views.
 
@@ -229,28 +264,34 @@ class JobState(rx.State):
         if key in SORT_KEYS:
             self.sort_key = key
             self.descending = key != "name"
+        yield from self._then_cards()
 
     @rx.event
     def toggle_direction(self):
         self.descending = not self.descending
+        yield from self._then_cards()
 
     @rx.event
     def set_verdict_filter(self, verdict: str):
         self.verdict_filter = verdict if verdict in VERDICTS else "all"
+        yield from self._then_cards()
 
     @rx.event
     def set_status_filter(self, status: str):
         self.status_filter = status if status in STATUS_FILTERS else "all"
+        yield from self._then_cards()
 
     @rx.event
     def set_search(self, text: str):
         self.search = text[:100]
+        yield from self._then_cards()
 
     @rx.event
     def set_view_mode(self, mode: str | list[str]):
         mode = mode[0] if isinstance(mode, list) and mode else mode
         if isinstance(mode, str) and mode in VIEW_MODES and (mode != "compare" or self.can_compare):
             self.view_mode = mode
+            self._sync_cards()
 
     # The CV beside the ranking.
 
@@ -288,6 +329,7 @@ class JobState(rx.State):
             await self._reload(user_id)
         except ServiceError as error:
             return rx.toast.error(error.detail, duration=5000)
+        self._sync_cards()  # a decision shows on the card in the same update as in the table
         return None
 
     @rx.event
@@ -300,7 +342,7 @@ class JobState(rx.State):
 
     @rx.event
     async def save_note(self, position: int, note: str):
-        current = next((card.note for card in self.cards if card.position == position), None)
+        current = next((card.note for card in self._cards if card.position == position), None)
         if current is not None and current == note.strip():
             return None
         return await self._decide(position, note=note)
@@ -334,6 +376,7 @@ class JobState(rx.State):
         job_id = self.job_id
         await in_db(lambda s: workspace.set_blind_review(s, user_id=user_id, job_id=job_id, blind=blind), write=True)
         await self._reload(user_id)
+        self._sync_cards()  # names leave the cards in the same update as the table
         if self.open_position >= 0:
             return JobState.open_cv(self.open_position)
 
@@ -386,5 +429,5 @@ class JobState(rx.State):
     def export_csv(self):
         """The candidates shown, in the order shown, then the files that were not scored."""
         created = datetime.fromisoformat(self.created_iso) if self.created_iso else datetime.now()
-        data = results_csv(export_rows(self.shown_cards, self.rows), job_title=self.title, job_date=created)
+        data = results_csv(export_rows(self._filtered(), self.rows), job_title=self.title, job_date=created)
         return rx.download(data=data, filename=export_filename(self.title, created), mime_type="text/csv")

@@ -91,6 +91,76 @@ class ResultCard:
 
 
 @dataclasses.dataclass
+class TableRow:
+    """What one row of the ranking table shows: a card without its texts (summary, strengths, gaps,
+    evidence), so a re-ranking sends and renders a few hundred bytes per candidate, not the whole card."""
+
+    position: int
+    name: str
+    headline: str
+    filename: str
+    score: int
+    verdict_label: str
+    colour: str
+    must_met: str
+    all_musts: bool
+    top_gap: str
+    status: str
+    status_label: str
+    status_colour: str
+    stars: int
+    selected: bool = False
+
+
+def table_rows(cards: list[ResultCard], selected: set[int] | frozenset[int] = frozenset()) -> list[TableRow]:
+    return [
+        TableRow(
+            position=card.position,
+            name=card.name,
+            headline=card.headline,
+            filename=card.filename,
+            score=card.score,
+            verdict_label=card.verdict_label,
+            colour=card.colour,
+            must_met=card.must_met,
+            all_musts=card.all_musts,
+            top_gap=card.top_gap,
+            status=card.status,
+            status_label=card.status_label,
+            status_colour=card.status_colour,
+            stars=card.stars,
+            selected=card.position in selected,
+        )
+        for card in cards
+    ]
+
+
+@dataclasses.dataclass
+class RubricLine:
+    """One requirement of the rubric as a reader of the report or the share link sees it."""
+
+    text: str
+    kind_label: str  # "Must-have" / "Nice-to-have"
+    knockout: bool
+    weight_label: str  # "Weight: High"
+
+
+def rubric_lines(rubric: dict[str, Any] | None) -> list[RubricLine]:
+    """Must-haves first (knockouts on top), then nice-to-haves, in the rubric's order otherwise."""
+    items = [item for item in (rubric or {}).get("requirements") or [] if isinstance(item, dict)]
+    lines = [
+        RubricLine(
+            text=str(item.get("text") or ""),
+            kind_label="Must-have" if item.get("kind") == "must" else "Nice-to-have",
+            knockout=bool(item.get("knockout")),
+            weight_label="Weight: " + str(item.get("weight") or "normal").capitalize(),
+        )
+        for item in items
+    ]
+    return sorted(lines, key=lambda line: (line.kind_label != "Must-have", not line.knockout))
+
+
+@dataclasses.dataclass
 class ProgressRow:
     filename: str
     state: str

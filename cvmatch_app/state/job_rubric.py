@@ -144,7 +144,7 @@ class JobRubricState(rx.State):
         old_ranking: list[RankedCandidate] = []
         if self.viewing_old:
             job = await self.get_state(JobState)
-            old_ranking = ranked(list(view.get("ranking") or []), list(job.cards), blind=job.blind)
+            old_ranking = ranked(list(view.get("ranking") or []), list(job._cards), blind=job.blind)
         self._set("old_ranking", old_ranking)
 
     @rx.event
@@ -230,6 +230,8 @@ class JobRubricState(rx.State):
         await job._reload(user_id)
         await self._fetch(user_id, None)
         self.rescoring = False
+        for update in job._then_cards():  # the table (on screen) re-ranks first, the print-only cards after
+            yield update
 
     @rx.event
     async def remove_requirement(self, requirement_id: str):
@@ -312,6 +314,7 @@ class JobRubricState(rx.State):
         job = await self.get_state(JobState)  # scored in place after all (the job's engine is local)
         await job._reload(user_id)
         await self._fetch(user_id, None)
+        job._sync_cards()
 
     @rx.event
     def cancel_paid_rescore(self):

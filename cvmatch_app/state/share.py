@@ -11,7 +11,16 @@ import reflex as rx
 from cvmatch_app.services import share_links, workspace
 from cvmatch_app.services.errors import ServiceError
 from cvmatch_app.state.db import in_db
-from cvmatch_app.state.job_cards import ResultCard, VerdictCount, cards_of, filter_and_sort, verdict_counts
+from cvmatch_app.state.job import scored_version
+from cvmatch_app.state.job_cards import (
+    ResultCard,
+    RubricLine,
+    VerdictCount,
+    cards_of,
+    filter_and_sort,
+    rubric_lines,
+    verdict_counts,
+)
 
 
 def _utc_iso(moment: datetime) -> str:
@@ -27,6 +36,8 @@ class ShareState(rx.State):
     blind: bool = False
     cards: list[ResultCard] = []
     requirements: list[dict[str, str]] = []
+    rubric_version: int = 0
+    rubric_lines: list[RubricLine] = []
     gone: bool = False
     gone_reason: str = ""
     loaded: bool = False
@@ -57,5 +68,8 @@ class ShareState(rx.State):
         self.blind = view["blind"]
         self.cards = cards_of(view)
         self.requirements = view["requirements"]
+        rubric = view.get("rubric") or {}
+        self.rubric_version = scored_version(view) or int(rubric.get("version") or 1)
+        self.rubric_lines = rubric_lines(rubric)
         self.gone = False
         self.loaded = True

@@ -174,7 +174,7 @@ def test_the_rubric_of_a_pasted_jd_is_shown_and_corrected_before_any_charge(web_
     expect(_requirement(page, "match", "BLS").get_by_role("checkbox")).to_be_checked()
 
 
-def test_an_edit_on_a_finished_job_re_ranks_live_without_a_charge(web_server, page, artifacts):
+def test_an_edit_on_a_finished_job_re_ranks_live_without_a_charge(web_server, page, browser, artifacts):
     account = make_account(credits=10, bind=web_db(web_server.data_dir))
     log_in(page, web_server.url, account.email)
     page.locator("#jd_text").fill(NURSE_JD)
@@ -218,6 +218,21 @@ def test_an_edit_on_a_finished_job_re_ranks_live_without_a_charge(web_server, pa
     expect(_requirement(page, "job", "ACLS")).to_have_attribute("data-kind", "must")
     avery = page.locator("#ranking-table .ranking-row").nth(2)
     assert int(avery.locator(".row-score").inner_text()) < 60
+    # Printed from the table: the rubric scored with on top (v3, ACLS a knockout), and the cards, which
+    # follow the table one update later, in the new order.
+    page.emulate_media(media="print")
+    printed = page.locator("#print-rubric")
+    expect(printed).to_be_visible()
+    expect(printed.locator(".rubric-summary-version")).to_have_text("Scored with rubric v3")
+    printed_acls = printed.locator(".rubric-summary-line").filter(has_text="ACLS")
+    expect(printed_acls).to_contain_text("Must-have")
+    expect(printed_acls.locator(".rubric-summary-knockout")).to_be_visible()
+    expect(printed.locator(".rubric-summary-knockout")).to_have_count(1)
+    expect(page.locator(".cv-card .cv-name")).to_have_text(
+        ["Jordan Full", "Sam Steady", "Avery Noacls", "Casey Unlicensed"]
+    )
+    page.screenshot(path=str(artifacts / "rubric-job-print.png"), full_page=True)
+    page.emulate_media(media="screen")
     page.locator("#view-mode").get_by_role("radio", name="Cards").click()
     expect(page.locator(".cv-card").filter(has_text="Avery Noacls")).to_contain_text("Knockout: ACLS not shown")
     page.locator("#view-mode").get_by_role("radio", name="Table").click()
@@ -226,6 +241,28 @@ def test_an_edit_on_a_finished_job_re_ranks_live_without_a_charge(web_server, pa
 
     assert blocking_findings(page) == []
     _shot(page, page.locator("#job-rubric-column"), artifacts / "rubric-job-panel.png")
+
+    # A share link: the hiring manager sees the rubric the ranking was scored with, read-only.
+    page.locator("#create-share-link").click()
+    share_url = page.locator("input[aria-label='Share link']").first.input_value()
+    manager = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        shared = manager.new_page()
+        shared.goto(share_url)
+        rubric_shown = shared.locator("#shared-rubric")
+        expect(rubric_shown.locator(".rubric-summary-version")).to_have_text("Scored with rubric v3", timeout=WAIT_MS)
+        shared_acls = rubric_shown.locator(".rubric-summary-line").filter(has_text="ACLS")
+        expect(shared_acls).to_contain_text("Must-have")
+        expect(shared_acls.locator(".rubric-summary-knockout")).to_have_text(" · Knockout")
+        expect(rubric_shown.locator(".rubric-summary-line").filter(has_text="Nice-to-have").first).to_be_visible()
+        expect(shared.locator("#ranking-table .ranking-row .row-name")).to_have_text(
+            ["Jordan Full", "Sam Steady", "Avery Noacls", "Casey Unlicensed"]
+        )
+        assert account.email not in shared.content()
+        assert shared.locator("#job-rubric, .rubric-must, button[role=checkbox]").count() == 0  # read-only
+        shared.screenshot(path=str(artifacts / "rubric-share.png"), full_page=True)
+    finally:
+        manager.close()
     page.screenshot(path=str(artifacts / "rubric-job-page.png"), full_page=True)
 
     # Reload: the rubric is the job's, from the database.

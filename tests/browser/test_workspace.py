@@ -178,6 +178,9 @@ def test_workspace_from_ranking_to_share_link(web_server, page, browser, artifac
     # Print: no navigation or controls, the rubric on top, one candidate per block.
     page.emulate_media(media="print")
     expect(page.locator("#print-header")).to_be_visible()
+    expect(page.locator("#print-rubric .rubric-summary-version")).to_have_text("Scored with rubric v1")
+    assert page.locator("#print-rubric .rubric-summary-line").filter(has_text="Must-have").count() >= 1
+    expect(page.locator("#print-header")).to_contain_text("job created")
     expect(page.locator("nav")).to_be_hidden()
     expect(page.locator("#export-csv")).to_be_hidden()
     expect(page.locator(".cv-card").first).to_be_visible()
@@ -196,6 +199,8 @@ def test_workspace_from_ranking_to_share_link(web_server, page, browser, artifac
         expect(shared.locator("#ranking-table .ranking-row")).to_have_count(3)
         expect(shared.locator(".cv-card")).to_have_count(3)
         expect(shared.locator("#ranking-table .decision-status").first).to_have_text("Shortlisted")
+        expect(shared.locator("#shared-rubric .rubric-summary-version")).to_have_text("Scored with rubric v1")
+        assert shared.locator("#shared-rubric .rubric-summary-line").filter(has_text="Weight:").count() >= 2
         content = shared.content()
         assert account.email not in content and "credits" not in content.lower()
         assert shared.locator("nav").count() == 0 and shared.get_by_text("Log out").count() == 0
