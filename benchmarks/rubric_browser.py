@@ -146,9 +146,10 @@ def measure(page: Page, edits: int) -> dict[str, list[float]]:
             if view == "table":
                 figures["print"].append(all_ms)
             page.wait_for_timeout(150)
+        # Only the view on screen is rendered since rubric-speed (the cards stay, for print).
         last_rows = page.locator("#ranking-table .ranking-row").count()
         cards = page.locator(".cv-card").count()
-        assert last_rows == N_CVS and cards == N_CVS, (last_rows, cards)
+        assert cards == N_CVS and last_rows in (N_CVS, 0 if view == "cards" else N_CVS), (last_rows, cards)
     return figures
 
 
