@@ -10,7 +10,7 @@ from rapidfuzz import fuzz, process
 
 from .cv_profile import CVProfile, Role
 from .experience import describe_years
-from .job_profile import _NAMED_ASKS, JobProfile, Requirement
+from .job_profile import _NAMED_ASKS, TOOL, JobProfile, Requirement
 from .lexicon import (
     CLASS_INCLUDES,
     CREDENTIAL,
@@ -121,6 +121,8 @@ def same_thing(asked: str, said: str) -> bool:
     b = [t for t in tokenize(said) if t not in _GENERIC_TERMS] or tokenize(said)
     if not a or not b:
         return False
+    if get_lexicon().same_name(asked, said):
+        return True  # "month-end close" and "monthly close"
     if set(a) <= set(b) or set(b) <= set(a):
         return True
     if len(a) == len(b) == 1 and min(len(a[0]), len(b[0])) >= 4 and (a[0].startswith(b[0]) or b[0].startswith(a[0])):
@@ -646,7 +648,8 @@ def _duty_in_other_words(req: Requirement, cv: CVProfile, job: JobProfile, vecto
     held = _held_title_role(cv, job.title_concepts)
     fields = {d for cid in job.title_concepts for d in lexicon.concept(cid).domains} - _BROAD_DOMAINS
     req_fields = {d for cid in req.alternatives for d in lexicon.concept(cid).domains}
-    if held is not None and fields & req_fields:
+    if held is not None and fields & req_fields and req.category not in (TOOL, CREDENTIAL):
+        # The work of the field, not a named system or a certificate: a title shows no CRM used.
         return Finding(req, IMPLIED, f"{held.title} ({held.date_text})", f"implied by the role {held.title}")
     return None
 
@@ -695,7 +698,7 @@ def _names_another_member(req: Requirement, found: str) -> bool:
             return False
     elif req.category not in _NAMED_ASKS:
         return False
-    if _asks_a_class(req):
+    if _asks_a_class(req) and _in_named_class(req, found):
         return False
     return not any(same_thing(asked, found) for asked in req.asked)
 
@@ -705,6 +708,16 @@ def _asks_a_class(req: Requirement) -> bool:
     lexicon = get_lexicon()
     classes = {name for cid in req.alternatives for name in lexicon.class_names.get(cid, ())}
     return any(tuple(tokenize(asked)) in classes for asked in req.asked)
+
+
+def _in_named_class(req: Requirement, found: str) -> bool:
+    """Whether what the CV names belongs to a class the job named ("Excel or Google Sheets": any
+    spreadsheet proves Excel's class, PowerPoint from the Office concept beside it does not)."""
+    lexicon = get_lexicon()
+    asked = {tuple(tokenize(a)) for a in req.asked}
+    classes = {cid for cid in req.alternatives if lexicon.class_names.get(cid, set()) & asked}
+    classes |= {member for cid in classes for member in CLASS_INCLUDES.get(cid, ())}
+    return any(hit.concept in classes for hit in lexicon.find(found))
 
 
 _PHRASE_CACHE: dict[str, list[tuple[str, tuple[str, str]]]] = {}

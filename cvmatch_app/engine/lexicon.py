@@ -19,6 +19,11 @@ NOTHING = "none"  # false friends: phrases that contain a concept's words but me
 # "Master" or "Bachelor" alone is a degree only when a degree word follows ("Master of Science").
 _BARE_DEGREE_WORDS = frozenset({"master", "bachelor", "associate"})
 _DEGREE_FOLLOWERS = frozenset({"of", "in", "degree", "program", "programme", "study", "studies", "level", "diploma"})
+# Verbs spelled like a tool: "who excels at prioritising" and "excel in" name no spreadsheet. A verb form
+# ("excels") never names the tool; the bare word followed by at/in does only when capitalised mid-sentence.
+_VERB_FORMS = frozenset({"excels"})
+_VERB_LOOKALIKES = frozenset({"excel"})
+_VERB_FOLLOWERS = frozenset({"at", "in"})
 
 
 @dataclass(frozen=True)
@@ -48,14 +53,22 @@ class Lexicon:
         # Short all-capital synonyms (RN, ER, IFR) count only as written: "IFRS" is not the plural of IFR.
         self.acronyms: dict[str, str] = {}
         self.class_names: dict[str, set[tuple[str, ...]]] = {}  # "*crm": any member of the concept proves it
+        # "month-end close = monthly close": one thing written several ways (a named ask is proven by any).
+        self.equivalent_names: dict[tuple[str, ...], int] = {}
         self.max_len = 1
         for line in source.splitlines():
             line = line.strip()
             if not line or line.startswith("#"):
                 continue
             cid, category, domains, synonyms = (part.strip() for part in line.split("|"))
-            syns = [s.strip() for s in synonyms.split(";") if s.strip()]
+            entries = [s.strip() for s in synonyms.split(";") if s.strip()]
+            syns = [name.strip() for entry in entries for name in entry.split("=") if name.strip()]
             self.concepts[cid] = Concept(cid, category, tuple(domains.split()), _label(syns[0].lstrip("*")))
+            for entry in entries:
+                names = [tuple(tokenize(name.lstrip("*"))) for name in entry.split("=") if name.strip()]
+                if len(names) > 1:
+                    group = len(self.equivalent_names) + 1
+                    self.equivalent_names.update({name: group for name in names if name})
             for syn in syns:
                 if syn.startswith("*"):
                     syn = syn[1:]
@@ -114,6 +127,11 @@ class Lexicon:
         if concept.category == NOTHING:
             return False
         raw = _written(pairs[i][1])
+        if raw.lower() in _VERB_FORMS:
+            return False
+        verb_like = raw.lower() in _VERB_LOOKALIKES and (raw.islower() or i == 0)
+        if verb_like and i + 1 < len(pairs) and pairs[i + 1][0] in _VERB_FOLLOWERS:
+            return False
         if concept.category == EDUCATION and pairs[i][1].lower() in _BARE_DEGREE_WORDS:
             following = pairs[i + 1][0] if i + 1 < len(pairs) else ""
             return following in _DEGREE_FOLLOWERS
@@ -171,6 +189,11 @@ class Lexicon:
 
     def concept(self, cid: str) -> Concept:
         return self.concepts[cid]
+
+    def same_name(self, first: str, second: str) -> bool:
+        """Whether two phrases are one thing written two ways ("month-end close", "monthly close")."""
+        group = self.equivalent_names.get(tuple(tokenize(first)))
+        return group is not None and group == self.equivalent_names.get(tuple(tokenize(second)))
 
 
 _RELATIONS_FILE = Path(__file__).with_name("data") / "occupations.txt"
