@@ -14,6 +14,7 @@ from .job_profile import _NAMED_ASKS, TOOL, JobProfile, Requirement
 from .lexicon import (
     CLASS_INCLUDES,
     CREDENTIAL,
+    DEGREE_FIELD_FAMILIES,
     EDUCATION,
     FIELD,
     LICENCE_OF_TITLE,
@@ -325,6 +326,7 @@ def _education_evidence(req: Requirement, cv: CVProfile) -> Finding:
     accepted |= {cid for cid in cv.concept_lines if lexicon.concept(cid).category == EDUCATION and cid not in accepted}
     order = sorted(accepted, key=lambda c: (c not in req.alternatives, c))
     field_words = _asked_field(req.source)
+    related_accepted = _RELATED_FIELD_RE.search(req.source) is not None
     best: Finding | None = None
     for cid in order:
         for index in cv.concept_lines.get(cid, []):
@@ -336,8 +338,11 @@ def _education_evidence(req: Requirement, cv: CVProfile) -> Finding:
                 continue
             if not field_words or _names_field(cv, index, field_words):
                 return Finding(req, PROVEN, line, said or lexicon.concept(cid).label)
-            if best is None:
-                best = Finding(req, RELATED_MEMBER, line, f"{said or lexicon.concept(cid).label}, in another field")
+            related = related_accepted and _in_related_field(cv, index, field_words)
+            if best is None or (related and best.met < MET):
+                # "A degree in HR, business or a related field": marketing or finance is one of them.
+                credit, field_said = (MET, "a related field") if related else (RELATED_MEMBER, "in another field")
+                best = Finding(req, credit, line, f"{said or lexicon.concept(cid).label}, {field_said}")
     if best is not None:
         return best
     if req.alternatives == ["high_school"] and cv.roles:
@@ -388,8 +393,17 @@ _WEAK_FIELD_WORDS = frozenset(
         "engineering education or a an the any relevant related similar equivalent"
     )
 )
-# "A culinary diploma", "a nursing degree": the word before names the field.
-_FIELD_BEFORE_RE = re.compile(r"\b(?P<field>[a-z]{4,})\s+(?:diploma|degree)\b", re.IGNORECASE)
+# "A culinary diploma", "a nursing degree", "culinary school diploma": the word before names the field.
+_FIELD_BEFORE_RE = re.compile(
+    r"\b(?P<field>[a-z]{4,})\s+(?:(?:school|college|program|programme)\s+)?(?:diploma|degree)\b", re.IGNORECASE
+)
+# "... or a related field", "or equivalent": a degree at the level asked in another field meets it.
+_RELATED_FIELD_RE = re.compile(
+    r"\bor (?:a |an |another |any )?(?:closely )?(?:related|similar|relevant|equivalent)\b", re.IGNORECASE
+)
+# The field's phrase ends where the sentence turns to another ask: "education, a reading specialist
+# endorsement", "civil engineering, experience with Procore".
+_FIELD_END_RE = re.compile(r",\s*(?:or\s+)?(?:a|an|the|any|experience|knowledge|with|and)\b", re.IGNORECASE)
 _NOT_A_FIELD = frozenset(
     tokenize("bachelor bachelors master masters associate associates university college school high graduate advanced")
 )
@@ -400,7 +414,7 @@ def _asked_field(source: str) -> list[str]:
     diploma" (stemmed, without words every degree shares such as "science" or "management")."""
     match = _FIELD_RE.search(source)
     if match:
-        phrase = _FIELD_STOP.split(match.group("field"))[0]
+        phrase = _FIELD_STOP.split(_FIELD_END_RE.split(match.group("field"))[0])[0]
     else:
         before = _FIELD_BEFORE_RE.search(source)
         phrase = before.group("field") if before and tokenize(before.group("field"))[0] not in _NOT_A_FIELD else ""
@@ -412,6 +426,21 @@ def _reads_as_education(cv: CVProfile, index: int) -> bool:
     return (
         cv.sections[index] in ("education", "certifications") or len(cv.lines[index].split()) <= _EDUCATION_LINE_WORDS
     )
+
+
+# The degree's own name is no subject: the arts of "Bachelor of Arts, History" are not art.
+_DEGREE_NAME_RE = re.compile(
+    r"\b(?:bachelor|master|associate)'?s?\s+(?:degree\s+)?of\s+(?:fine\s+|liberal\s+|applied\s+)?(?:arts?|sciences?)\b",
+    re.IGNORECASE,
+)
+
+
+def _in_related_field(cv: CVProfile, index: int, field_words: list[str]) -> bool:
+    """Whether the degree line (or the line under it) names a subject of a discipline the asked field
+    belongs to (``[degree_field_families]``): marketing for "HR, business or a related field"."""
+    asked = {family for word in field_words for family in DEGREE_FIELD_FAMILIES.get(word, ())}
+    words = tokenize(_DEGREE_NAME_RE.sub(" ", " ".join(cv.lines[index : index + 2])))
+    return any(asked & DEGREE_FIELD_FAMILIES.get(word, set()) for word in words)
 
 
 def _names_field(cv: CVProfile, index: int, field_words: list[str]) -> bool:

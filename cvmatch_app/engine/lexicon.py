@@ -17,8 +17,9 @@ FIELD = "field"  # a workplace or line of work ("hotel", "warehouse"), not a job
 NOTHING = "none"  # false friends: phrases that contain a concept's words but mean something else
 
 # "Master" or "Bachelor" alone is a degree only when a degree word follows ("Master of Science").
-_BARE_DEGREE_WORDS = frozenset({"master", "bachelor", "associate"})
+_BARE_DEGREE_WORDS = frozenset({"master", "bachelor", "associate", "associates"})  # "sales associates"
 _DEGREE_FOLLOWERS = frozenset({"of", "in", "degree", "program", "programme", "study", "studies", "level", "diploma"})
+_DEGREE_NOUNS = frozenset({"degree", "diploma", "bachelor", "master", "associate"})
 # Verbs spelled like a tool: "who excels at prioritising" and "excel in" name no spreadsheet. A verb form
 # ("excels") never names the tool; the bare word followed by at/in does only when capitalised mid-sentence.
 _VERB_FORMS = frozenset({"excels"})
@@ -132,8 +133,11 @@ class Lexicon:
         verb_like = raw.lower() in _VERB_LOOKALIKES and (raw.islower() or i == 0)
         if verb_like and i + 1 < len(pairs) and pairs[i + 1][0] in _VERB_FOLLOWERS:
             return False
-        if concept.category == EDUCATION and pairs[i][1].lower() in _BARE_DEGREE_WORDS:
+        if concept.category == EDUCATION and _written(pairs[i][1]).lower() in _BARE_DEGREE_WORDS:
             following = pairs[i + 1][0] if i + 1 < len(pairs) else ""
+            if following in ("or", "and") and pairs[i][1].lower().endswith("'s"):
+                # "Associate's or bachelor's degree": a degree listed before the one the noun follows.
+                return any(stem in _DEGREE_NOUNS for stem, _raw in pairs[i + 2 : i + 5])
             return following in _DEGREE_FOLLOWERS
         if raw.isupper() and raw.isalpha() and 2 <= len(raw) <= 5 and i >= len(raw):
             words = pairs[i - len(raw) : i]
@@ -231,6 +235,10 @@ for _a, _b in _RELATIONS.get("neighbours", []):
 
 
 ISCO_OF_TITLE: dict[str, str] = dict(_RELATIONS.get("isco", []))
+# A degree's subject word -> the broad disciplines it belongs to ("marketing" -> business).
+DEGREE_FIELD_FAMILIES: dict[str, set[str]] = {}
+for _word, _family in _RELATIONS.get("degree_field_families", []):
+    DEGREE_FIELD_FAMILIES.setdefault(_word, set()).add(_family)
 CLASS_INCLUDES: dict[str, set[str]] = {}
 for _class, _member in _RELATIONS.get("class_includes", []):
     CLASS_INCLUDES.setdefault(_class, set()).add(_member)

@@ -758,3 +758,30 @@ def test_a_higher_title_of_the_field_that_did_the_asked_work_meets_the_title() -
     assert title_met(jd, accountant)
     assert ENGINE.assess_sync(ENGINE.prepare_job(jd), accountant, []).score >= 60
     assert not title_met(lvn_job, lvn)
+
+
+def test_a_related_field_accepts_a_degree_of_the_same_discipline_only() -> None:
+    jd = "HR Generalist\nRequirements:\n- A bachelor's degree in human resources, business or a related field\n- HRIS"
+    base = "Experience\nHR Generalist, Acme, 2016 - Present\n- HRIS records\nEducation\n"
+    job = ENGINE.prepare_job(jd)
+
+    def degree_met(education: str) -> bool:
+        evidence = ENGINE.assess_sync(job, base + education, []).evidence
+        return next(e for e in evidence if e["category"] == "edu")["met"]
+
+    assert degree_met("Bachelor of Science, Marketing, 2012")
+    assert degree_met("Bachelor of Arts, Sociology, 2012")
+    assert not degree_met("Bachelor of Arts, History, 2012")
+
+
+def test_named_asks_written_another_way_and_verbs_spelled_like_tools() -> None:
+    jd = "Accounts Payable Specialist\nRequirements:\n- Excel: VLOOKUP\n- Month-end close\n- Quota"
+    cv = (
+        "Experience\nAP Specialist, Acme, 2016 - Present\n- Helped with monthly close and used V-lookups\n"
+        "- Consistently exceeded sales goals\nSummary\nA professional who excels at prioritising"
+    )
+    result = _assess(jd, cv)
+    strengths = " ".join(result.strengths)
+    assert "Month-end close" in strengths and "VLOOKUP" in strengths and "Quota" in strengths
+    verb = _assess(jd, "Experience\nAP Specialist, Acme, 2016 - Present\n- A clerk who excels at prioritising")
+    assert not next(e for e in verb.evidence if e["requirement"] == "Excel")["met"]
