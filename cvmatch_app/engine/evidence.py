@@ -657,12 +657,12 @@ def _field_by_role(req: Requirement, cv: CVProfile) -> Finding | None:
     # "Retail experience" is shown by a role in retail ("Store Manager - H&M").
     if req.category != FIELD:
         return None
+    # The role's own title (not a title its bullets mention) must belong to the whole field: a chef to
+    # "hospitality kitchen", a flight attendant (hospitality only) not.
     lexicon = get_lexicon()
-    fields = {d for cid in req.alternatives for d in lexicon.concept(cid).domains}
+    fields = [set(lexicon.concept(cid).domains) for cid in req.alternatives]
     for role in cv.roles:
-        if any(
-            lexicon.concept(c).category == TITLE and fields & set(lexicon.concept(c).domains) for c in role.concepts
-        ):
+        if any(field <= set(lexicon.concept(c).domains) for c in _held_titles(role.heading) for field in fields):
             return Finding(req, PROVEN, f"{role.title} ({role.date_text})", role.title, [role])
     return None
 
@@ -686,8 +686,8 @@ def _duty_in_other_words(req: Requirement, cv: CVProfile, job: JobProfile, vecto
 def _misspelt(req: Requirement, cv: CVProfile) -> Finding | None:
     # Misspellings and variants the lexicon does not list ("Kubernets", "Quickbook") of what the job
     # named; a credential's code is exact ("Network" is no "Network+").
-    if req.category == CREDENTIAL:
-        return None
+    if req.category in (CREDENTIAL, FIELD):
+        return None  # a code is exact; a workplace word's near-spelling is another word ("factors")
     named = {tuple(tokenize(a)) for a in req.asked} if req.category in _NAMED_ASKS and req.asked else None
     for cid in req.alternatives:
         for phrase, _entry in _phrases_of(cid):

@@ -189,6 +189,14 @@ _DEADLINE_RE = re.compile(
     r"\bwithin\s+\S+\s+months?\b|\bmonths?\s+(?:of|from|after)\s+(?:hire|hiring|start|starting|employment|joining)\b",
     re.IGNORECASE,
 )
+# "ServSafe Manager (or obtained within 60 days of hire)", "or willing to obtain": the job lets the new
+# hire get it, so it is an ask that weighs, not a bar (below the weight the missing-licence cap needs).
+_OBTAIN_LATER_RE = re.compile(
+    r"\b(?:obtain(?:ed)?|earn(?:ed)?|acquire[ds]?|complete[ds]?|get)\s+(?:it\s+)?within\s+\S+\s+(?:days?|weeks?|months?)\b"
+    r"|\b(?:willing(?:ness)?|able|ability|eligible) to obtain\b",
+    re.IGNORECASE,
+)
+OBTAINABLE_WEIGHT = 0.9
 # "Selling into HR teams", "partner with finance leaders", "selling HR tech or payroll software": an
 # occupation named as the people or the market the job deals with is no ask of the candidate.
 _AUDIENCE_RE = re.compile(
@@ -468,6 +476,8 @@ def _requirements_from(sentence: str, section: str) -> list[Requirement]:
             weight = 0.2  # CVs rarely mention a diploma every adult applicant has
         if "general" in concept.domains and category != EDUCATION:
             weight = min(weight, 0.4)
+        if category == CREDENTIAL and _OBTAIN_LATER_RE.search(sentence):
+            weight = min(weight, OBTAINABLE_WEIGHT)
         if duty_flag:
             weight *= 0.6
         if duty_flag and category == TITLE:

@@ -32,7 +32,7 @@ def _kind(job: JobProfile, concept: str) -> str:
         ("warehouse", ["forklift_cert", "warehouse_worker"], ["wms"], 1),  # logistics, prose
         ("software", ["python", "sql", "cloud", "containers"], ["iac"], 5),  # software
         ("accountant", ["excel", "accounting_software", "gaap", "bachelors"], ["cpa"], 3),  # finance, prose
-        ("chef", ["food_safety"], [], 3),  # hospitality
+        ("chef", ["food_manager_cert"], [], 3),  # hospitality
         ("teacher", ["teaching_licence", "bachelors"], ["teaching_skills"], 1),  # education
         ("truck_driver", ["cdl", "dot_compliance"], [], 2),  # transport
         ("hr", ["hr_skills"], ["hr_cert"], 3),  # HR
