@@ -221,7 +221,7 @@ ap_licence | cred | aviation | a&p; a&p license; a&p certificate; airframe and p
 aviation_ops | title | aviation | air traffic controller; air traffic control; atc; dispatcher aviation; flight dispatcher; aircraft dispatcher; ramp agent; ground crew; ground handling; baggage handler; airport operations; gate agent
 
 # ---------------------------------------------------------------- legal
-lawyer | title | legal | lawyer; attorney; solicitor; barrister; counsel; legal counsel; general counsel; associate attorney; in-house counsel; litigator; advocate; law firm; practice of law; corporate lawyer
+lawyer | title | legal | lawyer; attorney; solicitor; barrister; counsel; legal counsel; general counsel; associate attorney; in-house counsel; litigator; advocate high court; legal advocate; practising advocate; practicing advocate; law firm; practice of law; corporate lawyer
 paralegal | title | legal | paralegal; legal assistant; legal secretary; legal clerk; law clerk; legal executive; legal administrator; conveyancer; legal researcher; docketing; litigation support
 legal_skills | skill | legal | legal research; legal writing; litigation; contract drafting; drafting contracts; contract review; contract negotiation; due diligence; e-discovery; depositions; court filings; pleadings; corporate law; intellectual property; real estate law; family law; criminal law; westlaw; lexisnexis; lexis; clio; mergers and acquisitions; m&a
 bar_admission | cred | legal | bar admission; admitted to the bar; admitted to practice; member of the bar; state bar; bar license; licensed attorney; licensed to practice law; juris doctor; llb; sra; practising certificate; paralegal certificate; paralegal certification; nala; cp paralegal
