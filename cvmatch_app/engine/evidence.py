@@ -643,6 +643,9 @@ def _concept_evidence(req: Requirement, cv: CVProfile, job: JobProfile, vectors:
     if found and _names_another_member(req, found):
         # "Knife skills" asked, "recipes" shown: the same field of work, not the thing asked.
         return Finding(req, RELATED_MEMBER, line, f"{found} (related)")
+    if found and _IN_PROGRESS_RE.search(line):
+        # "In process of learning VLookup", "CompTIA A+ (in progress)": on the way, not there yet.
+        return Finding(req, MENTIONED, line, f"{found}, in progress")
     if found:
         return Finding(req, PROVEN, line, found)
     return (
@@ -651,6 +654,13 @@ def _concept_evidence(req: Requirement, cv: CVProfile, job: JobProfile, vectors:
         or _misspelt(req, cv)
         or Finding(req, 0.0)
     )
+
+
+_IN_PROGRESS_RE = re.compile(
+    r"\b(?:in (?:the )?process of (?:learning|obtaining|getting|completing)|currently (?:learning|studying)|"
+    r"learning to|in progress|pursuing|enrolled in|studying for|working towards?|not yet (?:certified|completed))\b",
+    re.IGNORECASE,
+)
 
 
 def _field_by_role(req: Requirement, cv: CVProfile) -> Finding | None:

@@ -209,7 +209,7 @@ recruiter | title | hr recruiting | recruiter; recruiting; recruitment; recruitm
 hr_skills | skill | hr | onboarding; offboarding; employee relations; performance management; compensation and benefits; benefits administration; hris; bamboohr; successfactors; employment law; labor law; labour law; talent management; workforce planning; full cycle recruiting; full-cycle recruitment; applicant tracking; ats; training and development; learning and development; employee engagement; disciplinary; grievances; hr policies; hr compliance; greenhouse ats
 hr_cert | cred | hr | shrm-cp; shrm-scp; shrm; phr; sphr; cipd; cipd level 5; cipd level 7; hr certification
 admin_assistant | title | admin | administrative assistant; admin assistant; office assistant; executive assistant; personal assistant; secretary; office administrator; office manager; office coordinator; receptionist; front desk receptionist; clerical; data entry; data entry clerk; office administration; virtual assistant; records clerk; front of house coordinator; front desk coordinator; reception coordinator
-admin_skills | skill | admin | calendar management; diary management; meeting coordination; travel arrangements; travel booking; filing; record keeping; records management; document management; correspondence; minute taking; taking minutes; phone etiquette; answering phones; multi-line phone; typing; wpm; mail handling; office supplies; invoicing; expense reports
+admin_skills | skill | admin | calendar management; diary management; meeting coordination; scheduling appointments; appointment scheduling; scheduled appointments; interview scheduling; scheduling interviews; scheduling meetings; patient scheduling; travel arrangements; travel booking; filing; record keeping; records management; document management; correspondence; minute taking; taking minutes; phone etiquette; answering phones; multi-line phone; typing; wpm; mail handling; office supplies = office supply = supply orders = supply order = ordering supplies = ordered supplies = ordering office supplies = supply inventory = supply purchasing = office inventory = supply requests; invoicing; expense reports
 
 # ---------------------------------------------------------------- aviation
 pilot | title | aviation | pilot; airline pilot; commercial pilot; first officer; captain; co-pilot; copilot; flight officer; flight instructor; CFI; helicopter pilot; airline transport pilot; aviator
@@ -254,7 +254,7 @@ project_manager | title | management | project manager; program manager; program
 pm_cert | cred | management | pmp; project management professional; prince2; capm; pmi-acp; csm; certified scrummaster; certified scrum master; psm; safe agilist; msp; pmp certified; pmp certification; pmp-certified; project management professional certification
 product_manager | title | management software | product manager; product owner; product management; product lead; product strategy; roadmap; product roadmap
 operations_mgr | title | management | operations manager; operations director; general manager; director of operations; coo; operations management; plant manager; area manager; regional manager; store operations; business operations; team lead; team leader; head of operations
-management_skills | soft | management | team management; people management; managed a team; leading a team; led a team; staff supervision; staff training; budget management; p&l responsibility; stakeholder management; strategic planning; line management; direct reports; performance reviews; scheduling staff; rota; rostering
+management_skills | soft | management | team management; people management; managed a team; leading a team; led a team; staff supervision; staff training; budget management; p&l responsibility; stakeholder management; strategic planning; line management; direct reports; performance reviews; scheduling staff; staff scheduling; employee scheduling; scheduling employees; scheduling of employees; shift scheduling; work schedules; rota; rostering
 consultant | title | management finance | consultant; management consultant; strategy consultant; business consultant
 
 # ---------------------------------------------------------------- security, public service, other
@@ -317,5 +317,6 @@ pm_tools | tool | management construction software | ms project; microsoft proje
 # ---------------------------------------------------------------- false friends
 # Phrases that contain a concept's words but ask for nothing (category "none": read, then dropped).
 schedule_terms | none | general | on-call rotation; on call rotation; on-call; on call; on-call schedule
+verb_false_friends | none | general | catering to; catered to; caters to
 shop_routines | none | general | opening and closing; opening and closing duties; closing duties; closing procedures; closing shift; open and close; opened and closed; closing the store; closing store
 """

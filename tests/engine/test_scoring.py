@@ -802,3 +802,14 @@ def test_a_certificate_the_hire_may_obtain_later_is_a_gap_not_a_bar_and_needs_it
     assert result.score >= 60  # obtainable after hire: it does not keep a sous chef out of Interview
     certified = _assess(jd, cv + "\nCertifications\nServSafe certified")
     assert next(e for e in certified.evidence if e["requirement"] == "ServSafe Manager")["met"]
+
+
+def test_a_skill_still_being_learned_and_a_verb_spelled_like_a_skill_prove_nothing() -> None:
+    jd = "Sous Chef\nRequirements:\n- 3+ years as a line cook\n- Banquet or catering experience\n- VLOOKUP"
+    cv = (
+        "Experience\nLine Cook, Bistro, 2015 - Present\n- Menu items catering to customers with allergies\n"
+        "- In process of learning VLookup"
+    )
+    evidence = {e["requirement"]: e for e in _assess(jd, cv).evidence}
+    assert not evidence["Banquet or catering"]["met"]
+    assert not evidence["VLOOKUP"]["met"] and evidence["VLOOKUP"]["strength"] > 0  # partly shown
