@@ -124,8 +124,10 @@ def same_thing(asked: str, said: str) -> bool:
         return False
     if get_lexicon().same_name(asked, said):
         return True  # "month-end close" and "monthly close"
-    if set(a) <= set(b) or set(b) <= set(a):
-        return True
+    if set(a) <= set(b):
+        return True  # "Photoshop" asked, "Adobe Photoshop" said
+    if set(b) <= set(a) and 2 * len(set(b)) >= len(set(a)):
+        return True  # "Adobe Photoshop" asked, "Photoshop" said; but "tax" is not "sales and use tax"
     if len(a) == len(b) == 1 and min(len(a[0]), len(b[0])) >= 4 and (a[0].startswith(b[0]) or b[0].startswith(a[0])):
         return True  # "math" and "mathematics"
     joined_a, joined_b = "".join(a), "".join(b)
