@@ -24,7 +24,7 @@ from .lexicon import (
     skill_level,
 )
 from .semantic import CVVectors, requirement_match, role_closeness
-from .tokens import tokenize
+from .tokens import token_spans, tokenize
 
 # A higher degree satisfies a lower one.
 _EDU_IMPLIED_BY = {
@@ -171,7 +171,16 @@ def _titles_of(text: str) -> set[str]:
 def _title_concepts_in(text: str) -> frozenset[str]:
     # Role titles are looked up many times per CV (years, neighbours, caps): read each once.
     lexicon = get_lexicon()
-    return frozenset(h.concept for h in lexicon.find(text) if lexicon.concept(h.concept).category == TITLE)
+    hits = [h for h in lexicon.find(text) if lexicon.concept(h.concept).category == TITLE]
+    assisted = _ASSISTANT_TO_RE.search(text)
+    if assisted:
+        # "Assistant to CFO", "Executive Assistant to the Director": the person assisted is not the title held.
+        spans = token_spans(text)
+        hits = [h for h in hits if h.start >= len(spans) or spans[h.start][0] < assisted.end()]
+    return frozenset(h.concept for h in hits)
+
+
+_ASSISTANT_TO_RE = re.compile(r"\bassistant\s+to\s+(?:the\s+)?", re.IGNORECASE)
 
 
 NEIGHBOUR_CAP = 45.4  # the job's own occupation never held: related at most, never "Consider" high

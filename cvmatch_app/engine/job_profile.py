@@ -264,7 +264,7 @@ def _group_alternatives(line: str, hits: list[Hit]) -> list[list[Hit]]:
 
 
 _INTERCHANGEABLE = {"skill", "tool"}  # "Klaviyo, Mailchimp or HubSpot": platforms and skills listed together
-_LIST_GAP_RE = re.compile(r"^\s*(?:,\s*(?:or|and/or)?|or|/)?\s*$", re.IGNORECASE)
+_LIST_GAP_RE = re.compile(r"^\s*(?:,\s*(?:or|and/or)?|or|/)?\s*(?:(?:an?|any|the)\s+)?$", re.IGNORECASE)
 _LIST_ENDS_WITH_OR_RE = re.compile(r"^\s*,?\s*(?:or|and/or)\b", re.IGNORECASE)
 OPEN_LIST_RE = re.compile(
     r"^\s*,?\s*(?:or|and/or)\s+(?:\w+\s+)?(?:similar|equivalent|comparable|other|another|related)\b", re.IGNORECASE
@@ -295,7 +295,8 @@ def _join_listed_alternatives(line: str, groups: list[list[Hit]], start_of, end_
             listed = _LIST_GAP_RE.match(gap) or (in_brackets and not re.search(r"[()\[\];]|\band\b", gap))
             if not (listed and _listable(groups[j][-1].concept, groups[j + 1][0].concept)):
                 break
-            said_or = said_or or re.search(r"\bor\b|/", gap) is not None
+            # "A+, Network+ or a Microsoft certification": the last two were already joined by their "or".
+            said_or = said_or or re.search(r"\bor\b|/", gap) is not None or len(groups[j + 1]) > 1
             run.append(groups[j + 1])
             j += 1
         after = line[end_of(run[-1][-1].end - 1) :]
