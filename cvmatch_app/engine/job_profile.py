@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from .experience import WORD_NUMBERS
-from .lexicon import CREDENTIAL, EDUCATION, FIELD, LICENCE_OF_TITLE, SOFT, TITLE, Hit, get_lexicon
+from .lexicon import CLASS_INCLUDES, CREDENTIAL, EDUCATION, FIELD, LICENCE_OF_TITLE, SOFT, TITLE, Hit, get_lexicon
 from .semantic import jd_vectors, title_vector
 from .text_clean import normalize_text, strip_bullet
 from .tokens import STOPWORDS, token_spans, tokenize
@@ -533,7 +533,30 @@ def _requirements_from(sentence: str, section: str) -> list[Requirement]:
                     source=sentence[:240],
                 )
             )
+    _share_suite_weight(out)
     return out
+
+
+SUITE_SHARE_FLOOR = 0.4  # each of several named parts of one suite weighs at least this share of an ask
+
+
+def _share_suite_weight(requirements: list[Requirement]) -> None:
+    """Named parts of one suite in one sentence ("Microsoft Office (Outlook, Excel, PowerPoint)", "Adobe
+    Creative Suite: InDesign, Illustrator and Photoshop", "closing experience in B2B sales, quota-carrying")
+    are facets of one ask: they share its weight instead of counting as four must-haves."""
+    lexicon = get_lexicon()
+    member_of = {member: cls for cls, members in CLASS_INCLUDES.items() for member in members}
+    suites: dict[str, list[Requirement]] = {}
+    for req in requirements:
+        if req.category in _NAMED_ASKS and req.alternatives and not req.defining:
+            root = member_of.get(req.alternatives[0], req.alternatives[0])
+            if lexicon.concept(root).category in _NAMED_ASKS:
+                suites.setdefault(root, []).append(req)
+    for parts in suites.values():
+        if len(parts) > 1:
+            share = max(SUITE_SHARE_FLOOR, 1.0 / len(parts))
+            for req in parts:
+                req.weight = round(req.weight * share, 3)
 
 
 def _defining_asks(title: str, title_concepts: list[str]) -> list[Requirement]:
