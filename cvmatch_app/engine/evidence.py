@@ -17,6 +17,7 @@ from .lexicon import (
     DEGREE_FIELD_FAMILIES,
     EDUCATION,
     FIELD,
+    ISCO_OF_TITLE,
     LICENCE_OF_TITLE,
     TITLE,
     get_lexicon,
@@ -596,7 +597,9 @@ def _near_title(req: Requirement, cv: CVProfile) -> Finding | None:
                 label = lexicon.concept(held).label
                 # An accountant who ran accounts payable has done the AP clerk's job; a peer title
                 # doing some of the work (a bookkeeper running payroll) is near it, not it.
-                credit = STEP_DOWN if _above_the_level(held, wanted) else NEAR_TITLE
+                # So has a title of the same ISCO unit group whose work is the job's (a marketing manager
+                # running the digital campaigns a digital marketer runs).
+                credit = STEP_DOWN if _above_the_level(held, wanted) or _same_unit_group(held, wanted) else NEAR_TITLE
                 return Finding(req, credit, f"{role.title} ({role.date_text})", f"{label}, doing this work")
     # Without dated roles, the headline's title stands for the most recent one.
     for index, line in enumerate(cv.lines[:4]):
@@ -614,6 +617,11 @@ def _at_least_the_level(held: str, wanted: set[str]) -> bool:
     held_level = skill_level(held)
     asked = [level for cid in wanted if (level := skill_level(cid)) is not None]
     return held_level is not None and bool(asked) and held_level >= max(asked)
+
+
+def _same_unit_group(held: str, wanted: set[str]) -> bool:
+    group = ISCO_OF_TITLE.get(held)
+    return group is not None and any(ISCO_OF_TITLE.get(cid) == group for cid in wanted)
 
 
 PROFESSIONAL_LEVEL = 4  # ISCO's skill level of managers and professionals (degree-level work)

@@ -435,12 +435,19 @@ def _asked_hits(sentence: str, hits: list[Hit]) -> list[Hit]:
         after = sentence[spans[hit.end - 1][1] :] if hit.end - 1 < len(spans) else ""
         if category in (TITLE, FIELD) and _AUDIENCE_RE.match(after):
             continue
+        if category in (TITLE, SKILL, FIELD) and _DEGREE_FIELD_BEFORE_RE.search(sentence[: spans[hit.start][0]]):
+            continue  # "a bachelor's degree in marketing": the degree's subject, asked by the degree
         if category == SOFT and soft_not_asked:
             continue
         kept.append(hit)
     return kept
 
 
+_DEGREE_FIELD_BEFORE_RE = re.compile(
+    r"\b(?:degree|diploma|bachelor'?s?|master'?s?|associate'?s?|major(?:ed)?)\s+(?:degree\s+)?(?:in|of)\s+"
+    r"(?:(?!,\s*(?:or\s+)?(?:an?|the|any|experience|knowledge|with|and)\b)[^.;:])*$",
+    re.IGNORECASE,
+)
 _DEGREE_WORD_RE = re.compile(r"\b(?:degree|bachelor'?s?|master'?s?|diploma|major(?:ed)? in)\b", re.IGNORECASE)
 _EMPLOYER_SPEAKS_RE = re.compile(r"^\W*(?:we|our|at [A-Z]\w+,? we)\b", re.IGNORECASE)
 

@@ -224,3 +224,13 @@ def test_things_called_pluses_are_nice_to_have_in_a_prose_requirement() -> None:
         "A degree in civil engineering and first aid/CPR certification are pluses."
     )
     assert _kind(job, "bls") == NICE
+
+
+def test_the_subject_of_a_degree_is_asked_by_the_degree_not_as_an_occupation() -> None:
+    job = ENGINE.prepare_job(
+        "AP Specialist\nRequirements:\n- 2+ years of accounts payable\n"
+        "- Associate's or bachelor's degree in accounting or finance"
+    )
+    degree = [r for r in job.requirements if r.category == "edu"]
+    assert degree and {"associate_degree", "bachelors"} <= set(degree[0].alternatives)
+    assert not [r for r in job.requirements if "accountant" in r.alternatives]  # no "Accounting" title ask

@@ -813,3 +813,14 @@ def test_a_skill_still_being_learned_and_a_verb_spelled_like_a_skill_prove_nothi
     evidence = {e["requirement"]: e for e in _assess(jd, cv).evidence}
     assert not evidence["Banquet or catering"]["met"]
     assert not evidence["VLOOKUP"]["met"] and evidence["VLOOKUP"]["strength"] > 0  # partly shown
+
+
+def test_a_brand_manager_is_not_a_digital_marketer_but_a_marketing_manager_running_digital_work_is_close() -> None:
+    jd = "Digital Marketing Specialist\nRequirements:\n- 3+ years of digital marketing\n- Google Ads\n- Email marketing"
+    brand = "Experience\nBrand Manager, Acme, 2014 - Present\n- Brand strategy, packaging and retail displays"
+    digital = (
+        "Experience\nMarketing Manager, Acme, 2014 - Present\n"
+        "- Ran digital marketing: Google Ads, SEO and email marketing"
+    )
+    assert _assess(jd, digital).score >= 60
+    assert _assess(jd, brand).score < 60
