@@ -435,6 +435,8 @@ def _asked_hits(sentence: str, hits: list[Hit]) -> list[Hit]:
         after = sentence[spans[hit.end - 1][1] :] if hit.end - 1 < len(spans) else ""
         if category in (TITLE, FIELD) and _AUDIENCE_RE.match(after):
             continue
+        if category == TITLE and _SPOKEN_TO_RE.search(sentence[: spans[hit.start][0]]):
+            continue  # "able to talk to a machine operator and a vice president": the people met, not the job
         if category in (TITLE, SKILL, FIELD) and _DEGREE_FIELD_BEFORE_RE.search(sentence[: spans[hit.start][0]]):
             continue  # "a bachelor's degree in marketing": the degree's subject, asked by the degree
         if category == SOFT and soft_not_asked:
@@ -443,6 +445,12 @@ def _asked_hits(sentence: str, hits: list[Hit]) -> list[Hit]:
     return kept
 
 
+_SPOKEN_TO_RE = re.compile(
+    r"\b(?:talk|speak|communicate|interact|deal|liaise)(?:s|ed|ing)?\s+(?:to|with)\s+(?:(?:an?|the|our|all|any)\s+)?$",
+    re.IGNORECASE,
+)
+# "Schedule is Monday to Friday, 8am to 5pm": what the job's hours are, not something asked of the candidate.
+_SCHEDULE_RE = re.compile(r"^\W*(?:the\s+)?(?:schedule|hours|shifts?|working hours|work hours)\s+(?:is|are)\b", re.I)
 _DEGREE_FIELD_BEFORE_RE = re.compile(
     r"\b(?:degree|diploma|bachelor'?s?|master'?s?|associate'?s?|major(?:ed)?)\s+(?:degree\s+)?(?:in|of)\s+"
     r"(?:(?!,\s*(?:or\s+)?(?:an?|the|any|experience|knowledge|with|and)\b)[^.;:])*$",
@@ -525,7 +533,7 @@ def _requirements_from(sentence: str, section: str) -> list[Requirement]:
                 source=sentence[:240],
             )
         )
-    if not hits and not years and section in ("must", "nice") and not duty:
+    if not hits and not years and section in ("must", "nice") and not duty and not _SCHEDULE_RE.match(sentence):
         terms = [t for t in tokenize(sentence) if t not in STOPWORDS and len(t) > 2 and not t.isdigit()]
         if 2 <= len(terms) <= 25:
             # Conditions of the job ("able to lift", "weekend availability") are not CV evidence.

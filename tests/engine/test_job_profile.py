@@ -234,3 +234,13 @@ def test_the_subject_of_a_degree_is_asked_by_the_degree_not_as_an_occupation() -
     degree = [r for r in job.requirements if r.category == "edu"]
     assert degree and {"associate_degree", "bachelors"} <= set(degree[0].alternatives)
     assert not [r for r in job.requirements if "accountant" in r.alternatives]  # no "Accounting" title ask
+
+
+def test_people_the_job_talks_to_and_the_job_s_hours_are_not_asks() -> None:
+    job = ENGINE.prepare_job(
+        "HR Generalist\nRequirements:\n- 3+ years in HR\n"
+        "- Able to talk to a machine operator and a vice president with the same respect\n"
+        "- Schedule is Monday to Friday, 8am to 5pm, with an on-call rotation one weekend a month"
+    )
+    assert not [r for r in job.requirements if r.category == "title" and "machine" in r.label.lower()]
+    assert not [r for r in job.requirements if "schedule" in r.label.lower()]
