@@ -548,7 +548,33 @@ def _requirements_from(sentence: str, section: str) -> list[Requirement]:
                     source=sentence[:240],
                 )
             )
+    out = _merge_class_examples(out)
     _share_suite_weight(out)
+    return out
+
+
+def _merge_class_examples(requirements: list[Requirement]) -> list[Requirement]:
+    """ "An ERP or accounting system (SAP, Oracle, NetSuite or similar)": systems listed as examples ("or
+    similar") of the class asked join its ask instead of making a second one. ("Microsoft Office: Outlook,
+    Excel and PowerPoint" names each part: those stay asks of their own.)"""
+    lexicon = get_lexicon()
+    out: list[Requirement] = []
+    for req in requirements:
+        host = next(
+            (
+                o
+                for o in out
+                if o.category == req.category
+                and o.alternatives == req.alternatives
+                and any(tuple(tokenize(a)) in lexicon.class_names.get(o.alternatives[0], set()) for a in o.asked)
+            ),
+            None,
+        )
+        if host is not None and req.category in _NAMED_ASKS and req.open_list:
+            host.asked = list(dict.fromkeys(host.asked + req.asked))
+            host.open_list = host.open_list or req.open_list
+            continue
+        out.append(req)
     return out
 
 

@@ -824,3 +824,15 @@ def test_a_brand_manager_is_not_a_digital_marketer_but_a_marketing_manager_runni
     )
     assert _assess(jd, digital).score >= 60
     assert _assess(jd, brand).score < 60
+
+
+def test_systems_listed_as_examples_of_a_class_join_its_ask() -> None:
+    jd = (
+        "AP Specialist\nRequirements:\n- 2+ years of accounts payable\n"
+        "- Working knowledge of an ERP or accounting system (SAP, Oracle, NetSuite, Sage, QuickBooks or similar)"
+    )
+    job = ENGINE.prepare_job(jd)
+    systems = [r for r in job.requirements if r.category == "tool"]
+    assert len(systems) == 1
+    cv = "Experience\nAP Clerk, Acme, 2016 - Present\n- Processed invoices in SAP and Baan ERP"
+    assert next(e for e in ENGINE.assess_sync(job, cv, []).evidence if e["category"] == "tool")["met"]
