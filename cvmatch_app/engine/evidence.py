@@ -511,7 +511,13 @@ def _headline_title(req: Requirement, cv: CVProfile) -> Finding | None:
         section = cv.sections[index]
         if index == cv.name_line or section not in ("top", "summary") or (section == "top" and len(line.split()) > 8):
             continue
-        if {h.concept for h in lexicon.find(line)} & set(req.alternatives):
+        hits = [h for h in lexicon.find(line) if h.concept in req.alternatives]
+        if len(line.split()) > _HEADLINE_WORDS_MAX:
+            # In a summary sentence the title must be said as a title ("Customer Service Representative
+            # with ten years...") or as the candidate's years in it ("5 years of experience with accounts
+            # payable"), not as the work ("meets customer service goals").
+            hits = [h for h in hits if _said_as_title(line, lexicon.surface(line, h))]
+        if hits:
             return Finding(req, PROVEN if not cv.roles else HEADLINE_BESIDE_ROLES, cv.lines[index], line)
     if not cv.roles:
         # No dated roles could be read: a line of the work history that reads as a job title
@@ -524,6 +530,29 @@ def _headline_title(req: Requirement, cv: CVProfile) -> Finding | None:
 
 
 _ROLE_TITLE_WORDS = 6
+_YEARS_IN_RE = re.compile(r"\b(?:years?|yrs)\b[^.;*]{0,40}?\b(?:experience|background)\s+(?:with|in|as)\s+$", re.I)
+
+
+def _said_as_title(line: str, said: str) -> bool:
+    words = tokenize(said)
+    if words and words[-1] in _ROLE_NOUNS:
+        return True
+    before = line[: line.find(said)] if said and said in line else ""
+    return bool(_YEARS_IN_RE.search(before))
+
+
+_HEADLINE_WORDS_MAX = 8
+_ROLE_NOUNS = frozenset(
+    tokenize(
+        "representative rep agent specialist manager associate advisor adviser officer assistant clerk coordinator "
+        "administrator technician engineer developer designer nurse teacher trainer chef cook driver accountant "
+        "analyst consultant executive director supervisor lead operator worker instructor professional generalist "
+        "marketer recruiter bookkeeper superintendent foreman electrician plumber carpenter mechanic receptionist "
+        "secretary cashier server bartender therapist educator tutor aide paralegal attorney lawyer pharmacist "
+        "physician surgeon dentist hygienist planner buyer controller auditor architect scientist writer editor "
+        "photographer artist"
+    )
+)
 
 
 def reads_as_title(text: str, max_words: int = 8) -> bool:
