@@ -7,7 +7,7 @@ One standalone file: it imports nothing from the CVMatch app and talks to its RE
     CV_MATCH_API_URL=https://your-cvmatch-server CV_MATCH_API_KEY=cvm_... python mcp_server.py --check
     python mcp_server.py            # speaks MCP over stdio; an MCP client starts it for you
 
-Tools: match_cvs(cv_paths, jd_text), get_match_progress(job_id), get_match_results(job_id).
+Tools: match_cvs(cv_paths, jd_text, requirements=None), get_match_progress(job_id), get_match_results(job_id).
 
 A CV path is read only when it is a regular file named .pdf, .docx or .txt of at most 5 MB. A
 symbolic link is followed only when its final target is such a file (also named .pdf, .docx or
@@ -16,6 +16,7 @@ assistant cannot be steered into uploading something that is not a CV. URLs are 
 server reads local files only.
 """
 
+import json
 import os
 import re
 import stat
@@ -344,10 +345,23 @@ PathsArg = Annotated[
 ]
 JobDescriptionArg = Annotated[str, Field(description="The job description text (up to 50,000 characters).")]
 JobIdArg = Annotated[str, Field(description="The job_id returned by match_cvs.")]
+RequirementsArg = Annotated[
+    list[dict[str, Any]] | None,
+    Field(
+        description="Optional: the recruiter's own requirements (rubric) to score against instead of what the "
+        'engine reads from the job description. A list of objects: {"text": "RN licence", "kind": "must" or '
+        '"nice", "knockout": true/false (not met: the score stays below the Interview band), "weight": "low", '
+        '"normal" or "high", "years": number (for a years requirement, with "group": "years")}. At least one '
+        "must-have, at most 60 requirements of up to 300 characters. Protected characteristics (age, gender, "
+        "family, origin, religion, health, nationality...) are refused. Leave it out to use the engine's reading.",
+    ),
+]
 
 
 @mcp.tool()
-async def match_cvs(cv_paths: PathsArg, jd_text: JobDescriptionArg) -> dict[str, Any]:
+async def match_cvs(
+    cv_paths: PathsArg, jd_text: JobDescriptionArg, requirements: RequirementsArg = None
+) -> dict[str, Any]:
     """Submit CV files for matching against a job description. Returns job_id, status and cv_count.
 
     Each CV costs one credit when submitted. The server reads the files after answering: a CV it cannot read
@@ -355,14 +369,22 @@ async def match_cvs(cv_paths: PathsArg, jd_text: JobDescriptionArg) -> dict[str,
     credit is given back. Matching runs in the background: after this call, call get_match_progress with the
     job_id every 1-2 seconds until its status is "completed", then call get_match_results for the ranked
     candidates.
+
+    Optional requirements: the recruiter's rubric (what must and may be shown, knockouts and weights); the
+    server checks it before any credit is spent and get_match_results shows the rubric the CVs were scored with.
     """
     if not isinstance(jd_text, str) or not jd_text.strip():
         raise CVMatchError("jd_text is empty: pass the text of the job description.")
+    form = {"jd_text": jd_text}
+    if requirements is not None:
+        if not isinstance(requirements, list):
+            raise CVMatchError('requirements must be a list of objects like {"text": "RN licence", "kind": "must"}.')
+        form["requirements"] = json.dumps(requirements)
     cvs = await anyio.to_thread.run_sync(load_cvs, list(cv_paths))
     files = [("cvs", (name, data, ACCEPTED_EXTENSIONS[Path(name).suffix.lower()])) for _, name, data in cvs]
     # The same key on a retried upload returns the job already created: never charged twice.
     idempotency = {"Idempotency-Key": f"mcp-{uuid.uuid4()}"}
-    job = await call_api("POST", "/api/match", files=files, data={"jd_text": jd_text}, headers=idempotency)
+    job = await call_api("POST", "/api/match", files=files, data=form, headers=idempotency)
     return {
         "job_id": job.get("job_id"),
         "status": job.get("status"),
@@ -418,10 +440,13 @@ _RESULT_FIELDS = (
 )
 
 
+_RUBRIC_FIELDS = ("text", "kind", "group", "weight", "knockout", "years")
+
+
 @mcp.tool()
 async def get_match_results(job_id: JobIdArg) -> dict[str, Any]:
     """Get the ranked results of a completed match job: for each CV its score (0-100), verdict, recommendation,
-    executive summary, strengths and gaps, best match first.
+    executive summary, strengths and gaps, best match first, and the rubric (requirements) they were scored with.
 
     Call it once get_match_progress says status is "completed". Verdicts: STRONG_MATCH 75-100 and GOOD_MATCH
     60-74 (Interview), MODERATE_MATCH 40-59 (Consider), WEAK_MATCH 20-39 and NOT_SUITABLE 0-19 (Not recommended).
@@ -438,6 +463,17 @@ async def get_match_results(job_id: JobIdArg) -> dict[str, Any]:
         "skipped_cvs": body.get("skipped_cvs") or [],
         "failed_cvs": body.get("failed_cvs") or [],
     }
+    rubric = body.get("rubric")
+    if isinstance(rubric, dict):
+        answer["rubric"] = {
+            "version": rubric.get("version"),
+            "edited_by_recruiter": bool(rubric.get("edited")),
+            "requirements": [
+                {key: item.get(key) for key in _RUBRIC_FIELDS if key in item and (key != "years" or item.get(key))}
+                for item in rubric.get("requirements") or []
+                if isinstance(item, dict)
+            ],
+        }
     if body.get("status") not in ("completed", "failed"):
         answer["note"] = (
             "The job is still being scored, so these results are partial: poll get_match_progress until status "

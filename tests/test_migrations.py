@@ -16,7 +16,7 @@ from tests.support.postgres import create_database, drop_database
 
 TABLES = {
     "user_account", "api_key", "match_job", "match_cv", "credit_ledger", "stripe_event", "alembic_version",
-    "candidate_decision", "share_link",
+    "candidate_decision", "share_link", "match_rubric_version",
 }  # fmt: skip
 
 

@@ -94,7 +94,10 @@ def _kill_reader_while_reading(reader: ReadingPool, times: int) -> list[int]:
             for pid in reader.pids():
                 if pid not in killed:
                     time.sleep(0.3)  # let it start on the file
-                    os.kill(pid, signal.SIGKILL)
+                    try:
+                        os.kill(pid, signal.SIGKILL)
+                    except ProcessLookupError:
+                        continue  # it ended on its own meanwhile; the next one is killed
                     killed.append(pid)
             time.sleep(0.05)
 

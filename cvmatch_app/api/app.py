@@ -9,11 +9,12 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse
 from fastapi_offline import FastAPIOffline
+from pydantic.json_schema import models_json_schema
 
-from cvmatch_app.api import account_routes, match_routes
+from cvmatch_app.api import account_routes, match_routes, rubric_routes
 from cvmatch_app.api.billing_routes import router as billing_router
 from cvmatch_app.api.downloads_routes import router as downloads_router
-from cvmatch_app.api.schemas import ERROR_MEANINGS, HealthResponse
+from cvmatch_app.api.schemas import ERROR_MEANINGS, HealthResponse, RequirementsUpdate, RescoreQueued
 from cvmatch_app.jobs.dispatch import dispatch
 from cvmatch_app.services import dispatcher
 from cvmatch_app.services.errors import ServiceError
@@ -53,6 +54,7 @@ def create_api() -> FastAPI:
         return {"status": "ok"}
 
     api.include_router(match_routes.router)
+    api.include_router(rubric_routes.router)
     api.include_router(account_routes.router)
     api.include_router(billing_router)
     api.include_router(downloads_router)
@@ -72,6 +74,13 @@ def _contract(api: FastAPI) -> dict[str, Any]:
                 if responses.pop("422", None) is not None:
                     responses.setdefault("400", _error_response(400))
         components = schema.get("components", {}).get("schemas", {})
+        # Bodies a route reads itself (for its own 400s) are documented by reference: add their models.
+        _, extra = models_json_schema(
+            [(RequirementsUpdate, "validation"), (RescoreQueued, "serialization")],
+            ref_template="#/components/schemas/{model}",
+        )
+        for name, model_schema in extra.get("$defs", {}).items():
+            components.setdefault(name, model_schema)
         for unused in ("HTTPValidationError", "ValidationError"):
             components.pop(unused, None)
         api.openapi_schema = schema

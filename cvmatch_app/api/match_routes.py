@@ -52,6 +52,9 @@ async def submit_match(
     server, one Message Batch at half the cost, results within hours).
     Optional `blind`: `true` turns on blind review for the job (the job page's switch): names, contact
     details, photos, addresses, dates of birth and graduation years never reach the scorer. Default `false`.
+    Optional `requirements`: the recruiter's rubric as JSON text (a list of requirements, as
+    `POST /api/requirements/preview` and `GET /api/match/{id}` return them), checked before any credit
+    is spent; without it the engine scores against its own reading of the JD.
     """
     principal.require(SCOPE_EXECUTE)
     settings = get_settings()
@@ -61,6 +64,7 @@ async def submit_match(
     jd_text = form.get("jd_text")
     priority = form.get("priority")
     blind = form.get("blind")
+    requirements = form.get("requirements")
     submitted = await run_in_threadpool(
         matching.submit,
         user_id=principal.user.id,
@@ -71,6 +75,7 @@ async def submit_match(
         # A file sent as `priority` is not a priority: the service's 400 names the two values.
         priority=priority if isinstance(priority, str) or priority is None else "(a file)",
         blind=blind if isinstance(blind, str) or blind is None else "(a file)",
+        requirements=requirements if isinstance(requirements, str) or requirements is None else "(a file)",
     )
     # What to do next is the API's text; the service returns the job's data only.
     return MatchSubmitted(**submitted, message=f"Job created. Poll /api/match/{submitted['job_id']} for results.")

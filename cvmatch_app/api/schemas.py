@@ -28,7 +28,8 @@ ERROR_MEANINGS = {
     402: "Not enough credits: one credit per CV",
     403: "This API key lacks the scope the route needs",
     404: "No such job (another account's job is not found either)",
-    409: "The Idempotency-Key was used before for a different request",
+    409: "The Idempotency-Key was used before for a different request; or the job is still running, or a paid "
+    "re-score was not confirmed (PUT /api/match/{job_id}/requirements)",
     413: "A file, or the whole request, is larger than the limit",
     429: "Too many requests a minute for this API key or account: wait for the reset",
 }
@@ -74,6 +75,102 @@ class MatchRequest(BaseModel):
         "graduation years are removed from the CVs before scoring and hidden on the job's pages, share links and "
         "exports (the job page's switch, on from the start)",
     )
+    requirements: str | None = Field(
+        None,
+        description="The recruiter's rubric as JSON text: a list of requirements (see Requirement), e.g. "
+        '[{"text": "RN licence", "kind": "must", "knockout": true}]. Omit it to score against the engine\'s '
+        "own reading of the JD (POST /api/requirements/preview shows it). At most 60 requirements, at least one "
+        "must-have; stored with the job as rubric version 1",
+    )
+
+
+class Requirement(BaseModel):
+    """One requirement of a rubric. Only ``text`` is required when sending one; unknown fields are a 400."""
+
+    model_config = ConfigDict(extra="allow")
+
+    id: str | None = Field(
+        None,
+        description="r1, r2... for the engine's own requirements; omit it (or send added=true) for a new one, "
+        "which gets n1, n2...",
+    )
+    text: str = Field(description="What the candidate must have, 1-300 characters", max_length=300)
+    kind: Literal["must", "nice"] = Field("must", description="must-have or nice-to-have")
+    group: Literal["role", "skill", "years", "licence", "education", "condition"] = "skill"
+    weight: Literal["low", "normal", "high"] = Field(
+        "normal", description="Relative to the engine's own weight for the ask: low x0.5, normal x1, high x2"
+    )
+    knockout: bool = Field(
+        False,
+        description="Not met: the score is capped below the Interview band (59 at most) and the card says "
+        "'Knockout: <text> not shown'. A knockout is always a must-have",
+    )
+    years: float = Field(0, ge=0, le=50, description="Years asked (a years requirement), 0 otherwise")
+    source: str = Field("", description="The JD phrase it was read from; empty when the recruiter added it")
+    added: bool = Field(False, description="Added by the recruiter (read like a requirement line of a JD)")
+
+
+class Rubric(_Answer):
+    version: int = Field(description="The rubric version the job's results were scored with (1, 2, ...)")
+    requirements: list[Requirement]
+    edited: bool = Field(description="False: the engine's own reading of the JD; true: the recruiter's rubric")
+
+
+class RubricVersion(_Answer):
+    version: int
+    created_at: str
+
+
+class RankedCV(_Answer):
+    cv_id: int
+    position: int | None = Field(None, description="The CV's place in the job as submitted (0, 1, ...)")
+    filename: str
+    score: int | None
+    verdict: str
+
+
+class JobRubric(_Answer):
+    """`GET /api/match/{job_id}/requirements`: a job's rubric versions and one of them."""
+
+    job_id: str
+    version: int = Field(description="The current version")
+    versions: list[RubricVersion]
+    viewing: int = Field(description="The version shown")
+    edited: bool
+    requirements: list[Requirement]
+    ranking: list[RankedCV] = Field(description="How this version ranked the CVs, best first")
+
+
+class RequirementsUpdate(BaseModel):
+    """`PUT /api/match/{job_id}/requirements`."""
+
+    requirements: list[Requirement] = Field(description="The whole edited rubric (it replaces the current one)")
+    confirm_charge: bool = Field(
+        False,
+        description="A Claude-engine job's re-score is a new paid run (one credit per CV): true confirms it. "
+        "Local-engine jobs are re-scored at once, free",
+    )
+
+
+class RescoreQueued(_Answer):
+    """202: a Claude-engine job's re-score, queued as a new job to poll."""
+
+    job_id: str = Field(description="The new job: poll GET /api/match/{job_id}")
+    status: Literal["queued"]
+    version: int
+    cost: int = Field(description="Credits charged (one per CV)")
+    message: str
+
+
+class PreviewRequest(BaseModel):
+    """`POST /api/requirements/preview`."""
+
+    jd_text: str = Field(description="The job description as text")
+
+
+class RubricPreview(_Answer):
+    title: str = Field(description="The job title the engine read")
+    requirements: list[Requirement] = Field(description="What the engine read, ready to edit and send back")
 
 
 class SkippedCV(_Answer):
@@ -127,6 +224,7 @@ class CVResult(_Answer):
     flags: list[str]
     evidence: list[dict[str, Any]]
     usage: dict[str, Any]
+    rubric_version: int | None = Field(None, description="The job's rubric version this result was scored with")
 
 
 class FailedCV(_Answer):
@@ -147,6 +245,7 @@ class MatchResults(_Answer):
     skipped_cvs: list[SkippedCV]
     failed_cvs: list[FailedCV]
     usage: dict[str, Any]
+    rubric: Rubric | None = Field(None, description="The rubric the results were scored with")
 
 
 # Account, credits, billing ---------------------------------------------------------------------------

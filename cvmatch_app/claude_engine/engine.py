@@ -121,12 +121,12 @@ class ClaudeEngine:
         if client is not None:
             await client.close()
 
-    def prepare_job(self, jd_text: str) -> ClaudeJob:
-        prompt = job_prefix(jd_text, self.max_jd_chars)
+    def prepare_job(self, jd_text: str, rubric: list[dict[str, Any]] | None = None) -> ClaudeJob:
+        prompt = job_prefix(jd_text, self.max_jd_chars, rubric=rubric)
         return ClaudeJob(
             jd_text=jd_text,
             prompt=prompt,
-            local_job=self.local.prepare_job(jd_text),
+            local_job=self.local.prepare_job(jd_text, rubric),
             cacheable=prompt.estimated_tokens >= min_cacheable_tokens(self.model),
         )
 

@@ -28,7 +28,8 @@ BAND_GUIDE = {
     "NOT_SUITABLE": "a different occupation, or nothing in the CV addresses the job.",
 }
 
-INSTRUCTIONS = """\
+INSTRUCTIONS = (
+    """\
 You are CVMatch's screening assessor. You compare one candidate's CV with one job description and \
 record a calibrated, evidence-based assessment by calling the record_assessment tool exactly once.
 
@@ -55,18 +56,20 @@ from this role?
 For each requirement decide whether the CV proves it (a dated role, a named licence or \
 certificate, a concrete achievement), partly shows it, or does not show it at all.
 
-""" + "\n".join(
-    [
-        "Calibrate the score to these bands (the application derives the verdict from your number):",
-        *(f"- {low}-{high}: {BAND_GUIDE[verdict]}" for low, high, verdict, _ in band_ranges()),
-        f"A required licence or certification that the CV does not show keeps the score below "
-        f"{lowest_score_for('Interview')}. A candidate from another occupation stays below "
-        f"{lowest_score_for('Consider')} however polished the CV is. Do not round towards the middle: use the "
-        "whole range. Be consistent: the same CV and job must get the same score.",
-        "",
-        "",
-    ]
-) + """\
+"""
+    + "\n".join(
+        [
+            "Calibrate the score to these bands (the application derives the verdict from your number):",
+            *(f"- {low}-{high}: {BAND_GUIDE[verdict]}" for low, high, verdict, _ in band_ranges()),
+            f"A required licence or certification that the CV does not show keeps the score below "
+            f"{lowest_score_for('Interview')}. A candidate from another occupation stays below "
+            f"{lowest_score_for('Consider')} however polished the CV is. Do not round towards the middle: use the "
+            "whole range. Be consistent: the same CV and job must get the same score.",
+            "",
+            "",
+        ]
+    )
+    + """\
 # What to write
 - executive_summary: two or three specific sentences for a recruiter: years of relevant \
 experience, the main strengths, the main gap. No generic praise, no placeholders.
@@ -78,6 +81,7 @@ whether it is met ("yes", "partly", "no"), and the exact CV line that shows it (
 from the CV, or an empty string when nothing shows it).
 Do not include a verdict, a recommendation or any text outside the tool call.
 """
+)
 
 ASSESSMENT_SCHEMA: dict[str, Any] = {
     "type": "object",
@@ -134,22 +138,48 @@ class ClaudePrompt:
         return chars // 4
 
 
-def job_prefix(jd_text: str, max_jd_chars: int | None = None) -> ClaudePrompt:
-    """Instructions and JD as system blocks; the breakpoint on the last one caches tool + system.
+def job_prefix(
+    jd_text: str, max_jd_chars: int | None = None, *, rubric: list[dict[str, Any]] | None = None
+) -> ClaudePrompt:
+    """Instructions and JD (and the recruiter's rubric) as system blocks; the breakpoint on the last
+    one caches tool + system.
 
     ``max_jd_chars`` (CVMATCH_MAX_JD_CHARS, passed by the engine's caller) cuts a JD that got past the
     submission check; None sends it whole."""
     jd, _ = normalize_text(jd_text[:max_jd_chars])
+    text = f"<job_description>\n{jd}\n</job_description>"
+    if rubric:
+        text += "\n\n" + rubric_block(rubric)
     return ClaudePrompt(
         system=[
             {"type": "text", "text": INSTRUCTIONS},
-            {
-                "type": "text",
-                "text": f"<job_description>\n{jd}\n</job_description>",
-                "cache_control": dict(CACHE_CONTROL),
-            },
+            {"type": "text", "text": text, "cache_control": dict(CACHE_CONTROL)},
         ]
     )
+
+
+RUBRIC_INTRO = (
+    "The recruiter reviewed the job's requirements. Score against this list: it replaces the requirements "
+    "you would read from the job description (the description still tells you about the work). "
+    "must = must-have, nice = nice-to-have; weight high counts about double, low about half. "
+    "A KNOCKOUT requirement the CV does not show keeps the score below {interview}, and the gaps then "
+    'begin with "Knockout: <requirement> not shown".'
+)
+
+
+def rubric_block(rubric: list[dict[str, Any]]) -> str:
+    """The recruiter's requirements (engine/rubric.py), one line each: kind, knockout, weight, years."""
+    lines = []
+    for item in rubric:
+        tags = [item.get("kind", "must")]
+        if item.get("knockout"):
+            tags.append("KNOCKOUT")
+        tags.append(f"weight {item.get('weight', 'normal')}")
+        if item.get("years"):
+            tags.append(f"{item['years']:g}+ years")
+        lines.append(f"- [{', '.join(tags)}] {_MARKER_RE.sub('', str(item.get('text', '')))}")
+    intro = RUBRIC_INTRO.format(interview=lowest_score_for("Interview"))
+    return f"<recruiter_requirements>\n{intro}\n" + "\n".join(lines) + "\n</recruiter_requirements>"
 
 
 @dataclass

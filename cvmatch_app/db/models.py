@@ -73,6 +73,10 @@ class MatchJob(SQLModel, table=True):
     batch_id: Optional[str] = Field(default=None, max_length=100)
     # Blind review: the job's pages, share links and exports hide who the candidates are.
     blind_review: bool = Field(default=False, sa_column=Column(Boolean, nullable=False, server_default=false()))
+    # The recruiter's rubric (engine/rubric.py); None = the engine's own reading of the JD. Its
+    # versions, each with the ranking it gave, are in match_rubric_version.
+    rubric: Optional[list[dict[str, Any]]] = Field(default=None, sa_column=Column(JSON, nullable=True))
+    rubric_version: int = Field(default=1, sa_column=Column(Integer, nullable=False, server_default="1"))
 
 
 class MatchCV(SQLModel, table=True):
@@ -108,6 +112,26 @@ class MatchCV(SQLModel, table=True):
     text_fingerprint: Optional[str] = Field(default=None, max_length=64)
     # Who the candidate is (engine.candidate.Candidate), read once when the CV is scored.
     candidate: Optional[dict[str, Any]] = Field(default=None, sa_column=Column(JSON, nullable=True))
+    # The job's rubric version this result was scored with (None: scored before rubrics existed).
+    rubric_version: Optional[int] = None
+
+
+class MatchRubricVersion(SQLModel, table=True):
+    """One version of a job's rubric and the ranking it gave, so older versions can be viewed."""
+
+    __tablename__ = "match_rubric_version"
+    __table_args__ = (UniqueConstraint("job_id", "version", name="uq_match_rubric_version"),)
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    job_id: str = Field(
+        sa_column=Column(String(36), ForeignKey("match_job.id", ondelete="CASCADE"), nullable=False, index=True)
+    )
+    version: int
+    # None: the engine's own reading of the JD (version 1 of a job submitted without a rubric).
+    requirements: Optional[list[dict[str, Any]]] = Field(default=None, sa_column=Column(JSON, nullable=True))
+    created_at: datetime = Field(default_factory=utcnow)
+    # [{cv_id, filename, score, verdict}] best first, as this version ranked the CVs (filled once scored).
+    ranking: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
 
 
 class MatchCVFile(SQLModel, table=True):

@@ -203,3 +203,10 @@ def anonymise(text: str, *, today: dt.date | None = None) -> str:
     (``redact_personal``), found the same way (``read_candidate``). Line count is kept, so evidence
     lines still sit where they were in the CV."""
     return redact_personal(text, read_candidate(text, today=today))
+
+
+def text_for_scorer(cv_text: str, *, blind: bool) -> str:
+    """What every engine (local, Claude live and Claude batch, and a rubric re-score) reads of a CV: a
+    blind job's CV without the identity blind review hides, so the name and contact details never
+    reach the scorer."""
+    return anonymise(cv_text) if blind else cv_text

@@ -108,6 +108,7 @@ class Requirement:
     asked: list[str] = field(default_factory=list)  # the JD's own words for it ("google ads"), lower case
     defining: bool = False  # the role's defining qualification (its licence, the subject taught)
     open_list: bool = False  # "NetSuite, Sage or similar": any member of the concept answers it
+    knockout: bool = False  # the recruiter's knockout (engine/rubric.py): not met caps the score below Interview
 
 
 @dataclass

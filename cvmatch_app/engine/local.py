@@ -4,16 +4,29 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+from dataclasses import dataclass
+from typing import Any
 
-from .cv_profile import build_cv_profile
+from .cv_profile import CVProfile, build_cv_profile
 from .embedding import get_model
 from .job_profile import JobProfile, build_job_profile
+from .rubric import apply_rubric
 from .scoring import score_cv
+from .semantic import CVVectors
 from .summary import evidence_rows, executive_summary, strengths_and_gaps
 from .text_clean import normalize_text
 from .types import FLAG_INJECTION, FLAG_KEYWORD_STUFFING, Assessment
 
 ENGINE_VERSION = "local-1.3"
+
+
+@dataclass
+class ReadCV:
+    """A CV as the engine reads it before any job: its profile, line vectors and text flags."""
+
+    profile: CVProfile
+    vectors: CVVectors
+    text_flags: list[str]
 
 
 def _now_years(today: dt.date | None) -> float:
@@ -34,28 +47,46 @@ class LocalEngine:
         # The embedding model is part of what produced a score, so the result names it.
         self.model = embedding.name if embedding is not None else ""
 
-    def prepare_job(self, jd_text: str) -> JobProfile:
-        return build_job_profile(jd_text)
+    def prepare_job(self, jd_text: str, rubric: list[dict[str, Any]] | None = None) -> JobProfile:
+        """The JD read once per job; with the recruiter's rubric (engine/rubric.py), its requirements."""
+        profile = build_job_profile(jd_text)
+        return apply_rubric(profile, rubric) if rubric else profile
 
-    def assess_sync(self, job: JobProfile, cv_text: str, cv_flags: list[str] | None = None) -> Assessment:
+    def read_cv(self, cv_text: str) -> ReadCV:
+        """What the engine reads of a CV whatever the job: a rubric re-score reuses it for every edit."""
         text, text_flags = normalize_text(cv_text)
         cv = build_cv_profile(text, _now_years(self.today))
-        breakdown = score_cv(job, cv)
+        return ReadCV(profile=cv, vectors=CVVectors(cv.lines), text_flags=text_flags)
+
+    def assess_read(self, job: JobProfile, read: ReadCV, cv_flags: list[str] | None = None) -> Assessment:
+        """``assess_sync`` on a CV already read (``read_cv``): the same assessment, without reading it again."""
+        cv = read.profile
+        breakdown = score_cv(job, cv, read.vectors)
         strengths, gaps = strengths_and_gaps(breakdown)
-        flags = set(cv_flags or []) | set(text_flags)
+        knockouts = [reason for reason in breakdown.caps if reason.startswith("Knockout:")]
+        summary = executive_summary(job, cv, breakdown)
+        if knockouts:
+            # The recruiter's knockouts come first: they decide the card whatever else it shows.
+            labels = tuple(k.removeprefix("Knockout: ").removesuffix(" not shown") + " (" for k in knockouts)
+            gaps = knockouts + [gap for gap in gaps if not gap.startswith(labels)]
+            summary = ". ".join(knockouts) + ". " + summary
+        flags = set(cv_flags or []) | set(read.text_flags)
         if cv.removed_injection:
             flags.add(FLAG_INJECTION)
         if cv.stuffing:
             flags.add(FLAG_KEYWORD_STUFFING)
         return Assessment(
             score=breakdown.score,
-            executive_summary=executive_summary(job, cv, breakdown),
+            executive_summary=summary,
             strengths=strengths,
             gaps=gaps,
             evidence=evidence_rows(breakdown),
             flags=sorted(flags),
             engine_version=self.version,
         )
+
+    def assess_sync(self, job: JobProfile, cv_text: str, cv_flags: list[str] | None = None) -> Assessment:
+        return self.assess_read(job, self.read_cv(cv_text), cv_flags)
 
     async def assess(self, job: JobProfile, cv_text: str, cv_flags: list[str]) -> Assessment:
         # In a thread: the app's pages, websocket and API share this event loop, and a long CV

@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from .bands import ceilings_below, floor_of
+from .bands import BELOW_FLOOR_MARGIN, ceilings_below, floor_of, lowest_score_for
 from .cv_profile import CVProfile
 from .embedding import get_model
 from .evidence import (
@@ -22,6 +22,7 @@ from .evidence import (
 )
 from .job_profile import MUST, JobProfile
 from .lexicon import CREDENTIAL, TITLE, get_lexicon, neighbours_of
+from .rubric import knockout_met, knockout_reason
 from .semantic import CVVectors, title_closeness
 from .semantic import coverage as semantic_coverage
 
@@ -101,6 +102,7 @@ YEARS_FOR_FULL_CREDIT = 2.0  # with no minimum stated, this many years in the oc
 _YEARS_SHORT = 0.8  # below this share of the years asked, the score is capped in proportion to the shortfall
 BELOW_INTERVIEW = 55.0  # caps for a missing licence, defining ask, half the must-haves or the level asked
 OTHER_OCCUPATION = 30.0
+KNOCKOUT_CAP = 55.0  # a recruiter's knockout not met: Consider at best, ranked by the rest below the band's edge
 YEARS_UNKNOWN_CAP = 50.0  # years asked, no dated role to read them from: below Interview, ranked by the rest
 # A cap never crosses into the next band: under Consider, Interview and Strong match (39.4, 59.4, 74.4).
 _BAND_CEILINGS = ceilings_below([floor_of("MODERATE_MATCH"), floor_of("GOOD_MATCH"), floor_of("STRONG_MATCH")])
@@ -257,12 +259,25 @@ def _apply_caps(job: JobProfile, cv: CVProfile, parts: _Parts, score: float) -> 
     return caps
 
 
-def score_cv(job: JobProfile, cv: CVProfile) -> ScoreBreakdown:
-    """Assess every requirement, weigh the parts, then cap what the evidence does not earn."""
-    vectors = CVVectors(cv.lines)
+def _knockout_caps(caps: _Caps, findings: list[Finding]) -> None:
+    """The recruiter's knockouts (engine/rubric.py): one not met keeps the CV below the Interview band,
+    and every one not met is named, even when the score is already lower."""
+    missed = [f.requirement for f in findings if f.requirement.knockout and not knockout_met(f.met, f.requirement, MET)]
+    if not missed:
+        return
+    reasons = [knockout_reason(req) for req in missed]
+    caps.cap(KNOCKOUT_CAP, reasons[0], ceiling=lowest_score_for("Interview") - BELOW_FLOOR_MARGIN, spread=True)
+    caps.reasons.extend(r for r in reasons if r not in caps.reasons)
+
+
+def score_cv(job: JobProfile, cv: CVProfile, vectors: CVVectors | None = None) -> ScoreBreakdown:
+    """Assess every requirement, weigh the parts, then cap what the evidence does not earn.
+    ``vectors``: the CV's line vectors when already computed (a rubric re-score reuses them)."""
+    vectors = CVVectors(cv.lines) if vectors is None else vectors
     findings = _one_answer_per_ask([assess_requirement(req, cv, job, vectors) for req in job.requirements])
     parts = _parts(job, cv, findings, vectors)
     caps = _apply_caps(job, cv, parts, _weighted(job, parts))
+    _knockout_caps(caps, findings)
     rel_years, _ = relevant_years(cv, job, job.title_concepts)
     return ScoreBreakdown(
         score=max(0, min(100, int(round(caps.score)))),

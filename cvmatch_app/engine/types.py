@@ -57,6 +57,8 @@ class ScoringEngine(Protocol):
     name: str
     model: str
 
-    def prepare_job(self, jd_text: str) -> Any: ...
+    def prepare_job(self, jd_text: str, rubric: list[dict[str, Any]] | None = None) -> Any:
+        """The JD analysed once per job; ``rubric`` is the recruiter's edited requirements (engine/rubric.py)."""
+        ...
 
     async def assess(self, job: Any, cv_text: str, cv_flags: list[str]) -> Assessment: ...

@@ -42,8 +42,9 @@ from cvmatch_app.claude_engine.usage import UsageMeter
 from cvmatch_app.config import get_settings
 from cvmatch_app.db.models import MatchCV, MatchJob
 from cvmatch_app.db.session import session_scope
+from cvmatch_app.engine.candidate import text_for_scorer
 from cvmatch_app.engine.types import Assessment
-from cvmatch_app.jobs.cv_task import claim, record_failure, record_result, text_for_scorer
+from cvmatch_app.jobs.cv_task import claim, record_failure, record_result
 from cvmatch_app.jobs.dispatch import dispatch
 from cvmatch_app.jobs.runner import settle_job
 from cvmatch_app.services.engines import scoring_engine
@@ -160,6 +161,13 @@ def load_job(job_id: str) -> tuple[str, list[BatchCV]]:
         ]
 
 
+def load_rubric(job_id: str) -> list[dict[str, Any]] | None:
+    """The recruiter's rubric of the job (None: the engine reads the JD itself)."""
+    with session_scope() as session:
+        job = session.get(MatchJob, job_id)
+        return job.rubric if job is not None else None
+
+
 # Anthropic steps -------------------------------------------------------------------------------
 
 
@@ -219,7 +227,9 @@ class BatchScorer:
             return None
         try:
             jd_text, cvs = await asyncio.to_thread(load_job, job_id)
-            job = await asyncio.to_thread(self.engine.prepare_job, jd_text)
+            job = await asyncio.to_thread(
+                self.engine.prepare_job, jd_text, await asyncio.to_thread(load_rubric, job_id)
+            )
             requests = batch_requests(self.engine, job, [cv for cv in cvs if cv.status == "pending"])
         except Exception:
             await asyncio.to_thread(set_batch_id, job_id, marker, None)  # nothing was sent: free the job again
@@ -265,7 +275,7 @@ class BatchScorer:
         async for entry in await self.client.messages.batches.results(batch_id):
             results[entry.custom_id] = entry.result
         jd_text, cvs = await asyncio.to_thread(load_job, job_id)
-        job = await asyncio.to_thread(self.engine.prepare_job, jd_text)
+        job = await asyncio.to_thread(self.engine.prepare_job, jd_text, await asyncio.to_thread(load_rubric, job_id))
         for cv in cvs:
             if cv.status in ("pending", "processing"):
                 await self.record(job, cv, results.get(str(cv.id)))

@@ -20,7 +20,7 @@ from cvmatch_app.config import get_settings
 from cvmatch_app.db.models import MatchCV, MatchJob, utcnow
 from cvmatch_app.db.session import session_scope
 from cvmatch_app.engine.bands import clamp_score, verdict_for
-from cvmatch_app.engine.candidate import anonymise, read_candidate
+from cvmatch_app.engine.candidate import read_candidate, text_for_scorer
 from cvmatch_app.engine.types import Assessment, ScoringEngine
 from cvmatch_app.jobs.reading import read_cv
 from cvmatch_app.services import credits
@@ -65,20 +65,17 @@ def claim(cv_id: int) -> str | None:
         return cv.status
 
 
-def _job_profile(engine: ScoringEngine, job_id: str, jd_text: str) -> Any:
-    """The JD is analysed once per job, not once per CV."""
-    key = f"{engine.name}:{job_id}"
+def _job_profile(
+    engine: ScoringEngine, job_id: str, jd_text: str, rubric: list[dict[str, Any]] | None = None, version: int = 1
+) -> Any:
+    """The JD (and the recruiter's rubric, when the job has one) is analysed once per job and rubric
+    version, not once per CV."""
+    key = f"{engine.name}:{job_id}:{version}"
     if key not in _job_profiles:
-        _job_profiles[key] = engine.prepare_job(jd_text)
+        _job_profiles[key] = engine.prepare_job(jd_text, rubric) if rubric else engine.prepare_job(jd_text)
         while len(_job_profiles) > _JOB_CACHE_SIZE:
             _job_profiles.popitem(last=False)
     return _job_profiles[key]
-
-
-def text_for_scorer(cv_text: str, *, blind: bool) -> str:
-    """What every engine (local, Claude live and Claude batch) reads of a CV: a blind job's CV
-    without the identity blind review hides, so the name and contact details never reach the scorer."""
-    return anonymise(cv_text) if blind else cv_text
 
 
 async def process_cv(cv_id: int, *, engine: ScoringEngine | None = None) -> str:
@@ -97,7 +94,7 @@ async def process_cv(cv_id: int, *, engine: ScoringEngine | None = None) -> str:
     engine = engine or scoring_engine()
     cv, job = await asyncio.to_thread(_load, cv_id)
     try:
-        profile = await asyncio.to_thread(_job_profile, engine, job.id, job.jd_text)
+        profile = await asyncio.to_thread(_job_profile, engine, job.id, job.jd_text, job.rubric, job.rubric_version)
         text = text_for_scorer(cv.text, blind=job.blind_review)
         assessment = await engine.assess(profile, text, list(cv.extraction_flags))
     except Exception as exc:  # noqa: BLE001 - any engine failure is retried, then refunded
@@ -125,7 +122,7 @@ def record_result(cv_id: int, assessment: Assessment) -> None:
         if cv is None:
             return
         # The job's lock first, then the CV again: a twin read meanwhile may have flagged it duplicate.
-        session.get(MatchJob, cv.job_id, with_for_update=True)
+        job = session.get(MatchJob, cv.job_id, with_for_update=True)
         session.refresh(cv)
         if cv.status != "processing":
             return  # another runner finished it after our lease expired: keep the first result
@@ -140,6 +137,7 @@ def record_result(cv_id: int, assessment: Assessment) -> None:
         cv.flags = sorted(set(assessment.flags) | set(cv.extraction_flags))
         cv.engine_version = assessment.engine_version[:50]
         cv.usage = dict(assessment.usage)
+        cv.rubric_version = job.rubric_version if job is not None else None
         cv.candidate = read_candidate(cv.text).as_dict()  # read once: the pages never re-parse the CV
         cv.lease_until = None
         cv.completed_at = utcnow()
@@ -206,8 +204,6 @@ def unfinished_cv_ids() -> list[int]:
     now = utcnow()
     with session_scope() as session:
         rows = session.exec(
-            select(MatchCV.id)
-            .where(claimable(now), not_waiting_for_batch())
-            .order_by(MatchCV.created_at, MatchCV.id)
+            select(MatchCV.id).where(claimable(now), not_waiting_for_batch()).order_by(MatchCV.created_at, MatchCV.id)
         )
         return list(rows)

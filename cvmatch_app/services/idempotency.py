@@ -9,7 +9,8 @@ with a different fingerprint is a 409. The fingerprint covers the JD (text and f
 from __future__ import annotations
 
 import hashlib
-from typing import Protocol
+import json
+from typing import Any, Protocol
 
 from cvmatch_app.services.errors import BadRequest
 
@@ -36,12 +37,16 @@ def clean_key(key: str | None) -> str | None:
     return key
 
 
-def fingerprint(prepared: Fingerprinted, *, priority: str, blind: bool = False) -> str:
+def fingerprint(
+    prepared: Fingerprinted, *, priority: str, blind: bool = False, rubric: list[dict[str, Any]] | None = None
+) -> str:
     """The request's fingerprint: the JD and CVs (already hashed while reading them) plus every other
     field that changes the job (blind review changes what the scorer reads)."""
     digest = hashlib.sha256()
     # A job that is not blind keeps the fingerprint it had before blind review was a field.
     parts = (prepared.request_hash, prepared.jd_filename or "", priority, *(("blind",) if blind else ()))
+    if rubric is not None:  # the recruiter's requirements change every score
+        parts = (*parts, "rubric:" + json.dumps(rubric, sort_keys=True))
     for part in parts:
         digest.update(part.encode() + b"\0")
     return digest.hexdigest()

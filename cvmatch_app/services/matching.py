@@ -22,6 +22,7 @@ from cvmatch_app.services.errors import BadRequest, Conflict, NotFound, PayloadT
 from cvmatch_app.services.filenames import clean_filename
 from cvmatch_app.services.job_description import check_matchable
 from cvmatch_app.services.reading_pool import read_file
+from cvmatch_app.services.rubric import current_rubric, parse_requirements
 
 ACCEPTED_TYPES = "PDF, DOCX or TXT"
 JOB_DONE_STATES = ("completed", "failed")
@@ -165,6 +166,7 @@ def create_job(
     callback_url: str | None = None,
     priority: str = "standard",
     blind: bool = False,
+    rubric: list[dict[str, Any]] | None = None,
 ) -> MatchJob:
     """Charge one credit per CV and store the job with the CVs' files, atomically (in a write session).
 
@@ -186,6 +188,7 @@ def create_job(
         callback_url=callback_url,
         priority=check_priority(priority),
         blind_review=blind,
+        rubric=rubric,  # the recruiter's requirements (version 1); None: the engine reads the JD itself
     )
     credits.charge_job(session, user_id=user.id, job_id=job.id, cv_count=len(prepared.cvs))
     session.add(job)
@@ -331,6 +334,7 @@ def cv_result(cv: MatchCV) -> dict[str, Any]:
         "flags": sorted(set(cv.flags)),
         "evidence": cv.evidence,
         "usage": cv.usage,
+        "rubric_version": cv.rubric_version,
     }
 
 
@@ -356,6 +360,7 @@ def results(session: Session, *, user_id: int, job_id: str) -> dict[str, Any]:
         "skipped_cvs": skipped_cvs(job, cvs),
         "failed_cvs": failed,
         "usage": job.usage,
+        "rubric": current_rubric(job),
     }
 
 
@@ -415,6 +420,7 @@ def submit(
     idempotency_key: str | None = None,
     priority: str | None = "standard",
     blind: str | bool | None = False,
+    requirements: Any = None,
 ) -> dict[str, Any]:
     """The whole submission, shared by the REST API and the web app: check, store, charge, queue.
 
@@ -425,6 +431,8 @@ def submit(
     batch poller scores them in one Message Batch. The local engine ignores it.
     ``blind``: the job starts with blind review on (the job page's switch), so its CVs reach the
     scorer without the candidate's identity.
+    ``requirements``: the recruiter's rubric (a list, or its JSON text; services/rubric.py), checked
+    before anything is charged and stored with the job as rubric version 1.
     Blocking (database): call it from a worker thread. Returns the API's response.
     """
     with session_scope() as session:
@@ -433,9 +441,10 @@ def submit(
             raise NotFound("This account no longer exists.")
     priority = check_priority(priority)  # before the JD file is read: a typo costs nothing
     blind = check_blind(blind)
+    rubric = parse_requirements(requirements)  # a bad rubric costs nothing either
     key = idempotency.clean_key(idempotency_key)
     prepared = prepare_submission(plan=user.plan, cvs=cvs, jd_text=jd_text, jd_file=jd_file)
-    prepared.request_hash = idempotency.fingerprint(prepared, priority=priority, blind=blind)
+    prepared.request_hash = idempotency.fingerprint(prepared, priority=priority, blind=blind, rubric=rubric)
     if key:
         with session_scope() as session:
             existing = find_idempotent_job(
@@ -455,6 +464,7 @@ def submit(
                 idempotency_key=key,
                 priority=priority,
                 blind=blind,
+                rubric=rubric,
             )
             cv_ids = [cv_id for cv_id in cv_ids_of(session, job.id) if cv_id is not None]
     except IntegrityError:

@@ -296,12 +296,15 @@ class ReadingPool:
 
     def _start_reader(self) -> _Reader:
         reader = _Reader(self.limits)
-        self._started.add(reader)
+        with self._lock:  # pids() may be iterating the set in another thread
+            self._started.add(reader)
         return reader
 
     def pids(self) -> list[int]:
         """Process ids of this pool's live reading processes."""
-        return [reader.pid for reader in list(self._started) if reader.alive]
+        with self._lock:  # a WeakSet changed by another thread while listed raises RuntimeError
+            started = list(self._started)
+        return [reader.pid for reader in started if reader.alive]
 
     def warm_up(self) -> None:
         """Start the children now (each takes about a second to import the extractors)."""

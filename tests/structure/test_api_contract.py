@@ -35,7 +35,7 @@ def test_the_document_is_valid_openapi(spec) -> None:
 def test_post_match_documents_every_field_status_and_header(spec) -> None:
     operation = spec["paths"]["/api/match"]["post"]
     form = operation["requestBody"]["content"]["multipart/form-data"]["schema"]
-    assert set(form["properties"]) == {"cvs", "jd_text", "jd_file", "priority", "blind"}
+    assert set(form["properties"]) == {"cvs", "jd_text", "jd_file", "priority", "blind", "requirements"}
     assert form["properties"]["blind"]["type"] == "boolean" and form["properties"]["blind"]["default"] is False
     assert form["properties"]["cvs"]["items"]["format"] == "binary"
     assert set(operation["responses"]) == {"200"} | README_ERRORS - {"404"}
@@ -54,11 +54,31 @@ def test_every_route_has_a_response_model_and_no_422(spec) -> None:
                 continue  # a file download
             schema = responses["200"]["content"]["application/json"]["schema"]
             assert schema.get("$ref", "").startswith("#/components/schemas/"), f"{method.upper()} {path}: {schema}"
-            for code in set(responses) - {"200"}:
+            for code in set(responses) - {"200", "202"}:
                 assert code in README_ERRORS, f"{method.upper()} {path} lists {code}"
                 error = responses[code]["content"]["application/json"]["schema"]
                 assert error == {"$ref": "#/components/schemas/ErrorResponse"}
     assert {"HTTPValidationError", "ValidationError"}.isdisjoint(spec["components"]["schemas"])
+
+
+def test_the_rubric_routes_are_documented(spec) -> None:
+    put = spec["paths"]["/api/match/{job_id}/requirements"]["put"]
+    body = put["requestBody"]["content"]["application/json"]["schema"]
+    assert body == {"$ref": "#/components/schemas/RequirementsUpdate"}
+    update = spec["components"]["schemas"]["RequirementsUpdate"]
+    assert set(update["properties"]) == {"requirements", "confirm_charge"}
+    requirement = spec["components"]["schemas"]["Requirement"]
+    assert set(requirement["properties"]) == {
+        "id", "text", "kind", "group", "weight", "knockout", "years", "source", "added",
+    }  # fmt: skip
+    assert requirement["properties"]["weight"]["enum"] == ["low", "normal", "high"]
+    assert put["responses"]["200"]["content"]["application/json"]["schema"]["$ref"].endswith("/MatchResults")
+    assert put["responses"]["202"]["content"]["application/json"]["schema"]["$ref"].endswith("/RescoreQueued")
+    assert {"400", "402", "404", "409"} <= set(put["responses"])
+    preview = spec["paths"]["/api/requirements/preview"]["post"]
+    assert preview["responses"]["200"]["content"]["application/json"]["schema"]["$ref"].endswith("/RubricPreview")
+    results = spec["components"]["schemas"]["MatchResults"]
+    assert "rubric" in results["properties"]
 
 
 def test_real_answers_match_the_document(api_server, spec) -> None:
@@ -72,6 +92,22 @@ def test_real_answers_match_the_document(api_server, spec) -> None:
     results = httpx.get(f"{api_server.url}/api/match/{job_id}", headers=account.headers, timeout=30)
     _check(spec, "MatchResults", results.json())
     assert results.json()["results"][0]["verdict"]
+    rubric = results.json()["rubric"]["requirements"]
+    preview = httpx.post(
+        f"{api_server.url}/api/requirements/preview", headers=account.headers, json={"jd_text": NURSE_JD}, timeout=30
+    )
+    _check(spec, "RubricPreview", preview.json())
+    rubric[0]["kind"] = "nice"
+    rescored = httpx.put(
+        f"{api_server.url}/api/match/{job_id}/requirements",
+        headers=account.headers,
+        json={"requirements": rubric},
+        timeout=30,
+    )
+    assert rescored.status_code == 200, rescored.text
+    _check(spec, "MatchResults", rescored.json())
+    versions = httpx.get(f"{api_server.url}/api/match/{job_id}/requirements", headers=account.headers, timeout=30)
+    _check(spec, "JobRubric", versions.json())
 
     missing = httpx.get(f"{api_server.url}/api/match/not-a-job", headers=account.headers, timeout=30)
     assert missing.status_code in (400, 404)
