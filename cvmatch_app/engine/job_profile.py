@@ -77,7 +77,10 @@ _MID_HEADING_RE = re.compile(
 )
 _IGNORE_LINE_RE = re.compile(
     r"\b(equal opportunity|eoe|without regard to|salary|per hour|/hour|/hr\b|\$\d|benefits include|401\(?k\)?|"
-    r"dental insurance|health insurance|paid time off|pto|apply now|click apply|visa sponsorship)\b",
+    r"dental insurance|health insurance|paid time off|pto|apply now|click apply|visa sponsorship|"
+    # How to apply and the posting's legal footer ask nothing of the candidate.
+    r"copyright|all rights reserved|click the link|apply directly|receiving your (?:resume|cv)|"
+    r"(?:send|submit|email) (?:us )?(?:your|a) (?:resume|cv)|open positions)\b",
     re.IGNORECASE,
 )
 _ALT_SPLIT_RE = re.compile(r"\b(or|either|nor)\b|/", re.IGNORECASE)

@@ -244,3 +244,14 @@ def test_people_the_job_talks_to_and_the_job_s_hours_are_not_asks() -> None:
     )
     assert not [r for r in job.requirements if r.category == "title" and "machine" in r.label.lower()]
     assert not [r for r in job.requirements if "schedule" in r.label.lower()]
+
+
+def test_how_to_apply_and_the_legal_footer_are_not_requirements() -> None:
+    job = ENGINE.prepare_job(
+        "Software Developer\nRequirements:\n- Java, C# and SQL\n- Looking forward to receiving your resume!\n"
+        "- Click the link at the bottom of this email to search all of our open positions\n"
+        "- Copyright 1999 - 2019 . Example Recruiters, Inc\n- All rights reserved"
+    )
+    labels = " ".join(r.label.lower() for r in job.requirements)
+    assert "resume" not in labels and "copyright" not in labels and "rights reserved" not in labels
+    assert "click" not in labels
