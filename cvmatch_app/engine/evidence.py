@@ -94,11 +94,12 @@ def _line_for(cv: CVProfile, concept_ids: list[str], asked: str | list[str] = ""
     lexicon = get_lexicon()
     asked_words = [asked.lower()] if isinstance(asked, str) else [a.lower() for a in asked]
     asked_words = [a for a in asked_words if a]
+    first: tuple[str, str, int] | None = None
     for cid in concept_ids:
         lines = cv.concept_lines.get(cid)
         if not lines:
             continue
-        best: tuple[tuple, str, str] | None = None
+        best: tuple[tuple[bool, bool, int], str, str] | None = None
         for index in lines:
             line = cv.lines[index]
             said_all = [lexicon.surface(line, h) for h in lexicon.find(line) if h.concept == cid]
@@ -108,8 +109,12 @@ def _line_for(cv: CVProfile, concept_ids: list[str], asked: str | list[str] = ""
             if best is None or rank < best[0]:
                 best = (rank, said, line)
         assert best is not None
-        return best[1] or lexicon.concept(cid).label, best[2], len(lines)
-    return "", "", 0
+        found = (best[1] or lexicon.concept(cid).label, best[2], len(lines))
+        if not best[0][0]:
+            return found  # the thing asked, named literally ("web design" beside "Figma or web design")
+        first = first or found
+    # No concept names it literally: the first alternative's most fitting line.
+    return first or ("", "", 0)
 
 
 def _initials(words: list[str]) -> str:

@@ -116,7 +116,7 @@ cpp | tool | software | c++; C; embedded c; stl
 go_rust | tool | software | golang; go language; rust; scala; elixir; erlang; haskell; clojure
 php_ruby | tool | software | php; laravel; symfony; wordpress; ruby; ruby on rails; rails; perl
 mobile_dev | tool | software | swift; objective-c; ios; android; react native; flutter; dart; xamarin; mobile app; mobile apps
-web_frontend | tool | software design | html; html5; css; css3; sass; scss; tailwind; bootstrap; responsive design; web design; ui development
+web_frontend | tool | software design | html; html5; css; css3; sass; scss; tailwind; bootstrap; responsive design; web design = website design = web site design = designed websites = web print design = web and print design = dreamweaver; ui development
 sql | tool | software data finance | sql; mysql; postgresql; postgres; sql server; mssql; oracle database; oracle db; pl/sql; t-sql; sqlite; relational database; relational databases; database design; rdbms; mariadb
 nosql | tool | software data | nosql; mongodb; cassandra; dynamodb; redis; couchbase; elasticsearch; neo4j; firebase
 cloud | tool | software devops it | cloud; aws; amazon web services; azure; microsoft azure; gcp; google cloud; google cloud platform; ec2; s3; lambda; cloudformation; cloud computing; serverless
