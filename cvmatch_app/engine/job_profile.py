@@ -197,7 +197,8 @@ _DEADLINE_RE = re.compile(
 # hire get it, so it is an ask that weighs, not a bar (below the weight the missing-licence cap needs).
 _OBTAIN_LATER_RE = re.compile(
     r"\b(?:obtain(?:ed)?|earn(?:ed)?|acquire[ds]?|complete[ds]?|get)\s+(?:it\s+)?within\s+\S+\s+(?:days?|weeks?|months?)\b"
-    r"|\b(?:willing(?:ness)?|able|ability|eligible) to obtain\b",
+    r"|\b(?:willing(?:ness)?|able|ability|eligible) to obtain\b"
+    r"|\bor (?:be )?eligible for\b",  # "must hold, or be eligible for, a state teaching licence"
     re.IGNORECASE,
 )
 OBTAINABLE_WEIGHT = 0.9
@@ -640,6 +641,8 @@ def _weigh_defining(requirements: list[Requirement], title_concepts: list[str]) 
     own_licences = {LICENCE_OF_TITLE[cid] for cid in title_concepts if cid in LICENCE_OF_TITLE}
     for req in requirements:
         if req.kind == MUST and req.category == CREDENTIAL and own_licences & set(req.alternatives):
+            if _OBTAIN_LATER_RE.search(req.source):
+                continue  # the job takes a candidate eligible for the licence: an ask, not the bar
             req.weight = max(req.weight, DEFINING_WEIGHT)
             req.defining = True
 

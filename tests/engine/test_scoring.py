@@ -836,3 +836,15 @@ def test_systems_listed_as_examples_of_a_class_join_its_ask() -> None:
     assert len(systems) == 1
     cv = "Experience\nAP Clerk, Acme, 2016 - Present\n- Processed invoices in SAP and Baan ERP"
     assert next(e for e in ENGINE.assess_sync(job, cv, []).evidence if e["category"] == "tool")["met"]
+
+
+def test_a_licence_the_candidate_may_only_be_eligible_for_is_no_bar() -> None:
+    base = "Elementary Teacher\nRequirements:\n- 1+ years of classroom teaching\n- Bachelor's degree in education\n"
+    cv = (
+        "Experience\nThird Grade Teacher, Oak Elementary School, 2016 - Present\n- Classroom teaching\n"
+        "Education\nBachelor of Science, Elementary Education, 2015"
+    )
+    eligible = base + "- Candidates must hold, or be eligible for, a valid state teaching license"
+    required = base + "- A valid state teaching license is required"
+    assert _assess(eligible, cv).score >= 60
+    assert _assess(required, cv).score < 60
