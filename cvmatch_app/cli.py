@@ -17,7 +17,7 @@ import uuid
 from collections.abc import Sequence
 
 from cvmatch_app.db.migrate import upgrade_to_head
-from cvmatch_app.db.models import User
+from cvmatch_app.db.models import User, saved_id
 from cvmatch_app.db.session import session_scope
 from cvmatch_app.services import accounts, credits, keys
 from cvmatch_app.services.errors import ServiceError
@@ -34,7 +34,7 @@ def _create_user(args: argparse.Namespace) -> None:
 def _create_key(args: argparse.Namespace) -> None:
     with session_scope(write=True) as session:
         user = accounts.get_user_by_email(session, args.email)
-        key, secret = keys.create_key(session, user_id=user.id, name=args.name, scopes=args.scopes)
+        key, secret = keys.create_key(session, user_id=saved_id(user), name=args.name, scopes=args.scopes)
     print(f"API key {key.id} '{key.name}' for {user.email} (scopes {key.scopes}). It is shown only once:")
     print(secret)
 
@@ -46,19 +46,19 @@ def _grant_credits(args: argparse.Namespace) -> None:
         user = accounts.get_user_by_email(session, args.email)
         credits.book(
             session,
-            user_id=user.id,
+            user_id=saved_id(user),
             delta=args.credits,
             reason="admin",
             reference=f"admin:{uuid.uuid4()}",
             note=args.note,
         )
-        print(f"{user.email} now has {credits.balance(session, user.id)} credits.")
+        print(f"{user.email} now has {credits.balance(session, saved_id(user))} credits.")
 
 
 def _list_keys(args: argparse.Namespace) -> None:
     with session_scope() as session:
         user = accounts.get_user_by_email(session, args.email)
-        rows = keys.list_keys(session, user_id=user.id, include_revoked=True)
+        rows = keys.list_keys(session, user_id=saved_id(user), include_revoked=True)
     if not rows:
         print(f"{user.email} has no API keys.")
     for key in rows:
@@ -72,22 +72,22 @@ def _list_keys(args: argparse.Namespace) -> None:
 def _revoke_key(args: argparse.Namespace) -> None:
     with session_scope(write=True) as session:
         user = accounts.get_user_by_email(session, args.email)
-        key = keys.revoke_key(session, user_id=user.id, key_id=args.key_id)
+        key = keys.revoke_key(session, user_id=saved_id(user), key_id=args.key_id)
     print(f"Revoked key {key.id} '{key.name}' ({key.prefix}…{key.last4}).")
 
 
 def _set_plan(args: argparse.Namespace) -> None:
     with session_scope(write=True) as session:
         user = accounts.get_user_by_email(session, args.email)
-        accounts.set_plan(session, user_id=user.id, plan=args.plan)
+        accounts.set_plan(session, user_id=saved_id(user), plan=args.plan)
     print(f"{user.email} is now on the {args.plan} plan.")
 
 
 def _list_users(_: argparse.Namespace) -> None:
-    from sqlmodel import select
+    from sqlmodel import col, select
 
     with session_scope() as session:
-        for user in session.exec(select(User).order_by(User.id)):
+        for user in session.exec(select(User).order_by(col(User.id))):
             print(f"{user.id}\t{user.email}\t{user.plan}\t{user.credits} credits")
 
 

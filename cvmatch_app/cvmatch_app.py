@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 
 import reflex as rx
+from starlette.applications import Starlette
+from starlette.types import ASGIApp
 
 from cvmatch_app.api.access_log import log_requests
 from cvmatch_app.api.app import create_api
@@ -19,7 +21,7 @@ from cvmatch_app.pages import register_pages
 from cvmatch_app.state.staged_files import sweep_expired_files
 
 
-def _limit_match_body(asgi_app):  # type: ignore[no-untyped-def]
+def _limit_match_body(asgi_app: ASGIApp) -> BodySizeLimit:
     return BodySizeLimit(asgi_app, guards=lambda path: path == "/api/match")
 
 
@@ -54,7 +56,12 @@ async def run_claude_batch_poller() -> AsyncIterator[None]:
 
 
 configure_logging()
-_transformers = [create_api(), _limit_match_body, limit_uploads, secure_browsers]
+_transformers: list[Starlette | Callable[[ASGIApp], ASGIApp]] = [
+    create_api(),
+    _limit_match_body,
+    limit_uploads,
+    secure_browsers,
+]
 if get_settings().access_log:
     _transformers.append(log_requests)  # last: the outermost layer sees every request and its final status
 

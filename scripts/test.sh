@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Install what the tests need (Python packages, Debian's Chromium, PostgreSQL and Redis running)
-# and run the whole test suite. Idempotent. Extra arguments go to pytest.
+# and run ruff, mypy and the whole test suite. Idempotent. Extra arguments go to pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-REQUIREMENTS=requirements-dev.txt source scripts/venv.sh
+LOCK=requirements-dev.lock source scripts/venv.sh
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
@@ -28,4 +28,5 @@ if ! redis-cli -h 127.0.0.1 ping >/dev/null 2>&1; then
 fi
 
 "$PY" -m ruff check .
+"$PY" -m mypy  # cvmatch_app/, strict on engine/ and services/ (pyproject.toml)
 exec "$PY" -m pytest "$@"

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Request
 from cvmatch_app.api.bodies import PasswordChangeRequest, TokenRequest, read_token_request
 from cvmatch_app.api.deps import JwtUser, in_session
 from cvmatch_app.api.schemas import BalanceResponse, LogoutResponse, TokenResponse, errors
+from cvmatch_app.db.models import saved_id
 from cvmatch_app.services import accounts, credits, login_guard
 
 router = APIRouter(prefix="/api", tags=["account"])
@@ -44,7 +45,7 @@ async def issue_token(request: Request) -> dict[str, Any]:
 )
 async def log_out(user: JwtUser) -> dict[str, str]:
     """Every JWT issued to this account so far stops working; API keys keep working."""
-    await in_session(lambda s: accounts.end_sessions(s, user_id=user.id), write=True)
+    await in_session(lambda s: accounts.end_sessions(s, user_id=saved_id(user)), write=True)
     return {"status": "logged_out"}
 
 
@@ -58,7 +59,9 @@ async def log_out(user: JwtUser) -> dict[str, str]:
 async def change_password(body: PasswordChangeRequest, user: JwtUser) -> dict[str, str]:
     """Earlier JWTs stop working; the answer carries a new token for the caller."""
     changed = await in_session(
-        lambda s: accounts.change_password(s, user_id=user.id, current=body.current_password, new=body.new_password),
+        lambda s: accounts.change_password(
+            s, user_id=saved_id(user), current=body.current_password, new=body.new_password
+        ),
         write=True,
     )
     return {"access_token": accounts.issue_token(changed), "token_type": "bearer"}
@@ -72,5 +75,5 @@ async def change_password(body: PasswordChangeRequest, user: JwtUser) -> dict[st
     responses=errors(401),
 )
 async def credit_balance(user: JwtUser) -> dict[str, Any]:
-    balance = await in_session(lambda s: credits.balance(s, user.id))
+    balance = await in_session(lambda s: credits.balance(s, saved_id(user)))
     return {"balance": balance, "credits": balance, "plan": user.plan}

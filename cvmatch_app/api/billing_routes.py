@@ -16,6 +16,7 @@ from cvmatch_app.api.schemas import (
     WebhookResponse,
     errors,
 )
+from cvmatch_app.db.models import saved_id
 from cvmatch_app.services import billing, credits
 from cvmatch_app.services.errors import PayloadTooLarge
 
@@ -55,9 +56,9 @@ async def start_checkout(body: CheckoutRequest, user: JwtUser) -> dict[str, str]
 )
 async def credit_history(user: JwtUser, limit: int = Query(100, ge=1, le=500)) -> dict[str, Any]:
     def read(session: Any) -> dict[str, Any]:
-        rows = credits.history(session, user.id, limit=limit)
+        rows = credits.history(session, saved_id(user), limit=limit)
         return {
-            "balance": credits.balance(session, user.id),
+            "balance": credits.balance(session, saved_id(user)),
             "entries": [
                 {
                     "delta": row.delta,

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import Depends, Request, Response
 
-from cvmatch_app.db.models import User
+from cvmatch_app.db.models import User, saved_id
 from cvmatch_app.db.session import in_session
 from cvmatch_app.services import accounts, keys, limits
 from cvmatch_app.services.errors import Unauthorized
@@ -24,9 +24,9 @@ async def api_key_principal(request: Request, response: Response) -> KeyPrincipa
     secret = request.headers.get("x-api-key") or _bearer(request)
     principal = await in_session(lambda session: keys.authenticate_key(session, secret))
     if keys.needs_use_recorded(principal.key):
-        await in_session(lambda session: keys.record_use(session, principal.key.id), write=True)
+        await in_session(lambda session: keys.record_use(session, saved_id(principal.key)), write=True)
     request.state.account_id = principal.user.id  # for the access log
-    status = limits.hit_key_and_account(key_id=principal.key.id, user_id=principal.user.id)
+    status = limits.hit_key_and_account(key_id=saved_id(principal.key), user_id=saved_id(principal.user))
     request.state.rate_limit_headers = status.headers()
     response.headers.update(status.headers())
     return principal

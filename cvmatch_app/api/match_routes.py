@@ -12,6 +12,7 @@ from cvmatch_app.api.deps import ApiPrincipal, in_session
 from cvmatch_app.api.schemas import JobList, JobProgress, MatchRequest, MatchResults, MatchSubmitted, errors
 from cvmatch_app.api.uploads import read_form
 from cvmatch_app.config import get_settings
+from cvmatch_app.db.models import saved_id
 from cvmatch_app.services import matching
 from cvmatch_app.services.keys import SCOPE_EXECUTE, SCOPE_READ
 
@@ -67,7 +68,7 @@ async def submit_match(
     requirements = form.get("requirements")
     submitted = await run_in_threadpool(
         matching.submit,
-        user_id=principal.user.id,
+        user_id=saved_id(principal.user),
         cvs=cvs,
         jd_text=jd_text if isinstance(jd_text, str) else None,
         jd_file=jd_file,
@@ -90,7 +91,7 @@ async def submit_match(
 )
 async def list_jobs(principal: ApiPrincipal) -> dict[str, Any]:
     principal.require(SCOPE_READ)
-    jobs = await in_session(lambda s: matching.list_jobs(s, user_id=principal.user.id))
+    jobs = await in_session(lambda s: matching.list_jobs(s, user_id=saved_id(principal.user)))
     return {
         "jobs": [
             {
@@ -112,9 +113,9 @@ async def list_jobs(principal: ApiPrincipal) -> dict[str, Any]:
     response_model_exclude_unset=True,
     responses=errors(400, 401, 403, 404, 429, rate_limited=True),
 )
-async def job_progress(job_id: str, principal: ApiPrincipal) -> dict[str, Any]:
+async def job_progress(job_id: str, principal: ApiPrincipal) -> matching.Progress:
     principal.require(SCOPE_READ)
-    return await in_session(lambda s: matching.progress(s, user_id=principal.user.id, job_id=job_id))
+    return await in_session(lambda s: matching.progress(s, user_id=saved_id(principal.user), job_id=job_id))
 
 
 @router.get(
@@ -124,6 +125,6 @@ async def job_progress(job_id: str, principal: ApiPrincipal) -> dict[str, Any]:
     response_model_exclude_unset=True,
     responses=errors(400, 401, 403, 404, 429, rate_limited=True),
 )
-async def job_results(job_id: str, principal: ApiPrincipal) -> dict[str, Any]:
+async def job_results(job_id: str, principal: ApiPrincipal) -> matching.JobResults:
     principal.require(SCOPE_READ)
-    return await in_session(lambda s: matching.results(s, user_id=principal.user.id, job_id=job_id))
+    return await in_session(lambda s: matching.results(s, user_id=saved_id(principal.user), job_id=job_id))

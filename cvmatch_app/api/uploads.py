@@ -7,6 +7,8 @@ per-file limit, and keeps files in memory (at most a batch of CVs, which the bod
 
 from __future__ import annotations
 
+from collections.abc import AsyncGenerator
+
 from starlette.datastructures import FormData, Headers
 from starlette.formparsers import MultiPartParser, parse_options_header
 from starlette.requests import Request
@@ -38,7 +40,9 @@ class _Part:
 
 
 class CappedMultiPartParser(MultiPartParser):
-    def __init__(self, headers: Headers, stream, *, max_file_bytes: int, max_files: int) -> None:  # type: ignore[no-untyped-def]
+    def __init__(
+        self, headers: Headers, stream: AsyncGenerator[bytes, None], *, max_file_bytes: int, max_files: int
+    ) -> None:
         super().__init__(headers, stream, max_files=max_files, max_fields=20, max_part_size=1024 * 1024)
         self.max_file_bytes = max_file_bytes
         self.spool_max_size = max_file_bytes + 1  # never spill a CV to disk

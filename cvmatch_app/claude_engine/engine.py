@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import time
 import weakref
@@ -153,7 +154,7 @@ class ClaudeEngine:
         try:
             for _ in range(2):
                 message = await call_with_retries(
-                    lambda timeout, max_tokens=max_tokens: self._create(job, cv, max_tokens, timeout),
+                    functools.partial(self._create, job, cv, max_tokens),  # called with the timeout
                     limiter=self.limiter,
                     policy=self.policy,
                     deadline=deadline,

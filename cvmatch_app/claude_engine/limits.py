@@ -16,6 +16,7 @@ import time
 import uuid
 import weakref
 from collections.abc import AsyncIterator
+from typing import Any
 
 from .errors import ClaudeUnavailable
 
@@ -51,7 +52,7 @@ class AccountSlots:
         self.lease_ms = int(lease_seconds * 1000)
         self._clients: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, object] = weakref.WeakKeyDictionary()
 
-    def _client(self):  # type: ignore[no-untyped-def]
+    def _client(self) -> Any:  # redis.asyncio.Redis, whose commands redis-py types as sync-or-async unions
         import redis.asyncio as aioredis  # only deployments with Redis pay for the import
 
         loop = asyncio.get_running_loop()

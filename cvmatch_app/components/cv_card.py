@@ -12,7 +12,7 @@ def _points(title: str, items: rx.Var, icon: str, colour: str, empty: str) -> rx
     return rx.vstack(
         rx.text(title, weight="bold", size="2"),
         rx.cond(
-            items.length() > 0,  # type: ignore[attr-defined]
+            items.length() > 0,
             rx.vstack(
                 rx.foreach(
                     items,

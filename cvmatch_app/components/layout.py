@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import reflex as rx
 
 from cvmatch_app.state.auth import AuthState
@@ -202,7 +204,7 @@ def auth_card(title: str, *children: rx.Component) -> rx.Component:
     )
 
 
-def section(title: str, *children: rx.Component, **props) -> rx.Component:  # type: ignore[no-untyped-def]
+def section(title: str, *children: rx.Component, **props: Any) -> rx.Component:
     return rx.card(
         rx.vstack(rx.heading(title, size="4", as_="h2"), *children, spacing="3", width="100%", align="stretch"),
         width="100%",

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import reflex as rx
 from reflex.vars.base import Var
 
 
-def local_time(iso: rx.Var, fallback: rx.Var | str = "", **props) -> rx.Component:  # type: ignore[no-untyped-def]
+def local_time(iso: rx.Var, fallback: rx.Var | str = "", **props: Any) -> rx.Component:
     """``iso`` is an ISO-8601 string with its offset; the browser formats it in its time zone."""
-    formatted = Var(
+    formatted: Var[str] = Var(
         _js_expr=(
             f"(({iso!s}) ? new Date({iso!s}).toLocaleString(undefined, "
             "{year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', "

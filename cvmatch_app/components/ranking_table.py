@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import reflex as rx
 
 from cvmatch_app.components.badges import verdict_badge
@@ -30,12 +32,18 @@ def verdict_counts(counts: rx.Var) -> rx.Component:
     )
 
 
-def _cell(label: str, *children: rx.Component, **props) -> rx.Component:  # type: ignore[no-untyped-def]
+def _cell(label: str, *children: rx.Component, **props: Any) -> rx.Component:
     # data-label: phones show each cell as a labelled line of a stacked row.
     return rx.table.cell(*children, data_label=label, **props)
 
 
-def _row(card: rx.Var, rank: rx.Var, on_open, on_compare, compare_full: rx.Var | None) -> rx.Component:  # type: ignore[no-untyped-def]
+def _row(
+    card: rx.Var,
+    rank: rx.Var,
+    on_open: rx.EventHandler | None,
+    on_compare: rx.EventHandler | None,
+    compare_full: rx.Var | None,
+) -> rx.Component:
     if on_open is not None:
         shown_name = rx.link(
             card.name,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime
-from typing import Any, Optional
+from typing import Any, Optional, Protocol
 
 from sqlalchemy import JSON, Boolean, Column, ForeignKey, Integer, LargeBinary, String, Text, UniqueConstraint, false
 from sqlmodel import Field, SQLModel
@@ -16,6 +16,19 @@ def utcnow() -> datetime:
 
 def new_job_id() -> str:
     return str(uuid.uuid4())
+
+
+class _Stored(Protocol):
+    @property
+    def id(self) -> int | None: ...
+
+
+def saved_id(row: _Stored) -> int:
+    """A stored row's primary key. SQLModel types ``id`` as Optional (it is None until the row is first
+    flushed); the rows passed here were read from the database or flushed, so None is a bug."""
+    if row.id is None:
+        raise ValueError(f"{type(row).__name__} has no id: it was never saved")
+    return row.id
 
 
 class User(SQLModel, table=True):

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
-from typing import TypeVar
+from typing import Any, TypeVar, cast
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, CursorResult, Engine, Result, create_engine, event
 from sqlmodel import Session
 
 from cvmatch_app.config import get_settings
@@ -32,7 +33,7 @@ def make_engine(url: str) -> Engine:
     engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
 
     @event.listens_for(engine, "connect")
-    def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
         # Take transaction control from pysqlite so that writers can ask for BEGIN IMMEDIATE:
         # a deferred read that later writes cannot wait for the lock and fails with "locked".
         dbapi_connection.isolation_level = None
@@ -44,7 +45,7 @@ def make_engine(url: str) -> Engine:
         cursor.close()
 
     @event.listens_for(engine, "begin")
-    def _sqlite_begin(connection) -> None:  # type: ignore[no-untyped-def]
+    def _sqlite_begin(connection: Connection) -> None:
         immediate = connection.get_execution_options().get("cvmatch_immediate")
         connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
@@ -85,3 +86,9 @@ async def in_session(work: Callable[[Session], T], *, write: bool = False) -> T:
             return work(session)
 
     return await asyncio.to_thread(run)
+
+
+def rows_changed(result: Result[Any]) -> int:
+    """How many rows an UPDATE or DELETE changed: SQLModel's Session.execute() is typed as returning a
+    plain Result, though for those statements it is a CursorResult, which counts them."""
+    return cast(CursorResult[Any], result).rowcount

@@ -59,7 +59,7 @@ class Candidate:
         return asdict(self)
 
     @classmethod
-    def from_dict(cls, data: dict | None) -> Candidate:
+    def from_dict(cls, data: dict[str, object] | None) -> Candidate:
         known = {key: str(value or "") for key, value in (data or {}).items() if key in cls.__dataclass_fields__}
         return cls(**known)
 

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from .experience import claimed_years, merged_years
 from .injection import split_injection, stuffed_lines
-from .lexicon import TITLE, get_lexicon
+from .lexicon import TITLE, Hit, get_lexicon
 from .text_clean import strip_bullet
 from .tokens import STOPWORDS, tokenize_with_case
-from .work_history import Role, most_recent, read_roles
+from .work_history import Role as Role  # re-exported: evidence and candidate read roles from here
+from .work_history import most_recent, read_roles
 
 _SECTION_WORDS = {
     "experience": (
@@ -56,7 +57,6 @@ _SECTION_WORDS = {
 _WORK_HEADING_END_RE = re.compile(r"\b(?:experience|work history|employment history|employment)$")
 _DASH_LINE_RE = re.compile(r"^\s*[-–—]\s*$")
 _HEADING_LOOKUP = {phrase: section for section, phrases in _SECTION_WORDS.items() for phrase in phrases}
-
 
 
 def section_of(line: str) -> str | None:
@@ -116,7 +116,7 @@ _TITLE_MODIFIERS = frozenset(
 )
 
 
-def _looks_like_name(line: str, hits: list) -> bool:
+def _looks_like_name(line: str, hits: list[Hit]) -> bool:
     """A first line of two to four capitalised words whose first word is no job word: a person's
     name, even when a surname is also a trade ("Tom Cook", "Ann Mason")."""
     words = line.split()
@@ -176,7 +176,7 @@ def build_cv_profile(text: str, now: float) -> CVProfile:
     claimed = max(claims) if claims else 0.0
 
     # The occupations the CV shows: titles in role lines weigh most, then titles anywhere.
-    title_weight: Counter[str] = Counter()
+    title_weight: defaultdict[str, float] = defaultdict(float)
     for role in roles:
         for hit in lexicon.find(role.heading):
             if lexicon.concept(hit.concept).category == TITLE:
@@ -188,7 +188,7 @@ def build_cv_profile(text: str, now: float) -> CVProfile:
     for cid, count in concept_count.items():
         if lexicon.concept(cid).category == TITLE:
             title_weight[cid] += min(count, 4)
-    domains: Counter[str] = Counter()
+    domains: defaultdict[str, float] = defaultdict(float)
     for cid, count in concept_count.items():
         concept = lexicon.concept(cid)
         if "general" in concept.domains:
@@ -204,7 +204,7 @@ def build_cv_profile(text: str, now: float) -> CVProfile:
         total_years=total,
         claimed_years=claimed,
         words=words,
-        title_concepts=[cid for cid, _ in title_weight.most_common()],
+        title_concepts=sorted(title_weight, key=title_weight.__getitem__, reverse=True),  # heaviest first
         domains=dict(domains),
         removed_injection=removed,
         stuffing=bool(stuffed),

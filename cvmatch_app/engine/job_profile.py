@@ -4,7 +4,8 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from .experience import WORD_NUMBERS
@@ -282,7 +283,9 @@ def _listable(a: str, b: str) -> bool:
     return ca == cb or {ca, cb} <= _INTERCHANGEABLE
 
 
-def _join_listed_alternatives(line: str, groups: list[list[Hit]], start_of, end_of) -> list[list[Hit]]:
+def _join_listed_alternatives(
+    line: str, groups: list[list[Hit]], start_of: Callable[[int], int], end_of: Callable[[int], int]
+) -> list[list[Hit]]:
     """A list of named things that ends in 'or' ("CompTIA A+, Network+ or a Microsoft certification";
     "NetSuite, Sage, QuickBooks or similar"), or stands in brackets with an 'or' in it, offers
     alternatives: any one of them answers the ask, so they are one requirement, not one each."""
@@ -396,7 +399,7 @@ def build_job_profile(jd_text: str) -> JobProfile:
         )
     min_years = max((r.years for r in requirements if r.kind == MUST and r.years), default=0.0)
 
-    domains: Counter[str] = Counter()
+    domains: defaultdict[str, float] = defaultdict(float)
     for req in requirements:
         for cid in req.alternatives:
             concept = lexicon.concept(cid)
@@ -667,10 +670,10 @@ def _drop_context(requirements: list[Requirement], title_concepts: list[str]) ->
 
 def _dedupe(requirements: list[Requirement]) -> list[Requirement]:
     """The same ask mentioned twice counts once, as its strongest mention."""
-    best: dict[tuple, Requirement] = {}
-    order: list[tuple] = []
+    best: dict[tuple[object, ...], Requirement] = {}
+    order: list[tuple[object, ...]] = []
     for req in requirements:
-        key = (req.category, tuple(sorted(req.alternatives)) or tuple(req.terms), req.years)
+        key: tuple[object, ...] = (req.category, tuple(sorted(req.alternatives)) or tuple(req.terms), req.years)
         if req.category in _NAMED_ASKS and not req.duty:
             # "Knife skills" and "high-volume kitchen" are two asks even where one concept holds both.
             key += tuple(sorted(req.asked))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from .lexicon_data import LEXICON
 from .tokens import token_spans, tokenize, tokenize_with_case
@@ -84,7 +85,7 @@ class Lexicon:
                 self.max_len = max(self.max_len, len(key))
 
     @staticmethod
-    def _claim(table: dict, key: object, value: object, synonym: str) -> None:
+    def _claim(table: dict[Any, Any], key: object, value: object, synonym: str) -> None:
         owner = table.get(key)
         if owner is not None and owner != value:
             first = owner[0] if isinstance(owner, tuple) else owner

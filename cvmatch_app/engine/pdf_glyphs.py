@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import ctypes
 import threading
+from collections.abc import Callable
 from ctypes import c_float, c_int, c_uint, c_void_p
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pypdfium2  # noqa: F401 - importing the package initialises PDFium once per process
@@ -24,6 +26,9 @@ from .pdf_layout import RUN_END
 from .types import UnreadableDocument
 
 PDFIUM_LOCK = threading.RLock()
+# A PDFium pointer (document, page, text page, page object, function) from pypdfium2.raw, which has no
+# type hints: its calls return Any.
+Handle = Any
 
 TINY_FONT_PT = 2.0  # nobody reads 2 pt text; it is there for a machine
 MIN_CONTRAST = 0.05  # luminance difference below which text melts into its background (white on #F2F2F2)
@@ -46,10 +51,14 @@ _TEXT, _PATH, _IMAGE, _SHADING, _FORM = (
 )
 
 
-def _fast(function: object, *argtypes: type) -> ctypes._CFuncPtr:  # type: ignore[name-defined]
+def _address(handle: Handle) -> int:
+    """The C address a PDFium pointer holds (callers skip NULL pointers, which would give 0)."""
+    return ctypes.cast(handle, c_void_p).value or 0
+
+
+def _fast(function: Handle, *argtypes: type) -> Callable[..., int]:
     """The same C function with plain pointer arguments: ints are passed without wrapping."""
-    address = ctypes.cast(function, c_void_p).value
-    return ctypes.CFUNCTYPE(c_int, *argtypes)(address)
+    return ctypes.CFUNCTYPE(c_int, *argtypes)(_address(function))
 
 
 _loose_char_box = _fast(pdfium.FPDFText_GetLooseCharBox, c_void_p, c_int, c_void_p)
@@ -86,7 +95,7 @@ class PdfiumDocument:
 
     @property
     def page_count(self) -> int:
-        return pdfium.FPDF_GetPageCount(self._doc)
+        return int(pdfium.FPDF_GetPageCount(self._doc))
 
     def page_glyphs(self, index: int, check_hiding: bool) -> PageGlyphs:
         page = pdfium.FPDF_LoadPage(self._doc, index)
@@ -104,12 +113,12 @@ class PdfiumDocument:
             pdfium.FPDF_ClosePage(page)
 
 
-def _read_page(page: object, textpage: object, check_hiding: bool) -> PageGlyphs:
+def _read_page(page: Handle, textpage: Handle, check_hiding: bool) -> PageGlyphs:
     count = max(pdfium.FPDFText_CountChars(textpage), 0)
     left, bottom, right, top = _visible_area(page)
     codes = _page_codes(textpage, count)
     boxes = np.zeros((count, 4), dtype=np.float32)  # PDFium's FS_RECTF: left, top, right, bottom
-    address = ctypes.cast(textpage, c_void_p).value
+    address = _address(textpage)
     base = boxes.ctypes.data
     for i in range(count):
         _loose_char_box(address, i, base + 16 * i)
@@ -169,14 +178,14 @@ def _place_empty_glyphs(boxes: np.ndarray, empty: np.ndarray) -> np.ndarray:
     return np.where(empty[:, None] & ~empty[previous][:, None], placed, boxes)
 
 
-def _page_codes(textpage: object, count: int) -> np.ndarray:
+def _page_codes(textpage: Handle, count: int) -> np.ndarray:
     """Every glyph's code point, in one call. PDFium returns UTF-16, one unit per glyph; a
     character outside the basic plane breaks that, and is then asked for glyph by glyph."""
     if count <= 0:
         return np.zeros(0, dtype=np.uint32)
     buffer = (ctypes.c_ushort * (count + 1))()
     pdfium.FPDFText_GetText(textpage, 0, count, buffer)
-    codes = np.frombuffer(buffer, dtype=np.uint16, count=count).astype(np.uint32)
+    codes = np.frombuffer(memoryview(buffer), dtype=np.uint16, count=count).astype(np.uint32)
     if ((codes >= 0xD800) & (codes <= 0xDFFF)).any():
         codes = np.array([pdfium.FPDFText_GetUnicode(textpage, i) for i in range(count)], dtype=np.uint32)
     codes[(codes == 0) | (codes > 0x10FFFF) | ((codes >= 0xD800) & (codes <= 0xDFFF))] = 0xFFFD
@@ -185,7 +194,7 @@ def _page_codes(textpage: object, count: int) -> np.ndarray:
     return codes
 
 
-def _visible_area(page: object) -> tuple[float, float, float, float]:
+def _visible_area(page: Handle) -> tuple[float, float, float, float]:
     values = [c_float() for _ in range(4)]
     if not pdfium.FPDFPage_GetCropBox(page, *values) and not pdfium.FPDFPage_GetMediaBox(page, *values):
         return 0.0, 0.0, pdfium.FPDF_GetPageWidthF(page), pdfium.FPDF_GetPageHeightF(page)
@@ -220,14 +229,15 @@ def _luminance(rgba: tuple[int, int, int, int]) -> float:
     return (0.299 * r + 0.587 * g + 0.114 * b) / 255
 
 
-def _colour(getter: object, obj: object) -> tuple[int, int, int, int] | None:
+def _colour(getter: Handle, obj: Handle) -> tuple[int, int, int, int] | None:
     values = [c_uint() for _ in range(4)]
-    if not getter(obj, *values):  # type: ignore[operator]
+    if not getter(obj, *values):
         return None  # patterns and colour spaces PDFium cannot express as RGB
-    return tuple(v.value for v in values)  # type: ignore[return-value]
+    r, g, b, a = (v.value for v in values)
+    return r, g, b, a
 
 
-def _bounds(obj: object, matrix: tuple[float, ...]) -> tuple[float, float, float, float] | None:
+def _bounds(obj: Handle, matrix: tuple[float, ...]) -> tuple[float, float, float, float] | None:
     values = [c_float() for _ in range(4)]
     if not pdfium.FPDFPageObj_GetBounds(obj, *values):
         return None
@@ -244,17 +254,17 @@ _IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 _MAX_FORM_DEPTH = 8
 
 
-def _paint_order(page: object) -> _Painted:
+def _paint_order(page: Handle) -> _Painted:
     painted = _Painted({}, [], 0)
     counter = 0
     fill_mode, stroke = c_int(), c_int()
 
-    def visit(obj: object, matrix: tuple[float, ...], depth: int) -> None:
+    def visit(obj: Handle, matrix: tuple[float, ...], depth: int) -> None:
         nonlocal counter
         counter += 1
         kind = pdfium.FPDFPageObj_GetType(obj)
         if kind == _TEXT:
-            painted.order[ctypes.cast(obj, c_void_p).value] = counter
+            painted.order[_address(obj)] = counter
         elif kind == _PATH:
             if not pdfium.FPDFPath_GetDrawMode(obj, fill_mode, stroke) or not fill_mode.value:
                 return
@@ -282,7 +292,7 @@ def _paint_order(page: object) -> _Painted:
     return painted
 
 
-def _object_matrix(obj: object) -> tuple[float, ...]:
+def _object_matrix(obj: Handle) -> tuple[float, ...]:
     matrix = pdfium.FS_MATRIX()
     if not pdfium.FPDFPageObj_GetMatrix(obj, matrix):
         return _IDENTITY
@@ -304,7 +314,7 @@ def _combine(m: tuple[float, ...], n: tuple[float, ...]) -> tuple[float, ...]:
 
 
 def _hidden_by_paint(
-    textpage: object, count: int, centre_x: np.ndarray, centre_y: np.ndarray, painted: _Painted
+    textpage: Handle, count: int, centre_x: np.ndarray, centre_y: np.ndarray, painted: _Painted
 ) -> np.ndarray:
     """Glyphs drawn invisible, transparent, or in the colour of what is painted under them."""
     hidden = np.zeros(count, dtype=bool)
@@ -313,7 +323,7 @@ def _hidden_by_paint(
         obj = pdfium.FPDFText_GetTextObject(textpage, i)
         if not obj:
             continue
-        key = ctypes.cast(obj, c_void_p).value
+        key = _address(obj)
         verdict = verdicts.get(key)
         if verdict is None:
             verdict = _object_verdict(obj, painted.order.get(key, 0))
@@ -326,7 +336,7 @@ def _hidden_by_paint(
     return hidden
 
 
-def _object_verdict(obj: object, order: int) -> tuple[bool, float | None, int]:
+def _object_verdict(obj: Handle, order: int) -> tuple[bool, float | None, int]:
     """(invisible outright, luminance of the paint that shows it or None, painting index)."""
     mode = pdfium.FPDFTextObj_GetTextRenderMode(obj)
     if mode in _INVISIBLE_MODES:

@@ -209,7 +209,7 @@ def _glyph_bias(all_codes: np.ndarray, letter: np.ndarray, relative_gap: np.ndar
     starts = np.concatenate(([0], np.cumsum(counts)[:-1]))
 
     def quantile(share: float) -> np.ndarray:
-        return sorted_gaps[starts + (share * (counts - 1)).astype(int)]
+        return np.asarray(sorted_gaps[starts + (share * (counts - 1)).astype(int)])
 
     frequent = counts >= BIAS_MIN_SAMPLES
     offset = np.abs(quantile(0.5)) > BIAS_OFFSET

@@ -7,6 +7,7 @@ from __future__ import annotations
 import numpy as np
 
 from .embedding import get_model
+from .work_history import Role
 
 MAX_JD_LINES = 40
 MAX_CV_LINES = 120
@@ -17,14 +18,16 @@ def jd_vectors(sentences: list[str]) -> list[list[float]]:
     model = get_model()
     if model is None or not sentences:
         return []
-    return np.round(model.embed(sentences[:MAX_JD_LINES]), 4).tolist()
+    vectors: list[list[float]] = np.round(model.embed(sentences[:MAX_JD_LINES]), 4).tolist()
+    return vectors
 
 
 def title_vector(title: str) -> list[float]:
     model = get_model()
     if model is None or not title:
         return []
-    return np.round(model.embed([title])[0], 4).tolist()
+    vector: list[float] = np.round(model.embed([title])[0], 4).tolist()
+    return vector
 
 
 class CVVectors:
@@ -77,7 +80,7 @@ def requirement_match(text: str, cv: CVVectors) -> tuple[float, str]:
     return 0.0, ""
 
 
-def role_closeness(job_title: list[float], roles: list) -> list[float]:
+def role_closeness(job_title: list[float], roles: list[Role]) -> list[float]:
     """Cosine of each role's title to the job's title (zeros without a model)."""
     model = get_model()
     if model is None or not job_title or not roles:

@@ -56,7 +56,7 @@ def is_strength(f: Finding) -> bool:
 
 
 def strengths_and_gaps(breakdown: ScoreBreakdown) -> tuple[list[str], list[str]]:
-    def order(f: Finding) -> tuple:
+    def order(f: Finding) -> tuple[bool, bool, float]:
         req = f.requirement
         return (req.kind != MUST, req.duty, -req.weight)
 
@@ -132,7 +132,7 @@ def executive_summary(job: JobProfile, cv: CVProfile, breakdown: ScoreBreakdown)
         first = "No dated work history could be read"
     sentences.append((f"Most recently {title}. " if title else "") + first + ".")
 
-    def order(f: Finding) -> tuple:
+    def order(f: Finding) -> tuple[bool, bool, float]:
         return (not f.requirement.defining, f.requirement.kind != MUST, -f.requirement.weight)
 
     strong = sorted(

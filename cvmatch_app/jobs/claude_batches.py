@@ -28,9 +28,11 @@ import logging
 import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 import anthropic
+from anthropic.types.message_create_params import MessageCreateParamsNonStreaming
+from anthropic.types.messages.batch_create_params import Request
 from sqlalchemy import update
 from sqlmodel import col, select
 
@@ -41,7 +43,7 @@ from cvmatch_app.claude_engine.prompt import clean_cv
 from cvmatch_app.claude_engine.usage import UsageMeter
 from cvmatch_app.config import get_settings
 from cvmatch_app.db.models import MatchCV, MatchJob
-from cvmatch_app.db.session import session_scope
+from cvmatch_app.db.session import rows_changed, session_scope
 from cvmatch_app.engine.candidate import text_for_scorer
 from cvmatch_app.engine.types import Assessment
 from cvmatch_app.jobs.cv_task import claim, record_failure, record_result
@@ -101,11 +103,11 @@ def take_submission(job_id: str, marker: str) -> bool:
     with session_scope(write=True) as session:
         result = session.execute(
             update(MatchJob)
-            .where(MatchJob.id == job_id, col(MatchJob.batch_id).is_(None), MatchJob.priority == "batch")
+            .where(col(MatchJob.id) == job_id, col(MatchJob.batch_id).is_(None), col(MatchJob.priority) == "batch")
             .values(batch_id=marker)
             .execution_options(synchronize_session=False)
         )
-        return result.rowcount == 1
+        return rows_changed(result) == 1
 
 
 def set_batch_id(job_id: str, marker: str, batch_id: str | None) -> bool:
@@ -113,11 +115,11 @@ def set_batch_id(job_id: str, marker: str, batch_id: str | None) -> bool:
     with session_scope(write=True) as session:
         result = session.execute(
             update(MatchJob)
-            .where(MatchJob.id == job_id, MatchJob.batch_id == marker)
+            .where(col(MatchJob.id) == job_id, col(MatchJob.batch_id) == marker)
             .values(batch_id=batch_id)
             .execution_options(synchronize_session=False)
         )
-        return result.rowcount == 1
+        return rows_changed(result) == 1
 
 
 def score_live_instead(job_id: str, expected_batch_id: str | None) -> list[int]:
@@ -125,11 +127,15 @@ def score_live_instead(job_id: str, expected_batch_id: str | None) -> list[int]:
     with session_scope(write=True) as session:
         result = session.execute(
             update(MatchJob)
-            .where(MatchJob.id == job_id, MatchJob.priority == "batch", MatchJob.batch_id == expected_batch_id)
+            .where(
+                col(MatchJob.id) == job_id,
+                col(MatchJob.priority) == "batch",
+                col(MatchJob.batch_id) == expected_batch_id,
+            )
             .values(priority="standard", batch_id=None)
             .execution_options(synchronize_session=False)
         )
-        if result.rowcount != 1:
+        if rows_changed(result) != 1:
             return []
         rows = session.exec(select(MatchCV.id).where(MatchCV.job_id == job_id, MatchCV.status == "pending"))
         return [cv_id for cv_id in rows if cv_id is not None]
@@ -171,9 +177,15 @@ def load_rubric(job_id: str) -> list[dict[str, Any]] | None:
 # Anthropic steps -------------------------------------------------------------------------------
 
 
-def batch_requests(engine: ClaudeEngine, job: ClaudeJob, cvs: list[BatchCV]) -> list[dict[str, Any]]:
+def batch_requests(engine: ClaudeEngine, job: ClaudeJob, cvs: list[BatchCV]) -> list[Request]:
     """One request per CV, each exactly what the live engine would send for it."""
-    return [{"custom_id": str(cv.id), "params": engine.request_params(job, clean_cv(cv.text))} for cv in cvs]
+    return [
+        {
+            "custom_id": str(cv.id),
+            "params": cast(MessageCreateParamsNonStreaming, engine.request_params(job, clean_cv(cv.text))),
+        }
+        for cv in cvs
+    ]
 
 
 def failure_reason(result: Any) -> str:
@@ -281,7 +293,7 @@ class BatchScorer:
                 await self.record(job, cv, results.get(str(cv.id)))
         return True
 
-    async def record(self, job: ClaudeJob, cv: BatchCV, result: Any | None) -> str:
+    async def record(self, job: ClaudeJob, cv: BatchCV, result: Any) -> str:
         """Record one CV from its batch result, through the runners' own claim and record functions."""
         if not await asyncio.to_thread(claim, cv.id):
             return "skipped"  # recorded already, or another poller holds it

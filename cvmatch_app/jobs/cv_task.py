@@ -17,8 +17,8 @@ from sqlalchemy import ColumnElement, case, or_, true, update
 from sqlmodel import col, select
 
 from cvmatch_app.config import get_settings
-from cvmatch_app.db.models import MatchCV, MatchJob, utcnow
-from cvmatch_app.db.session import session_scope
+from cvmatch_app.db.models import MatchCV, MatchJob, saved_id, utcnow
+from cvmatch_app.db.session import rows_changed, session_scope
 from cvmatch_app.engine.bands import clamp_score, verdict_for
 from cvmatch_app.engine.candidate import read_candidate, text_for_scorer
 from cvmatch_app.engine.types import Assessment, ScoringEngine
@@ -34,8 +34,8 @@ _job_profiles: OrderedDict[str, Any] = OrderedDict()
 
 def claimable(now: Any) -> ColumnElement[bool]:
     """The one rule for a CV a runner may take: queued (pending), or held by a runner whose lease expired."""
-    held_and_expired = col(MatchCV.status).in_(CV_HELD_STATES) & (MatchCV.lease_until < now)  # type: ignore[operator]
-    return or_(MatchCV.status == "pending", held_and_expired)
+    held_and_expired = col(MatchCV.status).in_(CV_HELD_STATES) & (col(MatchCV.lease_until) < now)
+    return or_(col(MatchCV.status) == "pending", held_and_expired)
 
 
 def claim(cv_id: int) -> str | None:
@@ -49,7 +49,7 @@ def claim(cv_id: int) -> str | None:
     with session_scope(write=True) as session:
         result = session.execute(
             update(MatchCV)
-            .where(MatchCV.id == cv_id, claimable(now))
+            .where(col(MatchCV.id) == cv_id, claimable(now))
             .values(
                 status=case((col(MatchCV.read_at).is_(None), "reading"), else_="processing"),
                 attempts=MatchCV.attempts + 1,
@@ -57,7 +57,7 @@ def claim(cv_id: int) -> str | None:
             )
             .execution_options(synchronize_session=False)
         )
-        if result.rowcount != 1:
+        if rows_changed(result) != 1:
             return None
         cv = session.get(MatchCV, cv_id, populate_existing=True)
         assert cv is not None
@@ -181,7 +181,7 @@ def record_failure(cv_id: int, error: str, *, final: bool = False) -> str:
         session.add(cv)
         job = session.get(MatchJob, cv.job_id)
         assert job is not None
-        credits.refund_cv(session, user_id=job.user_id, cv_id=cv.id)
+        credits.refund_cv(session, user_id=job.user_id, cv_id=saved_id(cv))
         refresh_job_status(session, cv.job_id)
         return "failed"
 
@@ -196,7 +196,7 @@ def not_waiting_for_batch() -> ColumnElement[bool]:
         return true()
     batch_jobs = select(MatchJob.id).where(MatchJob.priority == "batch", MatchJob.engine == "claude")
     # A runner still reads them: the batch needs their text.
-    return or_(col(MatchCV.read_at).is_(None), MatchCV.job_id.not_in(batch_jobs))  # type: ignore[attr-defined]
+    return or_(col(MatchCV.read_at).is_(None), col(MatchCV.job_id).not_in(batch_jobs))
 
 
 def unfinished_cv_ids() -> list[int]:
@@ -204,6 +204,8 @@ def unfinished_cv_ids() -> list[int]:
     now = utcnow()
     with session_scope() as session:
         rows = session.exec(
-            select(MatchCV.id).where(claimable(now), not_waiting_for_batch()).order_by(MatchCV.created_at, MatchCV.id)
+            select(col(MatchCV.id))
+            .where(claimable(now), not_waiting_for_batch())
+            .order_by(col(MatchCV.created_at), col(MatchCV.id))
         )
-        return list(rows)
+        return [cv_id for cv_id in rows if cv_id is not None]

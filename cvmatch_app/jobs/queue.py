@@ -98,7 +98,9 @@ class QueueClient:
             future = asyncio.run_coroutine_threadsafe(enqueue_cvs(queue, pairs), loop)
             if _in_event_loop():
                 # Never block an event loop: the messages are on their way; a failure is only logged.
-                future.add_done_callback(lambda done: done.exception() and _log_failure(pairs, done.exception()))
+                future.add_done_callback(
+                    lambda done: _log_failure(pairs, done.exception()) if done.exception() else None
+                )
                 return
             future.result(ENQUEUE_TIMEOUT_SECONDS)
         except Exception as exc:  # noqa: BLE001 - the sweeper is the safety net; the job is already stored

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 
 from sqlalchemy import delete
-from sqlmodel import select
+from sqlmodel import col, select
 
 from cvmatch_app.db.models import MatchCV, MatchCVFile, MatchJob, utcnow
 from cvmatch_app.db.session import session_scope
@@ -93,7 +93,7 @@ def record_reading(cv_id: int, result: ReadResult) -> str:
         else:
             cv.status = "processing"
         session.add(cv)
-        session.execute(delete(MatchCVFile).where(MatchCVFile.cv_id == cv_id))  # type: ignore[arg-type]
+        session.execute(delete(MatchCVFile).where(col(MatchCVFile.cv_id) == cv_id))
         refresh_job_status(session, cv.job_id)
     return "read" if batch else "ready"
 
@@ -113,7 +113,7 @@ def record_unreadable(cv_id: int, reason: str) -> str:
         cv.read_at = now
         cv.completed_at = now
         session.add(cv)
-        session.execute(delete(MatchCVFile).where(MatchCVFile.cv_id == cv_id))  # type: ignore[arg-type]
+        session.execute(delete(MatchCVFile).where(col(MatchCVFile.cv_id) == cv_id))
         credits.refund_cv(session, user_id=job.user_id, cv_id=cv_id, note=f"'{cv.filename}' could not be read"[:255])
         refresh_job_status(session, cv.job_id)
     return "unreadable"

@@ -17,7 +17,7 @@ from sqlmodel import col
 
 from cvmatch_app.config import get_settings
 from cvmatch_app.db.models import MatchCV
-from cvmatch_app.db.session import get_engine, session_scope
+from cvmatch_app.db.session import get_engine, rows_changed, session_scope
 from cvmatch_app.jobs.cv_task import process_cv, unfinished_cv_ids
 from cvmatch_app.services.matching import CV_HELD_STATES, refresh_job_status
 from cvmatch_app.services.reading_pool import reading_pool
@@ -159,7 +159,7 @@ def release_abandoned_cvs() -> int:
             .values(status="pending", lease_until=None)
             .execution_options(synchronize_session=False)
         )
-        return result.rowcount or 0
+        return rows_changed(result)
 
 
 runner = EmbeddedRunner()

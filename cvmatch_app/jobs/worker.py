@@ -26,12 +26,13 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from saq import Queue, Worker
+from saq.queue.redis import RedisQueue
 from sqlalchemy import update
 from sqlmodel import col, select
 
 from cvmatch_app.config import get_settings
 from cvmatch_app.db.models import MatchCV, utcnow
-from cvmatch_app.db.session import get_engine, session_scope
+from cvmatch_app.db.session import get_engine, rows_changed, session_scope
 from cvmatch_app.jobs.cv_task import claimable, not_waiting_for_batch, process_cv
 from cvmatch_app.jobs.queue import SCORE_FUNCTION, enqueue_cvs, make_queue
 from cvmatch_app.jobs.runner import settle_job
@@ -51,7 +52,7 @@ def stranded_cvs() -> list[tuple[int, int]]:
         rows = session.exec(
             select(MatchCV.id, MatchCV.attempts)
             .where(claimable(now), not_waiting_for_batch())
-            .order_by(MatchCV.created_at, MatchCV.id)
+            .order_by(col(MatchCV.created_at), col(MatchCV.id))
         )
         return [(cv_id, attempts) for cv_id, attempts in rows if cv_id is not None]
 
@@ -75,14 +76,14 @@ def hand_back(cv_id: int, started: datetime) -> bool:
         result = session.execute(
             update(MatchCV)
             .where(
-                MatchCV.id == cv_id,
+                col(MatchCV.id) == cv_id,
                 col(MatchCV.status).in_(CV_HELD_STATES),
-                MatchCV.lease_until >= started + lease,  # type: ignore[operator]
+                col(MatchCV.lease_until) >= started + lease,
             )
             .values(status="pending", lease_until=None, attempts=MatchCV.attempts - 1)
             .execution_options(synchronize_session=False)
         )
-        return result.rowcount == 1
+        return rows_changed(result) == 1
 
 
 async def score_queued_cv(ctx: dict[str, Any], *, cv_id: int) -> str:
@@ -105,10 +106,19 @@ async def score_queued_cv(ctx: dict[str, Any], *, cv_id: int) -> str:
     return outcome
 
 
+def _redis_of(queue: Queue) -> Any:
+    """The Redis client behind the queue (``make_queue`` builds a RedisQueue from a redis:// URL).
+
+    Any: redis-py types its asyncio client's commands as sync-or-async unions."""
+    if not isinstance(queue, RedisQueue):
+        raise TypeError(f"workers need a Redis queue, not {type(queue).__name__}")
+    return queue.redis
+
+
 async def sweep_forever(queue: Queue, interval: float = SWEEP_SECONDS) -> None:
     """Queue stranded CVs; a Redis lock lets one worker of the fleet sweep per interval."""
     lock_key = f"saq:{queue.name}:cvmatch-sweeper"
-    redis = queue.redis  # type: ignore[attr-defined]
+    redis = _redis_of(queue)
     while True:
         try:
             if await redis.set(lock_key, socket.gethostname(), nx=True, px=int(interval * 1000)):
@@ -131,7 +141,7 @@ class CVWorker(Worker):
             concurrency=concurrency,
             startup=self._startup,
             shutdown=self._shutdown,
-            timers={"sweep": 10},
+            timers={"sweep": 10},  # type: ignore[arg-type]  # saq types the partial dict with required keys
         )
         self.grace_seconds = grace_seconds
         self._sweeper: asyncio.Task[None] | None = None
@@ -189,7 +199,7 @@ def check_database() -> None:
 
 async def check_redis(queue: Queue) -> None:
     try:
-        await queue.redis.ping()  # type: ignore[attr-defined]
+        await _redis_of(queue).ping()
     except Exception as exc:  # noqa: BLE001
         raise SystemExit(f"The worker cannot reach Redis at CVMATCH_REDIS_URL ({exc}).") from exc
 

@@ -10,6 +10,7 @@ from cvmatch_app.state.auth import AuthState
 from cvmatch_app.state.credits import CreditsState
 from cvmatch_app.state.history import HistoryState
 from cvmatch_app.state.job import JobState
+from cvmatch_app.state.job_rubric import JobRubricState
 from cvmatch_app.state.match import MatchState
 from cvmatch_app.state.share import ShareState
 
@@ -18,7 +19,10 @@ def register_pages(app: rx.App) -> None:
     # Private pages check the session first; each page's own loader checks it again before reading data.
     app.add_page(match.page, route="/", title="Match · CVMatch", on_load=[AuthState.require_login, MatchState.load])
     app.add_page(
-        job.page, route="/jobs/[job_id]", title="Results · CVMatch", on_load=[AuthState.require_login, JobState.load]
+        job.page,
+        route="/jobs/[job_id]",
+        title="Results · CVMatch",
+        on_load=[AuthState.require_login, JobState.load, JobRubricState.load],
     )
     app.add_page(
         history.page, route="/history", title="History · CVMatch", on_load=[AuthState.require_login, HistoryState.load]

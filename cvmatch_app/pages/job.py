@@ -12,8 +12,10 @@ from cvmatch_app.components.cv_viewer import cv_viewer
 from cvmatch_app.components.layout import app_page, empty_state, section
 from cvmatch_app.components.local_time import local_time
 from cvmatch_app.components.ranking_table import ranking_table, verdict_counts
+from cvmatch_app.components.rubric_editor import rubric_editor
 from cvmatch_app.components.workspace_styles import workspace_styles
 from cvmatch_app.state.job import SORT_KEYS, STATUS_FILTERS, VERDICT_LABELS, JobState
+from cvmatch_app.state.job_rubric import JobRubricState
 
 
 def _progress_row(row: rx.Var) -> rx.Component:
@@ -75,7 +77,9 @@ def _progress() -> rx.Component:
     )
 
 
-def _select(trigger_id: str, label: str, value: rx.Var, on_change, options: dict[str, str]) -> rx.Component:  # type: ignore[no-untyped-def]
+def _select(
+    trigger_id: str, label: str, value: rx.Var, on_change: rx.EventHandler, options: dict[str, str]
+) -> rx.Component:
     return rx.hstack(
         rx.el.label(rx.text(label, size="2"), html_for=trigger_id),
         rx.select.root(
@@ -203,7 +207,7 @@ def _ranking() -> rx.Component:
         rx.vstack(
             rx.box(
                 rx.cond(
-                    JobState.shown_cards.length() > 0,
+                    JobState.any_shown,
                     ranking_table(
                         JobState.shown_cards,
                         on_open=JobState.open_cv,
@@ -283,9 +287,192 @@ def _share() -> rx.Component:
     )
 
 
+def _scored_version() -> rx.Var:
+    return rx.cond(JobState.rubric_version > 0, JobState.rubric_version, JobRubricState.current_version)
+
+
+def _version_select() -> rx.Component:
+    return rx.el.label(
+        "Version",
+        rx.el.select(
+            rx.foreach(JobRubricState.versions, lambda v: rx.el.option(v["label"], value=v["value"])),
+            value=JobRubricState.viewing_version.to_string(),
+            on_change=JobRubricState.view_version,
+            disabled=JobRubricState.rescoring,
+            class_name="rubric-native",
+            id="rubric-version-select",
+        ),
+        class_name="rubric-control",
+    )
+
+
+def _old_version() -> rx.Component:
+    """An older version: read-only, with the ranking it gave and a way to make it current again."""
+    return rx.callout.root(
+        rx.callout.text(
+            "You are viewing rubric v",
+            JobRubricState.viewing_version,
+            " and the ranking it gave; the cards show v",
+            JobRubricState.current_version,
+            ".",
+        ),
+        rx.flex(
+            rx.button("Back to the current rubric", size="1", variant="soft", on_click=JobRubricState.view_current),
+            rx.button(
+                "Re-score with this rubric",
+                size="1",
+                on_click=JobRubricState.rescore_with_viewed,
+                disabled=~JobState.done,
+                id="rescore-with-version",
+            ),
+            spacing="2",
+            wrap="wrap",
+        ),
+        rx.el.ol(
+            rx.foreach(
+                JobRubricState.old_ranking,
+                lambda row: rx.el.li(
+                    rx.text(row.name, weight="medium", as_="span"),
+                    " · ",
+                    rx.text(row.score, as_="span", class_name="old-score"),
+                    " · ",
+                    rx.text(row.verdict_label, as_="span"),
+                    class_name="old-rank",
+                ),
+            ),
+            id="old-ranking",
+            style={"margin": "0 0 0 1.4em", "fontSize": "var(--font-size-2)"},
+        ),
+        color_scheme="gray",
+        width="100%",
+        id="viewing-old-rubric",
+    )
+
+
+def _rubric_header() -> rx.Component:
+    return rx.vstack(
+        rx.flex(
+            rx.badge("Scored with rubric v", _scored_version(), size="2", variant="soft", id="job-rubric-version"),
+            rx.spacer(),
+            _version_select(),
+            spacing="2",
+            align="center",
+            wrap="wrap",
+            width="100%",
+        ),
+        rx.cond(
+            JobRubricState.rescoring,
+            rx.hstack(
+                rx.spinner(size="1"),
+                rx.text("Re-scoring the CVs…", size="2"),
+                align="center",
+                role="status",
+                id="rubric-rescoring",
+            ),
+            rx.text(
+                rx.cond(
+                    JobRubricState.is_local,
+                    "Each change re-scores the stored CVs at once with the local engine: no upload, no credit.",
+                    "Changes are a draft until you re-score with Claude, which is a new paid run.",
+                ),
+                size="1",
+                color=rx.color("gray", 11),
+            ),
+        ),
+        rx.cond(~JobState.done, rx.text("You can edit the rubric once every CV is scored.", size="2"), rx.fragment()),
+        rx.cond(JobRubricState.viewing_old, _old_version(), rx.fragment()),
+        spacing="2",
+        width="100%",
+    )
+
+
+def _paid_rescore() -> rx.Component:
+    """Claude: the draft's bar, and the confirmation stating the cost before a paid re-run."""
+    return rx.fragment(
+        rx.cond(
+            JobRubricState.draft,
+            rx.callout.root(
+                rx.callout.text("Your edits are not scored yet."),
+                rx.flex(
+                    rx.button(
+                        rx.icon("sparkles", size=14),
+                        "Re-score with Claude…",
+                        size="2",
+                        on_click=JobRubricState.ask_paid_rescore,
+                        loading=JobRubricState.paying,
+                        id="paid-rescore",
+                    ),
+                    rx.button(
+                        "Discard edits",
+                        size="2",
+                        variant="soft",
+                        color_scheme="gray",
+                        on_click=JobRubricState.discard_draft,
+                    ),
+                    spacing="2",
+                    wrap="wrap",
+                ),
+                color_scheme="amber",
+                width="100%",
+            ),
+            rx.fragment(),
+        ),
+        rx.alert_dialog.root(
+            rx.alert_dialog.content(
+                rx.alert_dialog.title("Re-score with Claude?"),
+                rx.alert_dialog.description(JobRubricState.confirm_text, id="paid-rescore-cost"),
+                rx.flex(
+                    rx.alert_dialog.cancel(
+                        rx.button(
+                            "Cancel", variant="soft", color_scheme="gray", on_click=JobRubricState.cancel_paid_rescore
+                        )
+                    ),
+                    rx.alert_dialog.action(
+                        rx.button(
+                            "Re-score and pay", on_click=JobRubricState.confirm_paid_rescore, id="confirm-paid-rescore"
+                        )
+                    ),
+                    spacing="3",
+                    justify="end",
+                    margin_top="16px",
+                ),
+            ),
+            open=JobRubricState.confirm_text != "",
+            on_open_change=JobRubricState.confirm_dialog_changed,  # Escape closes it, as Cancel does
+        ),
+    )
+
+
+def _rubric_panel() -> rx.Component:
+    """Beside the ranking (when no CV is open), so a change and the ranking it gives are seen together."""
+    return rx.box(
+        rubric_editor(
+            JobRubricState.rubric_groups,
+            prefix="job",
+            on_remove=JobRubricState.remove_requirement,
+            on_kind=JobRubricState.set_requirement_kind,
+            on_knockout=JobRubricState.set_requirement_knockout,
+            on_weight=JobRubricState.set_requirement_weight,
+            on_years=JobRubricState.set_requirement_years,
+            on_add=JobRubricState.add_requirement,
+            error=JobRubricState.error,
+            revision=JobRubricState.rubric_revision,
+            read_only=(~JobState.done) | JobRubricState.viewing_old | JobRubricState.paying,
+            header=_rubric_header(),
+            footer=_paid_rescore(),
+        ),
+        position=["static", "static", "sticky"],
+        top="72px",
+        max_height=["none", "none", "calc(100vh - 88px)"],
+        overflow_y=["visible", "visible", "auto"],
+        margin_top="12px",
+        id="job-rubric-column",
+    )
+
+
 def _workspace() -> rx.Component:
     return rx.vstack(
-        rx.heading("Ranked candidates", size="5", as_="h2"),
+        rx.heading("Ranked candidates", size="5", as_="h2", data_rubric_version=_scored_version()),
         _print_header(),
         _toolbar(),
         verdict_counts(JobState.counts),
@@ -293,6 +480,7 @@ def _workspace() -> rx.Component:
             rx.box(_ranking(), min_width="0"),
             rx.box(
                 cv_viewer(JobState),
+                rx.cond(JobState.open_position < 0, _rubric_panel(), rx.fragment()),
                 id="cv-viewer-column",
                 min_width="0",
                 display=rx.cond(JobState.view_mode == "compare", "none", "block"),
@@ -349,7 +537,7 @@ def _job() -> rx.Component:
         ),
         _progress(),
         rx.cond(
-            JobState.cards.length() > 0,
+            JobState.has_cards,
             _workspace(),
             rx.cond(
                 JobState.done,

@@ -6,8 +6,11 @@ import reflex as rx
 
 from cvmatch_app.components.drop_zone import drop_zone
 from cvmatch_app.components.layout import app_page, inline_error, section
+from cvmatch_app.components.rubric_editor import rubric_editor
 from cvmatch_app.state.auth import AuthState
 from cvmatch_app.state.match import CV_UPLOAD_ID, JD_UPLOAD_ID, MatchState, describe_rejections, max_file_mb
+
+MATCH_FORM_ID = "match-form"
 
 
 def _jd_section() -> rx.Component:
@@ -20,7 +23,9 @@ def _jd_section() -> rx.Component:
             placeholder="Registered Nurse — ICU Department. Requirements: current RN licence, BLS and ACLS…",
             rows="9",
             width="100%",
-            disabled=MatchState.jd_file_name != "",
+            value=MatchState.jd_text,
+            on_change=MatchState.set_jd_text,  # debounced in the browser: sent when typing pauses
+            disabled=(MatchState.jd_file_name != "") | MatchState.submitting,
         ),
         rx.cond(
             MatchState.jd_file_name != "",
@@ -195,6 +200,7 @@ def _submit_bar() -> rx.Component:
                 loading=MatchState.submitting,
                 disabled=MatchState.submitting,
                 id="submit-match",
+                custom_attrs={"form": MATCH_FORM_ID},  # the rubric editor between them has forms of its own
             ),
             spacing="3",
             align="center",
@@ -205,20 +211,117 @@ def _submit_bar() -> rx.Component:
     )
 
 
+def _rubric_header() -> rx.Component:
+    return rx.vstack(
+        rx.text(
+            "What the engine read from the job description. Correct it before matching: the CVs are scored "
+            "against this list, and nothing is charged until you press Match CVs.",
+            size="2",
+            color=rx.color("gray", 11),
+        ),
+        rx.flex(
+            rx.cond(
+                MatchState.rubric_title != "",
+                rx.text("Read as: ", rx.text.strong(MatchState.rubric_title), size="2", id="match-rubric-title"),
+                rx.fragment(),
+            ),
+            rx.cond(
+                MatchState.rubric_reading,
+                rx.hstack(rx.spinner(size="1"), rx.text("Reading the job description…", size="2"), align="center"),
+                rx.fragment(),
+            ),
+            rx.spacer(),
+            rx.cond(
+                MatchState.last_rubric_label != "",
+                rx.button(
+                    rx.icon("history", size=14),
+                    MatchState.last_rubric_label,
+                    type="button",
+                    variant="soft",
+                    size="1",
+                    on_click=MatchState.use_last_rubric,
+                    disabled=MatchState.submitting,
+                    id="use-last-rubric",
+                ),
+                rx.fragment(),
+            ),
+            rx.cond(
+                MatchState.rubric_edited,
+                rx.button(
+                    rx.icon("undo-2", size=14),
+                    "Undo my edits",
+                    type="button",
+                    variant="ghost",
+                    color_scheme="gray",
+                    size="1",
+                    on_click=MatchState.undo_rubric_edits,
+                    disabled=MatchState.submitting,
+                    id="undo-rubric-edits",
+                ),
+                rx.fragment(),
+            ),
+            spacing="3",
+            align="center",
+            wrap="wrap",
+            width="100%",
+        ),
+        spacing="2",
+        width="100%",
+    )
+
+
+def _rubric() -> rx.Component:
+    """Shown once a JD is pasted or dropped: the requirements to score on, before any credit is spent."""
+    return rx.cond(
+        MatchState.rubric_groups.length() > 0,
+        rubric_editor(
+            MatchState.rubric_groups,
+            prefix="match",
+            on_remove=MatchState.remove_requirement,
+            on_kind=MatchState.set_requirement_kind,
+            on_knockout=MatchState.set_requirement_knockout,
+            on_weight=MatchState.set_requirement_weight,
+            on_years=MatchState.set_requirement_years,
+            on_add=MatchState.add_requirement,
+            error=MatchState.rubric_error,
+            read_only=MatchState.submitting,
+            revision=MatchState.rubric_revision,
+            header=_rubric_header(),
+        ),
+        rx.cond(
+            MatchState.rubric_reading,
+            rx.card(
+                rx.hstack(rx.spinner(size="2"), rx.text("Reading the requirements of the job…", size="2")),
+                width="100%",
+                id="match-rubric-reading",
+            ),
+            rx.cond(
+                MatchState.rubric_note != "",
+                rx.callout(
+                    MatchState.rubric_note, icon="info", color_scheme="amber", width="100%", id="match-rubric-note"
+                ),
+                rx.fragment(),
+            ),
+        ),
+    )
+
+
 def page() -> rx.Component:
     return app_page(
         "Match CVs to a job",
-        rx.form(
-            rx.vstack(
+        rx.vstack(
+            rx.form(
                 rx.grid(
                     _jd_section(), _cv_section(), columns=rx.breakpoints(initial="1", md="2"), spacing="4", width="100%"
                 ),
-                inline_error(MatchState.error),
-                _submit_bar(),
-                spacing="4",
+                on_submit=MatchState.submit,
                 width="100%",
+                id=MATCH_FORM_ID,
             ),
-            on_submit=MatchState.submit,
+            _rubric(),
+            inline_error(MatchState.error),
+            _submit_bar(),
+            spacing="4",
             width="100%",
         ),
         active="/",

@@ -11,7 +11,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlmodel import Session, select
 
 from cvmatch_app.config import get_settings
-from cvmatch_app.db.models import User
+from cvmatch_app.db.models import User, saved_id
 from cvmatch_app.plans import DEFAULT_PLAN, PLAN_NAMES
 from cvmatch_app.services import credits, login_guard, security_log
 from cvmatch_app.services.errors import BadRequest, Conflict, NotFound, Unauthorized
@@ -49,7 +49,7 @@ def create_user(
     session.flush()
     grant = get_settings().signup_credits if credits_grant is None else credits_grant
     if grant:
-        credits.book(session, user_id=user.id, delta=grant, reason="signup", reference=f"user:{user.id}")
+        credits.book(session, user_id=saved_id(user), delta=grant, reason="signup", reference=f"user:{user.id}")
     return user
 
 

@@ -36,7 +36,9 @@ from typing import Any
 import stripe
 from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session
+from sqlmodel import Session, col
+from stripe._base_address import BaseAddresses  # the SDK's type of base_addresses (not re-exported)
+from stripe.params.checkout import SessionCreateParams
 
 from cvmatch_app.config import CreditPack, Settings, get_settings
 from cvmatch_app.db.models import StripeEvent, User
@@ -132,7 +134,7 @@ def live_mode() -> bool:
 
 
 def _stripe_client(settings: Settings) -> stripe.StripeClient:
-    base = {"api": settings.stripe_api_base.rstrip("/")} if settings.stripe_api_base else None
+    base: BaseAddresses | None = {"api": settings.stripe_api_base.rstrip("/")} if settings.stripe_api_base else None
     return stripe.StripeClient(settings.stripe_secret_key, base_addresses=base, max_network_retries=2)
 
 
@@ -150,7 +152,7 @@ def create_checkout_session(session: Session, user: User, pack_id: str) -> str:
         raise NotFound("No such account.")
     credits_page = f"{settings.effective_public_url}/credits"
     metadata = {"user_id": str(buyer.id), "pack_id": pack.id, "credits": str(pack.credits), "plan": pack.plan}
-    params: dict[str, Any] = {
+    params: SessionCreateParams = {
         "mode": "payment",
         "line_items": [
             {
@@ -288,7 +290,7 @@ def record_purchase(
     if booked and lower:
         session.execute(
             update(User)
-            .where(User.id == user_id, User.plan.in_(lower))
+            .where(col(User.id) == user_id, col(User.plan).in_(lower))
             .values(plan=plan)
             .execution_options(synchronize_session=False)
         )

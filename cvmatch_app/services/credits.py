@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from sqlalchemy import func, update
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from cvmatch_app.db.models import CreditLedger, User
+from cvmatch_app.db.session import rows_changed
 from cvmatch_app.plans import CREDITS_PER_CV, credits_for
 from cvmatch_app.services.errors import InsufficientCredits, NotFound
 
@@ -40,11 +41,11 @@ def book(session: Session, *, user_id: int, delta: int, reason: str, reference: 
     try:
         result = session.execute(
             update(User)
-            .where(User.id == user_id, User.credits + delta >= 0)
+            .where(col(User.id) == user_id, col(User.credits) + delta >= 0)
             .values(credits=User.credits + delta)
             .execution_options(synchronize_session=False)
         )
-        if result.rowcount != 1:
+        if rows_changed(result) != 1:
             savepoint.rollback()
             user = session.get(User, user_id)
             if user is None:
@@ -83,7 +84,7 @@ def history(session: Session, user_id: int, *, limit: int = 100) -> list[CreditL
     rows = session.exec(
         select(CreditLedger)
         .where(CreditLedger.user_id == user_id)
-        .order_by(CreditLedger.created_at.desc(), CreditLedger.id.desc())
+        .order_by(col(CreditLedger.created_at).desc(), col(CreditLedger.id).desc())
         .limit(limit)
     )
     return list(rows)

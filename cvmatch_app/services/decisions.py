@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlmodel import Session, select
 
-from cvmatch_app.db.models import CandidateDecision, MatchCV, utcnow
+from cvmatch_app.db.models import CandidateDecision, MatchCV, saved_id, utcnow
 from cvmatch_app.services import matching
 from cvmatch_app.services.errors import BadRequest, NotFound
 
@@ -64,7 +64,7 @@ def set_decision(
         raise BadRequest(f"The note is {len(note)} characters long; keep it under {MAX_NOTE_CHARS}.")
     decision = session.exec(select(CandidateDecision).where(CandidateDecision.cv_id == cv.id)).first()
     if decision is None:
-        decision = CandidateDecision(job_id=job.id, cv_id=cv.id)  # type: ignore[arg-type]
+        decision = CandidateDecision(job_id=job.id, cv_id=saved_id(cv))
     if status is not None:
         decision.status = status
     if stars is not None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import func
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from cvmatch_app.db.models import MatchCV
 from cvmatch_app.services import matching
@@ -28,7 +28,7 @@ CV_STATE_LABELS = {
 def job_view(session: Session, *, user_id: int, job_id: str) -> dict[str, Any]:
     """The job, every CV's state (skipped ones included) and the scored results, ranked."""
     job = matching.get_job(session, user_id=user_id, job_id=job_id)
-    cvs = list(session.exec(select(MatchCV).where(MatchCV.job_id == job.id).order_by(MatchCV.position)))
+    cvs = list(session.exec(select(MatchCV).where(MatchCV.job_id == job.id).order_by(col(MatchCV.position))))
     rows: list[dict[str, Any]] = []
     for cv in cvs:
         row: dict[str, Any] = {
@@ -84,7 +84,7 @@ def history(session: Session, *, user_id: int, limit: int = 50) -> list[dict[str
     best_scores = dict(
         session.exec(
             select(MatchCV.job_id, func.max(MatchCV.score))
-            .where(MatchCV.job_id.in_(job_ids), MatchCV.status == "completed")  # type: ignore[attr-defined]
+            .where(col(MatchCV.job_id).in_(job_ids), MatchCV.status == "completed")
             .group_by(MatchCV.job_id)
         ).all()
     )
@@ -93,7 +93,7 @@ def history(session: Session, *, user_id: int, limit: int = 50) -> list[dict[str
         name = session.exec(
             select(MatchCV.filename)
             .where(MatchCV.job_id == job_id, MatchCV.score == score, MatchCV.status == "completed")
-            .order_by(MatchCV.position)
+            .order_by(col(MatchCV.position))
         ).first()
         best_names[job_id] = name or ""
     return [

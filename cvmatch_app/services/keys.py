@@ -15,7 +15,7 @@ import zlib
 from dataclasses import dataclass
 
 from sqlalchemy import func
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from cvmatch_app.config import get_settings
 from cvmatch_app.db.models import ApiKey, User, utcnow
@@ -93,7 +93,7 @@ def create_key(
     if len(name) > 100:
         raise BadRequest("A key name can be at most 100 characters.")
     active = session.exec(
-        select(func.count()).select_from(ApiKey).where(ApiKey.user_id == user_id, ApiKey.revoked_at.is_(None))  # type: ignore[union-attr]
+        select(func.count()).select_from(ApiKey).where(ApiKey.user_id == user_id, col(ApiKey.revoked_at).is_(None))
     ).one()
     if active >= MAX_ACTIVE_KEYS_PER_ACCOUNT:
         raise BadRequest(
@@ -117,8 +117,8 @@ def create_key(
 def list_keys(session: Session, *, user_id: int, include_revoked: bool = False) -> list[ApiKey]:
     query = select(ApiKey).where(ApiKey.user_id == user_id)
     if not include_revoked:
-        query = query.where(ApiKey.revoked_at.is_(None))  # type: ignore[union-attr]
-    return list(session.exec(query.order_by(ApiKey.created_at.desc(), ApiKey.id.desc())))
+        query = query.where(col(ApiKey.revoked_at).is_(None))
+    return list(session.exec(query.order_by(col(ApiKey.created_at).desc(), col(ApiKey.id).desc())))
 
 
 def revoke_key(session: Session, *, user_id: int, key_id: int) -> ApiKey:

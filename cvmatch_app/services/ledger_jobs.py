@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from cvmatch_app.db.models import CreditLedger, MatchCV, MatchJob
 
@@ -17,17 +17,18 @@ def jobs_of(session: Session, rows: list[CreditLedger]) -> dict[str, tuple[str, 
     }
     if cv_ids:
         for cv_id, job_id in session.exec(
-            select(MatchCV.id, MatchCV.job_id).where(MatchCV.id.in_(list(cv_ids)))  # type: ignore[union-attr]
+            select(col(MatchCV.id), MatchCV.job_id).where(col(MatchCV.id).in_(list(cv_ids)))
         ):
-            job_ids[cv_ids[cv_id]] = job_id
+            if cv_id is not None:
+                job_ids[cv_ids[cv_id]] = job_id
     if not job_ids:
         return {}
     user_ids = {row.user_id for row in rows}
     titles = dict(
         session.exec(
             select(MatchJob.id, MatchJob.jd_title).where(
-                MatchJob.id.in_(set(job_ids.values())),  # type: ignore[attr-defined]
-                MatchJob.user_id.in_(user_ids),  # type: ignore[attr-defined]
+                col(MatchJob.id).in_(set(job_ids.values())),
+                col(MatchJob.user_id).in_(user_ids),
             )
         ).all()
     )

@@ -36,7 +36,10 @@ class RateLimitStatus:
 @lru_cache
 def storage() -> Storage:
     """The counters' store: in memory, or Redis (shared by every replica) when CVMATCH_REDIS_URL is set."""
-    return storage_from_string(get_settings().redis_url or "memory://")
+    store = storage_from_string(get_settings().redis_url or "memory://")
+    if not isinstance(store, Storage):  # an async scheme ("async+redis://") would give an async store
+        raise ValueError("CVMATCH_REDIS_URL must be a redis:// or rediss:// URL")
+    return store
 
 
 @lru_cache

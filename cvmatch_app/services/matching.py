@@ -5,14 +5,14 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NotRequired, TypedDict
 
 from sqlalchemy import func, insert
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from cvmatch_app.config import get_settings
-from cvmatch_app.db.models import MatchCV, MatchCVFile, MatchJob, User, utcnow
+from cvmatch_app.db.models import MatchCV, MatchCVFile, MatchJob, User, saved_id, utcnow
 from cvmatch_app.db.session import session_scope
 from cvmatch_app.engine.bands import verdict_for
 from cvmatch_app.services import credits, idempotency, job_ids
@@ -175,7 +175,7 @@ def create_job(
     if not prepared.cvs:
         raise BadRequest(f"No CVs were sent: attach one or more files ({ACCEPTED_TYPES}) as 'cvs'.")
     job = MatchJob(
-        user_id=user.id,
+        user_id=saved_id(user),
         jd_text=prepared.jd_text,
         jd_filename=prepared.jd_filename,
         jd_title=job_title(prepared.jd_text),
@@ -190,7 +190,7 @@ def create_job(
         blind_review=blind,
         rubric=rubric,  # the recruiter's requirements (version 1); None: the engine reads the JD itself
     )
-    credits.charge_job(session, user_id=user.id, job_id=job.id, cv_count=len(prepared.cvs))
+    credits.charge_job(session, user_id=saved_id(user), job_id=job.id, cv_count=len(prepared.cvs))
     session.add(job)
     session.flush()
     # Core inserts, one statement each for the rows and the files: building 25 ORM objects costs
@@ -275,8 +275,66 @@ def job_title(jd_text: str) -> str:
     return "Untitled job"
 
 
-def submission_response(job: MatchJob) -> dict[str, Any]:
-    response = {
+# What the services hand the API and the web app: plain data, typed here and checked by mypy; the
+# API's Pydantic models (api/schemas.py) add its text (the "Poll ..." message) and document it.
+class Submission(TypedDict):
+    job_id: str
+    status: str
+    cv_count: int
+    skipped_cvs: list[dict[str, Any]]
+    priority: str
+    priority_note: NotRequired[str]
+
+
+class Progress(TypedDict):
+    job_id: str
+    status: str
+    total: int
+    completed: int
+    pending: int
+    reading: int
+    processing: int
+    failed: int
+    skipped: int
+
+
+class CVResult(TypedDict):
+    cv_filename: str
+    match_score: int | None
+    executive_summary: str | None
+    strengths: list[str]
+    gaps: list[str]
+    recommendation: str
+    verdict: str
+    flags: list[str]
+    evidence: list[dict[str, Any]]
+    usage: dict[str, Any]
+    rubric_version: int | None
+
+
+class FailedCV(TypedDict):
+    cv_filename: str
+    error: str
+
+
+class JobResults(TypedDict):
+    job_id: str
+    status: str
+    engine: str
+    model: str
+    priority: str
+    priority_note: NotRequired[str]
+    created_at: str
+    completed_at: str | None
+    results: list[CVResult]
+    skipped_cvs: list[dict[str, Any]]
+    failed_cvs: list[FailedCV]
+    usage: dict[str, Any]
+    rubric: dict[str, Any]
+
+
+def submission_response(job: MatchJob) -> Submission:
+    response: Submission = {
         "job_id": job.id,
         "status": job.status if job.status != "processing" else "pending",
         "cv_count": job.cv_count,
@@ -298,10 +356,11 @@ def get_job(session: Session, *, user_id: int, job_id: str) -> MatchJob:
 
 
 def cv_ids_of(session: Session, job_id: str) -> list[int]:
-    return list(session.exec(select(MatchCV.id).where(MatchCV.job_id == job_id).order_by(MatchCV.position)))
+    ids = session.exec(select(col(MatchCV.id)).where(MatchCV.job_id == job_id).order_by(col(MatchCV.position)))
+    return [cv_id for cv_id in ids if cv_id is not None]
 
 
-def progress(session: Session, *, user_id: int, job_id: str) -> dict[str, Any]:
+def progress(session: Session, *, user_id: int, job_id: str) -> Progress:
     job = get_job(session, user_id=user_id, job_id=job_id)
     counts = dict(
         session.exec(
@@ -321,7 +380,7 @@ def progress(session: Session, *, user_id: int, job_id: str) -> dict[str, Any]:
     }
 
 
-def cv_result(cv: MatchCV) -> dict[str, Any]:
+def cv_result(cv: MatchCV) -> CVResult:
     verdict, recommendation = verdict_for(cv.score or 0)
     return {
         "cv_filename": cv.filename,
@@ -338,22 +397,21 @@ def cv_result(cv: MatchCV) -> dict[str, Any]:
     }
 
 
-def results(session: Session, *, user_id: int, job_id: str) -> dict[str, Any]:
+def results(session: Session, *, user_id: int, job_id: str) -> JobResults:
     job = get_job(session, user_id=user_id, job_id=job_id)
     cvs = list(session.exec(select(MatchCV).where(MatchCV.job_id == job.id)))
     scored = sorted((cv for cv in cvs if cv.status == "completed"), key=lambda cv: (-(cv.score or 0), cv.position))
-    failed = [
+    failed: list[FailedCV] = [
         {"cv_filename": cv.filename, "error": cv.error or "Scoring failed; the credit was refunded."}
         for cv in cvs
         if cv.status == "failed"
     ]
-    return {
+    answer: JobResults = {
         "job_id": job.id,
         "status": job.status,
         "engine": job.engine,
         "model": job.model,
         "priority": job.priority,
-        **({"priority_note": note} if (note := priority_note(job)) else {}),
         "created_at": job.created_at.isoformat(),
         "completed_at": job.completed_at.isoformat() if job.completed_at else None,
         "results": [cv_result(cv) for cv in scored],
@@ -362,6 +420,9 @@ def results(session: Session, *, user_id: int, job_id: str) -> dict[str, Any]:
         "usage": job.usage,
         "rubric": current_rubric(job),
     }
+    if note := priority_note(job):
+        answer["priority_note"] = note  # the API's model puts it after "priority"
+    return answer
 
 
 def skipped_cvs(job: MatchJob, cvs: Sequence[MatchCV]) -> list[dict[str, Any]]:
@@ -376,7 +437,7 @@ def skipped_cvs(job: MatchJob, cvs: Sequence[MatchCV]) -> list[dict[str, Any]]:
 
 def list_jobs(session: Session, *, user_id: int, limit: int = 50) -> list[MatchJob]:
     rows = session.exec(
-        select(MatchJob).where(MatchJob.user_id == user_id).order_by(MatchJob.created_at.desc()).limit(limit)
+        select(MatchJob).where(MatchJob.user_id == user_id).order_by(col(MatchJob.created_at).desc()).limit(limit)
     )
     return list(rows)
 
@@ -421,7 +482,7 @@ def submit(
     priority: str | None = "standard",
     blind: str | bool | None = False,
     requirements: Any = None,
-) -> dict[str, Any]:
+) -> Submission:
     """The whole submission, shared by the REST API and the web app: check, store, charge, queue.
 
     No CV is read here (a runner reads each one, in a limited process, and refunds what it cannot

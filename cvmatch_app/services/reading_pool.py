@@ -263,7 +263,8 @@ class _Reader:
                 if len(buffer) >= needed:
                     frame = bytes(buffer[_LENGTH.size : needed])
                     del buffer[:needed]
-                    return json.loads(frame)
+                    answer: dict[str, Any] = json.loads(frame)
+                    return answer
             remaining = deadline - time.monotonic()
             if remaining <= 0 and extend is not None and extend():
                 deadline = time.monotonic() + STARVED_CHECK_SECONDS
@@ -318,9 +319,10 @@ class ReadingPool:
         """Read one file within the limits; never raises for anything the file does."""
         crashes = 0
         while True:
-            reader = self._take()
+            taken = self._take()
+            reader: _Reader | None = taken  # None once it died: it is not given back
             try:
-                answer = reader.read(filename, data, self.limits.wall_seconds)
+                answer = taken.read(filename, data, self.limits.wall_seconds)
             except _ChildDied as exc:
                 reader = None
                 if exc.returncode == -signal.SIGXCPU:

@@ -14,7 +14,7 @@ import secrets
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from cvmatch_app.config import get_settings
 from cvmatch_app.db.models import MatchJob, ShareLink, utcnow
@@ -56,9 +56,7 @@ def list_links(session: Session, *, user_id: int, job_id: str) -> list[dict[str,
     """The job's links that still work, newest first, each with its token."""
     job = matching.get_job(session, user_id=user_id, job_id=job_id)
     now = utcnow()
-    rows = session.exec(
-        select(ShareLink).where(ShareLink.job_id == job.id, ShareLink.revoked_at.is_(None))  # type: ignore[union-attr]
-    )
+    rows = session.exec(select(ShareLink).where(ShareLink.job_id == job.id, col(ShareLink.revoked_at).is_(None)))
     links = [row for row in rows if _aware(row.expires_at) > now]
     links.sort(key=lambda row: _aware(row.created_at), reverse=True)
     return [{"id": row.id, "token": token_for(row), "expires_at": _aware(row.expires_at)} for row in links]

@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlmodel import Session, select
 
-from cvmatch_app.db.models import MatchCV, MatchJob
+from cvmatch_app.db.models import MatchCV, MatchJob, saved_id
 from cvmatch_app.engine.candidate import Candidate, read_candidate, redact_personal
 from cvmatch_app.services import decisions, job_views, matching, share_links
 from cvmatch_app.services.errors import NotFound
@@ -86,7 +86,7 @@ def _enrich(session: Session, job: MatchJob, view: dict[str, Any]) -> dict[str, 
         candidate = candidate_of(cv) if cv is not None and row["result"] else Candidate()
         row["candidate"] = _people(candidate, row["position"], row["filename"], job.blind_review)
         undecided = decisions.empty_decision()
-        row["decision"] = decided.get(cv.id, undecided) if cv is not None else undecided
+        row["decision"] = decided.get(saved_id(cv), undecided) if cv is not None else undecided
         if job.blind_review:
             row["filename"] = row["candidate"]["filename"] if cv is not None else f"File {row['position'] + 1}"
             if row["result"]:

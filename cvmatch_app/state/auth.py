@@ -5,7 +5,9 @@ from __future__ import annotations
 from urllib.parse import quote
 
 import reflex as rx
+from sqlmodel import Session
 
+from cvmatch_app.db.models import User, saved_id
 from cvmatch_app.services import accounts, credits
 from cvmatch_app.services.errors import ServiceError
 from cvmatch_app.state.db import in_db
@@ -116,7 +118,7 @@ class AuthState(rx.State):
         yield rx.redirect(HOME_ROUTE)
         yield rx.toast.success(f"Welcome! Your account has {user.credits} free credits.")
 
-    def _start_session(self, user) -> None:  # type: ignore[no-untyped-def]
+    def _start_session(self, user: User) -> None:
         self.token = accounts.issue_token(user)
         self.email, self.plan, self.balance = user.email, user.plan, user.credits
         self.form_error = ""
@@ -130,11 +132,11 @@ class AuthState(rx.State):
         self._forget()
         return rx.redirect(LOGIN_ROUTE)
 
-    def renew_session(self, user) -> None:  # type: ignore[no-untyped-def]
+    def renew_session(self, user: User) -> None:
         """After a password change ended the earlier tokens: this tab carries on with a new one."""
         self._start_session(user)
 
 
-def _user_and_balance(session, token: str):  # type: ignore[no-untyped-def]
+def _user_and_balance(session: Session, token: str) -> tuple[User, int]:
     user = accounts.user_from_token(session, token)
-    return user, credits.balance(session, user.id)
+    return user, credits.balance(session, saved_id(user))

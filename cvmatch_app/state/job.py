@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import reflex as rx
+from sqlmodel import Session
 
 from cvmatch_app.engine.bands import VERDICTS
 from cvmatch_app.services import decisions, share_links, workspace
@@ -43,6 +44,12 @@ STATUS_FILTERS = {"all": "All statuses", "undecided": "Undecided", **decisions.S
 __all__ = ["SORT_KEYS", "STATUS_FILTERS", "VERDICT_LABELS", "JobState"]
 
 
+def scored_version(view: dict[str, Any]) -> int:
+    """The rubric version the ranking shown was scored with (each result records its own)."""
+    versions = [int((row["result"] or {}).get("rubric_version") or 0) for row in view["rows"] if row["result"]]
+    return max(versions, default=0)
+
+
 class JobState(rx.State):
     job_id: str = ""
     title: str = ""
@@ -55,6 +62,8 @@ class JobState(rx.State):
     done: bool = False
     not_found: bool = False
     blind: bool = False
+    engine: str = ""
+    rubric_version: int = 0  # the rubric version the ranking shown was scored with
     rows: list[ProgressRow] = []
     cards: list[ResultCard] = []
     requirements: list[dict[str, str]] = []
@@ -86,6 +95,15 @@ class JobState(rx.State):
         for card in shown:
             card.selected = card.position in chosen
         return shown
+
+    @rx.var
+    def has_cards(self) -> bool:
+        """The workspace shows once a CV is scored (a flag, so a re-ranking does not re-render the whole page)."""
+        return len(self.cards) > 0
+
+    @rx.var
+    def any_shown(self) -> bool:
+        return len(self.shown_cards) > 0
 
     @rx.var
     def counts(self) -> list[VerdictCount]:
@@ -131,6 +149,8 @@ class JobState(rx.State):
             "charged": view["charged"],
             "done": view["done"],
             "blind": view["blind"],
+            "engine": view.get("engine") or "",
+            "rubric_version": scored_version(view),
             "rows": progress_rows(view),
             "cards": cards_of(view),
             "requirements": view["requirements"],
@@ -337,7 +357,7 @@ class JobState(rx.State):
             return
         job_id = self.job_id
 
-        def create(session):  # type: ignore[no-untyped-def]
+        def create(session: Session) -> list[dict[str, Any]]:
             share_links.create_link(session, user_id=user_id, job_id=job_id)
             return share_links.list_links(session, user_id=user_id, job_id=job_id)
 
@@ -351,7 +371,7 @@ class JobState(rx.State):
             return
         job_id = self.job_id
 
-        def revoke(session):  # type: ignore[no-untyped-def]
+        def revoke(session: Session) -> list[dict[str, Any]]:
             share_links.revoke(session, user_id=user_id, link_id=link_id)
             return share_links.list_links(session, user_id=user_id, job_id=job_id)
 
