@@ -689,9 +689,7 @@ def test_an_undated_job_title_in_the_work_history_counts_as_held() -> None:
 
 def test_public_relations_is_a_neighbour_of_digital_marketing_not_the_same_job() -> None:
     jd = "Digital Marketing Specialist\nRequirements:\n- 3+ years of digital marketing\n- Google Ads\n- Mailchimp"
-    marketer = (
-        "Experience\nDigital Marketing Specialist, Bloom, 2018 - Present\n- Google Ads and Mailchimp campaigns"
-    )
+    marketer = "Experience\nDigital Marketing Specialist, Bloom, 2018 - Present\n- Google Ads and Mailchimp campaigns"
     pr = "Experience\nPublic Relations Manager, Bloom, 2012 - Present\n- Press releases and media relations"
     job = ENGINE.prepare_job(jd)
     assert ENGINE.assess_sync(job, pr, []).score < 45 < ENGINE.assess_sync(job, marketer, []).score
