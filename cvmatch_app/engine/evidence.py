@@ -10,12 +10,14 @@ from rapidfuzz import fuzz, process
 
 from .cv_profile import CVProfile, Role
 from .experience import describe_years
-from .job_profile import _NAMED_ASKS, JobProfile, Requirement
+from .job_profile import _NAMED_ASKS, TOOL, JobProfile, Requirement
 from .lexicon import (
     CLASS_INCLUDES,
     CREDENTIAL,
+    DEGREE_FIELD_FAMILIES,
     EDUCATION,
     FIELD,
+    ISCO_OF_TITLE,
     LICENCE_OF_TITLE,
     TITLE,
     get_lexicon,
@@ -23,7 +25,7 @@ from .lexicon import (
     skill_level,
 )
 from .semantic import CVVectors, requirement_match, role_closeness
-from .tokens import tokenize
+from .tokens import token_spans, tokenize
 
 # A higher degree satisfies a lower one.
 _EDU_IMPLIED_BY = {
@@ -92,6 +94,7 @@ def _line_for(cv: CVProfile, concept_ids: list[str], asked: str | list[str] = ""
     lexicon = get_lexicon()
     asked_words = [asked.lower()] if isinstance(asked, str) else [a.lower() for a in asked]
     asked_words = [a for a in asked_words if a]
+    first: tuple[str, str, int] | None = None
     for cid in concept_ids:
         lines = cv.concept_lines.get(cid)
         if not lines:
@@ -106,8 +109,12 @@ def _line_for(cv: CVProfile, concept_ids: list[str], asked: str | list[str] = ""
             if best is None or rank < best[0]:
                 best = (rank, said, line)
         assert best is not None
-        return best[1] or lexicon.concept(cid).label, best[2], len(lines)
-    return "", "", 0
+        found = (best[1] or lexicon.concept(cid).label, best[2], len(lines))
+        if not best[0][0]:
+            return found  # the thing asked, named literally ("web design" beside "Figma or web design")
+        first = first or found
+    # No concept names it literally: the first alternative's most fitting line.
+    return first or ("", "", 0)
 
 
 def _initials(words: list[str]) -> str:
@@ -121,8 +128,12 @@ def same_thing(asked: str, said: str) -> bool:
     b = [t for t in tokenize(said) if t not in _GENERIC_TERMS] or tokenize(said)
     if not a or not b:
         return False
-    if set(a) <= set(b) or set(b) <= set(a):
-        return True
+    if get_lexicon().same_name(asked, said):
+        return True  # "month-end close" and "monthly close"
+    if set(a) <= set(b):
+        return True  # "Photoshop" asked, "Adobe Photoshop" said
+    if set(b) <= set(a) and 2 * len(set(b)) >= len(set(a)):
+        return True  # "Adobe Photoshop" asked, "Photoshop" said; but "tax" is not "sales and use tax"
     if len(a) == len(b) == 1 and min(len(a[0]), len(b[0])) >= 4 and (a[0].startswith(b[0]) or b[0].startswith(a[0])):
         return True  # "math" and "mathematics"
     joined_a, joined_b = "".join(a), "".join(b)
@@ -166,7 +177,16 @@ def _titles_of(text: str) -> set[str]:
 def _title_concepts_in(text: str) -> frozenset[str]:
     # Role titles are looked up many times per CV (years, neighbours, caps): read each once.
     lexicon = get_lexicon()
-    return frozenset(h.concept for h in lexicon.find(text) if lexicon.concept(h.concept).category == TITLE)
+    hits = [h for h in lexicon.find(text) if lexicon.concept(h.concept).category == TITLE]
+    assisted = _ASSISTANT_TO_RE.search(text)
+    if assisted:
+        # "Assistant to CFO", "Executive Assistant to the Director": the person assisted is not the title held.
+        spans = token_spans(text)
+        hits = [h for h in hits if h.start >= len(spans) or spans[h.start][0] < assisted.end()]
+    return frozenset(h.concept for h in hits)
+
+
+_ASSISTANT_TO_RE = re.compile(r"\bassistant\s+to\s+(?:the\s+)?", re.IGNORECASE)
 
 
 NEIGHBOUR_CAP = 45.4  # the job's own occupation never held: related at most, never "Consider" high
@@ -323,6 +343,7 @@ def _education_evidence(req: Requirement, cv: CVProfile) -> Finding:
     accepted |= {cid for cid in cv.concept_lines if lexicon.concept(cid).category == EDUCATION and cid not in accepted}
     order = sorted(accepted, key=lambda c: (c not in req.alternatives, c))
     field_words = _asked_field(req.source)
+    related_accepted = _RELATED_FIELD_RE.search(req.source) is not None
     best: Finding | None = None
     for cid in order:
         for index in cv.concept_lines.get(cid, []):
@@ -334,8 +355,11 @@ def _education_evidence(req: Requirement, cv: CVProfile) -> Finding:
                 continue
             if not field_words or _names_field(cv, index, field_words):
                 return Finding(req, PROVEN, line, said or lexicon.concept(cid).label)
-            if best is None:
-                best = Finding(req, RELATED_MEMBER, line, f"{said or lexicon.concept(cid).label}, in another field")
+            related = related_accepted and _in_related_field(cv, index, field_words)
+            if best is None or (related and best.met < MET):
+                # "A degree in HR, business or a related field": marketing or finance is one of them.
+                credit, field_said = (MET, "a related field") if related else (RELATED_MEMBER, "in another field")
+                best = Finding(req, credit, line, f"{said or lexicon.concept(cid).label}, {field_said}")
     if best is not None:
         return best
     if req.alternatives == ["high_school"] and cv.roles:
@@ -386,8 +410,17 @@ _WEAK_FIELD_WORDS = frozenset(
         "engineering education or a an the any relevant related similar equivalent"
     )
 )
-# "A culinary diploma", "a nursing degree": the word before names the field.
-_FIELD_BEFORE_RE = re.compile(r"\b(?P<field>[a-z]{4,})\s+(?:diploma|degree)\b", re.IGNORECASE)
+# "A culinary diploma", "a nursing degree", "culinary school diploma": the word before names the field.
+_FIELD_BEFORE_RE = re.compile(
+    r"\b(?P<field>[a-z]{4,})\s+(?:(?:school|college|program|programme)\s+)?(?:diploma|degree)\b", re.IGNORECASE
+)
+# "... or a related field", "or equivalent": a degree at the level asked in another field meets it.
+_RELATED_FIELD_RE = re.compile(
+    r"\bor (?:a |an |another |any )?(?:closely )?(?:related|similar|relevant|equivalent)\b", re.IGNORECASE
+)
+# The field's phrase ends where the sentence turns to another ask: "education, a reading specialist
+# endorsement", "civil engineering, experience with Procore".
+_FIELD_END_RE = re.compile(r",\s*(?:or\s+)?(?:a|an|the|any|experience|knowledge|with|and)\b", re.IGNORECASE)
 _NOT_A_FIELD = frozenset(
     tokenize("bachelor bachelors master masters associate associates university college school high graduate advanced")
 )
@@ -398,7 +431,7 @@ def _asked_field(source: str) -> list[str]:
     diploma" (stemmed, without words every degree shares such as "science" or "management")."""
     match = _FIELD_RE.search(source)
     if match:
-        phrase = _FIELD_STOP.split(match.group("field"))[0]
+        phrase = _FIELD_STOP.split(_FIELD_END_RE.split(match.group("field"))[0])[0]
     else:
         before = _FIELD_BEFORE_RE.search(source)
         phrase = before.group("field") if before and tokenize(before.group("field"))[0] not in _NOT_A_FIELD else ""
@@ -410,6 +443,21 @@ def _reads_as_education(cv: CVProfile, index: int) -> bool:
     return (
         cv.sections[index] in ("education", "certifications") or len(cv.lines[index].split()) <= _EDUCATION_LINE_WORDS
     )
+
+
+# The degree's own name is no subject: the arts of "Bachelor of Arts, History" are not art.
+_DEGREE_NAME_RE = re.compile(
+    r"\b(?:bachelor|master|associate)'?s?\s+(?:degree\s+)?of\s+(?:fine\s+|liberal\s+|applied\s+)?(?:arts?|sciences?)\b",
+    re.IGNORECASE,
+)
+
+
+def _in_related_field(cv: CVProfile, index: int, field_words: list[str]) -> bool:
+    """Whether the degree line (or the line under it) names a subject of a discipline the asked field
+    belongs to (``[degree_field_families]``): marketing for "HR, business or a related field"."""
+    asked = {family for word in field_words for family in DEGREE_FIELD_FAMILIES.get(word, ())}
+    words = tokenize(_DEGREE_NAME_RE.sub(" ", " ".join(cv.lines[index : index + 2])))
+    return any(asked & DEGREE_FIELD_FAMILIES.get(word, set()) for word in words)
 
 
 def _names_field(cv: CVProfile, index: int, field_words: list[str]) -> bool:
@@ -468,7 +516,13 @@ def _headline_title(req: Requirement, cv: CVProfile) -> Finding | None:
         section = cv.sections[index]
         if index == cv.name_line or section not in ("top", "summary") or (section == "top" and len(line.split()) > 8):
             continue
-        if {h.concept for h in lexicon.find(line)} & set(req.alternatives):
+        hits = [h for h in lexicon.find(line) if h.concept in req.alternatives]
+        if len(line.split()) > _HEADLINE_WORDS_MAX:
+            # In a summary sentence the title must be said as a title ("Customer Service Representative
+            # with ten years...") or as the candidate's years in it ("5 years of experience with accounts
+            # payable"), not as the work ("meets customer service goals").
+            hits = [h for h in hits if _said_as_title(line, lexicon.surface(line, h))]
+        if hits:
             return Finding(req, PROVEN if not cv.roles else HEADLINE_BESIDE_ROLES, cv.lines[index], line)
     if not cv.roles:
         # No dated roles could be read: a line of the work history that reads as a job title
@@ -481,6 +535,29 @@ def _headline_title(req: Requirement, cv: CVProfile) -> Finding | None:
 
 
 _ROLE_TITLE_WORDS = 6
+_YEARS_IN_RE = re.compile(r"\b(?:years?|yrs)\b[^.;*]{0,40}?\b(?:experience|background)\s+(?:with|in|as)\s+$", re.I)
+
+
+def _said_as_title(line: str, said: str) -> bool:
+    words = tokenize(said)
+    if words and words[-1] in _ROLE_NOUNS:
+        return True
+    before = line[: line.find(said)] if said and said in line else ""
+    return bool(_YEARS_IN_RE.search(before))
+
+
+_HEADLINE_WORDS_MAX = 8
+_ROLE_NOUNS = frozenset(
+    tokenize(
+        "representative rep agent specialist manager associate advisor adviser officer assistant clerk coordinator "
+        "administrator technician engineer developer designer nurse teacher trainer chef cook driver accountant "
+        "analyst consultant executive director supervisor lead operator worker instructor professional generalist "
+        "marketer recruiter bookkeeper superintendent foreman electrician plumber carpenter mechanic receptionist "
+        "secretary cashier server bartender therapist educator tutor aide paralegal attorney lawyer pharmacist "
+        "physician surgeon dentist hygienist planner buyer controller auditor architect scientist writer editor "
+        "photographer artist"
+    )
+)
 
 
 def reads_as_title(text: str, max_words: int = 8) -> bool:
@@ -554,7 +631,9 @@ def _near_title(req: Requirement, cv: CVProfile) -> Finding | None:
                 label = lexicon.concept(held).label
                 # An accountant who ran accounts payable has done the AP clerk's job; a peer title
                 # doing some of the work (a bookkeeper running payroll) is near it, not it.
-                credit = STEP_DOWN if _above_the_level(held, wanted) else NEAR_TITLE
+                # So has a title of the same ISCO unit group whose work is the job's (a marketing manager
+                # running the digital campaigns a digital marketer runs).
+                credit = STEP_DOWN if _above_the_level(held, wanted) or _same_unit_group(held, wanted) else NEAR_TITLE
                 return Finding(req, credit, f"{role.title} ({role.date_text})", f"{label}, doing this work")
     # Without dated roles, the headline's title stands for the most recent one.
     for index, line in enumerate(cv.lines[:4]):
@@ -572,6 +651,11 @@ def _at_least_the_level(held: str, wanted: set[str]) -> bool:
     held_level = skill_level(held)
     asked = [level for cid in wanted if (level := skill_level(cid)) is not None]
     return held_level is not None and bool(asked) and held_level >= max(asked)
+
+
+def _same_unit_group(held: str, wanted: set[str]) -> bool:
+    group = ISCO_OF_TITLE.get(held)
+    return group is not None and any(ISCO_OF_TITLE.get(cid) == group for cid in wanted)
 
 
 PROFESSIONAL_LEVEL = 4  # ISCO's skill level of managers and professionals (degree-level work)
@@ -612,6 +696,9 @@ def _concept_evidence(req: Requirement, cv: CVProfile, job: JobProfile, vectors:
     if found and _names_another_member(req, found):
         # "Knife skills" asked, "recipes" shown: the same field of work, not the thing asked.
         return Finding(req, RELATED_MEMBER, line, f"{found} (related)")
+    if found and _IN_PROGRESS_RE.search(line):
+        # "In process of learning VLookup", "CompTIA A+ (in progress)": on the way, not there yet.
+        return Finding(req, MENTIONED, line, f"{found}, in progress")
     if found:
         return Finding(req, PROVEN, line, found)
     return (
@@ -622,16 +709,23 @@ def _concept_evidence(req: Requirement, cv: CVProfile, job: JobProfile, vectors:
     )
 
 
+_IN_PROGRESS_RE = re.compile(
+    r"\b(?:in (?:the )?process of (?:learning|obtaining|getting|completing)|currently (?:learning|studying)|"
+    r"learning to|in progress|pursuing|enrolled in|studying for|working towards?|not yet (?:certified|completed))\b",
+    re.IGNORECASE,
+)
+
+
 def _field_by_role(req: Requirement, cv: CVProfile) -> Finding | None:
     # "Retail experience" is shown by a role in retail ("Store Manager - H&M").
     if req.category != FIELD:
         return None
+    # The role's own title (not a title its bullets mention) must belong to the whole field: a chef to
+    # "hospitality kitchen", a flight attendant (hospitality only) not.
     lexicon = get_lexicon()
-    fields = {d for cid in req.alternatives for d in lexicon.concept(cid).domains}
+    fields = [set(lexicon.concept(cid).domains) for cid in req.alternatives]
     for role in cv.roles:
-        if any(
-            lexicon.concept(c).category == TITLE and fields & set(lexicon.concept(c).domains) for c in role.concepts
-        ):
+        if any(field <= set(lexicon.concept(c).domains) for c in _held_titles(role.heading) for field in fields):
             return Finding(req, PROVEN, f"{role.title} ({role.date_text})", role.title, [role])
     return None
 
@@ -646,7 +740,8 @@ def _duty_in_other_words(req: Requirement, cv: CVProfile, job: JobProfile, vecto
     held = _held_title_role(cv, job.title_concepts)
     fields = {d for cid in job.title_concepts for d in lexicon.concept(cid).domains} - _BROAD_DOMAINS
     req_fields = {d for cid in req.alternatives for d in lexicon.concept(cid).domains}
-    if held is not None and fields & req_fields:
+    if held is not None and fields & req_fields and req.category not in (TOOL, CREDENTIAL):
+        # The work of the field, not a named system or a certificate: a title shows no CRM used.
         return Finding(req, IMPLIED, f"{held.title} ({held.date_text})", f"implied by the role {held.title}")
     return None
 
@@ -654,8 +749,8 @@ def _duty_in_other_words(req: Requirement, cv: CVProfile, job: JobProfile, vecto
 def _misspelt(req: Requirement, cv: CVProfile) -> Finding | None:
     # Misspellings and variants the lexicon does not list ("Kubernets", "Quickbook") of what the job
     # named; a credential's code is exact ("Network" is no "Network+").
-    if req.category == CREDENTIAL:
-        return None
+    if req.category in (CREDENTIAL, FIELD):
+        return None  # a code is exact; a workplace word's near-spelling is another word ("factors")
     named = {tuple(tokenize(a)) for a in req.asked} if req.category in _NAMED_ASKS and req.asked else None
     for cid in req.alternatives:
         for phrase, _entry in _phrases_of(cid):
@@ -695,7 +790,7 @@ def _names_another_member(req: Requirement, found: str) -> bool:
             return False
     elif req.category not in _NAMED_ASKS:
         return False
-    if _asks_a_class(req):
+    if _asks_a_class(req) and _in_named_class(req, found):
         return False
     return not any(same_thing(asked, found) for asked in req.asked)
 
@@ -705,6 +800,16 @@ def _asks_a_class(req: Requirement) -> bool:
     lexicon = get_lexicon()
     classes = {name for cid in req.alternatives for name in lexicon.class_names.get(cid, ())}
     return any(tuple(tokenize(asked)) in classes for asked in req.asked)
+
+
+def _in_named_class(req: Requirement, found: str) -> bool:
+    """Whether what the CV names belongs to a class the job named ("Excel or Google Sheets": any
+    spreadsheet proves Excel's class, PowerPoint from the Office concept beside it does not)."""
+    lexicon = get_lexicon()
+    asked = {tuple(tokenize(a)) for a in req.asked}
+    classes = {cid for cid in req.alternatives if lexicon.class_names.get(cid, set()) & asked}
+    classes |= {member for cid in classes for member in CLASS_INCLUDES.get(cid, ())}
+    return any(hit.concept in classes for hit in lexicon.find(found))
 
 
 _PHRASE_CACHE: dict[str, list[tuple[str, tuple[str, str]]]] = {}

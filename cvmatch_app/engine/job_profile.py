@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from .experience import WORD_NUMBERS
-from .lexicon import CREDENTIAL, EDUCATION, FIELD, LICENCE_OF_TITLE, SOFT, TITLE, Hit, get_lexicon
+from .lexicon import CLASS_INCLUDES, CREDENTIAL, EDUCATION, FIELD, LICENCE_OF_TITLE, SOFT, TITLE, Hit, get_lexicon
 from .semantic import jd_vectors, title_vector
 from .text_clean import normalize_text, strip_bullet
 from .tokens import STOPWORDS, token_spans, tokenize
@@ -78,7 +78,10 @@ _MID_HEADING_RE = re.compile(
 )
 _IGNORE_LINE_RE = re.compile(
     r"\b(equal opportunity|eoe|without regard to|salary|per hour|/hour|/hr\b|\$\d|benefits include|401\(?k\)?|"
-    r"dental insurance|health insurance|paid time off|pto|apply now|click apply|visa sponsorship)\b",
+    r"dental insurance|health insurance|paid time off|pto|apply now|click apply|visa sponsorship|"
+    # How to apply and the posting's legal footer ask nothing of the candidate.
+    r"copyright|all rights reserved|click the link|apply directly|receiving your (?:resume|cv)|"
+    r"(?:send|submit|email) (?:us )?(?:your|a) (?:resume|cv)|open positions)\b",
     re.IGNORECASE,
 )
 _ALT_SPLIT_RE = re.compile(r"\b(or|either|nor)\b|/", re.IGNORECASE)
@@ -191,6 +194,15 @@ _DEADLINE_RE = re.compile(
     r"\bwithin\s+\S+\s+months?\b|\bmonths?\s+(?:of|from|after)\s+(?:hire|hiring|start|starting|employment|joining)\b",
     re.IGNORECASE,
 )
+# "ServSafe Manager (or obtained within 60 days of hire)", "or willing to obtain": the job lets the new
+# hire get it, so it is an ask that weighs, not a bar (below the weight the missing-licence cap needs).
+_OBTAIN_LATER_RE = re.compile(
+    r"\b(?:obtain(?:ed)?|earn(?:ed)?|acquire[ds]?|complete[ds]?|get)\s+(?:it\s+)?within\s+\S+\s+(?:days?|weeks?|months?)\b"
+    r"|\b(?:willing(?:ness)?|able|ability|eligible) to obtain\b"
+    r"|\bor (?:be )?eligible for\b",  # "must hold, or be eligible for, a state teaching licence"
+    re.IGNORECASE,
+)
+OBTAINABLE_WEIGHT = 0.9
 # "Selling into HR teams", "partner with finance leaders", "selling HR tech or payroll software": an
 # occupation named as the people or the market the job deals with is no ask of the candidate.
 _AUDIENCE_RE = re.compile(
@@ -258,7 +270,7 @@ def _group_alternatives(line: str, hits: list[Hit]) -> list[list[Hit]]:
 
 
 _INTERCHANGEABLE = {"skill", "tool"}  # "Klaviyo, Mailchimp or HubSpot": platforms and skills listed together
-_LIST_GAP_RE = re.compile(r"^\s*(?:,\s*(?:or|and/or)?|or|/)?\s*$", re.IGNORECASE)
+_LIST_GAP_RE = re.compile(r"^\s*(?:,\s*(?:or|and/or)?|or|/)?\s*(?:(?:an?|any|the)\s+)?$", re.IGNORECASE)
 _LIST_ENDS_WITH_OR_RE = re.compile(r"^\s*,?\s*(?:or|and/or)\b", re.IGNORECASE)
 OPEN_LIST_RE = re.compile(
     r"^\s*,?\s*(?:or|and/or)\s+(?:\w+\s+)?(?:similar|equivalent|comparable|other|another|related)\b", re.IGNORECASE
@@ -291,7 +303,8 @@ def _join_listed_alternatives(
             listed = _LIST_GAP_RE.match(gap) or (in_brackets and not re.search(r"[()\[\];]|\band\b", gap))
             if not (listed and _listable(groups[j][-1].concept, groups[j + 1][0].concept)):
                 break
-            said_or = said_or or re.search(r"\bor\b|/", gap) is not None
+            # "A+, Network+ or a Microsoft certification": the last two were already joined by their "or".
+            said_or = said_or or re.search(r"\bor\b|/", gap) is not None or len(groups[j + 1]) > 1
             run.append(groups[j + 1])
             j += 1
         after = line[end_of(run[-1][-1].end - 1) :]
@@ -430,12 +443,27 @@ def _asked_hits(sentence: str, hits: list[Hit]) -> list[Hit]:
         after = sentence[spans[hit.end - 1][1] :] if hit.end - 1 < len(spans) else ""
         if category in (TITLE, FIELD) and _AUDIENCE_RE.match(after):
             continue
+        if category == TITLE and _SPOKEN_TO_RE.search(sentence[: spans[hit.start][0]]):
+            continue  # "able to talk to a machine operator and a vice president": the people met, not the job
+        if category in (TITLE, SKILL, FIELD) and _DEGREE_FIELD_BEFORE_RE.search(sentence[: spans[hit.start][0]]):
+            continue  # "a bachelor's degree in marketing": the degree's subject, asked by the degree
         if category == SOFT and soft_not_asked:
             continue
         kept.append(hit)
     return kept
 
 
+_SPOKEN_TO_RE = re.compile(
+    r"\b(?:talk|speak|communicate|interact|deal|liaise)(?:s|ed|ing)?\s+(?:to|with)\s+(?:(?:an?|the|our|all|any)\s+)?$",
+    re.IGNORECASE,
+)
+# "Schedule is Monday to Friday, 8am to 5pm": what the job's hours are, not something asked of the candidate.
+_SCHEDULE_RE = re.compile(r"^\W*(?:the\s+)?(?:schedule|hours|shifts?|working hours|work hours)\s+(?:is|are)\b", re.I)
+_DEGREE_FIELD_BEFORE_RE = re.compile(
+    r"\b(?:degree|diploma|bachelor'?s?|master'?s?|associate'?s?|major(?:ed)?)\s+(?:degree\s+)?(?:in|of)\s+"
+    r"(?:(?!,\s*(?:or\s+)?(?:an?|the|any|experience|knowledge|with|and)\b)[^.;:])*$",
+    re.IGNORECASE,
+)
 _DEGREE_WORD_RE = re.compile(r"\b(?:degree|bachelor'?s?|master'?s?|diploma|major(?:ed)? in)\b", re.IGNORECASE)
 _EMPLOYER_SPEAKS_RE = re.compile(r"^\W*(?:we|our|at [A-Z]\w+,? we)\b", re.IGNORECASE)
 
@@ -472,6 +500,8 @@ def _requirements_from(sentence: str, section: str) -> list[Requirement]:
             weight = 0.2  # CVs rarely mention a diploma every adult applicant has
         if "general" in concept.domains and category != EDUCATION:
             weight = min(weight, 0.4)
+        if category == CREDENTIAL and _OBTAIN_LATER_RE.search(sentence):
+            weight = min(weight, OBTAINABLE_WEIGHT)
         if duty_flag:
             weight *= 0.6
         if duty_flag and category == TITLE:
@@ -511,7 +541,7 @@ def _requirements_from(sentence: str, section: str) -> list[Requirement]:
                 source=sentence[:240],
             )
         )
-    if not hits and not years and section in ("must", "nice") and not duty:
+    if not hits and not years and section in ("must", "nice") and not duty and not _SCHEDULE_RE.match(sentence):
         terms = [t for t in tokenize(sentence) if t not in STOPWORDS and len(t) > 2 and not t.isdigit()]
         if 2 <= len(terms) <= 25:
             # Conditions of the job ("able to lift", "weekend availability") are not CV evidence.
@@ -526,7 +556,56 @@ def _requirements_from(sentence: str, section: str) -> list[Requirement]:
                     source=sentence[:240],
                 )
             )
+    out = _merge_class_examples(out)
+    _share_suite_weight(out)
     return out
+
+
+def _merge_class_examples(requirements: list[Requirement]) -> list[Requirement]:
+    """ "An ERP or accounting system (SAP, Oracle, NetSuite or similar)": systems listed as examples ("or
+    similar") of the class asked join its ask instead of making a second one. ("Microsoft Office: Outlook,
+    Excel and PowerPoint" names each part: those stay asks of their own.)"""
+    lexicon = get_lexicon()
+    out: list[Requirement] = []
+    for req in requirements:
+        host = next(
+            (
+                o
+                for o in out
+                if o.category == req.category
+                and o.alternatives == req.alternatives
+                and any(tuple(tokenize(a)) in lexicon.class_names.get(o.alternatives[0], set()) for a in o.asked)
+            ),
+            None,
+        )
+        if host is not None and req.category in _NAMED_ASKS and req.open_list:
+            host.asked = list(dict.fromkeys(host.asked + req.asked))
+            host.open_list = host.open_list or req.open_list
+            continue
+        out.append(req)
+    return out
+
+
+SUITE_SHARE_FLOOR = 0.4  # each of several named parts of one suite weighs at least this share of an ask
+
+
+def _share_suite_weight(requirements: list[Requirement]) -> None:
+    """Named parts of one suite in one sentence ("Microsoft Office (Outlook, Excel, PowerPoint)", "Adobe
+    Creative Suite: InDesign, Illustrator and Photoshop", "closing experience in B2B sales, quota-carrying")
+    are facets of one ask: they share its weight instead of counting as four must-haves."""
+    lexicon = get_lexicon()
+    member_of = {member: cls for cls, members in CLASS_INCLUDES.items() for member in members}
+    suites: dict[str, list[Requirement]] = {}
+    for req in requirements:
+        if req.category in _NAMED_ASKS and req.alternatives and not req.defining:
+            root = member_of.get(req.alternatives[0], req.alternatives[0])
+            if lexicon.concept(root).category in _NAMED_ASKS:
+                suites.setdefault(root, []).append(req)
+    for parts in suites.values():
+        if len(parts) > 1:
+            share = max(SUITE_SHARE_FLOOR, 1.0 / len(parts))
+            for req in parts:
+                req.weight = round(req.weight * share, 3)
 
 
 def _defining_asks(title: str, title_concepts: list[str]) -> list[Requirement]:
@@ -565,6 +644,8 @@ def _weigh_defining(requirements: list[Requirement], title_concepts: list[str]) 
     own_licences = {LICENCE_OF_TITLE[cid] for cid in title_concepts if cid in LICENCE_OF_TITLE}
     for req in requirements:
         if req.kind == MUST and req.category == CREDENTIAL and own_licences & set(req.alternatives):
+            if _OBTAIN_LATER_RE.search(req.source):
+                continue  # the job takes a candidate eligible for the licence: an ask, not the bar
             req.weight = max(req.weight, DEFINING_WEIGHT)
             req.defining = True
 

@@ -18,8 +18,14 @@ FIELD = "field"  # a workplace or line of work ("hotel", "warehouse"), not a job
 NOTHING = "none"  # false friends: phrases that contain a concept's words but mean something else
 
 # "Master" or "Bachelor" alone is a degree only when a degree word follows ("Master of Science").
-_BARE_DEGREE_WORDS = frozenset({"master", "bachelor", "associate"})
+_BARE_DEGREE_WORDS = frozenset({"master", "bachelor", "associate", "associates"})  # "sales associates"
 _DEGREE_FOLLOWERS = frozenset({"of", "in", "degree", "program", "programme", "study", "studies", "level", "diploma"})
+_DEGREE_NOUNS = frozenset({"degree", "diploma", "bachelor", "master", "associate"})
+# Verbs spelled like a tool: "who excels at prioritising" and "excel in" name no spreadsheet. A verb form
+# ("excels") never names the tool; the bare word followed by at/in does only when capitalised mid-sentence.
+_VERB_FORMS = frozenset({"excels"})
+_VERB_LOOKALIKES = frozenset({"excel"})
+_VERB_FOLLOWERS = frozenset({"at", "in"})
 
 
 @dataclass(frozen=True)
@@ -49,14 +55,22 @@ class Lexicon:
         # Short all-capital synonyms (RN, ER, IFR) count only as written: "IFRS" is not the plural of IFR.
         self.acronyms: dict[str, str] = {}
         self.class_names: dict[str, set[tuple[str, ...]]] = {}  # "*crm": any member of the concept proves it
+        # "month-end close = monthly close": one thing written several ways (a named ask is proven by any).
+        self.equivalent_names: dict[tuple[str, ...], int] = {}
         self.max_len = 1
         for line in source.splitlines():
             line = line.strip()
             if not line or line.startswith("#"):
                 continue
             cid, category, domains, synonyms = (part.strip() for part in line.split("|"))
-            syns = [s.strip() for s in synonyms.split(";") if s.strip()]
+            entries = [s.strip() for s in synonyms.split(";") if s.strip()]
+            syns = [name.strip() for entry in entries for name in entry.split("=") if name.strip()]
             self.concepts[cid] = Concept(cid, category, tuple(domains.split()), _label(syns[0].lstrip("*")))
+            for entry in entries:
+                names = [tuple(tokenize(name.lstrip("*"))) for name in entry.split("=") if name.strip()]
+                if len(names) > 1:
+                    group = len(self.equivalent_names) + 1
+                    self.equivalent_names.update({name: group for name in names if name})
             for syn in syns:
                 if syn.startswith("*"):
                     syn = syn[1:]
@@ -115,8 +129,16 @@ class Lexicon:
         if concept.category == NOTHING:
             return False
         raw = _written(pairs[i][1])
-        if concept.category == EDUCATION and pairs[i][1].lower() in _BARE_DEGREE_WORDS:
+        if raw.lower() in _VERB_FORMS:
+            return False
+        verb_like = raw.lower() in _VERB_LOOKALIKES and (raw.islower() or i == 0)
+        if verb_like and i + 1 < len(pairs) and pairs[i + 1][0] in _VERB_FOLLOWERS:
+            return False
+        if concept.category == EDUCATION and _written(pairs[i][1]).lower() in _BARE_DEGREE_WORDS:
             following = pairs[i + 1][0] if i + 1 < len(pairs) else ""
+            if following in ("or", "and") and pairs[i][1].lower().endswith("'s"):
+                # "Associate's or bachelor's degree": a degree listed before the one the noun follows.
+                return any(stem in _DEGREE_NOUNS for stem, _raw in pairs[i + 2 : i + 5])
             return following in _DEGREE_FOLLOWERS
         if raw.isupper() and raw.isalpha() and 2 <= len(raw) <= 5 and i >= len(raw):
             words = pairs[i - len(raw) : i]
@@ -173,6 +195,11 @@ class Lexicon:
     def concept(self, cid: str) -> Concept:
         return self.concepts[cid]
 
+    def same_name(self, first: str, second: str) -> bool:
+        """Whether two phrases are one thing written two ways ("month-end close", "monthly close")."""
+        group = self.equivalent_names.get(tuple(tokenize(first)))
+        return group is not None and group == self.equivalent_names.get(tuple(tokenize(second)))
+
 
 _RELATIONS_FILE = Path(__file__).with_name("data") / "occupations.txt"
 
@@ -209,6 +236,10 @@ for _a, _b in _RELATIONS.get("neighbours", []):
 
 
 ISCO_OF_TITLE: dict[str, str] = dict(_RELATIONS.get("isco", []))
+# A degree's subject word -> the broad disciplines it belongs to ("marketing" -> business).
+DEGREE_FIELD_FAMILIES: dict[str, set[str]] = {}
+for _word, _family in _RELATIONS.get("degree_field_families", []):
+    DEGREE_FIELD_FAMILIES.setdefault(_word, set()).add(_family)
 CLASS_INCLUDES: dict[str, set[str]] = {}
 for _class, _member in _RELATIONS.get("class_includes", []):
     CLASS_INCLUDES.setdefault(_class, set()).add(_member)

@@ -47,13 +47,21 @@ def _gap(f: Finding) -> str:
     return f"{req.label} ({asked}): nothing in the CV shows it"
 
 
+def is_strength(f: Finding) -> bool:
+    """Whether the card states a finding as a strength: met, and for years all the years asked
+    (2.5 years of the 3 asked scores most of the part, but the card calls it what it is: short)."""
+    if f.requirement.category == "years":
+        return f.met >= 1.0
+    return f.met >= MET
+
+
 def strengths_and_gaps(breakdown: ScoreBreakdown) -> tuple[list[str], list[str]]:
     def order(f: Finding) -> tuple[bool, bool, float]:
         req = f.requirement
         return (req.kind != MUST, req.duty, -req.weight)
 
-    met = sorted((f for f in breakdown.findings if f.met >= MET), key=order)
-    missing = sorted((f for f in breakdown.findings if f.met < MET), key=order)
+    met = sorted((f for f in breakdown.findings if is_strength(f)), key=order)
+    missing = sorted((f for f in breakdown.findings if not is_strength(f)), key=order)
     # Soft skills prove little either way; they appear only if nothing better does.
     met = [f for f in met if f.requirement.category != "soft"] or met
     missing = [f for f in missing if f.requirement.category != "soft"]
@@ -69,7 +77,7 @@ def evidence_rows(breakdown: ScoreBreakdown) -> list[dict[str, Any]]:
                 "requirement": req.label,
                 "kind": req.kind,
                 "category": req.category,
-                "met": f.met >= MET,
+                "met": is_strength(f),
                 "strength": f.met,
                 "cv_line": f.cv_line,
                 "found": f.found,
@@ -155,7 +163,7 @@ def executive_summary(job: JobProfile, cv: CVProfile, breakdown: ScoreBreakdown)
         (
             f
             for f in breakdown.findings
-            if f.met < MET and f.requirement.kind == MUST and f.requirement.category != "soft"
+            if not is_strength(f) and f.requirement.kind == MUST and f.requirement.category != "soft"
         ),
         key=order,
     )

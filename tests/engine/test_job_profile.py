@@ -32,7 +32,7 @@ def _kind(job: JobProfile, concept: str) -> str:
         ("warehouse", ["forklift_cert", "warehouse_worker"], ["wms"], 1),  # logistics, prose
         ("software", ["python", "sql", "cloud", "containers"], ["iac"], 5),  # software
         ("accountant", ["excel", "accounting_software", "gaap", "bachelors"], ["cpa"], 3),  # finance, prose
-        ("chef", ["food_safety"], [], 3),  # hospitality
+        ("chef", ["food_manager_cert"], [], 3),  # hospitality
         ("teacher", ["teaching_licence", "bachelors"], ["teaching_skills"], 1),  # education
         ("truck_driver", ["cdl", "dot_compliance"], [], 2),  # transport
         ("hr", ["hr_skills"], ["hr_cert"], 3),  # HR
@@ -224,3 +224,34 @@ def test_things_called_pluses_are_nice_to_have_in_a_prose_requirement() -> None:
         "A degree in civil engineering and first aid/CPR certification are pluses."
     )
     assert _kind(job, "bls") == NICE
+
+
+def test_the_subject_of_a_degree_is_asked_by_the_degree_not_as_an_occupation() -> None:
+    job = ENGINE.prepare_job(
+        "AP Specialist\nRequirements:\n- 2+ years of accounts payable\n"
+        "- Associate's or bachelor's degree in accounting or finance"
+    )
+    degree = [r for r in job.requirements if r.category == "edu"]
+    assert degree and {"associate_degree", "bachelors"} <= set(degree[0].alternatives)
+    assert not [r for r in job.requirements if "accountant" in r.alternatives]  # no "Accounting" title ask
+
+
+def test_people_the_job_talks_to_and_the_job_s_hours_are_not_asks() -> None:
+    job = ENGINE.prepare_job(
+        "HR Generalist\nRequirements:\n- 3+ years in HR\n"
+        "- Able to talk to a machine operator and a vice president with the same respect\n"
+        "- Schedule is Monday to Friday, 8am to 5pm, with an on-call rotation one weekend a month"
+    )
+    assert not [r for r in job.requirements if r.category == "title" and "machine" in r.label.lower()]
+    assert not [r for r in job.requirements if "schedule" in r.label.lower()]
+
+
+def test_how_to_apply_and_the_legal_footer_are_not_requirements() -> None:
+    job = ENGINE.prepare_job(
+        "Software Developer\nRequirements:\n- Java, C# and SQL\n- Looking forward to receiving your resume!\n"
+        "- Click the link at the bottom of this email to search all of our open positions\n"
+        "- Copyright 1999 - 2019 . Example Recruiters, Inc\n- All rights reserved"
+    )
+    labels = " ".join(r.label.lower() for r in job.requirements)
+    assert "resume" not in labels and "copyright" not in labels and "rights reserved" not in labels
+    assert "click" not in labels

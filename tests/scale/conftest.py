@@ -28,7 +28,10 @@ from tests.support.postgres import create_database, drop_database, migrated_engi
 from tests.support.server import ROOT, AppServer
 
 REDIS_URL = os.environ.get("CVMATCH_TEST_REDIS_URL", "redis://127.0.0.1:6379")
-LEASE_SECONDS = 5
+# Above the longest a file may take to read on a busy machine (CVMATCH_READER_WALL_SECONDS 2.5 s, up to
+# 4x when the reader is starved of CPU): with 5 s, a plain TXT waiting behind hostile files lost its
+# lease twice under load and was skipped as a file that stops readers.
+LEASE_SECONDS = 12
 
 
 def fresh_redis_url() -> str:
