@@ -15,7 +15,7 @@ from cvmatch_app.components.ranking_table import ranking_table, verdict_counts
 from cvmatch_app.components.rubric_editor import rubric_editor
 from cvmatch_app.components.rubric_summary import rubric_summary
 from cvmatch_app.components.workspace_styles import workspace_styles
-from cvmatch_app.state.job import SORT_KEYS, STATUS_FILTERS, VERDICT_LABELS, JobState
+from cvmatch_app.state.job import SORT_KEYS, STATUS_FILTERS, VERDICT_LABELS, JobCardsState, JobState
 from cvmatch_app.state.job_rubric import JobRubricState
 
 
@@ -226,15 +226,17 @@ def _ranking() -> rx.Component:
             ),
             rx.box(
                 rx.vstack(
-                    rx.foreach(JobState.shown_cards, lambda card, i: cv_card(card, i + 1, on_open=JobState.open_cv)),
+                    rx.foreach(
+                        JobCardsState.shown_cards, lambda card, i: cv_card(card, i + 1, on_open=JobState.open_cv)
+                    ),
                     spacing="3",
                     width="100%",
                 ),
-                display=rx.cond(JobState.view_mode == "cards", "block", "none"),
+                display=rx.cond(JobCardsState.on_screen, "block", "none"),
                 class_name="print-show",
                 width="100%",
                 id="cards-view",
-                data_rubric_version=JobState.cards_rubric_version,
+                data_rubric_version=JobCardsState.rubric_version,
             ),
             width="100%",
             spacing="3",

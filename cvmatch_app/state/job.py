@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from typing import Any
 
@@ -70,11 +70,6 @@ class JobState(rx.State):
     engine: str = ""
     rubric_version: int = 0  # the rubric version the ranking shown was scored with
     rows: list[ProgressRow] = []
-    # The cards shown (filtered and sorted), for the cards view and for print. A plain var, refreshed by
-    # ``_sync_cards``: while the table is the view on screen it follows one update later, so the table
-    # a recruiter watches re-ranks first and the (hidden, print-only) cards after it.
-    shown_cards: list[ResultCard] = []
-    cards_rubric_version: int = 0  # the rubric version the cards above show (the table's may be one ahead)
     requirements: list[dict[str, str]] = []
     rubric_lines: list[RubricLine] = []  # the rubric scored with, for the print header
     sort_key: str = "score"
@@ -109,19 +104,16 @@ class JobState(rx.State):
         """The ranking table's rows: no summary, strengths, gaps or evidence texts."""
         return table_rows(self._filtered(), set(self.compare_positions))
 
-    def _sync_cards(self) -> None:
-        shown = self._filtered()
-        if list(self.shown_cards) != shown:
-            self.shown_cards = shown
-        if self.cards_rubric_version != self.rubric_version:
-            self.cards_rubric_version = self.rubric_version
+    async def _sync_cards(self) -> None:
+        cards = await self.get_state(JobCardsState)
+        cards.show(self._filtered(), self.rubric_version, on_screen=self.view_mode == "cards")
 
-    def _then_cards(self) -> Iterator[None]:
+    async def _then_cards(self) -> AsyncIterator[None]:
         """After a change of the ranking: with the cards on screen they change in the same update; with
         the table on screen the table's update goes first (``yield``) and the cards follow."""
         if self.view_mode != "cards":
             yield
-        self._sync_cards()
+        await self._sync_cards()
 
     @rx.var
     def has_cards(self) -> bool:
@@ -215,7 +207,7 @@ class JobState(rx.State):
             return
         self.not_found = False
         self._apply(view)
-        self._sync_cards()
+        await self._sync_cards()
         self._show_links(links)
         if self.open_position >= 0:
             yield JobState.open_cv(self.open_position)
@@ -248,50 +240,55 @@ class JobState(rx.State):
                 self._apply(view)
                 cards_later = self.view_mode != "cards"
                 if not cards_later:
-                    self._sync_cards()
+                    await self._sync_cards()
                 if view["done"] and not finished:
                     finished = True
                     auth = await self.get_state(AuthState)
                     await auth._load_user()  # refunds for failed CVs show in the balance
             if cards_later:
                 async with self:  # the table went first; the hidden cards (print) follow
-                    self._sync_cards()
+                    await self._sync_cards()
 
     # Sorting, filtering, searching, views.
 
     @rx.event
-    def set_sort_key(self, key: str):
+    async def set_sort_key(self, key: str):
         if key in SORT_KEYS:
             self.sort_key = key
             self.descending = key != "name"
-        yield from self._then_cards()
+        async for update in self._then_cards():
+            yield update
 
     @rx.event
-    def toggle_direction(self):
+    async def toggle_direction(self):
         self.descending = not self.descending
-        yield from self._then_cards()
+        async for update in self._then_cards():
+            yield update
 
     @rx.event
-    def set_verdict_filter(self, verdict: str):
+    async def set_verdict_filter(self, verdict: str):
         self.verdict_filter = verdict if verdict in VERDICTS else "all"
-        yield from self._then_cards()
+        async for update in self._then_cards():
+            yield update
 
     @rx.event
-    def set_status_filter(self, status: str):
+    async def set_status_filter(self, status: str):
         self.status_filter = status if status in STATUS_FILTERS else "all"
-        yield from self._then_cards()
+        async for update in self._then_cards():
+            yield update
 
     @rx.event
-    def set_search(self, text: str):
+    async def set_search(self, text: str):
         self.search = text[:100]
-        yield from self._then_cards()
+        async for update in self._then_cards():
+            yield update
 
     @rx.event
-    def set_view_mode(self, mode: str | list[str]):
+    async def set_view_mode(self, mode: str | list[str]):
         mode = mode[0] if isinstance(mode, list) and mode else mode
         if isinstance(mode, str) and mode in VIEW_MODES and (mode != "compare" or self.can_compare):
             self.view_mode = mode
-            self._sync_cards()
+            await self._sync_cards()
 
     # The CV beside the ranking.
 
@@ -329,7 +326,7 @@ class JobState(rx.State):
             await self._reload(user_id)
         except ServiceError as error:
             return rx.toast.error(error.detail, duration=5000)
-        self._sync_cards()  # a decision shows on the card in the same update as in the table
+        await self._sync_cards()  # a decision shows on the card in the same update as in the table
         return None
 
     @rx.event
@@ -376,7 +373,7 @@ class JobState(rx.State):
         job_id = self.job_id
         await in_db(lambda s: workspace.set_blind_review(s, user_id=user_id, job_id=job_id, blind=blind), write=True)
         await self._reload(user_id)
-        self._sync_cards()  # names leave the cards in the same update as the table
+        await self._sync_cards()  # names leave the cards in the same update as the table
         if self.open_position >= 0:
             return JobState.open_cv(self.open_position)
 
@@ -431,3 +428,23 @@ class JobState(rx.State):
         created = datetime.fromisoformat(self.created_iso) if self.created_iso else datetime.now()
         data = results_csv(export_rows(self._filtered(), self.rows), job_title=self.title, job_date=created)
         return rx.download(data=data, filename=export_filename(self.title, created), mime_type="text/csv")
+
+
+class JobCardsState(rx.State):
+    """The cards shown (filtered and sorted): the cards view, and print from any view. A state of its own
+    (its own React context), so a change of the table or the progress does not re-render 25 cards, and
+    the cards' update does not re-render the table. While the table is on screen the cards follow it
+    one update later (``JobState._then_cards``): the ranking a recruiter watches moves first."""
+
+    shown_cards: list[ResultCard] = []
+    rubric_version: int = 0  # the rubric version the cards show (the table's may be one ahead for a moment)
+    on_screen: bool = False  # the cards view is the view shown (else hidden, for print only)
+
+    def show(self, cards: list[ResultCard], rubric_version: int, *, on_screen: bool) -> None:
+        """Only what changed is set, hence sent."""
+        if list(self.shown_cards) != cards:
+            self.shown_cards = cards
+        if self.rubric_version != rubric_version:
+            self.rubric_version = rubric_version
+        if self.on_screen != on_screen:
+            self.on_screen = on_screen

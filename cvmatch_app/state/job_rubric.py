@@ -230,7 +230,7 @@ class JobRubricState(rx.State):
         await job._reload(user_id)
         await self._fetch(user_id, None)
         self.rescoring = False
-        for update in job._then_cards():  # the table (on screen) re-ranks first, the print-only cards after
+        async for update in job._then_cards():  # the table (on screen) re-ranks first, the print-only cards after
             yield update
 
     @rx.event
@@ -314,7 +314,7 @@ class JobRubricState(rx.State):
         job = await self.get_state(JobState)  # scored in place after all (the job's engine is local)
         await job._reload(user_id)
         await self._fetch(user_id, None)
-        job._sync_cards()
+        await job._sync_cards()
 
     @rx.event
     def cancel_paid_rescore(self):
