@@ -8,7 +8,10 @@ waits until it is scored, then opens the job page in Chromium (Playwright, Debia
 measures, for each rubric edit, the time from the click to the frame in which the re-ranked
 ranking is painted: the click is made inside the page, a MutationObserver waits for the heading's
 ``data-rubric-version`` to become the new version (it changes in the same state update, hence the
-same React commit, as every row and card), and one requestAnimationFrame more counts the paint.
+same React commit, as every row of the table), and one requestAnimationFrame more counts the paint.
+The cards live in a state of their own: with the cards shown they change in that same update; with
+the table shown they follow one update later (hidden, for print), timed separately through
+``#cards-view``'s own ``data-rubric-version``.
 Edits alternate between switching ACLS to nice-to-have and back to must-have, and a knockout on
 and off, with the table shown and then with the 25 cards shown. Target: <= 1 s to the last card.
 
