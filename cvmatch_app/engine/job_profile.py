@@ -504,6 +504,10 @@ def _requirements_from(sentence: str, section: str) -> list[Requirement]:
             weight = min(weight, OBTAINABLE_WEIGHT)
         if duty_flag:
             weight *= 0.6
+        if category == SOFT and req_kind == MUST:
+            # "Empathy", "a team player", "strong communication": a CV's self-description proves none of
+            # them, so the recruiter sees them as a minor nice-to-have, never a must-have that costs points.
+            req_kind = NICE
         if duty_flag and category == TITLE:
             continue  # "assist the dentist" describes the work, it does not ask to be a dentist
         spans = token_spans(sentence)
