@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from .experience import WORD_NUMBERS
-from .lexicon import CLASS_INCLUDES, CREDENTIAL, EDUCATION, FIELD, LICENCE_OF_TITLE, SOFT, TITLE, Hit, get_lexicon
+from .lexicon import CREDENTIAL, EDUCATION, FIELD, LICENCE_OF_TITLE, SOFT, TITLE, Hit, get_lexicon
 from .semantic import jd_vectors, title_vector
 from .text_clean import normalize_text, strip_bullet
 from .tokens import STOPWORDS, token_spans, tokenize
@@ -596,20 +596,14 @@ SUITE_SHARE_FLOOR = 0.4  # each of several named parts of one suite weighs at le
 def _share_suite_weight(requirements: list[Requirement]) -> None:
     """Named parts of one suite in one sentence ("Microsoft Office (Outlook, Excel, PowerPoint)", "Adobe
     Creative Suite: InDesign, Illustrator and Photoshop", "closing experience in B2B sales, quota-carrying")
-    are facets of one ask: they share its weight instead of counting as four must-haves."""
-    lexicon = get_lexicon()
-    member_of = {member: cls for cls, members in CLASS_INCLUDES.items() for member in members}
-    suites: dict[str, list[Requirement]] = {}
-    for req in requirements:
-        if req.category in _NAMED_ASKS and req.alternatives and not req.defining:
-            root = member_of.get(req.alternatives[0], req.alternatives[0])
-            if lexicon.concept(root).category in _NAMED_ASKS:
-                suites.setdefault(root, []).append(req)
-    for parts in suites.values():
-        if len(parts) > 1:
-            share = max(SUITE_SHARE_FLOOR, 1.0 / len(parts))
-            for req in parts:
-                req.weight = round(req.weight * share, 3)
+    are facets of one ask: they share its weight instead of counting as four must-haves. So do the tools
+    and skills one JD line lists ("Proficiency with Zendesk, Jira and remote-desktop tools"): the line is
+    one ask with its items as parts, as a recruiter reads it, not three asks of full weight each."""
+    parts = [req for req in requirements if req.category in _NAMED_ASKS and req.alternatives and not req.defining]
+    if len(parts) > 1:
+        share = max(SUITE_SHARE_FLOOR, 1.0 / len(parts))
+        for req in parts:
+            req.weight = round(req.weight * share, 3)
 
 
 def _defining_asks(title: str, title_concepts: list[str]) -> list[Requirement]:
