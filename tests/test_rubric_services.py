@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import copy
+import time
 from typing import Any
 
 import pytest
@@ -54,7 +55,17 @@ def _finished_job(user_id: int, requirements: Any = None, *, blind: bool = False
     )
     with session_scope() as session:
         cv_ids = matching.cv_ids_of(session, submitted["job_id"])
-    assert [asyncio.run(process_cv(cv_id)) for cv_id in cv_ids] == ["scored"] * len(cvs)
+    for cv_id in cv_ids:
+        # "skipped" when a runner registered in this test process by an earlier test claimed it first.
+        assert asyncio.run(process_cv(cv_id)) in ("scored", "skipped")
+    deadline = time.monotonic() + 60
+    while True:
+        with session_scope() as session:
+            states = [session.get(MatchCV, cv_id).status for cv_id in cv_ids]  # type: ignore[union-attr]
+        if states == ["completed"] * len(cvs) or time.monotonic() > deadline:
+            break
+        time.sleep(0.05)
+    assert states == ["completed"] * len(cvs)
     return str(submitted["job_id"])
 
 

@@ -61,9 +61,30 @@ def browser() -> Iterator[Browser]:
         browser.close()
 
 
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
+    outcome = yield
+    report = outcome.get_result()  # type: ignore[attr-defined]
+    if report.when == "call":
+        item.stash[_CALL_FAILED] = report.failed
+
+
+_CALL_FAILED = pytest.StashKey[bool]()
+FAILURES_DIR = Path(__file__).resolve().parents[2] / "test-artifacts" / "failures"
+
+
 @pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
+def page(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     yield page
+    if request.node.stash.get(_CALL_FAILED, False):
+        # What the browser showed when the test failed: a screenshot, and the page's text in the log
+        # (CI keeps only the log).
+        try:
+            FAILURES_DIR.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(FAILURES_DIR / f"{request.node.name}.png"), full_page=True)
+            print(f"page at failure: {page.url}\n{page.inner_text('body')[:3000]}")
+        except Exception as exc:  # noqa: BLE001 - a diagnostic must not hide the failure itself
+            print(f"no screenshot of the failed page: {exc}")
     context.close()

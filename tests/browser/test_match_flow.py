@@ -161,6 +161,16 @@ def test_phone_width_is_readable(web_server, browser, artifacts):
 
 def test_cvs_dropped_by_drag_and_drop_or_chosen_with_the_keyboard(web_server, page):
     sign_up(page, web_server.url)
+    # A person drops files on a drop zone that is live: wait until React has attached its handlers
+    # (under load the synthetic drop below could otherwise reach the zone first and be lost).
+    page.wait_for_function(
+        """() => {
+            const zone = document.getElementById("cvs");
+            const props = zone && Object.keys(zone).find((key) => key.startsWith("__reactProps"));
+            return Boolean(props && zone[props].onDrop);
+        }""",
+        timeout=WAIT_MS,
+    )
     page.evaluate(
         """() => {
             const transfer = new DataTransfer();
