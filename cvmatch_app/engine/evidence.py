@@ -351,6 +351,8 @@ def _education_evidence(req: Requirement, cv: CVProfile) -> Finding:
             if not _reads_as_education(cv, index) or _UNFINISHED_RE.search(line):
                 continue
             said = next((lexicon.surface(line, h) for h in lexicon.find(line) if h.concept == cid), "")
+            if said.lower() in _BARE_DEGREE and cv.sections[index] not in ("education", "certifications"):
+                continue  # "degree specifications", "programs and degrees" in a duty: not the candidate's own
             if cid not in req.alternatives and not _at_degree_level(cid, said or line, req.alternatives):
                 continue
             if not field_words or _names_field(cv, index, field_words):
@@ -368,6 +370,7 @@ def _education_evidence(req: Requirement, cv: CVProfile) -> Finding:
     return Finding(req, 0.0)
 
 
+_BARE_DEGREE = frozenset({"degree", "degrees"})
 # "Some College (No Degree)", "B.S. expected 2026", "a Computer Science junior": not (yet) a degree.
 _UNFINISHED_RE = re.compile(
     r"\b(?:no degree|not completed|incomplete|in progress|expected|anticipated|pursuing|currently enrolled|"
@@ -387,6 +390,8 @@ _LEVEL_ORDER = ("associate_degree", "bachelors", "masters", "doctorate")
 
 def _at_degree_level(cid: str, written: str, asked: list[str]) -> bool:
     """Whether a degree of another concept, as written, is at or above the level asked."""
+    if "high_school" in asked:
+        return True  # "a diploma or degree", "high school diploma or GED": any degree is more than that
     levels = [lvl for lvl in _LEVEL_ORDER if lvl in asked]
     if not levels:
         return cid in {c for a in asked for c in _EDU_IMPLIED_BY.get(a, {a})}
@@ -456,13 +461,24 @@ def _in_related_field(cv: CVProfile, index: int, field_words: list[str]) -> bool
     """Whether the degree line (or the line under it) names a subject of a discipline the asked field
     belongs to (``[degree_field_families]``): marketing for "HR, business or a related field"."""
     asked = {family for word in field_words for family in DEGREE_FIELD_FAMILIES.get(word, ())}
-    words = tokenize(_DEGREE_NAME_RE.sub(" ", " ".join(cv.lines[index : index + 2])))
+    words = _subject_words(_DEGREE_NAME_RE.sub(" ", " ".join(cv.lines[index : index + 2])), field_words)
     return any(asked & DEGREE_FIELD_FAMILIES.get(word, set()) for word in words)
+
+
+# "Communications Engineering", "Design Engineering": a subject word before "engineering" names an
+# engineering discipline, not the subject, unless the job asked for engineering.
+_DISCIPLINE_HEADS = frozenset(tokenize("engineering"))
+
+
+def _subject_words(text: str, field_words: list[str]) -> set[str]:
+    words = tokenize(text)
+    heads = _DISCIPLINE_HEADS - set(field_words)
+    return {w for w, after in zip(words, [*words[1:], ""], strict=True) if after not in heads}
 
 
 def _names_field(cv: CVProfile, index: int, field_words: list[str]) -> bool:
     """The degree line, or the line under it (a degree and its major are often written apart)."""
-    words = set(tokenize(" ".join(cv.lines[index : index + 2])))
+    words = _subject_words(" ".join(cv.lines[index : index + 2]), field_words)
     return any(w in words or any(x.startswith(w[:5]) for x in words if len(w) >= 5) for w in field_words)
 
 

@@ -140,6 +140,8 @@ class Lexicon:
                 # "Associate's or bachelor's degree": a degree listed before the one the noun follows.
                 return any(stem in _DEGREE_NOUNS for stem, _raw in pairs[i + 2 : i + 5])
             return following in _DEGREE_FOLLOWERS
+        if self._in_another_sense(cid, pairs, i):
+            return False
         if raw.isupper() and raw.isalpha() and 2 <= len(raw) <= 5 and i >= len(raw):
             words = pairs[i - len(raw) : i]
             spelled = "".join(w[1][:1] for w in words).upper()
@@ -147,6 +149,16 @@ class Lexicon:
             if spelled == raw.upper() and not covered:
                 return False
         return True
+
+    @staticmethod
+    def _in_another_sense(cid: str, pairs: list[tuple[str, str]], i: int) -> bool:
+        """A word written in another sense than the concept's (``data/word_senses.txt``): "kitchens"
+        beside "remodeled bathrooms" is a room, "scheduling" beside "employees" a staff rota."""
+        others = OTHER_SENSES.get((cid, pairs[i][0]))
+        if not others:
+            return False
+        near = pairs[max(0, i - _SENSE_WINDOW) : i] + pairs[i + 1 : i + 1 + _SENSE_WINDOW]
+        return any(stem in others for stem, _raw in near)
 
     def _licensed_titles(self, stems: list[str], hits: list[Hit]) -> list[Hit]:
         """ "Licensed journeyman electrician", "certified forklift operator", "Forklift operator
@@ -233,6 +245,27 @@ NEIGHBOURS: dict[str, frozenset[str]] = {}
 for _a, _b in _RELATIONS.get("neighbours", []):
     NEIGHBOURS[_a] = NEIGHBOURS.get(_a, frozenset()) | {_b}
     NEIGHBOURS[_b] = NEIGHBOURS.get(_b, frozenset()) | {_a}
+
+
+_SENSES_FILE = Path(__file__).with_name("data") / "word_senses.txt"
+_SENSE_WINDOW = 8  # words either side of the concept's word that may show another sense
+
+
+def load_senses(path: Path = _SENSES_FILE) -> dict[tuple[str, str], frozenset[str]]:
+    """(concept, word) -> the words that, near it, show the word is written in another sense."""
+    senses: dict[tuple[str, str], frozenset[str]] = {}
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        head, _, context = line.partition(":")
+        cid, word = head.split()
+        key = (cid, tokenize(word)[0])
+        senses[key] = senses.get(key, frozenset()) | frozenset(tokenize(context))
+    return senses
+
+
+OTHER_SENSES = load_senses()
 
 
 ISCO_OF_TITLE: dict[str, str] = dict(_RELATIONS.get("isco", []))

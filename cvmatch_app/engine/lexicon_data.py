@@ -97,7 +97,7 @@ construction_skills | skill | construction | construction drawings = blueprint r
 electrical_skills | skill | electrical trades | nec; national electrical code; conduit; conduit bending; circuits; circuit breakers; panels; electrical panels; troubleshooting electrical; low voltage; high voltage; 18th edition; bs 7671; wiring regulations; plc; motor controls
 electrician_licence | cred | electrical trades construction | journeyman license; journeyman electrician license; master electrician license; electrical license; electrician license; electrical licence; licensed electrician; jib card; ecs card; 18th edition certificate
 trade_licence | cred | trades construction | plumbing license; licensed plumber; master plumber; gas safe; gas safe registered; hvac license; epa 608 certification; epa certification; contractor license; general contractor license; nate certification
-construction_pm | skill | construction management | construction management; construction project management; subcontractor management; subcontractors; site inspections; procore; scheduling; rfis; submittals; change orders; punch list
+construction_pm | skill | construction management | construction management; construction project management; subcontractor management; subcontractors; site inspections; procore; scheduling = project schedules = project schedule = production schedules = construction schedules = construction schedule = master schedule = project scheduling; rfis; submittals; change orders; punch list
 
 # ---------------------------------------------------------------- software, IT, data
 software_engineer | title | software | software engineer; software developer; software development; software engineering; full stack developer; full stack engineer; fullstack; full-stack; backend developer; back end developer; backend engineer; frontend developer; front end developer; frontend engineer; web developer; application developer; sde; swe; mobile developer; ios developer; android developer; application development; web development; developer; programmer
@@ -127,7 +127,7 @@ git | tool | software | git; github; gitlab; bitbucket; version control; source 
 linux | tool | software it devops | linux; unix; bash; shell scripting; shell; ubuntu; red hat; rhel; centos; debian; powershell
 monitoring | tool | devops software | monitoring; prometheus; grafana; datadog; splunk; new relic; elk; observability; nagios; zabbix; logging; alerting; incident response; pagerduty
 networking | skill | it | networking; tcp/ip; tcp ip; dns; dhcp; vpn; lan; wan; routers; switches; firewalls; firewall; cisco; ccna; vlan; routing; switching; network troubleshooting
-windows_admin | tool | it | active directory; windows server; group policy; office 365 admin; microsoft 365 admin; exchange server; sccm; intune; vmware; hyper-v; virtualization; ticketing system = ticketing = helpdesk system = help desk system = help desk software = helpdesk software = ticket system = ticket tracking; servicenow; jira service desk; zendesk; remote desktop; hardware troubleshooting; software installation; imaging; troubleshooting
+windows_admin | tool | it | active directory; windows server; group policy; office 365 admin; microsoft 365 admin; exchange server; sccm; intune; vmware; hyper-v; virtualization; ticketing system = ticketing = helpdesk system = help desk system = help desk software = helpdesk software = ticket system = ticket tracking = help desk management software = helpdesk management software = ticket management = ticket queue; servicenow; jira service desk; zendesk; remote desktop; hardware troubleshooting; software installation; imaging; troubleshooting
 api | skill | software | api; apis; rest; restful; rest api; graphql; microservices; microservice; web services; soap; grpc; json
 agile | skill | software management | agile; scrum; kanban; sprint; sprints; scrum master; jira; confluence; user stories; sprint planning
 testing_skill | skill | software | unit testing; unit tests; tdd; test driven development; integration testing; selenium; cypress; junit; jest; automated testing; test cases; regression testing; bdd; cucumber
@@ -275,7 +275,7 @@ languages | skill | general languages | bilingual = multilingual = trilingual = 
 
 # ---------------------------------------------------------------- education levels and generic
 high_school | edu | general | high school diploma; high school; ged; secondary school; gcse; gcses; a levels; a-levels; hsc; diploma
-bachelors | edu | general | bachelor's degree; bachelors degree; bachelor degree; bachelor's; bachelors; bachelor of science; bachelor of arts; bsc; b.sc; BA; b.a; BS; b.s; undergraduate degree; degree; university degree; college degree; four-year degree; 4-year degree; btech; b.tech; b.e; beng
+bachelors | edu | general | bachelor's degree; bachelors degree; bachelor degree; bachelor's; bachelors; bachelor of science; bachelor of arts; bsc; b.sc; BA; b.a; BS; b.s; undergraduate degree; degree; university degree; university graduate; college degree; four-year degree; 4-year degree; btech; b.tech; b.e; beng
 masters | edu | general | master's degree; masters degree; master degree; master's; master of science; master of arts; msc; m.sc; m.s; graduate degree; postgraduate degree; meng; m.tech; mtech
 doctorate | edu | general | phd; ph.d; doctorate; doctoral degree; doctor of philosophy
 associate_degree | edu | general | associate degree; associate's degree; associate's; associates degree; aas; a.a.s; associate of science; associate of arts; associate of applied science; hnd; hnc; vocational diploma; trade school; apprenticeship; nvq; btec
@@ -287,7 +287,7 @@ customer_focus | soft | general | customer focus; customer-focused; customer ori
 
 # ---------------------------------------------------------------- fields and workplaces (not job titles)
 field_hospitality | field | hospitality | hospitality; hotel; resort; housekeeping
-field_kitchen | field | hospitality kitchen | kitchen; culinary; cooking
+field_kitchen | field | hospitality kitchen | kitchen; culinary; cooking; cooked
 field_warehouse | field | logistics | warehouse; distribution center; distribution centre; fulfillment center; fulfilment centre
 field_construction | field | construction | construction; building site; construction site; new construction
 field_manufacturing | field | manufacturing | manufacturing; factory; assembly line; production line
@@ -311,7 +311,7 @@ librarian | title | library education | librarian; library assistant; library te
 dietitian | title | health nutrition | dietitian; dietician; nutritionist; registered dietitian; rdn; clinical nutrition
 speech_therapy | title | health therapy | speech therapist; speech-language pathologist; speech language pathologist; slp; audiologist
 pharmacy_skills | skill | health pharmacy | dispensing; prescription processing; medication reconciliation; compounding; pharmacy operations
-event_planning | skill | hospitality events | event planning; event management; event coordination; wedding planning; conference planning; banquets; catering sales
+event_planning | skill | hospitality events | event planning; event management; event coordination; wedding planning; conference planning; banquets = banqueting = large functions = private functions = high-volume functions = high volume functions = function room; catering sales
 social_work_licence | cred | social health | lcsw; lmsw; lsw; licensed clinical social worker; licensed social worker; social work license; social work licence; lpc; licensed professional counselor; swe registration
 social_work_degree | edu | social | msw; master of social work; bsw; bachelor of social work
 pm_tools | tool | management construction software | ms project; microsoft project; primavera; primavera p6; p6; smartsheet; asana; monday.com; trello; wrike

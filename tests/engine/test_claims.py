@@ -1,0 +1,107 @@
+"""Strengths and gaps that say what the CV shows: a requirement's word in its own sense, degrees at the
+level and in the field asked, and the phrasings people really use for the work."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from cvmatch_app.engine import LocalEngine
+from cvmatch_app.engine.lexicon import OTHER_SENSES, get_lexicon
+
+ENGINE = LocalEngine(today=dt.date(2026, 11, 1))
+
+
+def _met(jd: str, cv: str, requirement: str) -> float:
+    evidence = ENGINE.assess_sync(ENGINE.prepare_job(jd), cv, []).evidence
+    row = next(e for e in evidence if e["requirement"].lower().startswith(requirement.lower()))
+    return float(row["strength"]) if row["met"] else 0.0
+
+
+# ------------------------------------------------------------------ a word in another sense
+def test_every_other_sense_names_a_concept_of_the_lexicon() -> None:
+    concepts = get_lexicon().concepts
+    assert OTHER_SENSES and all(cid in concepts for cid, _word in OTHER_SENSES)
+
+
+def test_a_kitchen_that_was_remodelled_or_cleaned_beside_bathrooms_is_a_room_not_kitchen_work() -> None:
+    jd = "Line Cook\nRequirements:\n- Kitchen experience\n- Food safety"
+    carpenter = "Experience\nCarpenter, BuildCo, 2015 - Present\n- Repaired roofs and remodeled bathrooms and kitchens"
+    cook = "Experience\nPrep Worker, Diner, 2015 - Present\n- Cut and chopped vegetables and cooked on a grill"
+    chef = "Experience\nPrep Worker, Diner, 2015 - Present\n- Kept the kitchen stocked during service"
+    assert _met(jd, carpenter, "Kitchen") == 0.0
+    assert _met(jd, cook, "Kitchen") > 0
+    assert _met(jd, chef, "Kitchen") > 0
+
+
+def test_scheduling_staff_is_not_a_project_schedule() -> None:
+    jd = "Construction Site Manager\nRequirements:\n- Scheduling\n- Subcontractors"
+    rota = (
+        "Experience\nRestaurant Manager, Bistro, 2015 - Present\n"
+        "- Oversaw hiring, training and scheduling of all employees"
+    )
+    site = "Experience\nSite Manager, BuildCo, 2015 - Present\n- Developed project and production schedules"
+    assert _met(jd, rota, "Scheduling") == 0.0
+    assert _met(jd, site, "Scheduling") > 0
+
+
+def test_retail_banking_plate_presentation_and_a_team_of_illustrators_are_other_senses() -> None:
+    retail = "Digital Marketer\nRequirements:\n- Retail experience\n- SEO"
+    bank = "Experience\nMarketing Director, First Bank, 2010 - 2020\n- Led the retail banking deposit strategy\n- SEO"
+    shop = "Experience\nMarketing Assistant, Shoe Shop, 2010 - 2020\n- Promoted retail products in store\n- SEO"
+    assert _met(retail, bank, "Retail") == 0.0
+    assert _met(retail, shop, "Retail") > 0
+    design = "Graphic Designer\nRequirements:\n- Illustrator\n- Photoshop"
+    team = (
+        "Experience\nArt Director, Studio, 2010 - 2020\n"
+        "- Supervised designers, copywriters and illustrators\n- Photoshop"
+    )
+    assert _met(design, team, "Illustrator") == 0.0
+    assert _met(design, team + "\nSkills\nAdobe Illustrator", "Illustrator") > 0
+    talk = "Account Executive\nRequirements:\n- Presentation skills\n- Cold calling"
+    plate = "Experience\nLine Cook, Bistro, 2010 - 2020\n- Plate presentation skills\n- Cold calling"
+    assert _met(talk, plate, "Presentation") == 0.0
+
+
+# ------------------------------------------------------------------ degrees
+def test_any_degree_meets_a_diploma_or_degree_ask() -> None:
+    jd = "Sous Chef\nRequirements:\n- Culinary school diploma or degree\n- Knife skills"
+    cv = (
+        "Experience\nLine Cook, Bistro, 2015 - Present\n- Knife skills\nEducation\n"
+        "Associate of Arts : Culinary Arts, Florida Culinary Institute"
+    )
+    assert _met(jd, cv, "Diploma") > 0
+
+
+def test_a_communications_engineering_degree_is_not_a_communications_degree() -> None:
+    jd = (
+        "Marketing Specialist\nRequirements:\n- SEO\n"
+        "- A bachelor's degree in marketing, communications or a related field"
+    )
+    base = "Experience\nMarketer, Acme, 2016 - Present\n- SEO\nEducation\n"
+    engineering = base + "Bachelor of Science : Electronics and Communications Engineering Technology"
+    communications = base + "Bachelor of Arts : Communications"
+    assert _met(jd, engineering, "Bachelor") < 0.7
+    assert _met(jd, communications, "Bachelor") >= 0.7
+
+
+def test_degree_programmes_named_in_a_duty_are_not_the_candidates_degree() -> None:
+    jd = "Administrative Assistant\nRequirements:\n- Microsoft Office\n- An associate's or bachelor's degree"
+    cv = (
+        "Experience\nProgram Assistant, State University, 2016 - Present\n"
+        "- Responsible for knowledge of all programs and degree specifications\n- Microsoft Office"
+    )
+    assert _met(jd, cv, "Associate") == 0.0
+    assert _met(jd, cv + "\nEducation\nBachelor of Arts, History, 2012", "Associate") > 0
+
+
+# ------------------------------------------------------------------ the work in the words people use
+def test_phrasings_people_use_for_banquets_tickets_and_a_university_degree() -> None:
+    chef = "Sous Chef\nRequirements:\n- Banquet or catering experience\n- Knife skills"
+    cv = "Experience\nCook, Hotel, 2015 - Present\n- Prepared food for large functions and weddings\n- Knife skills"
+    assert _met(chef, cv, "Banquet") > 0
+    support = "IT Support Technician\nRequirements:\n- Experience with a ticketing system\n- Active Directory"
+    it = "Experience\nIT Technician, Acme, 2015 - Present\n- Project ticket management\n- Active Directory"
+    assert _met(support, it, "Ticketing") > 0
+    sales = "Account Executive\nRequirements:\n- Cold calling\n- Bachelor's degree"
+    grad = "Experience\nSales Rep, Acme, 2015 - Present\n- Cold calling\nEducation\nUniversity graduate, 2012"
+    assert _met(sales, grad, "Bachelor") > 0
