@@ -284,30 +284,47 @@ def _held_title_role(cv: CVProfile, title_concepts: list[str]) -> Role | None:
     return None
 
 
+# Words that frame an ask rather than name its content: "a portfolio that shows print and digital work"
+# asks for print and digital work (the portfolio itself is attached, not written in the CV).
+_ASK_FRAMING = frozenset(tokenize("portfolio show shows showing demonstrate demonstrates demonstrating evidence"))
+_HYPHENATED_RE = re.compile(r"\b([a-z]{1,6})-([a-z]{3,})\b", re.IGNORECASE)
+
+
+def _compound_words(cv: CVProfile) -> dict[str, str]:
+    """Words written with a hyphen, joined, and how the CV wrote them: "prepress" -> "pre-press"."""
+    return {(a + b).lower(): f"{a}-{b}".lower() for line in cv.lines for a, b in _HYPHENATED_RE.findall(line)}
+
+
 def _fuzzy_terms(cv: CVProfile, terms: list[str]) -> tuple[float, str]:
     terms = [t for t in terms if t not in _GENERIC_TERMS]
+    content = [t for t in terms if t not in _ASK_FRAMING]
+    terms = content or terms
     if not terms:
         return 0.0, ""
     vocab = list(cv.words)
+    compounds = _compound_words(cv)
     found = 0.0
     matched: list[str] = []
     for term in terms:
         if term in cv.words:
             found += 1
             matched.append(term)
+        elif term in compounds:
+            found += 1
+            matched.append(compounds[term])
         elif len(term) >= 5 and vocab:
             best = process.extractOne(term, vocab, scorer=fuzz.ratio, score_cutoff=87)
             if best:
                 found += 0.8
                 matched.append(best[0])
     share = found / len(terms)
-    line = ""
-    if matched:
-        for text in cv.lines:
-            low = text.lower()
-            if sum(1 for m in matched if m in low) >= max(1, len(matched) // 2):
-                line = text
-                break
+    # The line that names most of what was found (the strongest evidence), the first of equals.
+    line, most = "", max(1, len(matched) // 2) - 1
+    for text in cv.lines:
+        low = text.lower()
+        count = sum(1 for m in matched if m in low)
+        if count > most:
+            line, most = text, count
     return share, line
 
 

@@ -105,3 +105,20 @@ def test_phrasings_people_use_for_banquets_tickets_and_a_university_degree() -> 
     sales = "Account Executive\nRequirements:\n- Cold calling\n- Bachelor's degree"
     grad = "Experience\nSales Rep, Acme, 2015 - Present\n- Cold calling\nEducation\nUniversity graduate, 2012"
     assert _met(sales, grad, "Bachelor") > 0
+
+
+# ------------------------------------------------------------------ asks in the JD's own words
+def test_a_free_text_ask_is_read_for_its_content_written_with_or_without_a_hyphen() -> None:
+    jd = (
+        "Graphic Designer\nRequirements:\n- Knowledge of print production and prepress\n"
+        "- A portfolio that shows both print and digital work"
+    )
+    cv = (
+        "Experience\nDesigner, Studio, 2015 - Present\n- Print management, including pre-press and print production\n"
+        "- Designed brochures for print\n- Designed print and digital publications"
+    )
+    result = ENGINE.assess_sync(ENGINE.prepare_job(jd), cv, [])
+    rows = {e["requirement"]: e for e in result.evidence}
+    assert rows["Knowledge of print production and prepress"]["met"]
+    portfolio = rows["A portfolio that shows both print and digital work"]
+    assert portfolio["met"] and "digital" in portfolio["cv_line"]  # the line naming both, not the first with one
