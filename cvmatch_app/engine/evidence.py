@@ -760,6 +760,13 @@ def _field_by_role(req: Requirement, cv: CVProfile) -> Finding | None:
     for role in cv.roles:
         if any(field <= set(lexicon.concept(c).domains) for c in _held_titles(role.heading) for field in fields):
             return Finding(req, PROVEN, f"{role.title} ({role.date_text})", role.title, [role])
+    # A job heading of the work history whose dates could not be read ("PERSONAL CHEF" over its duties).
+    for index, line in enumerate(cv.lines):
+        if index == cv.name_line or cv.sections[index] != "experience" or not reads_as_title(line, _ROLE_TITLE_WORDS):
+            continue
+        titles = {h.concept for h in lexicon.find(line) if lexicon.concept(h.concept).category == TITLE}
+        if any(field <= set(lexicon.concept(c).domains) for c in titles for field in fields):
+            return Finding(req, UNDATED_ROLE, line, line)
     return None
 
 

@@ -290,7 +290,7 @@ field_hospitality | field | hospitality | hospitality; hotel; resort; housekeepi
 field_kitchen | field | hospitality kitchen | kitchen; culinary; cooking; cooked
 field_warehouse | field | logistics | warehouse; distribution center; distribution centre; fulfillment center; fulfilment centre
 field_construction | field | construction | construction; building site; construction site; new construction
-field_manufacturing | field | manufacturing | manufacturing; factory; assembly line; production line
+field_manufacturing | field | manufacturing | manufacturing; factory; assembly line; production line; manufacturing plant; production plant; throughout the plant; plant floor; plant operations; plant-wide; plant wide
 field_aviation | field | aviation | aviation; airline; airlines; airport; faa regulations; far part 121; part 135; caa
 field_retail | field | retail | retail
 field_health | field | health | hospital; healthcare; health care; acute care; ward; inpatient; outpatient; clinical

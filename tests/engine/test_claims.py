@@ -122,3 +122,14 @@ def test_a_free_text_ask_is_read_for_its_content_written_with_or_without_a_hyphe
     assert rows["Knowledge of print production and prepress"]["met"]
     portfolio = rows["A portfolio that shows both print and digital work"]
     assert portfolio["met"] and "digital" in portfolio["cv_line"]  # the line naming both, not the first with one
+
+
+def test_a_plant_and_an_undated_job_heading_show_the_field() -> None:
+    hr = "HR Generalist\nRequirements:\n- HRIS\n- Experience in manufacturing"
+    plant = "Experience\nHR Generalist, Acme, 2015 - Present\n- HRIS\n- Labor relations counsel throughout the plant"
+    office = "Experience\nHR Generalist, Acme, 2015 - Present\n- HRIS\n- Labor relations counsel for the office"
+    assert _met(hr, plant, "Manufacturing") > 0
+    assert _met(hr, office, "Manufacturing") == 0.0
+    chef = "Sous Chef\nRequirements:\n- Restaurant kitchen experience\n- Knife skills"
+    undated = "Summary\nFood lover\nExperience\nPERSONAL CHEF\n- Planned menus for families\n- Knife skills"
+    assert _met(chef, undated, "Kitchen") > 0
