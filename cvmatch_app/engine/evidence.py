@@ -99,13 +99,15 @@ def _line_for(cv: CVProfile, concept_ids: list[str], asked: str | list[str] = ""
         lines = cv.concept_lines.get(cid)
         if not lines:
             continue
-        best: tuple[tuple[bool, bool, int], str, str] | None = None
+        best: tuple[tuple[bool, bool, bool, int], str, str] | None = None
         for index in lines:
             line = cv.lines[index]
             said_all = [lexicon.surface(line, h) for h in lexicon.find(line) if h.concept == cid]
             literal = next((w for w in said_all if w and any(same_thing(a, w) for a in asked_words)), "")
             said = literal or (said_all[0] if said_all else "")
-            rank = (not literal, cv.sections[index] not in ("experience", "certifications", "top"), index)
+            # The name asked ("closing") before a thing that proves it ("exceeded sales goals").
+            by_proof = bool(literal) and all(lexicon.proves_name(w, a) for w in [literal] for a in asked_words)
+            rank = (not literal, by_proof, cv.sections[index] not in ("experience", "certifications", "top"), index)
             if best is None or rank < best[0]:
                 best = (rank, said, line)
         assert best is not None
@@ -814,7 +816,7 @@ def _free_text_evidence(req: Requirement, cv: CVProfile, vectors: CVVectors) -> 
     return Finding(req, met, line if met else "", "")
 
 
-_CODE_RE = re.compile(r"[+#]|\d|\b[A-Za-z]{2,}-[A-Z]{1,3}\b")
+_CODE_RE = re.compile(r"[+#]|\d|\b[A-Za-z]{2,}-[A-Za-z]{1,3}\b")
 RELATED_MEMBER = 0.5  # another member of the concept the job named: related evidence, not proof
 
 
@@ -832,7 +834,18 @@ def _names_another_member(req: Requirement, found: str) -> bool:
         return False
     if _asks_a_class(req) and _in_named_class(req, found):
         return False
+    if req.category == CREDENTIAL:
+        return not any(same_thing(asked, found) and not _drops_the_code(asked, found) for asked in req.asked)
     return not any(same_thing(asked, found) for asked in req.asked)
+
+
+def _drops_the_code(asked: str, found: str) -> bool:
+    """Whether the CV's name leaves out the part that tells a certificate from its family: "SHRM"
+    (the society) for "SHRM-CP", "CompTIA" for "CompTIA A+", "OSHA" for "OSHA 30"."""
+    said = set(tokenize(found))
+    if not said < set(tokenize(asked)):
+        return False  # not a part of the asked name ("Professional Human Resources" spells out PHR)
+    return any(len(word) <= 3 or not word.isalpha() for word in set(tokenize(asked)) - said)
 
 
 def _asks_a_class(req: Requirement) -> bool:

@@ -57,6 +57,7 @@ class Lexicon:
         self.class_names: dict[str, set[tuple[str, ...]]] = {}  # "*crm": any member of the concept proves it
         # "month-end close = monthly close": one thing written several ways (a named ask is proven by any).
         self.equivalent_names: dict[tuple[str, ...], int] = {}
+        self.proves: set[tuple[int | None, int]] = set()  # (said, asked): one name proves another
         self.max_len = 1
         for line in source.splitlines():
             line = line.strip()
@@ -208,9 +209,36 @@ class Lexicon:
         return self.concepts[cid]
 
     def same_name(self, first: str, second: str) -> bool:
-        """Whether two phrases are one thing written two ways ("month-end close", "monthly close")."""
+        """Whether two phrases are one thing written two ways ("month-end close", "monthly close"), or
+        the second proves the first (``data/name_proves.txt``: "exceeded quota" proves closing)."""
         group = self.equivalent_names.get(tuple(tokenize(first)))
-        return group is not None and group == self.equivalent_names.get(tuple(tokenize(second)))
+        said = self.equivalent_names.get(tuple(tokenize(second)))
+        return group is not None and (group == said or (said, group) in self.proves)
+
+    def proves_name(self, said: str, asked: str) -> bool:
+        """Whether ``said`` proves ``asked`` only through ``data/name_proves.txt``, not as its own name."""
+        said_group = self.equivalent_names.get(tuple(tokenize(said)))
+        asked_group = self.equivalent_names.get(tuple(tokenize(asked)))
+        return said_group != asked_group and (said_group, asked_group) in self.proves
+
+    def load_proves(self, path: Path) -> None:
+        """Read ``name > name`` lines: a CV naming the first proves a job's named ask of the second."""
+        for raw in path.read_text(encoding="utf-8").splitlines():
+            line = raw.split("#", 1)[0].strip()
+            if not line:
+                continue
+            said, asked = (self._group_of(name) for name in line.split(">"))
+            self.proves.add((said, asked))
+
+    def _group_of(self, name: str) -> int:
+        key = tuple(tokenize(name))
+        group = self.equivalent_names.get(key)
+        if group is None:
+            if key not in self.index:
+                raise ValueError(f"{name.strip()!r} is no synonym of the lexicon")
+            group = len(self.equivalent_names) + 1
+            self.equivalent_names[key] = group
+        return group
 
 
 _RELATIONS_FILE = Path(__file__).with_name("data") / "occupations.txt"
@@ -311,6 +339,11 @@ def _label(first_synonym: str) -> str:
     return first_synonym[0].upper() + first_synonym[1:] if first_synonym else first_synonym
 
 
+_PROVES_FILE = Path(__file__).with_name("data") / "name_proves.txt"
+
+
 @lru_cache(maxsize=1)
 def get_lexicon() -> Lexicon:
-    return Lexicon(LEXICON)
+    lexicon = Lexicon(LEXICON)
+    lexicon.load_proves(_PROVES_FILE)
+    return lexicon

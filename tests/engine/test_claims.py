@@ -133,3 +133,35 @@ def test_a_plant_and_an_undated_job_heading_show_the_field() -> None:
     chef = "Sous Chef\nRequirements:\n- Restaurant kitchen experience\n- Knife skills"
     undated = "Summary\nFood lover\nExperience\nPERSONAL CHEF\n- Planned menus for families\n- Knife skills"
     assert _met(chef, undated, "Kitchen") > 0
+
+
+# ------------------------------------------------------------------ credentials and sales evidence
+def test_a_certificate_family_without_its_code_is_related_not_proof() -> None:
+    jd = "HR Generalist\nRequirements:\n- HRIS\n- PHR or SHRM-CP certification"
+    chapter = "Experience\nHR Generalist, Acme, 2015 - Present\n- HRIS\nAffiliations\nSHRM member"
+    holder = "Experience\nHR Generalist, Acme, 2015 - Present\n- HRIS\nCertifications\nSHRM-CP, 2019"
+    spelled = (
+        "Experience\nHR Generalist, Acme, 2015 - Present\n- HRIS\nCertifications\nProfessional in Human Resources (PHR)"
+    )
+    assert _met(jd, chapter, "PHR") == 0.0
+    assert _met(jd, holder, "PHR") > 0
+    assert _met(jd, spelled, "PHR") > 0
+
+
+def test_a_substitute_certificate_is_no_teaching_licence_a_state_grade_band_certification_is() -> None:
+    jd = "Elementary Teacher\nRequirements:\n- A valid state teaching license\n- Lesson planning"
+    substitute = "Experience\nTeacher, Oak School, 2015 - Present\n- Lesson planning\nSubstitute Teaching Certificate"
+    state = "Experience\nTeacher, Oak School, 2015 - Present\n- Lesson planning\nState Elementary 1-6 Certification"
+    assert _met(jd, substitute, "Teaching license") == 0.0
+    assert _met(jd, state, "Teaching license") > 0
+
+
+def test_sales_goals_met_prove_closing_and_the_word_closing_is_quoted_first() -> None:
+    jd = "Account Executive\nRequirements:\n- Closing\n- Quota"
+    goals = "Experience\nSales Rep, Acme, 2015 - Present\n- Consistently exceeded quarterly sales goals"
+    assert _met(jd, goals, "Closing") > 0
+    closer = "Experience\nSales Rep, Acme, 2015 - Present\n- Closed deals with 40 new clients"
+    assert _met(jd, closer, "Closing") > 0 and _met(jd, closer, "Quota") == 0.0  # the proof runs one way
+    both = goals + "\nSkills\nClosing, negotiation"
+    evidence = ENGINE.assess_sync(ENGINE.prepare_job(jd), both, []).evidence
+    assert next(e for e in evidence if e["requirement"] == "Closing")["cv_line"] == "Closing, negotiation"
