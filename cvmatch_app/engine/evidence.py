@@ -392,8 +392,8 @@ def _education_evidence(req: Requirement, cv: CVProfile) -> Finding:
 _BARE_DEGREE = frozenset({"degree", "degrees"})
 # "Some College (No Degree)", "B.S. expected 2026", "a Computer Science junior": not (yet) a degree.
 _UNFINISHED_RE = re.compile(
-    r"\b(?:no degree|not completed|incomplete|in progress|expected|anticipated|pursuing|currently enrolled|"
-    r"candidate for|some college|coursework|junior|sophomore|freshman)\b",
+    r"\b(?:no degree|not completed|incomplete|in progress|in-process|in process|expected|anticipated|pursuing|"
+    r"currently enrolled|candidate for|some college|coursework|junior|sophomore|freshman)\b",
     re.IGNORECASE,
 )
 _LEVEL_RES = {
@@ -717,6 +717,8 @@ def _similar_title(req: Requirement, cv: CVProfile, job: JobProfile) -> Finding 
 
 def _concept_evidence(req: Requirement, cv: CVProfile, job: JobProfile, vectors: CVVectors) -> Finding:
     """Skills, tools, credentials and fields: the CV line naming it, else weaker signs."""
+    if req.category != CREDENTIAL and _names_a_licence_area(req):
+        return _licence_area_evidence(req, cv)
     found, line, _ = _line_for(cv, req.alternatives, req.asked or req.label)
     if not found and _asks_a_class(req):
         members = [m for cid in req.alternatives for m in sorted(CLASS_INCLUDES.get(cid, ()))]
@@ -742,6 +744,37 @@ def _concept_evidence(req: Requirement, cv: CVProfile, job: JobProfile, vectors:
         or _misspelt(req, cv)
         or Finding(req, 0.0)
     )
+
+
+_LICENCE_NOUNS = r"(?:endorsement|licen[cs]e|licensure|certification|certificate|credential)s?"
+_CREDENTIAL_LINE_RE = re.compile(
+    _LICENCE_NOUNS + r"|\b(?:certified|licensed|degree|bachelor|master|associate|b\.?a|b\.?s|m\.?ed|diploma)\b",
+    re.IGNORECASE,
+)
+
+
+def _names_a_licence_area(req: Requirement) -> bool:
+    """Whether the JD names the ask as the area of a licence: "a teaching license with an elementary
+    endorsement (K-6 or equivalent)", "a K-6 endorsement"."""
+    for asked in req.asked:
+        written = re.escape(asked)
+        if re.search(rf"{_LICENCE_NOUNS}\s*\(\s*{written}\b|\b{written}\)?\s+endorsements?\b", req.source, re.I):
+            return True
+    return False
+
+
+def _licence_area_evidence(req: Requirement, cv: CVProfile) -> Finding:
+    """A licence's area is shown where the CV names its licences, certifications or degrees ("Elementary
+    1-6 Certification", "B.A. Elementary Education"), not by a line about the work ("elementary students")."""
+    words = {phrase for cid in req.alternatives for phrase, _entry in _phrases_of(cid)} | {
+        word for asked in req.asked for word in tokenize(asked) if len(word) > 3
+    }
+    for index, line in enumerate(cv.lines):
+        credential_line = cv.sections[index] in ("education", "certifications") or _CREDENTIAL_LINE_RE.search(line)
+        if credential_line and _reads_as_education(cv, index) and words & set(tokenize(line)):
+            said = next(w for w in tokenize(line) if w in words)
+            return Finding(req, PROVEN, line, said)
+    return Finding(req, 0.0)
 
 
 _IN_PROGRESS_RE = re.compile(
@@ -892,9 +925,12 @@ def _one_answer_per_ask(findings: list[Finding]) -> list[Finding]:
         req = finding.requirement
         if finding.met < MET and req.category != "years" and req.alternatives:
             for other in proven:
-                same = other.requirement.category == req.category and set(other.requirement.alternatives) & set(
-                    req.alternatives
+                same = other.requirement.category == req.category and bool(
+                    set(other.requirement.alternatives) & set(req.alternatives)
                 )
+                # A licence's area ("K-6" shown by "B.A. Elementary Education") and the work ("a year teaching
+                # in an elementary school") are different asks of one concept: neither proves the other.
+                same = same and _names_a_licence_area(other.requirement) == _names_a_licence_area(req)
                 if same and (req.category not in _NAMED_ASKS or not _names_another_member(req, other.found)):
                     finding = Finding(req, other.met, other.cv_line, other.found, other.roles)
                     break

@@ -62,6 +62,17 @@ def test_retail_banking_plate_presentation_and_a_team_of_illustrators_are_other_
     assert _met(talk, plate, "Presentation") == 0.0
 
 
+def test_a_reading_level_is_not_the_grade_taught() -> None:
+    jd = "Elementary Teacher (Grades 3-5)\nRequirements:\n- Elementary classroom experience\n- Lesson planning"
+    middle = (
+        "Experience\nLanguage Arts Teacher (grades 6-8), Middle School, 2010 - 2020\n"
+        "- Raised scores of 6th graders reading on a 4th and 5th grade level\n- Lesson planning"
+    )
+    fourth = "Experience\nTeacher, Oak School, 2010 - 2020\n- Taught 4th grade reading and maths\n- Lesson planning"
+    assert _met(jd, middle, "Elementary") == 0.0
+    assert _met(jd, fourth, "Elementary") > 0
+
+
 # ------------------------------------------------------------------ degrees
 def test_any_degree_meets_a_diploma_or_degree_ask() -> None:
     jd = "Sous Chef\nRequirements:\n- Culinary school diploma or degree\n- Knife skills"
@@ -165,3 +176,26 @@ def test_sales_goals_met_prove_closing_and_the_word_closing_is_quoted_first() ->
     both = goals + "\nSkills\nClosing, negotiation"
     evidence = ENGINE.assess_sync(ENGINE.prepare_job(jd), both, []).evidence
     assert next(e for e in evidence if e["requirement"] == "Closing")["cv_line"] == "Closing, negotiation"
+
+
+def test_a_licence_area_is_shown_by_a_degree_or_certification_not_by_a_line_about_the_work() -> None:
+    jd = (
+        "Elementary Teacher\nRequirements:\n- A valid state teaching license with an elementary education "
+        "endorsement (K-6 or equivalent)\n- Classroom management"
+    )
+    work_only = (
+        "Experience\nAfter-School Leader, YMCA, 2015 - Present\n- Ran a program for elementary students\n"
+        "- Classroom management"
+    )
+    degree = work_only + "\nEducation\nB.A. Elementary Education, 2014"
+    assert _met(jd, work_only, "K-6") == 0.0
+    assert _met(jd, degree, "K-6") > 0
+
+
+def test_a_degree_in_process_is_not_held() -> None:
+    jd = "Teacher\nRequirements:\n- Classroom management\n- A master's degree in education"
+    cv = (
+        "Experience\nTeacher, Oak School, 2015 - Present\n- Classroom management\nEducation\n"
+        "Master of Science in Education, status: in-process (two courses outstanding)"
+    )
+    assert _met(jd, cv, "Master") == 0.0
