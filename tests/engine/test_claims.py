@@ -199,3 +199,23 @@ def test_a_degree_in_process_is_not_held() -> None:
         "Master of Science in Education, status: in-process (two courses outstanding)"
     )
     assert _met(jd, cv, "Master") == 0.0
+
+
+def test_the_ways_people_write_a_licence_a_certification_a_close_and_an_email_platform() -> None:
+    site = "Site Manager\nRequirements:\n- Scheduling\n- A valid driver's license"
+    driver = (
+        "Experience\nSite Manager, BuildCo, 2015 - Present\n- Scheduling\n"
+        "Tractor trailer driver, Haulage Co, 2010 - 2015"
+    )
+    assert _met(site, driver, "Valid driver") > 0
+    trainer = "Personal Trainer\nRequirements:\n- A personal trainer certification (NASM, ACE, ACSM or similar)\n- CPR"
+    ace = "Experience\nPersonal Trainer, Gym, 2015 - Present\n- CPR\nCertifications\nAmerican Council on Exercise"
+    assert _met(trainer, ace, "NASM") > 0
+    ap = "Accounts Payable Specialist\nRequirements:\n- Invoice processing\n- Month-end close"
+    close = (
+        "Experience\nAP Clerk, Acme, 2015 - Present\n- Invoice processing\n- Month- end, quarter- end journal entries"
+    )
+    assert _met(ap, close, "Month-end close") > 0
+    marketer = "Digital Marketer\nRequirements:\n- SEO\n- Email marketing"
+    platform = "Experience\nMarketer, Acme, 2015 - Present\n- SEO\nSkills\nWordPress, Constant Contact"
+    assert _met(marketer, platform, "Email marketing") > 0
