@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
@@ -297,6 +298,19 @@ def _compound_words(cv: CVProfile) -> dict[str, str]:
     return {(a + b).lower(): f"{a}-{b}".lower() for line in cv.lines for a, b in _HYPHENATED_RE.findall(line)}
 
 
+@lru_cache(maxsize=1)
+def _term_equivalents() -> dict[str, frozenset[str]]:
+    """``data/term_equivalents.txt``: the words a CV uses for a word of a free-text ask."""
+    table: dict[str, frozenset[str]] = {}
+    for raw in (Path(__file__).with_name("data") / "term_equivalents.txt").read_text(encoding="utf-8").splitlines():
+        line = raw.split("#", 1)[0].strip()
+        if line:
+            asked, _, said = line.partition(":")
+            for word in tokenize(asked):
+                table[word] = table.get(word, frozenset()) | frozenset(tokenize(said.replace("-", "")))
+    return table
+
+
 def _fuzzy_terms(cv: CVProfile, terms: list[str]) -> tuple[float, str]:
     terms = [t for t in terms if t not in _GENERIC_TERMS]
     content = [t for t in terms if t not in _ASK_FRAMING]
@@ -314,20 +328,34 @@ def _fuzzy_terms(cv: CVProfile, terms: list[str]) -> tuple[float, str]:
         elif term in compounds:
             found += 1
             matched.append(compounds[term])
+        elif _term_equivalents().get(term, frozenset()) & (set(cv.words) | set(compounds)):
+            found += 1
+            said = sorted(_term_equivalents()[term] & (set(cv.words) | set(compounds)))[0]
+            matched.append(compounds.get(said, said))
         elif len(term) >= 5 and vocab:
             best = process.extractOne(term, vocab, scorer=fuzz.ratio, score_cutoff=87)
             if best:
                 found += 0.8
                 matched.append(best[0])
     share = found / len(terms)
-    # The line that names most of what was found (the strongest evidence), the first of equals.
-    line, most = "", max(1, len(matched) // 2) - 1
+    # The line that names most of what was found (the strongest evidence), the first of equals; when
+    # the ask lists several things the CV shows on different lines, the line that names the rest too.
+    line = _line_naming_most(cv, matched, max(1, len(matched) // 2))
+    rest = [m for m in matched if m not in line.lower()]
+    if line and rest and share >= 0.75:
+        other = _line_naming_most(cv, rest, 1)
+        line = f"{line} … {other}" if other else line
+    return share, line
+
+
+def _line_naming_most(cv: CVProfile, words: list[str], least: int) -> str:
+    line, most = "", least - 1
     for text in cv.lines:
         low = text.lower()
-        count = sum(1 for m in matched if m in low)
+        count = sum(1 for m in words if m in low)
         if count > most:
             line, most = text, count
-    return share, line
+    return line
 
 
 def assess_requirement(req: Requirement, cv: CVProfile, job: JobProfile, vectors: CVVectors) -> Finding:

@@ -219,3 +219,18 @@ def test_the_ways_people_write_a_licence_a_certification_a_close_and_an_email_pl
     marketer = "Digital Marketer\nRequirements:\n- SEO\n- Email marketing"
     platform = "Experience\nMarketer, Acme, 2015 - Present\n- SEO\nSkills\nWordPress, Constant Contact"
     assert _met(marketer, platform, "Email marketing") > 0
+
+
+def test_digital_work_written_as_web_work_and_an_ask_shown_on_two_lines_quotes_both() -> None:
+    jd = "Graphic Designer\nRequirements:\n- Photoshop\n- A portfolio that shows both print and digital work"
+    cv = (
+        "Experience\nDesigner, Studio, 2015 - Present\n- Photoshop\n- Created print materials: brochures and mailers\n"
+        "- Maintained the company website"
+    )
+    result = ENGINE.assess_sync(ENGINE.prepare_job(jd), cv, [])
+    row = next(e for e in result.evidence if e["requirement"].startswith("A portfolio"))
+    assert row["met"] and "print materials" in row["cv_line"] and "website" in row["cv_line"]
+    email_only = (
+        "Experience\nDesigner, Studio, 2015 - Present\n- Photoshop\n- Created print materials\n- Answered email"
+    )
+    assert _met(jd, email_only, "A portfolio") == 0.0
