@@ -106,6 +106,9 @@ class Lexicon:
         while i < n:
             length, cid = self._longest_at(stems, pairs, i)
             if not length:
+                named = self._named_among_its_kind(pairs, i)
+                if named:
+                    hits.append(Hit(named, i, i + 1))
                 i += 1
                 continue
             if self._real_hit(cid, pairs, i, hits):
@@ -150,6 +153,20 @@ class Lexicon:
             if spelled == raw.upper() and not covered:
                 return False
         return True
+
+    @staticmethod
+    def _named_among_its_kind(pairs: list[tuple[str, str]], i: int) -> str:
+        """A capitalised word that names a product only in a list of its siblings (``data/word_senses.txt``,
+        "+" lines): "Project" in "Microsoft Office (Word, Excel, Outlook, Project)" is MS Project."""
+        raw = pairs[i][1]
+        if not raw[:1].isupper():
+            return ""
+        entry = LISTED_NAMES.get(pairs[i][0])
+        if entry is None:
+            return ""
+        cid, siblings = entry
+        near = pairs[max(0, i - 2) : i] + pairs[i + 1 : i + 3]
+        return cid if any(stem in siblings for stem, _raw in near) else ""
 
     @staticmethod
     def _in_another_sense(cid: str, pairs: list[tuple[str, str]], i: int) -> bool:
@@ -284,7 +301,7 @@ def load_senses(path: Path = _SENSES_FILE) -> dict[tuple[str, str], frozenset[st
     senses: dict[tuple[str, str], frozenset[str]] = {}
     for raw in path.read_text(encoding="utf-8").splitlines():
         line = raw.split("#", 1)[0].strip()
-        if not line:
+        if not line or ":" not in line:
             continue
         head, _, context = line.partition(":")
         cid, word = head.split()
@@ -293,7 +310,21 @@ def load_senses(path: Path = _SENSES_FILE) -> dict[tuple[str, str], frozenset[st
     return senses
 
 
+def load_listed_names(path: Path = _SENSES_FILE) -> dict[str, tuple[str, frozenset[str]]]:
+    """word -> (concept, siblings): "+" lines, a capitalised word that names the concept beside a sibling."""
+    names: dict[str, tuple[str, frozenset[str]]] = {}
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = raw.split("#", 1)[0].strip()
+        if "+" not in line or ":" in line:
+            continue
+        head, _, siblings = line.partition("+")
+        cid, word = head.split()
+        names[tokenize(word)[0]] = (cid, frozenset(tokenize(siblings)))
+    return names
+
+
 OTHER_SENSES = load_senses()
+LISTED_NAMES = load_listed_names()
 
 
 ISCO_OF_TITLE: dict[str, str] = dict(_RELATIONS.get("isco", []))

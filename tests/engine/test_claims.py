@@ -234,3 +234,14 @@ def test_digital_work_written_as_web_work_and_an_ask_shown_on_two_lines_quotes_b
         "Experience\nDesigner, Studio, 2015 - Present\n- Photoshop\n- Created print materials\n- Answered email"
     )
     assert _met(jd, email_only, "A portfolio") == 0.0
+
+
+def test_project_in_a_list_of_office_programs_is_ms_project_a_project_elsewhere_is_not() -> None:
+    jd = "Site Manager\nRequirements:\n- Subcontractors\n- MS Project or Primavera P6"
+    listed = (
+        "Experience\nSite Manager, BuildCo, 2015 - Present\n- Subcontractors\n"
+        "Skills\nMicrosoft Office (Word, Excel, Project)"
+    )
+    prose = "Experience\nSite Manager, BuildCo, 2015 - Present\n- Subcontractors\n- Delivered the Project on time"
+    assert _met(jd, listed, "MS Project") > 0
+    assert _met(jd, prose, "MS Project") == 0.0
