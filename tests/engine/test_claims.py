@@ -245,3 +245,13 @@ def test_project_in_a_list_of_office_programs_is_ms_project_a_project_elsewhere_
     prose = "Experience\nSite Manager, BuildCo, 2015 - Present\n- Subcontractors\n- Delivered the Project on time"
     assert _met(jd, listed, "MS Project") > 0
     assert _met(jd, prose, "MS Project") == 0.0
+
+
+def test_grades_written_as_numbers_are_the_elementary_level_a_reading_level_is_not() -> None:
+    jd = "Elementary Teacher (Grades 3-5)\nRequirements:\n- Elementary classroom experience\n- Lesson planning"
+    taught = "Experience\nTeacher, Oak School, 2010 - 2020\n- Taught grades 2, 4 and 5\n- Lesson planning"
+    level = (
+        "Experience\nTeacher, Oak Middle School, 2010 - 2020\n- Students reading at a grade 3 level\n- Lesson planning"
+    )
+    assert _met(jd, taught, "Elementary") > 0
+    assert _met(jd, level, "Elementary") == 0.0
