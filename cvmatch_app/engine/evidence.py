@@ -392,25 +392,32 @@ def _education_evidence(req: Requirement, cv: CVProfile) -> Finding:
     field_words = _asked_field(req.source)
     related_accepted = _RELATED_FIELD_RE.search(req.source) is not None
     best: Finding | None = None
+    proven: Finding | None = None
     for cid in order:
         for index in cv.concept_lines.get(cid, []):
             line = cv.lines[index]
             if not _reads_as_education(cv, index) or _UNFINISHED_RE.search(line):
                 continue
-            said = next((lexicon.surface(line, h) for h in lexicon.find(line) if h.concept == cid), "")
+            said_all = [lexicon.surface(line, h) for h in lexicon.find(line) if h.concept == cid]
+            # The degree the JD names ("Elementary Education") before another of the same kind.
+            literal = next((w for w in said_all if any(_names_all_of(a, w) for a in req.asked)), "")
+            said = literal or (said_all[0] if said_all else "")
             if said.lower() in _BARE_DEGREE and cv.sections[index] not in ("education", "certifications"):
                 continue  # "degree specifications", "programs and degrees" in a duty: not the candidate's own
             if cid not in req.alternatives and not _at_degree_level(cid, said or line, req.alternatives):
                 continue
             if not field_words or _names_field(cv, index, field_words):
-                return Finding(req, PROVEN, line, said or lexicon.concept(cid).label)
+                if literal:
+                    return Finding(req, PROVEN, line, said)
+                proven = proven or Finding(req, PROVEN, line, said or lexicon.concept(cid).label)
+                continue
             related = related_accepted and _in_related_field(cv, index, field_words)
             if best is None or (related and best.met < MET):
                 # "A degree in HR, business or a related field": marketing or finance is one of them.
                 credit, field_said = (MET, "a related field") if related else (RELATED_MEMBER, "in another field")
                 best = Finding(req, credit, line, f"{said or lexicon.concept(cid).label}, {field_said}")
-    if best is not None:
-        return best
+    if proven is not None or best is not None:
+        return proven or best  # type: ignore[return-value]
     if req.alternatives == ["high_school"] and cv.roles:
         # Nobody lists a school diploma under years of work; a work history implies it.
         return Finding(req, IMPLIED, "", "implied by the work history")
@@ -418,6 +425,15 @@ def _education_evidence(req: Requirement, cv: CVProfile) -> Finding:
 
 
 _BARE_DEGREE = frozenset({"degree", "degrees"})
+
+
+def _names_all_of(asked: str, said: str) -> bool:
+    """Whether the CV's words name every word the JD asked ("Elementary Education"; a "High School"
+    line does not name the diploma)."""
+    words = set(tokenize(asked))
+    return bool(words) and words <= set(tokenize(said))
+
+
 # "Some College (No Degree)", "B.S. expected 2026", "a Computer Science junior": not (yet) a degree.
 _UNFINISHED_RE = re.compile(
     r"\b(?:no degree|not completed|incomplete|in progress|in-process|in process|expected|anticipated|pursuing|"

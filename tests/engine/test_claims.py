@@ -255,3 +255,17 @@ def test_grades_written_as_numbers_are_the_elementary_level_a_reading_level_is_n
     )
     assert _met(jd, taught, "Elementary") > 0
     assert _met(jd, level, "Elementary") == 0.0
+
+
+def test_the_degree_the_job_names_is_quoted_before_another_of_its_kind() -> None:
+    jd = (
+        "Elementary Teacher\nRequirements:\n- Classroom management\n"
+        "- A teaching license with an elementary education endorsement, and a bachelor's degree"
+    )
+    cv = (
+        "Experience\nTeacher, Oak School, 2015 - Present\n- Classroom management\nEducation\n"
+        "Master of Education : Educational Leadership\nBachelor of Science : Elementary Education"
+    )
+    evidence = ENGINE.assess_sync(ENGINE.prepare_job(jd), cv, []).evidence
+    row = next(e for e in evidence if e["requirement"] == "Elementary education")
+    assert row["met"] and "Elementary Education" in row["cv_line"]
