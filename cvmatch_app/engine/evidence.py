@@ -16,6 +16,7 @@ from .lexicon import (
     CLASS_INCLUDES,
     CREDENTIAL,
     DEGREE_FIELD_FAMILIES,
+    DEGREE_FIELD_UMBRELLAS,
     EDUCATION,
     FIELD,
     ISCO_OF_TITLE,
@@ -406,7 +407,7 @@ def _education_evidence(req: Requirement, cv: CVProfile) -> Finding:
                 continue  # "degree specifications", "programs and degrees" in a duty: not the candidate's own
             if cid not in req.alternatives and not _at_degree_level(cid, said or line, req.alternatives):
                 continue
-            if not field_words or _names_field(cv, index, field_words):
+            if not field_words or _names_field(cv, index, field_words) or _in_umbrella_field(cv, index, field_words):
                 if literal:
                     return Finding(req, PROVEN, line, said)
                 proven = proven or Finding(req, PROVEN, line, said or lexicon.concept(cid).label)
@@ -537,6 +538,16 @@ def _subject_words(text: str, field_words: list[str]) -> set[str]:
     words = tokenize(text)
     heads = _DISCIPLINE_HEADS - set(field_words)
     return {w for w, after in zip(words, [*words[1:], ""], strict=True) if after not in heads}
+
+
+def _in_umbrella_field(cv: CVProfile, index: int, field_words: list[str]) -> bool:
+    """Whether the asked field names a whole discipline (``[degree_field_umbrellas]``) and the degree's
+    subject belongs to it: software development or networking for "information technology"."""
+    umbrellas = {DEGREE_FIELD_UMBRELLAS[w] for w in field_words if w in DEGREE_FIELD_UMBRELLAS}
+    if not umbrellas:
+        return False
+    words = _subject_words(_DEGREE_NAME_RE.sub(" ", " ".join(cv.lines[index : index + 2])), field_words)
+    return any(umbrellas & DEGREE_FIELD_FAMILIES.get(word, set()) for word in words)
 
 
 def _names_field(cv: CVProfile, index: int, field_words: list[str]) -> bool:

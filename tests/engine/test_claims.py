@@ -269,3 +269,10 @@ def test_the_degree_the_job_names_is_quoted_before_another_of_its_kind() -> None
     evidence = ENGINE.assess_sync(ENGINE.prepare_job(jd), cv, []).evidence
     row = next(e for e in evidence if e["requirement"] == "Elementary education")
     assert row["met"] and "Elementary Education" in row["cv_line"]
+
+
+def test_a_degree_in_a_subject_of_the_discipline_asked_is_in_that_field() -> None:
+    jd = "IT Support Technician\nRequirements:\n- Active Directory\n- Associate degree in information technology"
+    base = "Experience\nIT Technician, Acme, 2015 - Present\n- Active Directory\nEducation\n"
+    assert _met(jd, base + "Associate of Applied Science : Networking, 2012", "Associate") >= 0.7
+    assert _met(jd, base + "Associate of Arts : History, 2012", "Associate") < 0.7
