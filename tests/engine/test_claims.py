@@ -276,3 +276,14 @@ def test_a_degree_in_a_subject_of_the_discipline_asked_is_in_that_field() -> Non
     base = "Experience\nIT Technician, Acme, 2015 - Present\n- Active Directory\nEducation\n"
     assert _met(jd, base + "Associate of Applied Science : Networking, 2012", "Associate") >= 0.7
     assert _met(jd, base + "Associate of Arts : History, 2012", "Associate") < 0.7
+
+
+def test_graphic_design_is_related_to_communications_not_to_human_resources() -> None:
+    base = "Experience\nDesigner, Acme, 2015 - Present\n- SEO\nEducation\nBA : Graphic Design, 2010"
+    marketing = (
+        "Marketing Specialist\nRequirements:\n- SEO\n"
+        "- A bachelor's degree in marketing, communications or a related field"
+    )
+    hr = "HR Generalist\nRequirements:\n- SEO\n- A bachelor's degree in human resources or a related field"
+    assert _met(marketing, base, "Bachelor") >= 0.7
+    assert _met(hr, base, "Bachelor") < 0.7
