@@ -146,7 +146,9 @@ def build_cv_profile(text: str, now: float) -> CVProfile:
     line_pairs = [tokenize_with_case(line) for line in lines]
     line_stems = [[stem for stem, _ in pairs] for pairs in line_pairs]
     stuffed = stuffed_lines(lines, line_stems)
-    line_hits = [lexicon.find_in_pairs(pairs) if i not in stuffed else [] for i, pairs in enumerate(line_pairs)]
+    line_hits = [
+        lexicon.find_in_pairs(pairs, lines[i]) if i not in stuffed else [] for i, pairs in enumerate(line_pairs)
+    ]
     name_line = 0 if lines and _looks_like_name(lines[0], line_hits[0]) else -1
     if name_line == 0:
         line_hits[0] = []

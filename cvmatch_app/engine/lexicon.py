@@ -96,15 +96,21 @@ class Lexicon:
 
     def find(self, text: str) -> list[Hit]:
         """Longest-match scan: 'registered nurse license' beats 'registered nurse'."""
-        return self.find_in_pairs(tokenize_with_case(text))
+        return self.find_in_pairs(tokenize_with_case(text), text)
 
-    def find_in_pairs(self, pairs: list[tuple[str, str]]) -> list[Hit]:
-        """The same scan on text already split by ``tokenize_with_case``."""
+    def find_in_pairs(self, pairs: list[tuple[str, str]], text: str = "") -> list[Hit]:
+        """The same scan on text already split by ``tokenize_with_case`` (with the text, list
+        separators are seen: "sales, tax returns" names sales and tax returns, not sales tax)."""
         stems = [p[0] for p in pairs]
+        breaks = _list_breaks(text) if text else set()
         hits: list[Hit] = []
         i, n = 0, len(stems)
         while i < n:
             length, cid = self._longest_at(stems, pairs, i)
+            cut = next((j for j in range(i + 1, i + length) if j in breaks), None)
+            if cut is not None and self._longest_at(stems, pairs, cut)[0] > i + length - cut:
+                # The words after the separator start a longer phrase of their own: the match stops there.
+                length, cid = self._longest_at(stems, pairs, i, cut - i)
             if not length:
                 named = self._named_among_its_kind(pairs, i)
                 if named:
@@ -116,8 +122,10 @@ class Lexicon:
             i += length
         return self._licensed_titles(stems, hits)
 
-    def _longest_at(self, stems: list[str], pairs: list[tuple[str, str]], i: int) -> tuple[int, str]:
-        for length in range(min(self.max_len, len(stems) - i), 0, -1):
+    def _longest_at(
+        self, stems: list[str], pairs: list[tuple[str, str]], i: int, limit: int | None = None
+    ) -> tuple[int, str]:
+        for length in range(min(self.max_len, len(stems) - i, limit or self.max_len), 0, -1):
             entry = self.index.get(tuple(stems[i : i + length]))
             if entry is not None and (length > 1 or _written(pairs[i][1]) not in self.acronyms):
                 return length, entry[0]
@@ -256,6 +264,15 @@ class Lexicon:
             group = len(self.equivalent_names) + 1
             self.equivalent_names[key] = group
         return group
+
+
+_LIST_SEPARATORS = frozenset(",;|•·")
+
+
+def _list_breaks(text: str) -> set[int]:
+    """Token positions that follow a list separator (a comma, semicolon, bar or bullet)."""
+    spans = token_spans(text)
+    return {j for j in range(1, len(spans)) if _LIST_SEPARATORS & set(text[spans[j - 1][1] : spans[j][0]])}
 
 
 _RELATIONS_FILE = Path(__file__).with_name("data") / "occupations.txt"

@@ -287,3 +287,19 @@ def test_graphic_design_is_related_to_communications_not_to_human_resources() ->
     hr = "HR Generalist\nRequirements:\n- SEO\n- A bachelor's degree in human resources or a related field"
     assert _met(marketing, base, "Bachelor") >= 0.7
     assert _met(hr, base, "Bachelor") < 0.7
+
+
+def test_a_phrase_does_not_run_across_a_list_separator_into_another_phrase() -> None:
+    jd = "Accounts Payable Specialist\nRequirements:\n- Invoice processing\n- Knowledge of sales and use tax"
+    listed = (
+        "Experience\nAP Clerk, Acme, 2015 - Present\n- Invoice processing\n"
+        "Skills\nOutlook, sales, tax returns, year-end"
+    )
+    named = (
+        "Experience\nAP Clerk, Acme, 2015 - Present\n- Invoice processing\n- Filed monthly sales and use tax returns"
+    )
+    assert _met(jd, listed, "Sales and use tax") < 0.7
+    assert _met(jd, named, "Sales and use tax") > 0
+    nurse = "Nurse\nRequirements:\n- Patient care\n- A bachelor of science in nursing"
+    bsn = "Experience\nNurse, Hospital, 2015 - Present\n- Patient care\nEducation\nBachelor of Science, Nursing, 2014"
+    assert _met(nurse, bsn, "Bachelor") > 0
