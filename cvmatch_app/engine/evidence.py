@@ -21,6 +21,7 @@ from .lexicon import (
     FIELD,
     ISCO_OF_TITLE,
     LICENCE_OF_TITLE,
+    TAUGHT_SUBJECTS,
     TITLE,
     get_lexicon,
     neighbours_of,
@@ -870,7 +871,8 @@ def _duty_in_other_words(req: Requirement, cv: CVProfile, job: JobProfile, vecto
     held = _held_title_role(cv, job.title_concepts)
     fields = {d for cid in job.title_concepts for d in lexicon.concept(cid).domains} - _BROAD_DOMAINS
     req_fields = {d for cid in req.alternatives for d in lexicon.concept(cid).domains}
-    if held is not None and fields & req_fields and req.category not in (TOOL, CREDENTIAL):
+    taught = bool(set(req.alternatives) & TAUGHT_SUBJECTS)  # a subject is named, never implied by "Teacher"
+    if held is not None and fields & req_fields and req.category not in (TOOL, CREDENTIAL) and not taught:
         # The work of the field, not a named system or a certificate: a title shows no CRM used.
         return Finding(req, IMPLIED, f"{held.title} ({held.date_text})", f"implied by the role {held.title}")
     return None

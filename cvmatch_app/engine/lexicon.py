@@ -351,6 +351,7 @@ for _word, _family in _RELATIONS.get("degree_field_families", []):
     DEGREE_FIELD_FAMILIES.setdefault(_word, set()).add(_family)
 # An asked field word naming a whole discipline ("information" of information technology) -> its family.
 DEGREE_FIELD_UMBRELLAS: dict[str, str] = dict(_RELATIONS.get("degree_field_umbrellas", []))
+TAUGHT_SUBJECTS: frozenset[str] = frozenset(subject for subject, _title in _RELATIONS.get("taught_subjects", []))
 CLASS_INCLUDES: dict[str, set[str]] = {}
 for _class, _member in _RELATIONS.get("class_includes", []):
     CLASS_INCLUDES.setdefault(_class, set()).add(_member)

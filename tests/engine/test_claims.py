@@ -303,3 +303,14 @@ def test_a_phrase_does_not_run_across_a_list_separator_into_another_phrase() -> 
     nurse = "Nurse\nRequirements:\n- Patient care\n- A bachelor of science in nursing"
     bsn = "Experience\nNurse, Hospital, 2015 - Present\n- Patient care\nEducation\nBachelor of Science, Nursing, 2014"
     assert _met(nurse, bsn, "Bachelor") > 0
+
+
+def test_a_subject_is_named_not_implied_by_holding_a_teacher_title() -> None:
+    jd = (
+        "Elementary Teacher\nResponsibilities:\n- Plan and deliver lessons in reading, mathematics and social studies\n"
+        "Requirements:\n- Classroom management"
+    )
+    art = "Experience\nArt Teacher, Oak School, 2015 - Present\n- Classroom management"
+    named = "Experience\nTeacher, Oak School, 2015 - Present\n- Classroom management\n- Taught social studies units"
+    assert _met(jd, art, "Social studies") == 0.0
+    assert _met(jd, named, "Social studies") > 0
