@@ -314,3 +314,14 @@ def test_a_subject_is_named_not_implied_by_holding_a_teacher_title() -> None:
     named = "Experience\nTeacher, Oak School, 2015 - Present\n- Classroom management\n- Taught social studies units"
     assert _met(jd, art, "Social studies") == 0.0
     assert _met(jd, named, "Social studies") > 0
+
+
+def test_an_industry_a_plan_targets_is_a_market_not_where_the_candidate_worked() -> None:
+    jd = "Digital Marketer\nRequirements:\n- SEO\n- Retail experience"
+    target = (
+        "Experience\nMarketer, Acme, 2015 - Present\n- SEO\n"
+        "- Built a plan targeting various industries; Healthcare, Retail"
+    )
+    worked = "Experience\nMarketer, Shoe Shop, 2015 - Present\n- SEO\n- Ran promotions for our retail stores"
+    assert _met(jd, target, "Retail") == 0.0
+    assert _met(jd, worked, "Retail") > 0
