@@ -41,6 +41,8 @@ def test_scheduling_staff_is_not_a_project_schedule() -> None:
     )
     site = "Experience\nSite Manager, BuildCo, 2015 - Present\n- Developed project and production schedules"
     assert _met(jd, rota, "Scheduling") == 0.0
+    admin = "Experience\nExecutive Assistant, Acme, 2015 - Present\nSkills\nrecruiting, scheduling, travel arrangements"
+    assert _met(jd, admin, "Scheduling") == 0.0
     assert _met(jd, site, "Scheduling") > 0
 
 
