@@ -313,7 +313,9 @@ def _term_equivalents() -> dict[str, frozenset[str]]:
     return table
 
 
-def _fuzzy_terms(cv: CVProfile, terms: list[str]) -> tuple[float, str]:
+def _fuzzy_terms(cv: CVProfile, terms: list[str], listed: bool = True) -> tuple[float, str]:
+    """(share of the ask's words the CV shows, the line quoting them); ``listed`` when the ask lists
+    several things ("print and digital work"), which a CV may show on different lines."""
     terms = [t for t in terms if t not in _GENERIC_TERMS]
     content = [t for t in terms if t not in _ASK_FRAMING]
     terms = content or terms
@@ -344,7 +346,10 @@ def _fuzzy_terms(cv: CVProfile, terms: list[str]) -> tuple[float, str]:
     # the ask lists several things the CV shows on different lines, the line that names the rest too.
     line = _line_naming_most(cv, matched, max(1, len(matched) // 2))
     rest = [m for m in matched if m not in line.lower()]
-    if line and rest and share >= 0.75:
+    if line and rest and not listed:
+        # One thing in several words ("packaging design"): its words on different lines are not it.
+        share = min(share, (len(matched) - len(rest)) / len(terms))
+    elif line and rest and share >= 0.75:
         other = _line_naming_most(cv, rest, 1)
         line = f"{line} … {other}" if other else line
     return share, line
@@ -896,9 +901,12 @@ def _misspelt(req: Requirement, cv: CVProfile) -> Finding | None:
     return None
 
 
+_LISTS_THINGS_RE = re.compile(r",|;|/|&|\b(?:and|or|both|as well as)\b", re.IGNORECASE)
+
+
 def _free_text_evidence(req: Requirement, cv: CVProfile, vectors: CVVectors) -> Finding:
     """A requirement no concept names: its words in the CV, or a CV line that says it in other words."""
-    share, line = _fuzzy_terms(cv, req.terms)
+    share, line = _fuzzy_terms(cv, req.terms, _LISTS_THINGS_RE.search(req.source) is not None)
     met = PROVEN if share >= 0.75 else (MENTIONED if share >= 0.45 else 0.0)
     semantic, semantic_line = requirement_match(req.source, vectors)
     if semantic > met:

@@ -327,3 +327,14 @@ def test_an_industry_a_plan_targets_is_a_market_not_where_the_candidate_worked()
     worked = "Experience\nMarketer, Shoe Shop, 2015 - Present\n- SEO\n- Ran promotions for our retail stores"
     assert _met(jd, target, "Retail") == 0.0
     assert _met(jd, worked, "Retail") > 0
+
+
+def test_one_thing_in_several_words_must_be_written_together() -> None:
+    jd = "Graphic Designer\nRequirements:\n- Photoshop\n- Packaging design experience"
+    apart = (
+        "Experience\nSourcing Manager, Apparel Co, 2015 - Present\n- Photoshop\n- Worked with technical design teams\n"
+        "- Wrote packaging instructions for factories"
+    )
+    together = "Experience\nDesigner, Studio, 2015 - Present\n- Photoshop\n- Packaging design for consumer products"
+    assert _met(jd, apart, "Packaging design") < 0.7
+    assert _met(jd, together, "Packaging design") > 0
