@@ -17,11 +17,13 @@ from .lexicon import (
     DEGREE_FIELD_FAMILIES,
     EDUCATION,
     FIELD,
+    GENERAL_POST,
     ISCO_OF_TITLE,
     LICENCE_OF_TITLE,
     TITLE,
     get_lexicon,
     neighbours_of,
+    posts_named,
     skill_level,
 )
 from .semantic import CVVectors, requirement_match, role_closeness
@@ -73,6 +75,7 @@ IMPLIED = 0.7  # implied by the work history or the job's title held, or a missp
 LOWER_LEVEL = 0.6  # the job's trade below the level the title asks
 NEAR_TITLE = 0.65  # a same-field title at the asked level or above, with the title's work in the CV
 STEP_DOWN = 0.8  # a same-field title above the level asked, with the asked job's work in the CV
+SAME_FAMILY = 0.62  # the job's title family held in another post (a benefits specialist for an HR generalist)
 MENTIONED = 0.5  # named in the CV, not held
 RELATED_ROLE = 0.4  # a neighbouring occupation held
 RELATED_ROLE_BELOW_LEVEL = 0.25
@@ -468,10 +471,15 @@ def _names_field(cv: CVProfile, index: int, field_words: list[str]) -> bool:
 
 def _title_evidence(req: Requirement, cv: CVProfile, job: JobProfile) -> Finding:
     """Having held the job (a role title or the CV's headline) proves it; a mention elsewhere
-    ("helped the lead teacher") only suggests it; a neighbouring role is related evidence."""
-    return (
-        _held_title(req, cv)
-        or _headline_title(req, cv)
+    ("helped the lead teacher") only suggests it; a neighbouring role is related evidence. Where the
+    job's title names a post inside its family ("HR Generalist", "Graphic Designer"), a role of the
+    family in another post (a benefits specialist, a web designer) is the family, not the job."""
+    posts = asked_posts(job)
+    held = _held_title(req, cv, posts)
+    if held:
+        return held
+    rest = (
+        _headline_title(req, cv, posts)
         or _licensed_as_title(req, cv)
         or _near_title(req, cv)
         or _mentioned_title(req, cv)
@@ -479,9 +487,48 @@ def _title_evidence(req: Requirement, cv: CVProfile, job: JobProfile) -> Finding
         or _similar_title(req, cv, job)
         or Finding(req, 0.0)
     )
+    family = _family_title(req, cv, posts)
+    return family if family and family.met > rest.met else rest
 
 
-def _held_title(req: Requirement, cv: CVProfile) -> Finding | None:
+def asked_posts(job: JobProfile) -> dict[str, frozenset[str]]:
+    """The post the job's title names inside each of its title concepts ({"hr": {"general"}} for "HR
+    Generalist", {"designer": {"graphic"}} for "Graphic Designer"); none when the data lists no posts."""
+    return _asked_posts(job.title, tuple(job.title_concepts))
+
+
+@lru_cache(maxsize=256)
+def _asked_posts(title: str, concepts: tuple[str, ...]) -> dict[str, frozenset[str]]:
+    return {cid: named for cid in concepts if (named := posts_named(title, cid))}
+
+
+def holds_asked_post(heading: str, concepts: set[str], posts: dict[str, frozenset[str]]) -> bool:
+    """Whether a title naming ``concepts`` holds the post the job asks: the same post or the family's
+    all-round one (an HR manager for an HR generalist or a benefits post); any title when no post is asked."""
+    for cid in concepts:
+        asked = posts.get(cid)
+        if not asked:
+            return True
+        held = posts_named(heading, cid)
+        if held & asked or GENERAL_POST in held:
+            return True
+    return False
+
+
+def _family_title(req: Requirement, cv: CVProfile, posts: dict[str, frozenset[str]]) -> Finding | None:
+    """A role of the job's family in another post, or naming only the family ("Independent Designer")."""
+    lexicon = get_lexicon()
+    wanted = set(req.alternatives)
+    for role in cv.roles:
+        held = _titles_of(role.heading) & wanted
+        if held and not holds_asked_post(role.heading, held, posts):
+            label = lexicon.concept(sorted(held)[0]).label
+            where = f"{role.title} ({role.date_text})"
+            return Finding(req, SAME_FAMILY, where, f"{role.title}, another {label} post", [role])
+    return None
+
+
+def _held_title(req: Requirement, cv: CVProfile, posts: dict[str, frozenset[str]] | None = None) -> Finding | None:
     # A job titled manager/supervisor/lead asks for that level: a role in the same trade without
     # it ("Retail Associate" for "Store Manager") is a lesser match.
     lexicon = get_lexicon()
@@ -489,7 +536,8 @@ def _held_title(req: Requirement, cv: CVProfile) -> Finding | None:
     senior_asked = _SENIORITY_RE.search(req.source or req.label) is not None
     junior_roles: list[Role] = []
     for role in cv.roles:
-        if {h.concept for h in lexicon.find(role.heading)} & wanted:
+        named = {h.concept for h in lexicon.find(role.heading)} & wanted
+        if named and holds_asked_post(role.heading, named, posts or {}):
             if senior_asked and not _SENIORITY_RE.search(role.heading):
                 junior_roles.append(role)
                 continue
@@ -508,7 +556,7 @@ def _held_title(req: Requirement, cv: CVProfile) -> Finding | None:
     return Finding(req, LOWER_LEVEL, where, f"{role.title}, not at the level asked", junior_roles)
 
 
-def _headline_title(req: Requirement, cv: CVProfile) -> Finding | None:
+def _headline_title(req: Requirement, cv: CVProfile, posts: dict[str, frozenset[str]] | None = None) -> Finding | None:
     lexicon = get_lexicon()
     for index, line in enumerate(cv.lines[:4]):
         # The headline or the summary speaks of the candidate; a bullet under a role speaks of the
@@ -517,6 +565,7 @@ def _headline_title(req: Requirement, cv: CVProfile) -> Finding | None:
         if index == cv.name_line or section not in ("top", "summary") or (section == "top" and len(line.split()) > 8):
             continue
         hits = [h for h in lexicon.find(line) if h.concept in req.alternatives]
+        hits = [h for h in hits if holds_asked_post(line, {h.concept}, posts or {})]
         if len(line.split()) > _HEADLINE_WORDS_MAX:
             # In a summary sentence the title must be said as a title ("Customer Service Representative
             # with ten years...") or as the candidate's years in it ("5 years of experience with accounts

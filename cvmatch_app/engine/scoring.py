@@ -17,7 +17,9 @@ from .evidence import (
     Finding,
     _one_answer_per_ask,
     _titles_of,
+    asked_posts,
     assess_requirement,
+    holds_asked_post,
     relevant_years,
 )
 from .job_profile import MUST, JobProfile
@@ -77,7 +79,7 @@ def occupation_fit(job: JobProfile, cv: CVProfile) -> float:
     if job.title_concepts:
         held = {cid for role in cv.roles for cid in role.concepts if get_lexicon().concept(cid).category == TITLE}
         if held & set(job.title_concepts):
-            title = 1.0
+            title = 1.0 if _holds_the_post(job, cv) else SAME_FAMILY_TITLE
         elif set(cv.title_concepts[:3]) & set(job.title_concepts):
             title = 0.8
         elif set(cv.concept_lines) & set(job.title_concepts):
@@ -88,6 +90,20 @@ def occupation_fit(job: JobProfile, cv: CVProfile) -> float:
         title = domain
     return DOMAIN_SHARE * domain + (1 - DOMAIN_SHARE) * title
 
+
+def _holds_the_post(job: JobProfile, cv: CVProfile) -> bool:
+    """False when the CV's roles of the job's family all hold another post than the one the job's title
+    names (benefits specialist roles for an HR generalist post); True otherwise."""
+    posts = asked_posts(job)
+    if not posts:
+        return True
+    own = set(job.title_concepts)
+    family = [(r.heading, _titles_of(r.heading) & own) for r in cv.roles]
+    family = [(heading, held) for heading, held in family if held]
+    return not family or any(holds_asked_post(heading, held, posts) for heading, held in family)
+
+
+SAME_FAMILY_TITLE = 0.8  # of the title's share of occupation fit: the family held, in another post
 
 # How much each part weighs: a list of stated requirements, or a prose description of the work
 # (duties, no list of asks), where the graded signals carry more of the score.

@@ -1,0 +1,116 @@
+"""The job's own post inside its occupation family: the title the JD names, not any title of the family."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from cvmatch_app.engine import LocalEngine
+from cvmatch_app.engine.evidence import LOWER_LEVEL, MET, PROVEN, Finding
+from cvmatch_app.engine.lexicon import posts_named
+from cvmatch_app.engine.scoring import NEIGHBOUR_CAP, ScoreBreakdown, score_cv
+
+ENGINE = LocalEngine(today=dt.date(2026, 11, 1))
+
+HR_JD = """HR Generalist
+Requirements:
+- 3+ years of experience in human resources
+- Employee relations, onboarding and benefits administration
+- Working knowledge of employment law and an HRIS
+"""
+DESIGN_JD = """Graphic Designer
+Requirements:
+- 3+ years of professional graphic design experience
+- Expert in Adobe Photoshop, Illustrator and InDesign
+- Print production and layout
+"""
+AP_JD = """Accounts Payable Specialist
+Requirements:
+- 2+ years of accounts payable experience
+- Invoice processing, vendor reconciliations and Excel
+"""
+AE_JD = """Account Executive (B2B Software)
+Requirements:
+- 3+ years of B2B sales experience carrying a quota
+- Salesforce or a comparable CRM
+- Prospecting and closing new business
+"""
+
+
+def _cv(title: str, bullets: str) -> str:
+    return f"Experience\n{title}, Northwind Group, Jan 2017 - Present\n{bullets}\nEducation\nBachelor of Arts, 2012\n"
+
+
+def _breakdown(jd: str, cv_text: str) -> ScoreBreakdown:
+    read = ENGINE.read_cv(cv_text)
+    return score_cv(ENGINE.prepare_job(jd), read.profile, read.vectors)
+
+
+def _title_finding(jd: str, cv_text: str) -> Finding:
+    job = ENGINE.prepare_job(jd)
+    breakdown = _breakdown(jd, cv_text)
+    own = set(job.title_concepts)
+    titles = [f for f in breakdown.findings if f.requirement.category == "title"]
+    return next(f for f in titles if own & set(f.requirement.alternatives))
+
+
+HR_WORK = "- Employee relations, onboarding and benefits administration in our HRIS\n- Employment law compliance"
+
+
+def test_the_post_a_title_names_is_read_from_the_data() -> None:
+    assert posts_named("HR Generalist", "hr") == {"general"}
+    assert posts_named("Compensation and Benefits Specialist", "hr") == {"benefits"}
+    assert posts_named("HR Benefits Specialist", "hr") == {"benefits"}  # the post, not the family's words
+    assert posts_named("Graphic Designer", "designer") == {"graphic"}
+    assert posts_named("Independent Designer", "designer") == frozenset()  # the family only
+    assert posts_named("Billing Specialist", "bookkeeper") == {"receivables"}
+    assert posts_named("Retail Sales Associate", "sales_rep") == {"consumer"}
+    assert posts_named("Sous Chef", "chef") == frozenset()  # no posts listed for the concept
+
+
+def test_a_benefits_specialist_is_hr_but_not_the_hr_generalist_asked() -> None:
+    generalist = _cv("HR Generalist", HR_WORK)
+    specialist = _cv("Benefits Specialist", HR_WORK)
+    assert _title_finding(HR_JD, generalist).met == PROVEN
+    other_post = _title_finding(HR_JD, specialist)
+    assert LOWER_LEVEL < other_post.met < MET  # a gap that quotes the role: the family, not the post
+    assert "Benefits Specialist" in other_post.cv_line
+    assert _breakdown(HR_JD, generalist).score > _breakdown(HR_JD, specialist).score
+    assert _breakdown(HR_JD, specialist).score > NEIGHBOUR_CAP  # same family: not capped as a neighbour
+
+
+def test_the_familys_all_round_post_holds_the_job() -> None:
+    # An HR manager runs the generalist's work; a bookkeeper pays invoices.
+    assert _title_finding(HR_JD, _cv("HR Manager", HR_WORK)).met == PROVEN
+    bookkeeper = _cv("Bookkeeper", "- Invoice processing and vendor reconciliations in Excel")
+    assert _title_finding(AP_JD, bookkeeper).met == PROVEN
+
+
+def test_a_graphic_designer_over_a_web_designer_or_a_bare_designer() -> None:
+    work = "- Print production and layout in Adobe Photoshop, Illustrator and InDesign\n- Brochures and packaging"
+    graphic = _breakdown(DESIGN_JD, _cv("Graphic Designer", work)).score
+    web = _breakdown(DESIGN_JD, _cv("Web Designer", work)).score
+    bare = _title_finding(DESIGN_JD, _cv("Independent Designer", work))
+    assert graphic > web
+    assert bare.met < MET
+
+
+def test_accounts_payable_over_accounts_receivable() -> None:
+    work = "- Invoice processing, vendor reconciliations and Excel reporting"
+    ap = _breakdown(AP_JD, _cv("Accounts Payable Clerk", work))
+    ar = _breakdown(AP_JD, _cv("Billing Specialist", work))
+    assert _title_finding(AP_JD, _cv("Accounts Payable Clerk", work)).met == PROVEN
+    assert ap.score > ar.score
+
+
+def test_an_account_executive_over_a_retail_sales_associate() -> None:
+    work = "- Prospecting and closing new business, 120% of quota, pipeline kept in Salesforce"
+    assert _title_finding(AE_JD, _cv("Account Executive", work)).met == PROVEN
+    assert _title_finding(AE_JD, _cv("Sales Manager", work)).met == PROVEN  # the family's all-round post
+    assert _title_finding(AE_JD, _cv("Sales Associate", work)).met < MET
+
+
+def test_the_lower_level_rule_still_holds_inside_the_post() -> None:
+    # An HR assistant holds the family's general post, but below the manager level the title asks.
+    jd = "HR Manager\nRequirements:\n- Employee relations and onboarding\n- An HRIS"
+    finding = _title_finding(jd, _cv("HR Assistant", HR_WORK))
+    assert finding.met == LOWER_LEVEL
