@@ -290,7 +290,7 @@ field_hospitality | field | hospitality | hospitality; hotel; resort; housekeepi
 field_kitchen | field | hospitality kitchen | kitchen; culinary; cooking
 field_warehouse | field | logistics | warehouse; distribution center; distribution centre; fulfillment center; fulfilment centre
 field_construction | field | construction | construction; building site; construction site; new construction
-field_manufacturing | field | manufacturing | manufacturing; factory; assembly line; production line
+field_manufacturing | field | manufacturing | manufacturing; factory; assembly line; production line; the plant; plant floor; plant operation; plant operations; plant employees; plant personnel; plant safety; manufacturing plant; production plant; processing plant; assembly plant; manufacturing facility; production facility; production floor
 field_aviation | field | aviation | aviation; airline; airlines; airport; faa regulations; far part 121; part 135; caa
 field_retail | field | retail | retail
 field_health | field | health | hospital; healthcare; health care; acute care; ward; inpatient; outpatient; clinical

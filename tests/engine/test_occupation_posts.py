@@ -114,3 +114,13 @@ def test_the_lower_level_rule_still_holds_inside_the_post() -> None:
     jd = "HR Manager\nRequirements:\n- Employee relations and onboarding\n- An HRIS"
     finding = _title_finding(jd, _cv("HR Assistant", HR_WORK))
     assert finding.met == LOWER_LEVEL
+
+
+def test_a_plant_is_a_manufacturing_setting() -> None:
+    # "Ideally in manufacturing": HR work "throughout the plant" shows the setting; watered plants do not.
+    jd = "HR Generalist\nRequirements:\n- 3+ years in human resources, ideally in manufacturing\n- Employee relations"
+    at_a_plant = _cv("HR Generalist", "- Employee relations and grievance counsel throughout the plant")
+    in_an_office = _cv("HR Generalist", "- Employee relations; watered the office plants")
+    setting = [f for f in _breakdown(jd, at_a_plant).findings if f.requirement.label == "Manufacturing"]
+    assert setting and setting[0].met >= MET
+    assert _breakdown(jd, at_a_plant).score > _breakdown(jd, in_an_office).score
