@@ -293,6 +293,7 @@ field_construction | field | construction | construction; building site; constru
 field_manufacturing | field | manufacturing | manufacturing; factory; assembly line; production line; the plant; plant floor; plant operation; plant operations; plant employees; plant personnel; plant safety; manufacturing plant; production plant; processing plant; assembly plant; manufacturing facility; production facility; production floor
 field_aviation | field | aviation | aviation; airline; airlines; airport; faa regulations; far part 121; part 135; caa
 field_retail | field | retail | retail
+field_software | field | software | saas; software as a service; software company; software companies; software firm; software vendor; software sales; selling software; sold software; software products; software product; enterprise software; cloud software; b2b software; subscription software; software startup
 field_health | field | health | hospital; healthcare; health care; acute care; ward; inpatient; outpatient; clinical
 aircraft_types | skill | aviation | a320; a321; b737; boeing 737; boeing; airbus; embraer; crj; e175; jet aircraft; turbine aircraft
 

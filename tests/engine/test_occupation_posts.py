@@ -124,3 +124,16 @@ def test_a_plant_is_a_manufacturing_setting() -> None:
     setting = [f for f in _breakdown(jd, at_a_plant).findings if f.requirement.label == "Manufacturing"]
     assert setting and setting[0].met >= MET
     assert _breakdown(jd, at_a_plant).score > _breakdown(jd, in_an_office).score
+
+
+def test_software_sold_to_businesses_is_a_setting_the_job_can_ask() -> None:
+    jd = AE_JD + "- At least 2 years selling software or SaaS\n"
+    profile = ENGINE.prepare_job(jd)
+    assert any(r.category == "field" and "field_software" in r.alternatives for r in profile.requirements)
+    work = "- Prospecting and closing new business, 120% of quota, pipeline kept in Salesforce, B2B accounts"
+    software = _cv("Account Executive", work + "\n- Sold enterprise software to mid-sized companies")
+    furniture = _cv("Account Executive", work + "\n- Sold office furniture to mid-sized companies")
+    assert _breakdown(jd, software).score > _breakdown(jd, furniture).score
+    # Scheduling software a site manager uses is a tool, not the setting of a software company.
+    site = ENGINE.prepare_job("Site Manager\nRequirements:\n- Construction or scheduling software such as MS Project")
+    assert not any("field_software" in r.alternatives for r in site.requirements)
