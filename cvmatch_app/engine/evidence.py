@@ -519,11 +519,15 @@ def _family_title(req: Requirement, cv: CVProfile, posts: dict[str, frozenset[st
     """A role of the job's family in another post, or naming only the family ("Independent Designer")."""
     lexicon = get_lexicon()
     wanted = set(req.alternatives)
+    senior_asked = _SENIORITY_RE.search(req.source or req.label) is not None
     for role in cv.roles:
         held = _titles_of(role.heading) & wanted
         if held and not holds_asked_post(role.heading, held, posts):
             label = lexicon.concept(sorted(held)[0]).label
             where = f"{role.title} ({role.date_text})"
+            if senior_asked and not _SENIORITY_RE.search(role.heading):
+                # Another post and below the level asked (a dishwasher for a sous chef): the lower-level rule.
+                return Finding(req, LOWER_LEVEL, where, f"{role.title}, not at the level asked", [role])
             return Finding(req, SAME_FAMILY, where, f"{role.title}, another {label} post", [role])
     return None
 

@@ -64,7 +64,7 @@ def test_the_post_a_title_names_is_read_from_the_data() -> None:
     assert posts_named("Independent Designer", "designer") == frozenset()  # the family only
     assert posts_named("Billing Specialist", "bookkeeper") == {"receivables"}
     assert posts_named("Retail Sales Associate", "sales_rep") == {"consumer"}
-    assert posts_named("Sous Chef", "chef") == frozenset()  # no posts listed for the concept
+    assert posts_named("Registered Nurse", "registered_nurse") == frozenset()  # no posts listed for it
 
 
 def test_a_benefits_specialist_is_hr_but_not_the_hr_generalist_asked() -> None:
@@ -137,3 +137,31 @@ def test_software_sold_to_businesses_is_a_setting_the_job_can_ask() -> None:
     # Scheduling software a site manager uses is a tool, not the setting of a software company.
     site = ENGINE.prepare_job("Site Manager\nRequirements:\n- Construction or scheduling software such as MS Project")
     assert not any("field_software" in r.alternatives for r in site.requirements)
+
+
+def test_a_kitchen_porter_is_no_line_cook_and_stays_below_a_sous_chef() -> None:
+    kitchen = "- Prep, grill and sauté stations in a busy kitchen\n- Food safety and cleaning"
+    line_cook_jd = "Line Cook\nRequirements:\n- 2+ years of experience in a restaurant kitchen\n- Food safety"
+    assert _title_finding(line_cook_jd, _cv("Line Cook", kitchen)).met == PROVEN
+    porter = _title_finding(line_cook_jd, _cv("Kitchen Porter", kitchen))
+    assert LOWER_LEVEL < porter.met < MET
+    # For a post that asks a level, another post below it keeps the lower-level rule (and its cap).
+    sous_jd = "Sous Chef\nRequirements:\n- Experience running a kitchen line\n- Food safety"
+    assert _title_finding(sous_jd, _cv("Dishwasher", kitchen)).met == LOWER_LEVEL
+    assert _breakdown(sous_jd, _cv("Dishwasher", kitchen)).score < 60  # below Interview
+
+
+def test_posts_inside_banking_hotels_and_airports() -> None:
+    teller_jd = "Bank Teller\nRequirements:\n- Cash handling and balancing a drawer\n- Customer service"
+    cash = "- Cash handling, balancing the drawer and customer service"
+    assert _title_finding(teller_jd, _cv("Bank Teller", cash)).met == PROVEN
+    assert _title_finding(teller_jd, _cv("Loan Officer", cash)).met < MET
+    dispatch_jd = "Flight Dispatcher\nRequirements:\n- Flight planning and weather briefings\n- FAA regulations"
+    flights = "- Flight planning, weather briefings and FAA regulations"
+    assert _title_finding(dispatch_jd, _cv("Aircraft Dispatcher", flights)).met == PROVEN
+    assert _title_finding(dispatch_jd, _cv("Ramp Agent", flights)).met < MET
+    desk_jd = "Front Desk Agent\nRequirements:\n- Check-in and check-out in a hotel\n- Reservations system"
+    hotel = "- Check-in, check-out and the reservations system"
+    assert _title_finding(desk_jd, _cv("Guest Service Agent", hotel)).met == PROVEN
+    assert _title_finding(desk_jd, _cv("Front Office Manager", hotel)).met == PROVEN  # the all-round post
+    assert _title_finding(desk_jd, _cv("Bellman", hotel)).met < MET
