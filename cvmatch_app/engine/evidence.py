@@ -21,6 +21,7 @@ from .lexicon import (
     ISCO_OF_TITLE,
     LICENCE_OF_TITLE,
     TITLE,
+    asks_the_post,
     get_lexicon,
     neighbours_of,
     posts_named,
@@ -474,7 +475,9 @@ def _title_evidence(req: Requirement, cv: CVProfile, job: JobProfile) -> Finding
     ("helped the lead teacher") only suggests it; a neighbouring role is related evidence. Where the
     job's title names a post inside its family ("HR Generalist", "Graphic Designer"), a role of the
     family in another post (a benefits specialist, a web designer) is the family, not the job."""
-    posts = asked_posts(job)
+    # The post is asked where the JD line asks it: "Selling" read from "selling into HR teams" is the
+    # family's work, which a retail salesperson shows; "Experience as Account Executive" is the post.
+    posts = {cid: named for cid, named in asked_posts(job).items() if asks_the_post(req.source, cid, job.title)}
     held = _held_title(req, cv, posts)
     if held:
         return held
@@ -895,11 +898,22 @@ def _one_answer_per_ask(findings: list[Finding]) -> list[Finding]:
                 same = other.requirement.category == req.category and set(other.requirement.alternatives) & set(
                     req.alternatives
                 )
+                if req.category == TITLE and _asks_another_post(req, other.requirement):
+                    continue  # "Selling" shown by a sales consultant proves no account executive's post
                 if same and (req.category not in _NAMED_ASKS or not _names_another_member(req, other.found)):
                     finding = Finding(req, other.met, other.cv_line, other.found, other.roles)
                     break
         out.append(finding)
     return out
+
+
+def _asks_another_post(req: Requirement, other: Requirement) -> bool:
+    """Whether ``req`` asks a specialised post of a family that ``other``'s JD line does not name."""
+    for cid in set(req.alternatives) & set(other.alternatives):
+        mine = posts_named(req.source, cid) - {GENERAL_POST}
+        if mine and not mine & posts_named(other.source, cid):
+            return True
+    return False
 
 
 # "RN, State of Ohio, License #123456", "Registered Nurse - licence no. 12345, active": a title written

@@ -9,7 +9,19 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from .experience import WORD_NUMBERS
-from .lexicon import CREDENTIAL, EDUCATION, FIELD, LICENCE_OF_TITLE, SOFT, TITLE, Hit, get_lexicon
+from .lexicon import (
+    CREDENTIAL,
+    EDUCATION,
+    FIELD,
+    GENERAL_POST,
+    LICENCE_OF_TITLE,
+    SOFT,
+    TITLE,
+    Hit,
+    asks_the_post,
+    get_lexicon,
+    posts_named,
+)
 from .semantic import jd_vectors, title_vector
 from .text_clean import normalize_text, strip_bullet
 from .tokens import STOPWORDS, token_spans, tokenize
@@ -384,7 +396,7 @@ def build_job_profile(jd_text: str) -> JobProfile:
     requirements = _dedupe(_drop_context(requirements, title_concepts) + _defining_asks(title, title_concepts))
     _weigh_defining(requirements, title_concepts)
     asked = {cid for req in requirements if req.kind == MUST and req.category != "years" for cid in req.alternatives}
-    if title_concepts and not asked & set(title_concepts):
+    if title_concepts and (not asked & set(title_concepts) or _post_not_asked(title, title_concepts, requirements)):
         # The job's own title is an ask even when the text never says "experience as ...".
         requirements.insert(
             0,
@@ -425,6 +437,19 @@ def build_job_profile(jd_text: str) -> JobProfile:
         jd_vectors=jd_vectors(sentences),
         title_vector=title_vector(title),
     )
+
+
+def _post_not_asked(title: str, title_concepts: list[str], requirements: list[Requirement]) -> bool:
+    """The title names a specialised post of its family ("Account Executive" among salespeople) that no
+    must-have asks: the must naming the family ("selling into HR teams") is no ask for the post, so
+    the title is asked in its own words."""
+    for cid in title_concepts:
+        if not posts_named(title, cid) - {GENERAL_POST}:
+            continue
+        musts = [r for r in requirements if r.kind == MUST and r.category == TITLE and cid in r.alternatives]
+        if not any(asks_the_post(r.source, cid, title) for r in musts):
+            return True
+    return False
 
 
 def _asked_hits(sentence: str, hits: list[Hit]) -> list[Hit]:

@@ -327,3 +327,12 @@ def _label(first_synonym: str) -> str:
 @lru_cache(maxsize=1)
 def get_lexicon() -> Lexicon:
     return Lexicon(LEXICON)
+
+
+def asks_the_post(text: str, concept: str, title: str) -> bool:
+    """Whether a JD line that names ``concept`` asks for the post the job's title names: the title
+    itself, or a line naming that post ("3+ years of accounts payable experience" for an AP specialist,
+    "a generalist human resources role" for an HR generalist); not one naming only the family's general
+    words where the title names a specialised post ("selling into HR teams" for an account executive)."""
+    asked = posts_named(title, concept)
+    return bool(asked) and (text == title or bool(posts_named(text, concept) & asked))

@@ -165,3 +165,20 @@ def test_posts_inside_banking_hotels_and_airports() -> None:
     assert _title_finding(desk_jd, _cv("Guest Service Agent", hotel)).met == PROVEN
     assert _title_finding(desk_jd, _cv("Front Office Manager", hotel)).met == PROVEN  # the all-round post
     assert _title_finding(desk_jd, _cv("Bellman", hotel)).met < MET
+
+
+def test_a_family_word_elsewhere_in_the_jd_does_not_stand_for_the_titles_post() -> None:
+    # "Selling into HR teams" names the sales family; the title asks an account executive's post.
+    jd = (
+        "Account Executive\nYou will be selling into HR teams and finance leaders.\nRequirements:\n"
+        "- 3+ years of sales experience carrying a quota\n- Salesforce"
+    )
+    profile = ENGINE.prepare_job(jd)
+    titles = [r for r in profile.requirements if r.category == "title"]
+    assert any(r.label == "Experience as Account Executive" for r in titles)
+    work = "- Sold phones and plans to walk-in customers, 120% of sales goals"
+    findings = _breakdown(jd, _cv("Retail Sales Associate", work)).findings
+    by_label = {f.requirement.label: f for f in findings if f.requirement.category == "title"}
+    assert by_label["Experience as Account Executive"].met < MET  # not the post, and not copied from "Selling"
+    assert _title_finding(jd, _cv("Sales Consultant", work)).met < MET  # a bare sales title: the family only
+    assert _title_finding(jd, _cv("Account Executive", work)).met == PROVEN
