@@ -182,3 +182,27 @@ def test_a_family_word_elsewhere_in_the_jd_does_not_stand_for_the_titles_post() 
     assert by_label["Experience as Account Executive"].met < MET  # not the post, and not copied from "Selling"
     assert _title_finding(jd, _cv("Sales Consultant", work)).met < MET  # a bare sales title: the family only
     assert _title_finding(jd, _cv("Account Executive", work)).met == PROVEN
+
+
+def test_an_all_round_post_covers_the_desk_but_not_the_other_way_round() -> None:
+    it = "- Active Directory accounts, password resets, laptops and tickets in ServiceNow"
+    desk_jd = "IT Support Technician (Service Desk)\nRequirements:\n- Tickets and password resets\n- Windows"
+    admin_jd = "System Administrator\nRequirements:\n- Windows Server and Active Directory\n- Backups"
+    assert _title_finding(desk_jd, _cv("Help Desk Technician", it)).met == PROVEN
+    assert _title_finding(desk_jd, _cv("System Administrator", it)).met == PROVEN
+    assert _title_finding(admin_jd, _cv("Help Desk Technician", it)).met < MET
+
+
+def test_posts_inside_laboratories_kitchens_front_of_house_and_driving() -> None:
+    lab = "- Specimen collection, labelling and the LIS"
+    phleb_jd = "Phlebotomist\nRequirements:\n- Venipuncture and specimen labelling"
+    assert _title_finding(phleb_jd, _cv("Phlebotomist", lab)).met == PROVEN
+    assert _title_finding(phleb_jd, _cv("QC Chemist", lab)).met < MET
+    floor = "- Served tables, took orders and ran food in a busy restaurant"
+    server_jd = "Food Server\nRequirements:\n- Table service in a full-service restaurant"
+    assert _title_finding(server_jd, _cv("Waitress", floor)).met == PROVEN
+    assert _title_finding(server_jd, _cv("Busser", floor)).met < MET
+    haul = "- Drove routes safely and logged hours"
+    cdl_jd = "CDL Truck Driver\nRequirements:\n- Class A CDL\n- Long haul routes"
+    assert _title_finding(cdl_jd, _cv("Tractor Trailer Driver", haul)).met == PROVEN
+    assert _title_finding(cdl_jd, _cv("Courier", haul)).met < MET
