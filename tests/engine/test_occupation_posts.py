@@ -206,3 +206,12 @@ def test_posts_inside_laboratories_kitchens_front_of_house_and_driving() -> None
     cdl_jd = "CDL Truck Driver\nRequirements:\n- Class A CDL\n- Long haul routes"
     assert _title_finding(cdl_jd, _cv("Tractor Trailer Driver", haul)).met == PROVEN
     assert _title_finding(cdl_jd, _cv("Courier", haul)).met < MET
+
+
+def test_a_client_account_is_no_accountant() -> None:
+    # "Account Director", "the FedEx account", "managed 40 accounts": clients, not accounting.
+    from cvmatch_app.engine.evidence import _titles_of
+
+    assert "accountant" not in _titles_of("Account Director")
+    assert "accountant" not in _titles_of("Account Executive Sales Agent/FedEx Account")
+    assert "accountant" in _titles_of("Staff Accountant")
