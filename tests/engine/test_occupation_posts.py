@@ -215,3 +215,10 @@ def test_a_client_account_is_no_accountant() -> None:
     assert "accountant" not in _titles_of("Account Director")
     assert "accountant" not in _titles_of("Account Executive Sales Agent/FedEx Account")
     assert "accountant" in _titles_of("Staff Accountant")
+
+
+def test_a_sales_recruiter_is_a_recruiter() -> None:
+    from cvmatch_app.engine.evidence import _titles_of
+
+    assert _titles_of("Senior Healthcare Sales Recruiter") == {"recruiter"}
+    assert _titles_of("Nurse Recruiter") == {"recruiter"}
