@@ -222,3 +222,12 @@ def test_a_sales_recruiter_is_a_recruiter() -> None:
 
     assert _titles_of("Senior Healthcare Sales Recruiter") == {"recruiter"}
     assert _titles_of("Nurse Recruiter") == {"recruiter"}
+
+
+def test_a_receptionist_or_a_data_entry_clerk_is_no_administrative_assistant() -> None:
+    office = "- Phones, calendars, letters and meeting minutes in Word and Outlook"
+    admin_jd = "Administrative Assistant\nRequirements:\n- Calendars and travel\n- Microsoft Office"
+    assert _title_finding(admin_jd, _cv("Executive Assistant", office)).met == PROVEN
+    assert _title_finding(admin_jd, _cv("Data Entry Clerk", office)).met < MET
+    reception_jd = "Receptionist\nRequirements:\n- Greeting visitors and answering phones"
+    assert _title_finding(reception_jd, _cv("Office Manager", office)).met == PROVEN  # the all-round post
