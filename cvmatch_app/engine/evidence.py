@@ -40,7 +40,7 @@ _EDU_IMPLIED_BY = {
 }  # fmt: skip
 _SENIORITY_RE = re.compile(
     r"\b(manager|supervisor|lead|leader|head|director|chief|principal|senior|sr|foreman|superintendent|"
-    r"charge|captain|owner|executive chef|sous chef)\b",
+    r"charge|captain|owner|executive chef|sous chef|(?<!commis )(?<!pastry )(?<!line )chef(?! de partie))\b",
     re.IGNORECASE,
 )
 # Words that mark a role below the level of its trade, and the years in a trade that make a senior.

@@ -36,8 +36,9 @@ Requirements:
 """
 
 
-def _cv(title: str, bullets: str) -> str:
-    return f"Experience\n{title}, Northwind Group, Jan 2017 - Present\n{bullets}\nEducation\nBachelor of Arts, 2012\n"
+def _cv(title: str, bullets: str, since: int = 2017) -> str:
+    role = f"{title}, Northwind Group, Jan {since} - Present"
+    return f"Experience\n{role}\n{bullets}\nEducation\nBachelor of Arts, 2012\n"
 
 
 def _breakdown(jd: str, cv_text: str) -> ScoreBreakdown:
@@ -231,3 +232,11 @@ def test_a_receptionist_or_a_data_entry_clerk_is_no_administrative_assistant() -
     assert _title_finding(admin_jd, _cv("Data Entry Clerk", office)).met < MET
     reception_jd = "Receptionist\nRequirements:\n- Greeting visitors and answering phones"
     assert _title_finding(reception_jd, _cv("Office Manager", office)).met == PROVEN  # the all-round post
+
+
+def test_a_chef_is_at_the_sous_chefs_level_a_line_or_commis_chef_is_not() -> None:
+    kitchen = "- Ran the line, ordering and food costs for a 120-cover restaurant"
+    sous_jd = "Sous Chef\nRequirements:\n- Experience running a kitchen line\n- Food safety"
+    assert _title_finding(sous_jd, _cv("Chef", kitchen, since=2024)).met == PROVEN
+    assert _title_finding(sous_jd, _cv("Chef de Partie", kitchen, since=2024)).met == LOWER_LEVEL
+    assert _title_finding(sous_jd, _cv("Commis Chef", kitchen, since=2024)).met == LOWER_LEVEL
