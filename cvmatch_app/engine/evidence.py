@@ -21,7 +21,6 @@ from .lexicon import (
     ISCO_OF_TITLE,
     LICENCE_OF_TITLE,
     TITLE,
-    asks_the_post,
     get_lexicon,
     neighbours_of,
     posts_named,
@@ -475,15 +474,16 @@ def _title_evidence(req: Requirement, cv: CVProfile, job: JobProfile) -> Finding
     ("helped the lead teacher") only suggests it; a neighbouring role is related evidence. Where the
     job's title names a post inside its family ("HR Generalist", "Graphic Designer"), a role of the
     family in another post (a benefits specialist, a web designer) is the family, not the job."""
-    # The post is asked where the JD line asks it: "Selling" read from "selling into HR teams" is the
-    # family's work, which a retail salesperson shows; "Experience as Account Executive" is the post.
-    posts = {cid: named for cid, named in asked_posts(job).items() if asks_the_post(req.source, cid, job.title)}
+    posts = posts_asked_by(req, job)
     held = _held_title(req, cv, posts)
     if held:
         return held
+    # The occupation's licence shows the title's own post, not another post the JD also asks (a
+    # personal trainer's certificate is no group fitness instructor's experience).
+    other_post = any(named != posts_named(job.title, cid) for cid, named in posts.items())
     rest = (
         _headline_title(req, cv, posts)
-        or _licensed_as_title(req, cv)
+        or (None if other_post else _licensed_as_title(req, cv))
         or _near_title(req, cv)
         or _mentioned_title(req, cv)
         or _neighbouring_title(req, cv)
@@ -492,6 +492,15 @@ def _title_evidence(req: Requirement, cv: CVProfile, job: JobProfile) -> Finding
     )
     family = _family_title(req, cv, posts)
     return family if family and family.met > rest.met else rest
+
+
+def posts_asked_by(req: Requirement, job: JobProfile) -> dict[str, frozenset[str]]:
+    """The post a title requirement asks inside each family, as its JD line names it: the title's for
+    the title ask; "3+ years of accounts payable" asks payables, "group fitness instructor experience"
+    the group post even for a personal trainer job; "selling into HR teams" names no post, and any
+    salesperson shows the selling it asks."""
+    text = job.title if req.source == job.title else req.source
+    return {cid: named for cid in req.alternatives if (named := posts_named(text, cid))}
 
 
 def asked_posts(job: JobProfile) -> dict[str, frozenset[str]]:

@@ -302,7 +302,7 @@ veterinary | title | veterinary health | veterinarian; veterinary surgeon; vet t
 vet_licence | cred | veterinary | rvt; lvt; cvt; registered veterinary technician; veterinary license; dvm license
 beauty | title | beauty | hairdresser; hair stylist; stylist; cosmetologist; barber; nail technician; manicurist; esthetician; beautician; makeup artist; salon; spa therapist; massage therapist; lmt
 beauty_licence | cred | beauty | cosmetology license; cosmetology licence; barber license; esthetician license; massage therapy license; nvq hairdressing
-fitness | title | fitness | personal trainer; fitness instructor; fitness coach; strength and conditioning coach; gym instructor; group fitness
+fitness | title | fitness | personal trainer; fitness instructor; fitness coach; strength and conditioning coach; gym instructor; group fitness; fitness trainer; group instructor; group fitness instructor; group exercise instructor; fitness professional
 yoga_instructor | title | fitness | yoga instructor; pilates instructor; yoga teacher; pilates teacher; yoga therapist
 fitness_cert | cred | fitness | nasm; ace certified; acsm; nsca; issa; nesta; nccpt; afaa; cscs certification; personal training certification; rep registered
 architect | title | architecture design construction | architect; architectural designer; architectural technologist; architectural assistant; architecture

@@ -240,3 +240,19 @@ def test_a_chef_is_at_the_sous_chefs_level_a_line_or_commis_chef_is_not() -> Non
     assert _title_finding(sous_jd, _cv("Chef", kitchen, since=2024)).met == PROVEN
     assert _title_finding(sous_jd, _cv("Chef de Partie", kitchen, since=2024)).met == LOWER_LEVEL
     assert _title_finding(sous_jd, _cv("Commis Chef", kitchen, since=2024)).met == LOWER_LEVEL
+
+
+def test_another_post_the_jd_asks_is_not_shown_by_the_titles_licence() -> None:
+    # A personal trainer post that also asks group fitness experience: a PT's certificate shows the
+    # personal trainer, not the group instructor; a group fitness instructor role shows it.
+    jd = (
+        "Personal Trainer\nRequirements:\n- NASM or ACE certification\n"
+        "Nice to have:\n- Group fitness instructor experience"
+    )
+    work = "- One-on-one training plans and assessments\nCertifications\nNASM Certified Personal Trainer"
+
+    def group(cv_text: str) -> Finding:
+        return next(f for f in _breakdown(jd, cv_text).findings if f.requirement.label.startswith("Group fitness"))
+
+    assert group(_cv("Personal Trainer", work)).met < MET
+    assert group(_cv("Group Fitness Instructor", work)).met == PROVEN
