@@ -256,3 +256,15 @@ def test_another_post_the_jd_asks_is_not_shown_by_the_titles_licence() -> None:
 
     assert group(_cv("Personal Trainer", work)).met < MET
     assert group(_cv("Group Fitness Instructor", work)).met == PROVEN
+
+
+def test_customer_success_and_school_teaching_are_their_own_posts() -> None:
+    calls = "- Answered 80 calls a day about accounts, billing and renewals"
+    csr_jd = "Customer Service Representative (Contact Center)\nRequirements:\n- Phone and chat support"
+    csm_jd = "Customer Success Manager\nRequirements:\n- Onboarding and renewals for B2B software customers"
+    assert _title_finding(csr_jd, _cv("Call Center Representative", calls)).met == PROVEN
+    assert _title_finding(csm_jd, _cv("Customer Service Representative", calls)).met < MET
+    lessons = "- Planned and taught lessons, assessed pupils and met parents"
+    teacher_jd = "Elementary Teacher\nRequirements:\n- State teaching certificate\n- Classroom management"
+    assert _title_finding(teacher_jd, _cv("Classroom Teacher", lessons)).met == PROVEN
+    assert _title_finding(teacher_jd, _cv("Adjunct Professor", lessons)).met < MET
