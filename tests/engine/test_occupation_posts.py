@@ -268,3 +268,19 @@ def test_customer_success_and_school_teaching_are_their_own_posts() -> None:
     teacher_jd = "Elementary Teacher\nRequirements:\n- State teaching certificate\n- Classroom management"
     assert _title_finding(teacher_jd, _cv("Classroom Teacher", lessons)).met == PROVEN
     assert _title_finding(teacher_jd, _cv("Adjunct Professor", lessons)).met < MET
+
+
+def test_a_candidate_who_moved_on_to_another_occupation_fits_less_than_one_still_in_it() -> None:
+    desk_jd = "IT Support Technician\nRequirements:\n- Help desk tickets and password resets\n- Windows"
+    still = (
+        "Experience\nAuditor, Acme, Jan 2012 - Dec 2015\n- Audits\n"
+        "Help Desk Technician, Northwind, Jan 2016 - Present\n- Help desk tickets, password resets, Windows\n"
+    )
+    moved_on = (
+        "Experience\nHelp Desk Technician, Northwind, Jan 2012 - Dec 2015\n"
+        "- Help desk tickets, password resets, Windows\nAuditor, Acme, Jan 2016 - Present\n- Audits\n"
+    )
+    assert _breakdown(desk_jd, still).occupation > _breakdown(desk_jd, moved_on).occupation
+    # Moving up to manage, or on to a generic title, is not moving on.
+    promoted = moved_on.replace("Auditor, Acme", "Operations Manager, Acme")
+    assert _breakdown(desk_jd, promoted).occupation >= _breakdown(desk_jd, still).occupation
