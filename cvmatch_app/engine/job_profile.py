@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 
 from .experience import WORD_NUMBERS
 from .lexicon import CREDENTIAL, EDUCATION, FIELD, LICENCE_OF_TITLE, SOFT, TITLE, Hit, get_lexicon
+from .occupation_titles import codes_of as esco_codes_of_title
 from .semantic import jd_vectors, title_vector
 from .text_clean import normalize_text, strip_bullet
 from .tokens import STOPWORDS, token_spans, tokenize
@@ -128,6 +129,8 @@ class JobProfile:
     jd_vectors: list[list[float]] = field(default_factory=list)  # semantic model, per sentence
     title_vector: list[float] = field(default_factory=list)
     extras: dict[str, object] = field(default_factory=dict)  # room for engine-specific analysis
+    # ISCO-08 unit groups of a title the lexicon does not know, read from ESCO (occupation_titles.py).
+    occupation_codes: list[str] = field(default_factory=list)
 
 
 _CONDITION_RE = re.compile(
@@ -374,7 +377,10 @@ def build_job_profile(jd_text: str) -> JobProfile:
             requirements.extend(reqs)
 
     title_concepts = [h.concept for h in lexicon.find(title) if lexicon.concept(h.concept).category == TITLE]
-    if not title_concepts:
+    # A title the lexicon does not know: ESCO's titles place it ("Mortgage Loan Processor", ISCO 3312),
+    # rather than an occupation the duties mention ("work with superintendents").
+    occupation_codes = esco_codes_of_title(title) if not title_concepts else []
+    if not title_concepts and not occupation_codes:
         head = " ".join(raw_lines[:4])
         title_concepts = [
             h.concept for h in _asked_hits(head, lexicon.find(head)) if lexicon.concept(h.concept).category == TITLE
@@ -397,6 +403,8 @@ def build_job_profile(jd_text: str) -> JobProfile:
                 source=title,
             ),
         )
+    if occupation_codes and not any(r.kind == MUST and r.category == TITLE for r in requirements):
+        requirements.insert(0, _esco_title_ask(title))
     min_years = max((r.years for r in requirements if r.kind == MUST and r.years), default=0.0)
 
     domains: defaultdict[str, float] = defaultdict(float)
@@ -424,7 +432,13 @@ def build_job_profile(jd_text: str) -> JobProfile:
         text_excerpt=text[:2000],
         jd_vectors=jd_vectors(sentences),
         title_vector=title_vector(title),
+        occupation_codes=occupation_codes,
     )
+
+
+def _esco_title_ask(title: str) -> Requirement:
+    """The job's own title as a must-have when only ESCO knows it (no lexicon concept: no alternatives)."""
+    return Requirement(label=f"Experience as {title}", kind=MUST, category=TITLE, weight=1.0, source=title)
 
 
 def _asked_hits(sentence: str, hits: list[Hit]) -> list[Hit]:

@@ -1,0 +1,85 @@
+"""Build cvmatch_app/engine/data/esco_titles.txt.gz: ESCO's English occupation titles -> ISCO-08 unit groups.
+
+    .venv/bin/python scripts/build_esco_titles.py [../shared/data/esco]
+
+Reads ESCO v1's occupations_en.csv (preferred and alternative labels, ISCO-08 4-digit group) and writes
+one line per ISCO unit group: "<code>\t<title>;<title>;..." with each title already tokenised the way
+the engine tokenises text (cvmatch_app.engine.tokens.tokenize: lower case, light stemming), so the
+engine loads it by splitting lines. Titles of more than six words (nobody writes "metal drawing
+machine operative supervisor" as a job title twice), and titles too generic to name an occupation
+("manager", "technician", "consultant"; or a title ESCO files under three or more minor groups) are
+left out. A title ESCO gives to occupations in two unit groups keeps both codes ("buyer": purchaser
+3323, purchasing manager 1324).
+
+The file carries ESCO's NOTICE: "This product uses the ESCO classification of the European Commission."
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from cvmatch_app.engine.tokens import tokenize  # noqa: E402
+
+OUT = ROOT / "cvmatch_app" / "engine" / "data" / "esco_titles.txt.gz"
+NOTICE = "This product uses the ESCO classification of the European Commission."
+MAX_WORDS = 6
+# One-word titles that name a level or a kind of post, not an occupation: alone they say nothing about
+# the work (ESCO lists "consultant" under doctors, "technician" and "operator" under dozens of trades).
+GENERIC = set(
+    tokenize(
+        "manager director head chief executive officer assistant associate consultant specialist analyst "
+        "coordinator supervisor administrator technician worker operator operative agent clerk representative "
+        "lead leader intern trainee apprentice advisor adviser expert professional engineer inspector "
+        "instructor attendant helper aide owner partner president principal member staff employee "
+        "controller planner designer developer producer editor officer practitioner teacher"
+    )
+)
+MAX_MINOR_GROUPS = 2  # a title ESCO files under more 3-digit groups than this is too vague to place
+
+
+def build(source: Path) -> dict[str, set[str]]:
+    titles: dict[str, set[str]] = defaultdict(set)
+    with (source / "occupations_en.csv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            code = row["iscoGroup"].strip()
+            if len(code) != 4 or not code.isdigit():
+                continue
+            labels = [row["preferredLabel"], *row["altLabels"].split("\n")]
+            for label in labels:
+                key = " ".join(tokenize(label))
+                if key and len(key.split()) <= MAX_WORDS:
+                    titles[key].add(code)
+    by_code: dict[str, set[str]] = defaultdict(set)
+    for key, codes in titles.items():
+        if key in GENERIC or len({c[:3] for c in codes}) > MAX_MINOR_GROUPS:
+            continue
+        for code in codes:
+            by_code[code].add(key)
+    return by_code
+
+
+def write(by_code: dict[str, set[str]], out: Path = OUT) -> None:
+    lines = [
+        f"# {NOTICE}",
+        "# Derived from ESCO v1 occupations (English preferred and alternative labels, ISCO-08 unit groups),",
+        "# https://esco.ec.europa.eu, by scripts/build_esco_titles.py. One ISCO-08 unit group a line:",
+        "# <code>\\t<title>;<title>... with titles tokenised as cvmatch_app.engine.tokens.tokenize does.",
+    ]
+    lines += [f"{code}\t{';'.join(sorted(keys))}" for code, keys in sorted(by_code.items())]
+    data = ("\n".join(lines) + "\n").encode("utf-8")
+    # mtime=0: the same input gives the same bytes.
+    out.write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
+    titles = sum(len(keys) for keys in by_code.values())
+    print(f"{out}: {len(by_code)} unit groups, {titles} titles, {len(data):,} bytes, {out.stat().st_size:,} gzipped")
+
+
+if __name__ == "__main__":
+    src = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / ".." / "shared" / "data" / "esco"
+    write(build(src))

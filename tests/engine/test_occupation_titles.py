@@ -1,0 +1,99 @@
+"""Occupations the hand lexicon does not know, placed by ESCO's titles and ISCO-08 groups (a fallback)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+from pathlib import Path
+
+from cvmatch_app.engine import LocalEngine
+from cvmatch_app.engine import occupation_titles as ot
+from cvmatch_app.engine.job_profile import build_job_profile
+
+ENGINE = LocalEngine(today=dt.date(2026, 11, 1))
+DATA = Path(ot.__file__).with_name("data")
+
+PROCESSOR_JD = """Mortgage Loan Processor
+Move purchase and refinance loan files from application to closing: collect pay stubs, W-2s and
+bank statements, order appraisals and title work, and clear underwriting conditions.
+Requirements
+- 2+ years of experience
+- Microsoft Office
+"""
+
+PROCESSOR_CV = """Dana Reyes
+Experience
+Loan Processor, Harbor Home Loans, Jan 2019 - Present
+Collected borrower documents, ordered appraisals and title, cleared underwriting conditions.
+Skills
+Microsoft Office
+"""
+
+# Same words about loans, but the titles held are a bank teller's and a cook's.
+COOK_CV = """Sam Ortiz
+Experience
+Line Cook, The Grill House, Jan 2016 - Present
+Prepared food on the grill station; helped my family with their loan application and closing.
+Skills
+Microsoft Office
+"""
+
+
+def test_the_index_carries_the_esco_notice_and_stays_small() -> None:
+    head = gzip.open(DATA / "esco_titles.txt.gz", "rt", encoding="utf-8").readline()
+    assert "This product uses the ESCO classification of the European Commission." in head
+    assert (DATA / "esco_titles.txt.gz").stat().st_size < 400_000
+    assert "ESCO" in (DATA / "NOTICE").read_text(encoding="utf-8")
+
+
+def test_titles_the_lexicon_does_not_know_are_placed_in_isco_groups() -> None:
+    assert ot.codes_of("Mortgage Loan Processor") == ["3312"]
+    assert ot.codes_of("Head Sommelier") == ["5131"]
+    assert ot.codes_of("Locksmith") == ["7222"]
+    # The post word varies between employers, the work does not: "coordinator" is ESCO's "officer".
+    assert "3257" in ot.codes_of("Construction Safety Coordinator")
+    # A level word alone names no occupation.
+    assert ot.codes_of("Senior Manager") == []
+
+
+def test_isco_groups_set_how_near_two_occupations_are() -> None:
+    assert ot.closeness(["3312"], frozenset({"3312"})) == ot.SAME_UNIT_GROUP
+    assert ot.closeness(["3312"], frozenset({"3311"})) == ot.SAME_MINOR_GROUP
+    assert ot.closeness(["2221"], frozenset({"3221"})) == ot.FAR_APART
+    assert ot.lower_level(["2221"], frozenset({"3221"}))  # a nursing associate for a nurse: lower
+    assert not ot.lower_level(["3221"], frozenset({"2221"}))
+
+
+def test_a_job_title_only_esco_knows_is_an_ask_and_not_a_duty_word() -> None:
+    job = build_job_profile(
+        "Construction Safety Coordinator\nWalk jobsites daily, run safety audits and work with superintendents.\n"
+        "Requirements\n- OSHA 30\n"
+    )
+    # Before: the duties' "audits" and "superintendents" made the job an auditor's and a site manager's.
+    assert job.title_concepts == []
+    assert "3257" in job.occupation_codes
+    assert job.requirements[0].label == "Experience as Construction Safety Coordinator"
+
+
+def test_known_occupations_are_left_to_the_lexicon() -> None:
+    job = build_job_profile("Registered Nurse\nMed-surg unit. Requirements: RN license, BLS.")
+    assert job.title_concepts == ["registered_nurse"]
+    assert job.occupation_codes == []
+
+
+def test_the_title_held_in_the_esco_group_is_a_strength_and_its_years_count() -> None:
+    job = ENGINE.prepare_job(PROCESSOR_JD)
+    card = ENGINE.assess_sync(job, PROCESSOR_CV, [])
+    title = next(e for e in card.evidence if e["requirement"].startswith("Experience as"))
+    assert title["met"] and "Loan Processor" in title["cv_line"]
+    years = next(e for e in card.evidence if e["category"] == "years")
+    assert years["met"]
+
+
+def test_a_cv_whose_titles_esco_places_far_away_ranks_below_the_occupation_held() -> None:
+    job = ENGINE.prepare_job(PROCESSOR_JD)
+    held = ENGINE.assess_sync(job, PROCESSOR_CV, []).score
+    cook = ENGINE.assess_sync(job, COOK_CV, [])
+    assert held >= 60 > cook.score
+    title = next(e for e in cook.evidence if e["requirement"].startswith("Experience as"))
+    assert not title["met"]
