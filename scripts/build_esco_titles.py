@@ -3,7 +3,8 @@
     .venv/bin/python scripts/build_esco_titles.py [../shared/data/esco]
 
 Reads ESCO v1's occupations_en.csv (preferred and alternative labels, ISCO-08 4-digit group) and writes
-one line per ISCO unit group: "<code>\t<title>;<title>;..." with each title already tokenised the way
+one line per ESCO occupation: "<code>\t<title>;<title>;..." (sorted by code, so the occupations of a
+unit group sit together; a title two occupations share is on both lines) with each title tokenised the way
 the engine tokenises text (cvmatch_app.engine.tokens.tokenize: lower case, light stemming), so the
 engine loads it by splitting lines. Titles of more than six words (nobody writes "metal drawing
 machine operative supervisor" as a job title twice), and titles too generic to name an occupation
@@ -44,40 +45,48 @@ GENERIC = set(
 MAX_MINOR_GROUPS = 2  # a title ESCO files under more 3-digit groups than this is too vague to place
 
 
-def build(source: Path) -> dict[str, set[str]]:
-    titles: dict[str, set[str]] = defaultdict(set)
+def build(source: Path) -> list[tuple[str, list[str]]]:
+    """(ISCO unit group, titles) for each ESCO occupation, preferred label first."""
+    occupations: list[tuple[str, list[str]]] = []
+    codes_of_title: dict[str, set[str]] = defaultdict(set)
     with (source / "occupations_en.csv").open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
             code = row["iscoGroup"].strip()
             if len(code) != 4 or not code.isdigit():
                 continue
-            labels = [row["preferredLabel"], *row["altLabels"].split("\n")]
-            for label in labels:
+            keys: list[str] = []
+            for label in [row["preferredLabel"], *row["altLabels"].split("\n")]:
                 key = " ".join(tokenize(label))
-                if key and len(key.split()) <= MAX_WORDS:
-                    titles[key].add(code)
-    by_code: dict[str, set[str]] = defaultdict(set)
-    for key, codes in titles.items():
-        if key in GENERIC or len({c[:3] for c in codes}) > MAX_MINOR_GROUPS:
-            continue
-        for code in codes:
-            by_code[code].add(key)
-    return by_code
+                if key and len(key.split()) <= MAX_WORDS and key not in keys:
+                    keys.append(key)
+                    codes_of_title[key].add(code)
+            occupations.append((code, keys))
+    vague = {key for key, codes in codes_of_title.items() if len({c[:3] for c in codes}) > MAX_MINOR_GROUPS}
+    out = []
+    for code, keys in occupations:
+        kept = [key for key in keys if key not in GENERIC and key not in vague]
+        if kept:
+            out.append((code, kept))
+    return sorted(out)
 
 
-def write(by_code: dict[str, set[str]], out: Path = OUT) -> None:
+def write(occupations: list[tuple[str, list[str]]], out: Path = OUT) -> None:
     lines = [
         f"# {NOTICE}",
         "# Derived from ESCO v1 occupations (English preferred and alternative labels, ISCO-08 unit groups),",
-        "# https://esco.ec.europa.eu, by scripts/build_esco_titles.py. One ISCO-08 unit group a line:",
+        "# https://esco.ec.europa.eu, by scripts/build_esco_titles.py. One ESCO occupation a line:",
         "# <code>\\t<title>;<title>... with titles tokenised as cvmatch_app.engine.tokens.tokenize does.",
     ]
-    lines += [f"{code}\t{';'.join(sorted(keys))}" for code, keys in sorted(by_code.items())]
+    lines += [f"{code}\t{';'.join(keys)}" for code, keys in occupations]
     data = ("\n".join(lines) + "\n").encode("utf-8")
     # mtime=0: the same input gives the same bytes.
     out.write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
-    titles = sum(len(keys) for keys in by_code.values())
-    print(f"{out}: {len(by_code)} unit groups, {titles} titles, {len(data):,} bytes, {out.stat().st_size:,} gzipped")
+    titles = len({key for _, keys in occupations for key in keys})
+    groups = len({code for code, _ in occupations})
+    print(
+        f"{out}: {len(occupations)} occupations in {groups} unit groups, {titles} titles, "
+        f"{len(data):,} bytes, {out.stat().st_size:,} gzipped"
+    )
 
 
 if __name__ == "__main__":

@@ -24,8 +24,8 @@ from .lexicon import (
     neighbours_of,
     skill_level,
 )
-from .occupation_titles import roles_in_occupation as esco_roles_in_occupation
 from .occupation_titles import title_evidence as esco_title_evidence
+from .occupation_titles import years_in_occupation as esco_years_in_occupation
 from .semantic import CVVectors, requirement_match, role_closeness
 from .tokens import token_spans, tokenize
 
@@ -247,9 +247,9 @@ def relevant_years(cv: CVProfile, job: JobProfile, concept_ids: list[str]) -> tu
         roles = _relevant_roles(cv, ids)
         if set(ids) & set(job.title_concepts):
             roles += [r for r in _similar_title_roles(cv, job) if r not in roles]
-    elif job.occupation_codes:
-        # An occupation only ESCO knows: roles titled in its ISCO unit group, or unplaced titles that read alike.
-        roles = esco_roles_in_occupation(job.occupation_codes, job.title_vector, cv.roles)
+    elif job.occupation_codes and cv.roles:
+        # An occupation only ESCO knows: roles titled as it, neighbours of its ISCO unit group at half.
+        return esco_years_in_occupation(job.occupation_codes, job.title, job.title_vector, cv.roles)
     else:
         # No concept names the work (an occupation the lexicon does not know): roles whose titles
         # read like the job's title count, by the embedding; without a model, none can be shown.
@@ -333,7 +333,7 @@ def assess_requirement(req: Requirement, cv: CVProfile, job: JobProfile, vectors
 
 def _esco_title_finding(req: Requirement, cv: CVProfile, job: JobProfile) -> Finding:
     """The job's title placed by ESCO, not the lexicon (occupation_titles.py)."""
-    shown = esco_title_evidence(job.occupation_codes, job.title_vector, cv)
+    shown = esco_title_evidence(job.occupation_codes, job.title, job.title_vector, cv)
     return Finding(req, shown.met, shown.cv_line, shown.found, shown.roles)
 
 

@@ -7,8 +7,9 @@ scripts/build_esco_titles.py; "This product uses the ESCO classification of the 
 Commission.") and gives its ISCO-08 unit groups. CV role titles are read the same way, and two
 occupations are as close as their groups:
 
-- the same 4-digit unit group: the same occupation or its direct neighbour (loan processor and loan
-  officer, 3312);
+- the same ESCO occupation (a loan processor is ESCO's "loan officer"): the job's own title;
+- the same 4-digit unit group: a neighbouring occupation (an activities coordinator, ESCO's "activity
+  leader", and a personal trainer, both 3423);
 - the same 3-digit minor group: a wider family (3311 mortgage broker beside 3312);
 - the same 2-digit sub-major group: the same broad line of work, but other work;
 - another 1-digit major group: far apart (2221 nurse and 3221 nursing associate are different
@@ -27,6 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .experience import merged_years
 from .lexicon import ISCO_OF_TITLE, TITLE, get_lexicon
 from .semantic import role_closeness
 from .tokens import tokenize
@@ -38,23 +40,27 @@ if TYPE_CHECKING:
 _INDEX_FILE = Path(__file__).with_name("data") / "esco_titles.txt.gz"
 _MAX_WORDS = 6
 
-# How close two occupations are, by the longest ISCO-08 code prefix they share.
-SAME_UNIT_GROUP = 1.0
+# How close two occupations are: the same ESCO occupation, else the longest ISCO-08 code prefix they share.
+SAME_OCCUPATION = 1.0
+SAME_UNIT_GROUP = 0.8
 SAME_MINOR_GROUP = 0.6
 SAME_SUB_MAJOR_GROUP = 0.35
 SAME_MAJOR_GROUP = 0.15
 FAR_APART = 0.0
 _BY_SHARED_DIGITS = {4: SAME_UNIT_GROUP, 3: SAME_MINOR_GROUP, 2: SAME_SUB_MAJOR_GROUP, 1: SAME_MAJOR_GROUP}
 
-# Evidence strengths for the job's own title (the same scale as evidence.py).
-HELD = 1.0  # a role titled in the job's unit group
+# Evidence strengths for the job's own title (the scale of evidence.py: 0.7 and above is a strength).
+HELD = 1.0  # a role titled as the job's ESCO occupation
 HEADLINE = 0.8  # the headline names it, the dated roles do not
-SIMILAR = 0.8  # a title ESCO does not know that the embedding reads as the job's own
-FAMILY = 0.4  # a role in the same minor group: related, not the job
+SIMILAR = 0.8  # a title ESCO does not place that the embedding reads as the job's own
+NEIGHBOUR = 0.65  # a role in the same unit group, another occupation: related, not the job
+FAMILY = 0.4  # a role in the same minor group at the job's skill level or above
+NEIGHBOUR_YEARS = 0.5  # a year in a neighbouring occupation counts as half a year (as evidence.py)
 _SIMILAR_TITLE = 0.74  # raw cosine of static title vectors (as evidence._SIMILAR_TITLE)
-_YEARS_CLOSENESS = 0.5  # an unrecognised role this close to the job's title counts as years in it
-# Once the CV's own titles are placed by ESCO, the embedding's reading of them counts for this much.
+_YEARS_CLOSENESS = 0.5  # an unplaced role this close to the job's title counts as years in it
+# Once ESCO places the CV's own titles elsewhere, the embedding's reading of them counts for this much.
 EMBEDDING_SHARE_WHEN_PLACED = 0.5
+_RECENT_ROLES = 6
 _HEADLINE_LINES = 3
 _HEADLINE_WORDS = 8
 
@@ -62,54 +68,71 @@ _HEADLINE_WORDS = 8
 _SKILL_LEVEL = {"1": 4, "2": 4, "3": 3, "4": 2, "5": 2, "6": 2, "7": 2, "8": 2, "9": 1, "0": 2}
 
 
+@dataclass(frozen=True)
+class _Index:
+    titles: dict[str, frozenset[int]]  # tokenised title -> ESCO occupations (line numbers)
+    codes: list[str]  # ESCO occupation -> its ISCO-08 unit group
+
+
 @lru_cache(maxsize=1)
-def _index() -> dict[str, frozenset[str]]:
-    """Tokenised title -> ISCO-08 unit groups. Empty when the data file is missing."""
-    if not _INDEX_FILE.exists():
-        return {}
-    groups: dict[str, tuple[str, ...]] = {}
-    with gzip.open(_INDEX_FILE, "rt", encoding="utf-8") as handle:
-        for line in handle:
-            if line.startswith("#") or "\t" not in line:
-                continue
-            code, titles = line.rstrip("\n").split("\t", 1)
-            for title in titles.split(";"):
-                groups[title] = (*groups.get(title, ()), code)
-    shared: dict[tuple[str, ...], frozenset[str]] = {}  # most titles share a few code sets: one object each
-    return {title: shared.setdefault(codes, frozenset(codes)) for title, codes in groups.items()}
+def _index() -> _Index:
+    """The ESCO titles. Empty when the data file is missing (the engine then runs without them)."""
+    titles: dict[str, tuple[int, ...]] = {}
+    codes: list[str] = []
+    if _INDEX_FILE.exists():
+        with gzip.open(_INDEX_FILE, "rt", encoding="utf-8") as handle:
+            for line in handle:
+                if line.startswith("#") or "\t" not in line:
+                    continue
+                code, names = line.rstrip("\n").split("\t", 1)
+                for title in names.split(";"):
+                    titles[title] = (*titles.get(title, ()), len(codes))
+                codes.append(code)
+    shared: dict[tuple[int, ...], frozenset[int]] = {}  # most titles name one occupation: one set object each
+    return _Index({title: shared.setdefault(ids, frozenset(ids)) for title, ids in titles.items()}, codes)
 
 
 @dataclass(frozen=True)
 class Occupation:
     codes: frozenset[str]  # ISCO-08 unit groups
-    title: str  # the words of the text that ESCO names (tokenised)
+    ids: frozenset[int]  # ESCO occupations
+    title: str = ""  # the words ESCO names (tokenised)
+    by_esco: bool = True  # False: the hand lexicon's reading of a CV title (its [isco] groups)
+
+
+def occupation_of(text: str) -> Occupation | None:
+    """The occupation a job title names: its longest run of words that is an ESCO title ("Mortgage Loan
+    Processor" -> "loan processor", ESCO's loan officer, 3312). Several titles of the same length pool
+    their occupations ("Sous Chef/Line Cook"). None when no ESCO title is in the text."""
+    return _occupation_in(text, frozenset())
 
 
 @lru_cache(maxsize=8192)
-def occupation_of(text: str) -> Occupation | None:
-    """The occupation a job title names: its longest run of words that is an ESCO title ("Mortgage Loan
-    Processor" -> "loan processor", 3312). Several titles of the same length pool their groups
-    ("Sous Chef/Line Cook"). None when no ESCO title is in the text."""
+def _occupation_in(text: str, blocked: frozenset[int]) -> Occupation | None:
+    """As occupation_of, with the word positions in ``blocked`` left out (titles the lexicon read)."""
     index = _index()
     words = tokenize(text)
     for size in range(min(_MAX_WORDS, len(words)), 0, -1):
-        found = [" ".join(words[i : i + size]) for i in range(len(words) - size + 1)]
-        hits = [key for key in found if key in index]
+        starts = [i for i in range(len(words) - size + 1) if not blocked & set(range(i, i + size))]
+        found = [" ".join(words[i : i + size]) for i in starts]
+        hits = [key for key in found if key in index.titles]
         if not hits and size > 1:
             # "Safety Coordinator" is written "safety officer" in ESCO: the post word varies, the work not.
-            hits = [variant for key in found for variant in _post_word_variants(key) if variant in index]
+            hits = [variant for key in found for variant in _post_word_variants(key) if variant in index.titles]
         if hits:
-            return Occupation(frozenset(code for key in hits for code in index[key]), hits[0])
+            ids = frozenset(i for key in hits for i in index.titles[key])
+            return Occupation(frozenset(index.codes[i] for i in ids), ids, hits[0])
     return None
 
 
 # Post words that employers use interchangeably at one level: "safety coordinator" and "safety officer",
 # "activities associate" and "activities coordinator", "recreation supervisor" and "recreation manager".
 _POST_WORDS = (
-    ("coordinator", "officer", "specialist", "administrator", "associate", "advisor", "consultant", "agent"),
+    ("coordinator", "officer", "specialist", "administrator", "associate", "advisor", "consultant", "agent",
+     "professional"),
     ("manager", "director", "supervisor", "head"),
     ("technician", "operator", "worker", "operative"),
-)
+)  # fmt: skip
 
 
 def _post_word_variants(key: str) -> list[str]:
@@ -121,68 +144,73 @@ def _post_word_variants(key: str) -> list[str]:
 
 
 def codes_of(text: str) -> list[str]:
+    """ISCO-08 unit groups of the occupation a job title names (empty when ESCO names none)."""
     found = occupation_of(text)
     return sorted(found.codes) if found else []
 
 
-def closeness(job_codes: list[str] | frozenset[str], cv_codes: frozenset[str]) -> float:
-    """How near two occupations are by ISCO-08: the longest code prefix any pair shares."""
+@lru_cache(maxsize=8192)
+def title_reading(text: str) -> Occupation | None:
+    """A CV title's occupation. Titles the hand lexicon knows keep its reading (their [isco] groups:
+    "Major Accounts Manager" is sales, whatever ESCO files "account manager" under); ESCO reads the rest
+    of the words ("Safety Professional / Construction Supervisor": the lexicon's site manager and ESCO's
+    safety officer)."""
+    lexicon = get_lexicon()
+    hits = [h for h in lexicon.find(text) if lexicon.concept(h.concept).category == TITLE]
+    known = frozenset(ISCO_OF_TITLE[h.concept] for h in hits if h.concept in ISCO_OF_TITLE)
+    blocked = frozenset(i for h in hits for i in range(h.start, h.end))
+    esco = _occupation_in(text, blocked)
+    if esco is not None and blocked and " " not in esco.title:
+        esco = None  # one word left beside the lexicon's title ("Major Accounts Manager") names no occupation
+    if esco is None:
+        return Occupation(known, frozenset(), by_esco=False) if known else None
+    return Occupation(known | esco.codes, esco.ids, esco.title)
+
+
+def closeness(job: Occupation, held: Occupation | None) -> float:
+    """How near a held occupation is to the job's: the same ESCO occupation, else by ISCO-08 groups."""
+    if held is None:
+        return FAR_APART
+    if job.ids & held.ids:
+        return SAME_OCCUPATION
     best = FAR_APART
-    for a in job_codes:
-        for b in cv_codes:
+    for a in job.codes:
+        for b in held.codes:
             shared = next((n for n in (4, 3, 2, 1) if a[:n] == b[:n]), 0)
             best = max(best, _BY_SHARED_DIGITS.get(shared, FAR_APART))
     return best
 
 
-def lower_level(job_codes: list[str], cv_codes: frozenset[str]) -> bool:
-    """Whether every reading of the CV's occupation sits at a lower ISCO skill level than the job's
-    (a nursing associate, 3221, for a nurse, 2221)."""
-    asked = max((_SKILL_LEVEL.get(c[0], 2) for c in job_codes), default=0)
-    held = max((_SKILL_LEVEL.get(c[0], 2) for c in cv_codes), default=0)
-    return bool(cv_codes) and held < asked
+def lower_level(job: Occupation, held: Occupation) -> bool:
+    """Whether the held occupation sits at a lower ISCO skill level than the job's (a nursing
+    associate, 3221, for a nurse, 2221: far apart, and below)."""
+    asked = max((_SKILL_LEVEL.get(c[0], 2) for c in job.codes), default=0)
+    level = max((_SKILL_LEVEL.get(c[0], 2) for c in held.codes), default=0)
+    return bool(held.codes) and level < asked
 
 
-def _role_codes(role: Role) -> frozenset[str]:
-    return _title_codes(role.title or role.heading)
+def _job(codes: list[str], title: str) -> Occupation:
+    found = occupation_of(title)
+    return found if found else Occupation(frozenset(codes), frozenset())
+
+
+def _of_role(role: Role) -> Occupation | None:
+    return title_reading(role.title or role.heading)
 
 
 def _placed_by_esco(role: Role) -> bool:
-    return _esco_placed(role.title or role.heading)
+    reading = _of_role(role)
+    return reading is not None and reading.by_esco
 
 
-@lru_cache(maxsize=8192)
-def _lexicon_codes(text: str) -> frozenset[str] | None:
-    """The hand lexicon's ISCO groups for a title it knows (None when it knows none)."""
-    lexicon = get_lexicon()
-    known = {h.concept for h in lexicon.find(text) if lexicon.concept(h.concept).category == TITLE}
-    return frozenset(ISCO_OF_TITLE[cid] for cid in known if cid in ISCO_OF_TITLE) if known else None
-
-
-def _title_codes(text: str) -> frozenset[str]:
-    """A CV title's ISCO unit groups: the hand lexicon's reading when it knows the title (its [isco]
-    groups: "Major Accounts Manager" is sales, whatever ESCO files "account manager" under), else ESCO's."""
-    known = _lexicon_codes(text)
-    if known is not None:
-        return known
-    found = occupation_of(text)
-    return found.codes if found else frozenset()
-
-
-def _esco_placed(text: str) -> bool:
-    """ESCO, not the lexicon, placed this title: its reading is exact enough to say "other work". The
-    lexicon's broad concepts ("consultant", "banking") are not: the embedding still reads those titles."""
-    return _lexicon_codes(text) is None and occupation_of(text) is not None
-
-
-def _headline_codes(cv: CVProfile) -> tuple[frozenset[str], str]:
+def _headline(cv: CVProfile) -> tuple[Occupation | None, str]:
     for index, line in enumerate(cv.lines[:_HEADLINE_LINES]):
         if index == cv.name_line or len(line.split()) > _HEADLINE_WORDS:
             continue
-        codes = _title_codes(line)
-        if codes:
-            return codes, line
-    return frozenset(), ""
+        reading = title_reading(line)
+        if reading:
+            return reading, line
+    return None, ""
 
 
 @dataclass(frozen=True)
@@ -193,52 +221,68 @@ class TitleEvidence:
     roles: list[Role]
 
 
-def title_evidence(job_codes: list[str], job_title_vector: list[float], cv: CVProfile) -> TitleEvidence:
-    """How the CV shows the job's own occupation: a role in its unit group (held), the headline, a
-    title ESCO cannot place that reads as the job's, a role in the same minor group (related)."""
-    for role in cv.roles:
-        if closeness(job_codes, _role_codes(role)) >= SAME_UNIT_GROUP:
-            return TitleEvidence(HELD, f"{role.title} ({role.date_text})", role.title, [role])
-    codes, line = _headline_codes(cv)
-    if codes and closeness(job_codes, codes) >= SAME_UNIT_GROUP:
+def _where(role: Role) -> str:
+    return f"{role.title} ({role.date_text})"
+
+
+def title_evidence(job_codes: list[str], job_title: str, job_title_vector: list[float], cv: CVProfile) -> TitleEvidence:
+    """How the CV shows the job's own occupation: a role titled as it (held), the headline, a title ESCO
+    does not place that reads as the job's, a neighbouring occupation of its unit group, a role of its
+    minor group at its skill level or above (related)."""
+    job = _job(job_codes, job_title)
+    near = [(closeness(job, _of_role(role)), role) for role in cv.roles]
+    for value, role in near:
+        if value >= SAME_OCCUPATION:
+            return TitleEvidence(HELD, _where(role), role.title, [role])
+    reading, line = _headline(cv)
+    if reading and closeness(job, reading) >= SAME_OCCUPATION:
         return TitleEvidence(HEADLINE if cv.roles else HELD, line, line, [])
     unplaced = [r for r in cv.roles if not _placed_by_esco(r)]
     for role, sim in zip(unplaced, role_closeness(job_title_vector, unplaced), strict=True):
         if sim >= _SIMILAR_TITLE:
-            return TitleEvidence(SIMILAR, f"{role.title} ({role.date_text})", role.title, [role])
-    for role in cv.roles:
-        codes = _role_codes(role)
-        if closeness(job_codes, codes) >= SAME_MINOR_GROUP and not lower_level(job_codes, codes):
-            return TitleEvidence(FAMILY, f"{role.title} ({role.date_text})", role.title, [role])
+            return TitleEvidence(SIMILAR, _where(role), role.title, [role])
+    for value, role in near:
+        if value >= SAME_UNIT_GROUP:
+            return TitleEvidence(NEIGHBOUR, _where(role), role.title, [role])
+    for value, role in near:
+        held = _of_role(role)
+        if value >= SAME_MINOR_GROUP and held and not lower_level(job, held):
+            return TitleEvidence(FAMILY, _where(role), role.title, [role])
     return TitleEvidence(0.0, "", "", [])
 
 
-def roles_in_occupation(job_codes: list[str], job_title_vector: list[float], roles: list[Role]) -> list[Role]:
-    """Roles whose years count as years in the job's occupation: titled in its unit group, or a title
-    ESCO cannot place that the embedding reads as close to the job's (a role ESCO places in another
-    group is other work, however its words read)."""
+def years_in_occupation(
+    job_codes: list[str], job_title: str, job_title_vector: list[float], roles: list[Role]
+) -> tuple[float, list[Role]]:
+    """Years of dated work in the job's occupation: roles titled as it, or titled so that ESCO cannot
+    place them but the embedding reads them as close to the job's; a neighbouring occupation of the
+    same unit group counts for half. A role ESCO places in another group is other work, however alike
+    its words read."""
+    job = _job(job_codes, job_title)
     sims = role_closeness(job_title_vector, roles)
-    out = []
+    held: list[Role] = []
+    nearby: list[Role] = []
     for role, sim in zip(roles, sims, strict=True):
-        codes = _role_codes(role)
-        if codes and closeness(job_codes, codes) >= SAME_UNIT_GROUP:
-            out.append(role)
-        elif not _placed_by_esco(role) and sim >= _YEARS_CLOSENESS:
-            out.append(role)
-    return out
+        value = closeness(job, _of_role(role))
+        if value >= SAME_OCCUPATION or (
+            not _placed_by_esco(role) and value < SAME_UNIT_GROUP and sim >= _YEARS_CLOSENESS
+        ):
+            held.append(role)
+        elif value >= SAME_UNIT_GROUP:
+            nearby.append(role)
+    years = merged_years([(r.start, r.end) for r in held])
+    years += NEIGHBOUR_YEARS * merged_years([(r.start, r.end) for r in nearby if r not in held])
+    return round(years, 2), held + nearby
 
 
-def occupation_fit(job_codes: list[str], cv: CVProfile, embedding_fit: float) -> float:
+def occupation_fit(job_codes: list[str], job_title: str, cv: CVProfile, embedding_fit: float) -> float:
     """The occupation part of the score when the job is placed by ESCO: the closest of the CV's recent
-    role titles and headline by ISCO group; the embedding's reading counts in full only when ESCO
-    places none of the CV's titles."""
-    roles = cv.roles[:6]
-    placed = [_role_codes(role) for role in roles]
-    placed.append(_headline_codes(cv)[0])
-    best = max((closeness(job_codes, codes) for codes in placed if codes), default=FAR_APART)
-    if best >= SAME_MINOR_GROUP:
+    role titles and headline; the embedding's reading counts in full unless ESCO places the CV's own
+    titles elsewhere."""
+    job = _job(job_codes, job_title)
+    roles = cv.roles[:_RECENT_ROLES]
+    readings = [_of_role(role) for role in roles] + [_headline(cv)[0]]
+    best = max((closeness(job, reading) for reading in readings), default=FAR_APART)
+    if best >= SAME_MINOR_GROUP or not any(_placed_by_esco(role) for role in roles):
         return max(best, embedding_fit)
-    if any(_placed_by_esco(role) for role in roles):
-        # ESCO places the CV's own titles elsewhere: its word outweighs how alike the words look.
-        return max(best, EMBEDDING_SHARE_WHEN_PLACED * embedding_fit)
-    return max(best, embedding_fit)
+    return max(best, EMBEDDING_SHARE_WHEN_PLACED * embedding_fit)

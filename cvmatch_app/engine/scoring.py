@@ -155,7 +155,7 @@ def _parts(job: JobProfile, cv: CVProfile, findings: list[Finding], vectors: CVV
         occupation = max(occupation, TITLE_CLOSENESS_SHARE * closeness)
     if job.occupation_codes:
         # A title only ESCO knows: the CV's titles placed in ISCO groups decide (far apart is far apart).
-        occupation = esco_occupation_fit(job.occupation_codes, cv, occupation)
+        occupation = esco_occupation_fit(job.occupation_codes, job.title, cv, occupation)
     similarity = term_similarity(job, cv)
     sim_scaled = min(1.0, similarity / FULL_VOCABULARY)
     semantic = semantic_coverage(job.jd_vectors, vectors)
@@ -245,7 +245,13 @@ def _apply_caps(job: JobProfile, cv: CVProfile, parts: _Parts, score: float) -> 
     # a graphic designer for a UX designer) or named in passing ("helped the lead teacher"): related,
     # not a match, unless the CV's titles read as the same job in other words.
     own = set(job.title_concepts)
-    title_findings = [f for f in must if f.requirement.category == TITLE and own & set(f.requirement.alternatives)]
+    # (A title only ESCO knows is asked with no lexicon alternatives: the same bars apply to it.)
+    title_findings = [
+        f
+        for f in must
+        if f.requirement.category == TITLE
+        and (own & set(f.requirement.alternatives) or (job.occupation_codes and not f.requirement.alternatives))
+    ]
     best_title = max((f.met for f in title_findings), default=None)
     if best_title == LOWER_LEVEL:
         caps.cap(BELOW_INTERVIEW, "the job's trade at a lower level than asked")

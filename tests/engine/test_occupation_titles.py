@@ -57,11 +57,35 @@ def test_titles_the_lexicon_does_not_know_are_placed_in_isco_groups() -> None:
 
 
 def test_isco_groups_set_how_near_two_occupations_are() -> None:
-    assert ot.closeness(["3312"], frozenset({"3312"})) == ot.SAME_UNIT_GROUP
-    assert ot.closeness(["3312"], frozenset({"3311"})) == ot.SAME_MINOR_GROUP
-    assert ot.closeness(["2221"], frozenset({"3221"})) == ot.FAR_APART
-    assert ot.lower_level(["2221"], frozenset({"3221"}))  # a nursing associate for a nurse: lower
-    assert not ot.lower_level(["3221"], frozenset({"2221"}))
+    processor = ot.occupation_of("Loan Processor")
+    assert processor is not None
+    assert ot.closeness(processor, ot.title_reading("Mortgage Loan Processor II")) == ot.SAME_OCCUPATION
+    assert ot.closeness(processor, ot.occupation_of("Mortgage Loan Underwriter")) == ot.SAME_UNIT_GROUP
+    assert ot.closeness(processor, ot.occupation_of("Mortgage Broker")) == ot.SAME_MINOR_GROUP
+    nurse = ot.Occupation(frozenset({"2221"}), frozenset())
+    associate = ot.Occupation(frozenset({"3221"}), frozenset())
+    assert ot.closeness(nurse, associate) == ot.FAR_APART
+    assert ot.lower_level(nurse, associate)  # a nursing associate for a nurse: far apart, and lower
+    assert not ot.lower_level(associate, nurse)
+
+
+def test_cv_titles_the_lexicon_knows_keep_its_reading() -> None:
+    # ESCO files "account manager" under loan officers (3312); the lexicon reads it as sales.
+    reading = ot.title_reading("Major Accounts Manager")
+    assert reading is not None and not reading.by_esco and "3312" not in reading.codes
+    # The lexicon reads "Construction Supervisor", ESCO the rest: a safety professional.
+    both = ot.title_reading("Safety Professional / Construction Supervisor")
+    assert both is not None and both.by_esco and "3257" in both.codes
+
+
+def test_a_neighbour_of_the_unit_group_is_related_not_the_title_held() -> None:
+    job = ENGINE.prepare_job("Activities Coordinator\nPlan and lead group activities for residents.\n")
+    card = ENGINE.assess_sync(
+        job, "Experience\nPersonal Trainer, City Gym, Jan 2015 - Present\nLed group fitness classes.\n", []
+    )
+    title = next(e for e in card.evidence if e["requirement"].startswith("Experience as"))
+    assert not title["met"] and "Personal Trainer" in title["cv_line"]  # ISCO 3423 both: a neighbour
+    assert card.score < 60
 
 
 def test_a_job_title_only_esco_knows_is_an_ask_and_not_a_duty_word() -> None:
