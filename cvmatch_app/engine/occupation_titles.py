@@ -152,11 +152,16 @@ def codes_of(text: str) -> list[str]:
 @lru_cache(maxsize=8192)
 def title_reading(text: str) -> Occupation | None:
     """A CV title's occupation. Titles the hand lexicon knows keep its reading (their [isco] groups:
-    "Major Accounts Manager" is sales, whatever ESCO files "account manager" under); ESCO reads the rest
-    of the words ("Safety Professional / Construction Supervisor": the lexicon's site manager and ESCO's
-    safety officer)."""
+    "Major Accounts Manager" is sales, whatever ESCO files "account manager" under) unless ESCO names a
+    longer title in them ("Mortgage Consultant"); ESCO reads the rest of the words ("Safety Professional /
+    Construction Supervisor": the lexicon's site manager and ESCO's safety officer)."""
     lexicon = get_lexicon()
     hits = [h for h in lexicon.find(text) if lexicon.concept(h.concept).category == TITLE]
+    whole = _occupation_in(text, frozenset())
+    if whole is not None and len(whole.title.split()) > max((h.end - h.start for h in hits), default=0):
+        # ESCO names more of the title than the lexicon's broad word does ("Mortgage Consultant" is no
+        # management consultant): the longer, more specific title decides.
+        return whole
     known = frozenset(ISCO_OF_TITLE[h.concept] for h in hits if h.concept in ISCO_OF_TITLE)
     blocked = frozenset(i for h in hits for i in range(h.start, h.end))
     esco = _occupation_in(text, blocked)

@@ -73,6 +73,9 @@ def test_cv_titles_the_lexicon_knows_keep_its_reading() -> None:
     # ESCO files "account manager" under loan officers (3312); the lexicon reads it as sales.
     reading = ot.title_reading("Major Accounts Manager")
     assert reading is not None and not reading.by_esco and "3312" not in reading.codes
+    # ...unless ESCO names more of the title: a mortgage consultant is no management consultant.
+    mortgage = ot.title_reading("Senior Mortgage Consultant")
+    assert mortgage is not None and mortgage.by_esco and "2421" not in mortgage.codes
     # The lexicon reads "Construction Supervisor", ESCO the rest: a safety professional.
     both = ot.title_reading("Safety Professional / Construction Supervisor")
     assert both is not None and both.by_esco and "3257" in both.codes
