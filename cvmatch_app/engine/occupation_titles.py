@@ -119,11 +119,27 @@ def _occupation_in(text: str, blocked: frozenset[int]) -> Occupation | None:
         if not hits and size > 1:
             # "Safety Coordinator" is written "safety officer" in ESCO: the post word varies, the work not.
             hits = [variant for key in found for variant in _post_word_variants(key) if variant in index.titles]
+        if hits and size == 1:
+            # One word of a longer title names the occupation only when the rest says how senior or how
+            # certified ("Licensed Locksmith", "Sommelier II"): a "Patient Advocate" is no lawyer (ESCO's
+            # "advocate"), a "Grant Writer" no author.
+            rest = [w for i, w in enumerate(words) if i not in blocked and w not in hits]
+            if any(w.isalpha() and w not in _QUALIFIERS for w in rest):
+                hits = []
         if hits:
             ids = frozenset(i for key in hits for i in index.titles[key])
             return Occupation(frozenset(index.codes[i] for i in ids), ids, hits[0])
     return None
 
+
+# Words beside a title that say how senior, certified or employed the holder is, not what the work is.
+_QUALIFIERS = frozenset(
+    tokenize(
+        "senior sr junior jr lead head chief principal master journeyman apprentice trainee licensed certified "
+        "registered qualified experienced staff general relief temporary seasonal part full time night day shift "
+        "i ii iii iv v level grade class"
+    )
+)
 
 # Post words that employers use interchangeably at one level: "safety coordinator" and "safety officer",
 # "activities associate" and "activities coordinator", "recreation supervisor" and "recreation manager".

@@ -52,6 +52,9 @@ def test_titles_the_lexicon_does_not_know_are_placed_in_isco_groups() -> None:
     assert ot.codes_of("Locksmith") == ["7222"]
     # The post word varies between employers, the work does not: "coordinator" is ESCO's "officer".
     assert "3257" in ot.codes_of("Construction Safety Coordinator")
+    # One word of a longer title is no occupation unless the rest is a level: a patient advocate is no lawyer.
+    assert ot.codes_of("Patient Advocate") == []
+    assert ot.codes_of("Licensed Locksmith") == ["7222"]
     # A level word alone names no occupation.
     assert ot.codes_of("Senior Manager") == []
 
