@@ -403,7 +403,8 @@ def build_job_profile(jd_text: str) -> JobProfile:
                 source=title,
             ),
         )
-    if occupation_codes and not any(r.kind == MUST and r.category == TITLE for r in requirements):
+    if occupation_codes:
+        # (Titles the JD names in its text are other occupations: the lexicon does not know this one.)
         requirements.insert(0, _esco_title_ask(title))
     min_years = max((r.years for r in requirements if r.kind == MUST and r.years), default=0.0)
 

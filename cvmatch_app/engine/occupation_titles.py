@@ -219,19 +219,31 @@ def _of_role(role: Role) -> Occupation | None:
     return title_reading(role.title or role.heading)
 
 
+def _held_closeness(job: Occupation, text: str) -> float:
+    """How near a CV title is to the job's occupation. A title that contains the job's own ESCO title is
+    that occupation at some level or in some setting ("Head Sommelier", "Mobile Locksmith", "Mortgage
+    Loan Processor II"), whatever else ESCO files it under."""
+    if job.title and _contains(tokenize(text), job.title.split()):
+        return SAME_OCCUPATION
+    return closeness(job, title_reading(text))
+
+
+def _contains(words: list[str], part: list[str]) -> bool:
+    return any(words[i : i + len(part)] == part for i in range(len(words) - len(part) + 1))
+
+
 def _placed_by_esco(role: Role) -> bool:
     reading = _of_role(role)
     return reading is not None and reading.by_esco
 
 
-def _headline(cv: CVProfile) -> tuple[Occupation | None, str]:
-    for index, line in enumerate(cv.lines[:_HEADLINE_LINES]):
-        if index == cv.name_line or len(line.split()) > _HEADLINE_WORDS:
-            continue
-        reading = title_reading(line)
-        if reading:
-            return reading, line
-    return None, ""
+def _headline_lines(cv: CVProfile) -> list[str]:
+    """The short lines at the top that can name the candidate's occupation (not the name line)."""
+    return [
+        line
+        for index, line in enumerate(cv.lines[:_HEADLINE_LINES])
+        if index != cv.name_line and len(line.split()) <= _HEADLINE_WORDS
+    ]
 
 
 @dataclass(frozen=True)
@@ -251,13 +263,13 @@ def title_evidence(job_codes: list[str], job_title: str, job_title_vector: list[
     does not place that reads as the job's, a neighbouring occupation of its unit group, a role of its
     minor group at its skill level or above (related)."""
     job = _job(job_codes, job_title)
-    near = [(closeness(job, _of_role(role)), role) for role in cv.roles]
+    near = [(_held_closeness(job, role.title or role.heading), role) for role in cv.roles]
     for value, role in near:
         if value >= SAME_OCCUPATION:
             return TitleEvidence(HELD, _where(role), role.title, [role])
-    reading, line = _headline(cv)
-    if reading and closeness(job, reading) >= SAME_OCCUPATION:
-        return TitleEvidence(HEADLINE if cv.roles else HELD, line, line, [])
+    for line in _headline_lines(cv):
+        if _held_closeness(job, line) >= SAME_OCCUPATION:
+            return TitleEvidence(HEADLINE if cv.roles else HELD, line, line, [])
     unplaced = [r for r in cv.roles if not _placed_by_esco(r)]
     for role, sim in zip(unplaced, role_closeness(job_title_vector, unplaced), strict=True):
         if sim >= _SIMILAR_TITLE:
@@ -284,7 +296,7 @@ def years_in_occupation(
     held: list[Role] = []
     nearby: list[Role] = []
     for role, sim in zip(roles, sims, strict=True):
-        value = closeness(job, _of_role(role))
+        value = _held_closeness(job, role.title or role.heading)
         if value >= SAME_OCCUPATION or (
             not _placed_by_esco(role) and value < SAME_UNIT_GROUP and sim >= _YEARS_CLOSENESS
         ):
@@ -302,8 +314,8 @@ def occupation_fit(job_codes: list[str], job_title: str, cv: CVProfile, embeddin
     titles elsewhere."""
     job = _job(job_codes, job_title)
     roles = cv.roles[:_RECENT_ROLES]
-    readings = [_of_role(role) for role in roles] + [_headline(cv)[0]]
-    best = max((closeness(job, reading) for reading in readings), default=FAR_APART)
+    titles = [role.title or role.heading for role in roles] + _headline_lines(cv)
+    best = max((_held_closeness(job, title) for title in titles if title), default=FAR_APART)
     if best >= SAME_MINOR_GROUP or not any(_placed_by_esco(role) for role in roles):
         return max(best, embedding_fit)
     return max(best, EMBEDDING_SHARE_WHEN_PLACED * embedding_fit)

@@ -245,13 +245,7 @@ def _apply_caps(job: JobProfile, cv: CVProfile, parts: _Parts, score: float) -> 
     # a graphic designer for a UX designer) or named in passing ("helped the lead teacher"): related,
     # not a match, unless the CV's titles read as the same job in other words.
     own = set(job.title_concepts)
-    # (A title only ESCO knows is asked with no lexicon alternatives: the same bars apply to it.)
-    title_findings = [
-        f
-        for f in must
-        if f.requirement.category == TITLE
-        and (own & set(f.requirement.alternatives) or (job.occupation_codes and not f.requirement.alternatives))
-    ]
+    title_findings = [f for f in must if f.requirement.category == TITLE and own & set(f.requirement.alternatives)]
     best_title = max((f.met for f in title_findings), default=None)
     if best_title == LOWER_LEVEL:
         caps.cap(BELOW_INTERVIEW, "the job's trade at a lower level than asked")

@@ -105,6 +105,15 @@ def test_a_job_title_only_esco_knows_is_an_ask_and_not_a_duty_word() -> None:
     assert job.requirements[0].label == "Experience as Construction Safety Coordinator"
 
 
+def test_the_esco_title_is_asked_even_beside_other_titles_the_jd_names() -> None:
+    job = build_job_profile(
+        "Care Coordinator\nCall patients after discharge and book follow-up visits.\n"
+        "Requirements\n- A bachelor's degree in social work, or an LPN credential\n"
+    )
+    assert job.occupation_codes == ["2635"]
+    assert job.requirements[0].label == "Experience as Care Coordinator"  # the LPN is another occupation
+
+
 def test_known_occupations_are_left_to_the_lexicon() -> None:
     job = build_job_profile("Registered Nurse\nMed-surg unit. Requirements: RN license, BLS.")
     assert job.title_concepts == ["registered_nurse"]
@@ -127,3 +136,16 @@ def test_a_cv_whose_titles_esco_places_far_away_ranks_below_the_occupation_held(
     assert held >= 60 > cook.score
     title = next(e for e in cook.evidence if e["requirement"].startswith("Experience as"))
     assert not title["met"]
+
+
+def test_a_title_containing_the_jobs_own_is_held_at_any_level_or_setting() -> None:
+    job = ENGINE.prepare_job(
+        "Locksmith\nInstall and rekey locks, open lockouts.\nRequirements\n- 2+ years of experience\n"
+    )
+    card = ENGINE.assess_sync(
+        job, "Experience\nMobile Locksmith, KeyPro Services, Jan 2018 - Present\nRekeyed locks and cut keys.\n", []
+    )
+    title = next(e for e in card.evidence if e["requirement"].startswith("Experience as"))
+    assert title["met"] and "Mobile Locksmith" in title["cv_line"]
+    years = next(e for e in card.evidence if e["category"] == "years")
+    assert years["met"]
