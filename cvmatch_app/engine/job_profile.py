@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from .experience import WORD_NUMBERS
 from .lexicon import CREDENTIAL, EDUCATION, FIELD, LICENCE_OF_TITLE, SOFT, TITLE, Hit, get_lexicon
 from .occupation_titles import codes_of as esco_codes_of_title
+from .occupation_titles import title_below as esco_title_below
 from .semantic import jd_vectors, title_vector
 from .text_clean import normalize_text, strip_bullet
 from .tokens import STOPWORDS, token_spans, tokenize
@@ -380,6 +381,9 @@ def build_job_profile(jd_text: str) -> JobProfile:
     # A title the lexicon does not know: ESCO's titles place it ("Mortgage Loan Processor", ISCO 3312),
     # rather than an occupation the duties mention ("work with superintendents").
     occupation_codes = esco_codes_of_title(title) if not title_concepts else []
+    if not title_concepts and not occupation_codes:
+        # "City of Springfield" above "Building Inspector": the employer's line came first.
+        title, occupation_codes = esco_title_below(raw_lines[1:3], title)
     if not title_concepts and not occupation_codes:
         head = " ".join(raw_lines[:4])
         title_concepts = [

@@ -165,6 +165,25 @@ def codes_of(text: str) -> list[str]:
     return sorted(found.codes) if found else []
 
 
+_TITLE_LINE_WORDS = 6
+
+
+def title_below(lines: list[str], title: str) -> tuple[str, list[str]]:
+    """When the JD's first line names no occupation (an employer: "City of Springfield"), the next short
+    line that is an ESCO title ("Building Inspector") is the job's title. (title, codes); else unchanged.
+    A line the lexicon names a title in ("Dental Assistant") is left to the lexicon."""
+    lexicon = get_lexicon()
+    for line in lines:
+        words = line.split()
+        if 0 < len(words) <= _TITLE_LINE_WORDS and not line.rstrip().endswith((".", ":")):
+            if any(lexicon.concept(h.concept).category == TITLE for h in lexicon.find(line)):
+                break
+            codes = codes_of(line)
+            if codes:
+                return line.strip(" #*-"), codes
+    return title, []
+
+
 @lru_cache(maxsize=8192)
 def title_reading(text: str) -> Occupation | None:
     """A CV title's occupation. Titles the hand lexicon knows keep its reading (their [isco] groups:

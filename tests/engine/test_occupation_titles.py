@@ -149,3 +149,11 @@ def test_a_title_containing_the_jobs_own_is_held_at_any_level_or_setting() -> No
     assert title["met"] and "Mobile Locksmith" in title["cv_line"]
     years = next(e for e in card.evidence if e["category"] == "years")
     assert years["met"]
+
+
+def test_an_employer_line_above_the_title_leaves_the_title_to_the_next_line() -> None:
+    job = build_job_profile("City of Springfield\nBuilding Inspector\nInspect new homes for code compliance.\n")
+    assert job.title == "Building Inspector" and job.occupation_codes == ["3112"]
+    # A title the lexicon knows on that line stays the lexicon's.
+    dental = build_job_profile("Harbor Dental Group\nDental Assistant\nAssist the dentist chairside.\n")
+    assert "dental_assistant" in dental.title_concepts and dental.occupation_codes == []
