@@ -32,14 +32,15 @@ OUT = ROOT / "cvmatch_app" / "engine" / "data" / "esco_titles.txt.gz"
 NOTICE = "This product uses the ESCO classification of the European Commission."
 MAX_WORDS = 6
 # One-word titles that name a level or a kind of post, not an occupation: alone they say nothing about
-# the work (ESCO lists "consultant" under doctors, "technician" and "operator" under dozens of trades).
+# the work (ESCO lists "consultant" under doctors, "technician" and "operator" under dozens of trades;
+# "host" under broadcasting, where a US job ad means the restaurant's).
 GENERIC = set(
     tokenize(
         "manager director head chief executive officer assistant associate consultant specialist analyst "
         "coordinator supervisor administrator technician worker operator operative agent clerk representative "
         "lead leader intern trainee apprentice advisor adviser expert professional engineer inspector "
         "instructor attendant helper aide owner partner president principal member staff employee "
-        "controller planner designer developer producer editor officer practitioner teacher"
+        "controller planner designer developer producer editor officer practitioner teacher host hostess"
     )
 )
 MAX_MINOR_GROUPS = 2  # a title ESCO files under more 3-digit groups than this is too vague to place
