@@ -26,6 +26,8 @@ from .lexicon import (
     posts_named,
     skill_level,
 )
+from .occupation_titles import title_evidence as esco_title_evidence
+from .occupation_titles import years_in_occupation as esco_years_in_occupation
 from .semantic import CVVectors, requirement_match, role_closeness
 from .tokens import token_spans, tokenize
 
@@ -248,6 +250,9 @@ def relevant_years(cv: CVProfile, job: JobProfile, concept_ids: list[str]) -> tu
         roles = _relevant_roles(cv, ids)
         if set(ids) & set(job.title_concepts):
             roles += [r for r in _similar_title_roles(cv, job) if r not in roles]
+    elif job.occupation_codes and cv.roles:
+        # An occupation only ESCO knows: roles titled as it, neighbours of its ISCO unit group at half.
+        return esco_years_in_occupation(job.occupation_codes, job.title, job.title_vector, cv.roles)
     else:
         # No concept names the work (an occupation the lexicon does not know): roles whose titles
         # read like the job's title count, by the embedding; without a model, none can be shown.
@@ -320,11 +325,19 @@ def assess_requirement(req: Requirement, cv: CVProfile, job: JobProfile, vectors
         return _years_evidence(req, cv, job)
     if req.category == EDUCATION:
         return _education_evidence(req, cv)
+    if req.category == TITLE and not req.alternatives and job.occupation_codes:
+        return _esco_title_finding(req, cv, job)
     if req.category == TITLE:
         return _title_evidence(req, cv, job)
     if req.alternatives:
         return _concept_evidence(req, cv, job, vectors)
     return _free_text_evidence(req, cv, vectors)
+
+
+def _esco_title_finding(req: Requirement, cv: CVProfile, job: JobProfile) -> Finding:
+    """The job's title placed by ESCO, not the lexicon (occupation_titles.py)."""
+    shown = esco_title_evidence(job.occupation_codes, job.title, job.title_vector, cv)
+    return Finding(req, shown.met, shown.cv_line, shown.found, shown.roles)
 
 
 def _years_evidence(req: Requirement, cv: CVProfile, job: JobProfile) -> Finding:

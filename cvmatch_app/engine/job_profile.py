@@ -22,6 +22,8 @@ from .lexicon import (
     get_lexicon,
     posts_named,
 )
+from .occupation_titles import codes_of as esco_codes_of_title
+from .occupation_titles import title_below as esco_title_below
 from .semantic import jd_vectors, title_vector
 from .text_clean import normalize_text, strip_bullet
 from .tokens import STOPWORDS, token_spans, tokenize
@@ -140,6 +142,8 @@ class JobProfile:
     jd_vectors: list[list[float]] = field(default_factory=list)  # semantic model, per sentence
     title_vector: list[float] = field(default_factory=list)
     extras: dict[str, object] = field(default_factory=dict)  # room for engine-specific analysis
+    # ISCO-08 unit groups of a title the lexicon does not know, read from ESCO (occupation_titles.py).
+    occupation_codes: list[str] = field(default_factory=list)
 
 
 _CONDITION_RE = re.compile(
@@ -386,7 +390,13 @@ def build_job_profile(jd_text: str) -> JobProfile:
             requirements.extend(reqs)
 
     title_concepts = [h.concept for h in lexicon.find(title) if lexicon.concept(h.concept).category == TITLE]
-    if not title_concepts:
+    # A title the lexicon does not know: ESCO's titles place it ("Mortgage Loan Processor", ISCO 3312),
+    # rather than an occupation the duties mention ("work with superintendents").
+    occupation_codes = esco_codes_of_title(title) if not title_concepts else []
+    if not title_concepts and not occupation_codes:
+        # "City of Springfield" above "Building Inspector": the employer's line came first.
+        title, occupation_codes = esco_title_below(raw_lines[1:3], title)
+    if not title_concepts and not occupation_codes:
         head = " ".join(raw_lines[:4])
         title_concepts = [
             h.concept for h in _asked_hits(head, lexicon.find(head)) if lexicon.concept(h.concept).category == TITLE
@@ -409,6 +419,9 @@ def build_job_profile(jd_text: str) -> JobProfile:
                 source=title,
             ),
         )
+    if occupation_codes:
+        # (Titles the JD names in its text are other occupations: the lexicon does not know this one.)
+        requirements.insert(0, _esco_title_ask(title))
     min_years = max((r.years for r in requirements if r.kind == MUST and r.years), default=0.0)
 
     domains: defaultdict[str, float] = defaultdict(float)
@@ -436,6 +449,7 @@ def build_job_profile(jd_text: str) -> JobProfile:
         text_excerpt=text[:2000],
         jd_vectors=jd_vectors(sentences),
         title_vector=title_vector(title),
+        occupation_codes=occupation_codes,
     )
 
 
@@ -450,6 +464,11 @@ def _post_not_asked(title: str, title_concepts: list[str], requirements: list[Re
         if not any(asks_the_post(r.source, cid, title) for r in musts):
             return True
     return False
+
+
+def _esco_title_ask(title: str) -> Requirement:
+    """The job's own title as a must-have when only ESCO knows it (no lexicon concept: no alternatives)."""
+    return Requirement(label=f"Experience as {title}", kind=MUST, category=TITLE, weight=1.0, source=title)
 
 
 def _asked_hits(sentence: str, hits: list[Hit]) -> list[Hit]:

@@ -25,6 +25,7 @@ from .evidence import (
 )
 from .job_profile import MUST, JobProfile
 from .lexicon import CREDENTIAL, ISCO_OF_TITLE, TITLE, get_lexicon, neighbours_of
+from .occupation_titles import occupation_fit as esco_occupation_fit
 from .rubric import knockout_met, knockout_reason
 from .semantic import CVVectors, title_closeness
 from .semantic import coverage as semantic_coverage
@@ -197,6 +198,9 @@ def _parts(job: JobProfile, cv: CVProfile, findings: list[Finding], vectors: CVV
     if closeness is not None:
         # The embedding knows job titles the lexicon does not ("zookeeper", "sommelier").
         occupation = max(occupation, TITLE_CLOSENESS_SHARE * closeness)
+    if job.occupation_codes:
+        # A title only ESCO knows: the CV's titles placed in ISCO groups decide (far apart is far apart).
+        occupation = esco_occupation_fit(job.occupation_codes, job.title, cv, occupation)
     similarity = term_similarity(job, cv)
     sim_scaled = min(1.0, similarity / FULL_VOCABULARY)
     semantic = semantic_coverage(job.jd_vectors, vectors)
