@@ -416,6 +416,7 @@ def _education_evidence(req: Requirement, cv: CVProfile) -> Finding:
     related_accepted = _RELATED_FIELD_RE.search(req.source) is not None
     best: Finding | None = None
     proven: Finding | None = None
+    proven_named = False
     for cid in order:
         for index in cv.concept_lines.get(cid, []):
             line = cv.lines[index]
@@ -429,10 +430,13 @@ def _education_evidence(req: Requirement, cv: CVProfile) -> Finding:
                 continue  # "degree specifications", "programs and degrees" in a duty: not the candidate's own
             if cid not in req.alternatives and not _at_degree_level(cid, said or line, req.alternatives):
                 continue
-            if not field_words or _names_field(cv, index, field_words) or _in_umbrella_field(cv, index, field_words):
-                if literal:
+            named = not field_words or _names_field(cv, index, field_words)
+            if named or _in_umbrella_field(cv, index, field_words):
+                if literal and named:
                     return Finding(req, PROVEN, line, said)
-                proven = proven or Finding(req, PROVEN, line, said or lexicon.concept(cid).label)
+                # A degree naming the field asked before one in a subject of that discipline.
+                if proven is None or (named and not proven_named):
+                    proven, proven_named = Finding(req, PROVEN, line, said or lexicon.concept(cid).label), named
                 continue
             related = related_accepted and _in_related_field(cv, index, field_words)
             if best is None or (related and best.met < MET):
@@ -527,7 +531,14 @@ def _asked_field(source: str) -> list[str]:
         before = _FIELD_BEFORE_RE.search(source)
         phrase = before.group("field") if before and tokenize(before.group("field"))[0] not in _NOT_A_FIELD else ""
     words = [t for t in tokenize(phrase) if t not in _GENERIC_TERMS and len(t) > 2]
-    return [t for t in words if t not in _WEAK_FIELD_WORDS]
+    kept = [t for t in words if t not in _WEAK_FIELD_WORDS]
+    # A word every degree shares is still the field when the JD names it alone as one of the fields
+    # ("a degree in finance or business"), not as part of a longer name ("computer science").
+    for part in re.split(r",|\bor\b|\band\b|/", phrase):
+        alone = [t for t in tokenize(part) if t not in _GENERIC_TERMS and len(t) > 3]
+        if len(alone) == 1 and alone[0] in _WEAK_FIELD_WORDS and alone[0] in DEGREE_FIELD_FAMILIES:
+            kept.append(alone[0])
+    return kept
 
 
 def _reads_as_education(cv: CVProfile, index: int) -> bool:
@@ -568,7 +579,8 @@ def _in_umbrella_field(cv: CVProfile, index: int, field_words: list[str]) -> boo
     umbrellas = {DEGREE_FIELD_UMBRELLAS[w] for w in field_words if w in DEGREE_FIELD_UMBRELLAS}
     if not umbrellas:
         return False
-    words = _subject_words(_DEGREE_NAME_RE.sub(" ", " ".join(cv.lines[index : index + 2])), field_words)
+    words = _subject_words(_DEGREE_NAME_RE.sub(" ", cv.lines[index]), field_words)  # the degree's own line
+    words -= _WEAK_FIELD_WORDS  # "Management Training" beside a music degree names no business subject
     return any(umbrellas & DEGREE_FIELD_FAMILIES.get(word, set()) for word in words)
 
 
@@ -979,11 +991,44 @@ def _misspelt(req: Requirement, cv: CVProfile) -> Finding | None:
     return None
 
 
+_TOOLS_IN_BRACKETS_RE = re.compile(r"\(([^()]+)\)")
+_OFFICE_SUITE_RE = re.compile(
+    r"\b(?:microsoft|ms)\s+office\b(?!\s+(?:outlook|excel|access|powerpoint|project|visio|onenote))"
+    r"|\boffice\s+(?:suite|365)\b",
+    re.IGNORECASE,
+)
+
+
+def _tools_named_line(source: str, cv: CVProfile) -> str:
+    """For an ask that names its software in brackets ("computer skills to produce the newsletter
+    (Microsoft Word, Publisher)"), the CV line naming one of them, or the Microsoft Office suite for a
+    Microsoft program."""
+    items = [
+        item.strip()
+        for inner in _TOOLS_IN_BRACKETS_RE.findall(source)
+        for item in re.split(r",|\bor\b|\band\b|/", inner)
+        if len(item.strip()) > 2 and item.strip()[:1].isupper()
+    ]
+    for item in items:
+        pattern = re.compile(rf"\b{re.escape(item)}\b", re.IGNORECASE)
+        for line in cv.lines:
+            if pattern.search(line):
+                return line
+    if any(re.match(r"(?:microsoft|ms)\b", item, re.IGNORECASE) for item in items):
+        return next((line for line in cv.lines if _OFFICE_SUITE_RE.search(line)), "")
+    return ""
+
+
 _LISTS_THINGS_RE = re.compile(r",|;|/|&|\b(?:and|or|both|as well as)\b", re.IGNORECASE)
 
 
 def _free_text_evidence(req: Requirement, cv: CVProfile, vectors: CVVectors) -> Finding:
-    """A requirement no concept names: its words in the CV, or a CV line that says it in other words."""
+    """A requirement no concept names: its words in the CV, or a CV line that says it in other words;
+    computer skills the JD names by their tools ("... newsletter (Microsoft Word, Publisher)") are
+    shown by those tools."""
+    tool_line = _tools_named_line(req.source, cv)
+    if tool_line:
+        return Finding(req, PROVEN, tool_line, "the software named")
     share, line = _fuzzy_terms(cv, req.terms, _LISTS_THINGS_RE.search(req.source) is not None)
     met = PROVEN if share >= 0.75 else (MENTIONED if share >= 0.45 else 0.0)
     semantic, semantic_line = requirement_match(req.source, vectors)

@@ -338,3 +338,27 @@ def test_one_thing_in_several_words_must_be_written_together() -> None:
     together = "Experience\nDesigner, Studio, 2015 - Present\n- Photoshop\n- Packaging design for consumer products"
     assert _met(jd, apart, "Packaging design") < 0.7
     assert _met(jd, together, "Packaging design") > 0
+
+
+def test_a_field_the_jd_names_alone_counts_even_when_every_degree_shares_the_word() -> None:
+    jd = (
+        "Mortgage Loan Processor\nRequirements:\n- Loan processing\n"
+        "- Associate's or bachelor's degree in finance or business"
+    )
+    base = "Experience\nProcessor, Bank, 2015 - Present\n- Loan processing\nEducation\n"
+    assert _met(jd, base + "Bachelor of Science : Business Administration, 2010", "Associate") >= 0.7
+    assert _met(jd, base + "Bachelor's Degree : Marketing, 2010", "Associate") >= 0.7
+    music = base + "Bachelor of Arts : Music, 2010; Completed a sales and management training"
+    assert _met(jd, music, "Associate") < 0.7
+    assert _met(jd, base + "Currently Pursing : Finance Degree, Present", "Associate") < 0.7
+
+
+def test_computer_skills_asked_by_their_software_are_shown_by_that_software() -> None:
+    jd = (
+        "Activities Coordinator\nRequirements:\n- Group activities\n"
+        "- Computer skills to produce the monthly calendar and newsletter (Microsoft Word, Publisher)"
+    )
+    base = "Experience\nCoordinator, Home, 2015 - Present\n- Group activities\nSkills\n"
+    assert _met(jd, base + "Proficient in MS Office", "Computer skills") > 0
+    assert _met(jd, base + "Microsoft Word, Excel", "Computer skills") > 0
+    assert _met(jd, base + "Microsoft Office Outlook", "Computer skills") == 0.0
