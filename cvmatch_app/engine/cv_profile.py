@@ -97,6 +97,7 @@ class CVProfile:
     removed_injection: list[str]
     stuffing: bool
     name_line: int = -1  # the candidate's name, which proves nothing ("Tom Cook" is not a cook)
+    ignored_lines: frozenset[int] = frozenset()  # keyword walls: read, never evidence
 
     @property
     def most_recent_role(self) -> Role | None:
@@ -216,4 +217,5 @@ def build_cv_profile(text: str, now: float) -> CVProfile:
         removed_injection=removed,
         stuffing=bool(stuffed),
         name_line=name_line,
+        ignored_lines=frozenset(stuffed),
     )

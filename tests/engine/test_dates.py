@@ -77,3 +77,59 @@ def test_years_requirement_on_an_old_cv_counts_to_the_cvs_date() -> None:
     years_row = next(e for e in result.evidence if e["category"] == "years")
     assert not years_row["met"]  # about two and a half years when the CV was written
     assert not any("13" in s and "years" in s for s in result.strengths)
+
+
+# ------------------------------------------------------------------ years from what a role did
+AP_JD = (
+    "Accounts Payable Specialist\nRequirements:\n- 2+ years of accounts payable experience, full cycle\n"
+    "- Invoice processing and vendor payments"
+)
+
+
+def _years_row(jd: str, cv: str) -> dict:
+    result = ENGINE.assess_sync(ENGINE.prepare_job(jd), cv, [])
+    return next(e for e in result.evidence if e["category"] == "years")
+
+
+def test_a_role_whose_lines_show_accounts_payable_work_counts_as_ap_years() -> None:
+    cv = (
+        "Priya Raman\nExperience\nSenior Executive\nJanuary 2021 to January 2025 Company Name – City, State\n"
+        "Led the accounts payable team for PO and non PO vendor invoices.\n"
+        "Ran the weekly payment run and resolved invoice discrepancies with buyers.\n"
+        "Reconciled supplier statements and set up vendor master records.\n"
+    )
+    row = _years_row(AP_JD, cv)
+    assert row["met"] and row["found"] == "4 years"
+
+
+def test_one_duty_phrase_is_no_occupation() -> None:
+    cv = (
+        "Priya Raman\nExperience\nSenior Executive\nJanuary 2021 to January 2025 Company Name – City, State\n"
+        "Approved vendor invoices for the marketing budget.\nPlanned campaigns and events.\n"
+    )
+    assert not _years_row(AP_JD, cv)["met"]
+
+
+def test_a_cook_who_answered_phones_has_no_admin_years() -> None:
+    jd = (
+        "Administrative Assistant\nRequirements:\n- 2+ years of experience as an administrative assistant\n"
+        "- Microsoft Office"
+    )
+    cv = (
+        "Sam Ortiz\nExperience\nLine Cook, Harbour Grill\nJanuary 2019 to January 2024\n"
+        "Answered phones and took reservations.\nScheduled appointments for deliveries and handled correspondence "
+        "with suppliers.\nOrdered office supplies and food stock; data entry of invoices.\n"
+    )
+    row = _years_row(jd, cv)
+    assert not row["met"]
+
+
+def test_premedia_work_counts_toward_graphic_design_years() -> None:
+    jd = "Graphic Designer\nRequirements:\n- 3+ years of professional graphic design experience\n- Adobe InDesign"
+    cv = (
+        "Lee Park\nExperience\nDigital Premedia Specialist\n05/2019 to 05/2024 Company Name – City, State\n"
+        "Prepared press ready artwork for packaging in InDesign and Illustrator.\n"
+        "Ran preflight checks on customer files and managed the digital asset library.\n"
+    )
+    row = _years_row(jd, cv)
+    assert row["met"] and row["found"] == "5 years"
