@@ -48,7 +48,10 @@ def test_megabytes_of_empty_paragraphs_are_stopped_at_the_time_limit(pool):
     started = time.monotonic()
     result = reader.read("cv.docx", data)
     elapsed = time.monotonic() - started
-    assert not result.readable and "stall readers" in (result.reason or "")
+    # A slow or busy machine stops the reader at its limit; a fast one gets through the 15 MB of XML
+    # within it and finds no text. Either way the file is refused with a reason, within the limit.
+    assert not result.readable, result
+    assert "stall readers" in (result.reason or "") or result.reason == "The DOCX contains no text.", result
     # 1.5 s, or up to 4 x that on a machine so busy that the reader is starved (the engine alone: ~8 s).
     assert elapsed < 1.5 * STARVED_WALL_FACTOR + 1, elapsed
     assert reader.read("nurse.txt", NURSE_CV.encode()).readable, "the killed reader was replaced"

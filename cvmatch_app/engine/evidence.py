@@ -18,13 +18,17 @@ from .lexicon import (
     DEGREE_FIELD_FAMILIES,
     EDUCATION,
     FIELD,
+    GENERAL_POST,
     ISCO_OF_TITLE,
     LICENCE_OF_TITLE,
     TITLE,
     get_lexicon,
     neighbours_of,
+    posts_named,
     skill_level,
 )
+from .occupation_titles import title_evidence as esco_title_evidence
+from .occupation_titles import years_in_occupation as esco_years_in_occupation
 from .semantic import CVVectors, requirement_match, role_closeness
 from .tokens import token_spans, tokenize
 
@@ -38,7 +42,7 @@ _EDU_IMPLIED_BY = {
 }  # fmt: skip
 _SENIORITY_RE = re.compile(
     r"\b(manager|supervisor|lead|leader|head|director|chief|principal|senior|sr|foreman|superintendent|"
-    r"charge|captain|owner|executive chef|sous chef)\b",
+    r"charge|captain|owner|executive chef|sous chef|(?<!commis )(?<!pastry )(?<!line )chef(?! de partie))\b",
     re.IGNORECASE,
 )
 # Words that mark a role below the level of its trade, and the years in a trade that make a senior.
@@ -74,6 +78,7 @@ IMPLIED = 0.7  # implied by the work history or the job's title held, or a missp
 LOWER_LEVEL = 0.6  # the job's trade below the level the title asks
 NEAR_TITLE = 0.65  # a same-field title at the asked level or above, with the title's work in the CV
 STEP_DOWN = 0.8  # a same-field title above the level asked, with the asked job's work in the CV
+SAME_FAMILY = 0.62  # the job's title family held in another post (a benefits specialist for an HR generalist)
 MENTIONED = 0.5  # named in the CV, not held
 RELATED_ROLE = 0.4  # a neighbouring occupation held
 RELATED_ROLE_BELOW_LEVEL = 0.25
@@ -285,6 +290,9 @@ def relevant_years(cv: CVProfile, job: JobProfile, concept_ids: list[str]) -> tu
         roles = _relevant_roles(cv, ids)
         if set(ids) & set(job.title_concepts):
             roles += [r for r in _similar_title_roles(cv, job) if r not in roles]
+    elif job.occupation_codes and cv.roles:
+        # An occupation only ESCO knows: roles titled as it, neighbours of its ISCO unit group at half.
+        return esco_years_in_occupation(job.occupation_codes, job.title, job.title_vector, cv.roles)
     else:
         # No concept names the work (an occupation the lexicon does not know): roles whose titles
         # read like the job's title count, by the embedding; without a model, none can be shown.
@@ -357,11 +365,19 @@ def assess_requirement(req: Requirement, cv: CVProfile, job: JobProfile, vectors
         return _years_evidence(req, cv, job)
     if req.category == EDUCATION:
         return _education_evidence(req, cv)
+    if req.category == TITLE and not req.alternatives and job.occupation_codes:
+        return _esco_title_finding(req, cv, job)
     if req.category == TITLE:
         return _title_evidence(req, cv, job)
     if req.alternatives:
         return _concept_evidence(req, cv, job, vectors)
     return _free_text_evidence(req, cv, vectors)
+
+
+def _esco_title_finding(req: Requirement, cv: CVProfile, job: JobProfile) -> Finding:
+    """The job's title placed by ESCO, not the lexicon (occupation_titles.py)."""
+    shown = esco_title_evidence(job.occupation_codes, job.title, job.title_vector, cv)
+    return Finding(req, shown.met, shown.cv_line, shown.found, shown.roles)
 
 
 def _years_evidence(req: Requirement, cv: CVProfile, job: JobProfile) -> Finding:
@@ -508,20 +524,80 @@ def _names_field(cv: CVProfile, index: int, field_words: list[str]) -> bool:
 
 def _title_evidence(req: Requirement, cv: CVProfile, job: JobProfile) -> Finding:
     """Having held the job (a role title or the CV's headline) proves it; a mention elsewhere
-    ("helped the lead teacher") only suggests it; a neighbouring role is related evidence."""
-    return (
-        _held_title(req, cv)
-        or _headline_title(req, cv)
-        or _licensed_as_title(req, cv)
+    ("helped the lead teacher") only suggests it; a neighbouring role is related evidence. Where the
+    job's title names a post inside its family ("HR Generalist", "Graphic Designer"), a role of the
+    family in another post (a benefits specialist, a web designer) is the family, not the job."""
+    posts = posts_asked_by(req, job)
+    held = _held_title(req, cv, posts)
+    if held:
+        return held
+    # The occupation's licence shows the title's own post, not another post the JD also asks (a
+    # personal trainer's certificate is no group fitness instructor's experience).
+    other_post = any(named != posts_named(job.title, cid) for cid, named in posts.items())
+    rest = (
+        _headline_title(req, cv, posts)
+        or (None if other_post else _licensed_as_title(req, cv))
         or _near_title(req, cv)
         or _mentioned_title(req, cv)
         or _neighbouring_title(req, cv)
         or _similar_title(req, cv, job)
         or Finding(req, 0.0)
     )
+    family = _family_title(req, cv, posts)
+    return family if family and family.met > rest.met else rest
 
 
-def _held_title(req: Requirement, cv: CVProfile) -> Finding | None:
+def posts_asked_by(req: Requirement, job: JobProfile) -> dict[str, frozenset[str]]:
+    """The post a title requirement asks inside each family, as its JD line names it: the title's for
+    the title ask; "3+ years of accounts payable" asks payables, "group fitness instructor experience"
+    the group post even for a personal trainer job; "selling into HR teams" names no post, and any
+    salesperson shows the selling it asks."""
+    text = job.title if req.source == job.title else req.source
+    return {cid: named for cid in req.alternatives if (named := posts_named(text, cid))}
+
+
+def asked_posts(job: JobProfile) -> dict[str, frozenset[str]]:
+    """The post the job's title names inside each of its title concepts ({"hr": {"general"}} for "HR
+    Generalist", {"designer": {"graphic"}} for "Graphic Designer"); none when the data lists no posts."""
+    return _asked_posts(job.title, tuple(job.title_concepts))
+
+
+@lru_cache(maxsize=256)
+def _asked_posts(title: str, concepts: tuple[str, ...]) -> dict[str, frozenset[str]]:
+    return {cid: named for cid in concepts if (named := posts_named(title, cid))}
+
+
+def holds_asked_post(heading: str, concepts: set[str], posts: dict[str, frozenset[str]]) -> bool:
+    """Whether a title naming ``concepts`` holds the post the job asks: the same post or the family's
+    all-round one (an HR manager for an HR generalist or a benefits post); any title when no post is asked."""
+    for cid in concepts:
+        asked = posts.get(cid)
+        if not asked:
+            return True
+        held = posts_named(heading, cid)
+        if held & asked or GENERAL_POST in held:
+            return True
+    return False
+
+
+def _family_title(req: Requirement, cv: CVProfile, posts: dict[str, frozenset[str]]) -> Finding | None:
+    """A role of the job's family in another post, or naming only the family ("Independent Designer")."""
+    lexicon = get_lexicon()
+    wanted = set(req.alternatives)
+    senior_asked = _SENIORITY_RE.search(req.source or req.label) is not None
+    for role in cv.roles:
+        held = _titles_of(role.heading) & wanted
+        if held and not holds_asked_post(role.heading, held, posts):
+            label = lexicon.concept(sorted(held)[0]).label
+            where = f"{role.title} ({role.date_text})"
+            if senior_asked and not _SENIORITY_RE.search(role.heading):
+                # Another post and below the level asked (a dishwasher for a sous chef): the lower-level rule.
+                return Finding(req, LOWER_LEVEL, where, f"{role.title}, not at the level asked", [role])
+            return Finding(req, SAME_FAMILY, where, f"{role.title}, another {label} post", [role])
+    return None
+
+
+def _held_title(req: Requirement, cv: CVProfile, posts: dict[str, frozenset[str]] | None = None) -> Finding | None:
     # A job titled manager/supervisor/lead asks for that level: a role in the same trade without
     # it ("Retail Associate" for "Store Manager") is a lesser match.
     lexicon = get_lexicon()
@@ -529,7 +605,8 @@ def _held_title(req: Requirement, cv: CVProfile) -> Finding | None:
     senior_asked = _SENIORITY_RE.search(req.source or req.label) is not None
     junior_roles: list[Role] = []
     for role in cv.roles:
-        if {h.concept for h in lexicon.find(role.heading)} & wanted:
+        named = {h.concept for h in lexicon.find(role.heading)} & wanted
+        if named and holds_asked_post(role.heading, named, posts or {}):
             if senior_asked and not _SENIORITY_RE.search(role.heading):
                 junior_roles.append(role)
                 continue
@@ -548,7 +625,7 @@ def _held_title(req: Requirement, cv: CVProfile) -> Finding | None:
     return Finding(req, LOWER_LEVEL, where, f"{role.title}, not at the level asked", junior_roles)
 
 
-def _headline_title(req: Requirement, cv: CVProfile) -> Finding | None:
+def _headline_title(req: Requirement, cv: CVProfile, posts: dict[str, frozenset[str]] | None = None) -> Finding | None:
     lexicon = get_lexicon()
     for index, line in enumerate(cv.lines[:4]):
         # The headline or the summary speaks of the candidate; a bullet under a role speaks of the
@@ -557,6 +634,7 @@ def _headline_title(req: Requirement, cv: CVProfile) -> Finding | None:
         if index == cv.name_line or section not in ("top", "summary") or (section == "top" and len(line.split()) > 8):
             continue
         hits = [h for h in lexicon.find(line) if h.concept in req.alternatives]
+        hits = [h for h in hits if holds_asked_post(line, {h.concept}, posts or {})]
         if len(line.split()) > _HEADLINE_WORDS_MAX:
             # In a summary sentence the title must be said as a title ("Customer Service Representative
             # with ten years...") or as the candidate's years in it ("5 years of experience with accounts
@@ -882,11 +960,22 @@ def _one_answer_per_ask(findings: list[Finding]) -> list[Finding]:
                 same = other.requirement.category == req.category and set(other.requirement.alternatives) & set(
                     req.alternatives
                 )
+                if req.category == TITLE and _asks_another_post(req, other.requirement):
+                    continue  # "Selling" shown by a sales consultant proves no account executive's post
                 if same and (req.category not in _NAMED_ASKS or not _names_another_member(req, other.found)):
                     finding = Finding(req, other.met, other.cv_line, other.found, other.roles)
                     break
         out.append(finding)
     return out
+
+
+def _asks_another_post(req: Requirement, other: Requirement) -> bool:
+    """Whether ``req`` asks a specialised post of a family that ``other``'s JD line does not name."""
+    for cid in set(req.alternatives) & set(other.alternatives):
+        mine = posts_named(req.source, cid) - {GENERAL_POST}
+        if mine and not mine & posts_named(other.source, cid):
+            return True
+    return False
 
 
 # "RN, State of Ohio, License #123456", "Registered Nurse - licence no. 12345, active": a title written

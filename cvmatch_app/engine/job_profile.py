@@ -9,7 +9,21 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from .experience import WORD_NUMBERS
-from .lexicon import CREDENTIAL, EDUCATION, FIELD, LICENCE_OF_TITLE, SOFT, TITLE, Hit, get_lexicon
+from .lexicon import (
+    CREDENTIAL,
+    EDUCATION,
+    FIELD,
+    GENERAL_POST,
+    LICENCE_OF_TITLE,
+    SOFT,
+    TITLE,
+    Hit,
+    asks_the_post,
+    get_lexicon,
+    posts_named,
+)
+from .occupation_titles import codes_of as esco_codes_of_title
+from .occupation_titles import title_below as esco_title_below
 from .semantic import jd_vectors, title_vector
 from .text_clean import normalize_text, strip_bullet
 from .tokens import STOPWORDS, token_spans, tokenize
@@ -128,6 +142,8 @@ class JobProfile:
     jd_vectors: list[list[float]] = field(default_factory=list)  # semantic model, per sentence
     title_vector: list[float] = field(default_factory=list)
     extras: dict[str, object] = field(default_factory=dict)  # room for engine-specific analysis
+    # ISCO-08 unit groups of a title the lexicon does not know, read from ESCO (occupation_titles.py).
+    occupation_codes: list[str] = field(default_factory=list)
 
 
 _CONDITION_RE = re.compile(
@@ -374,7 +390,13 @@ def build_job_profile(jd_text: str) -> JobProfile:
             requirements.extend(reqs)
 
     title_concepts = [h.concept for h in lexicon.find(title) if lexicon.concept(h.concept).category == TITLE]
-    if not title_concepts:
+    # A title the lexicon does not know: ESCO's titles place it ("Mortgage Loan Processor", ISCO 3312),
+    # rather than an occupation the duties mention ("work with superintendents").
+    occupation_codes = esco_codes_of_title(title) if not title_concepts else []
+    if not title_concepts and not occupation_codes:
+        # "City of Springfield" above "Building Inspector": the employer's line came first.
+        title, occupation_codes = esco_title_below(raw_lines[1:3], title)
+    if not title_concepts and not occupation_codes:
         head = " ".join(raw_lines[:4])
         title_concepts = [
             h.concept for h in _asked_hits(head, lexicon.find(head)) if lexicon.concept(h.concept).category == TITLE
@@ -384,7 +406,7 @@ def build_job_profile(jd_text: str) -> JobProfile:
     requirements = _dedupe(_drop_context(requirements, title_concepts) + _defining_asks(title, title_concepts))
     _weigh_defining(requirements, title_concepts)
     asked = {cid for req in requirements if req.kind == MUST and req.category != "years" for cid in req.alternatives}
-    if title_concepts and not asked & set(title_concepts):
+    if title_concepts and (not asked & set(title_concepts) or _post_not_asked(title, title_concepts, requirements)):
         # The job's own title is an ask even when the text never says "experience as ...".
         requirements.insert(
             0,
@@ -397,6 +419,9 @@ def build_job_profile(jd_text: str) -> JobProfile:
                 source=title,
             ),
         )
+    if occupation_codes:
+        # (Titles the JD names in its text are other occupations: the lexicon does not know this one.)
+        requirements.insert(0, _esco_title_ask(title))
     min_years = max((r.years for r in requirements if r.kind == MUST and r.years), default=0.0)
 
     domains: defaultdict[str, float] = defaultdict(float)
@@ -424,7 +449,26 @@ def build_job_profile(jd_text: str) -> JobProfile:
         text_excerpt=text[:2000],
         jd_vectors=jd_vectors(sentences),
         title_vector=title_vector(title),
+        occupation_codes=occupation_codes,
     )
+
+
+def _post_not_asked(title: str, title_concepts: list[str], requirements: list[Requirement]) -> bool:
+    """The title names a specialised post of its family ("Account Executive" among salespeople) that no
+    must-have asks: the must naming the family ("selling into HR teams") is no ask for the post, so
+    the title is asked in its own words."""
+    for cid in title_concepts:
+        if not posts_named(title, cid) - {GENERAL_POST}:
+            continue
+        musts = [r for r in requirements if r.kind == MUST and r.category == TITLE and cid in r.alternatives]
+        if not any(asks_the_post(r.source, cid, title) for r in musts):
+            return True
+    return False
+
+
+def _esco_title_ask(title: str) -> Requirement:
+    """The job's own title as a must-have when only ESCO knows it (no lexicon concept: no alternatives)."""
+    return Requirement(label=f"Experience as {title}", kind=MUST, category=TITLE, weight=1.0, source=title)
 
 
 def _asked_hits(sentence: str, hits: list[Hit]) -> list[Hit]:

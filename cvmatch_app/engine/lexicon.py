@@ -216,9 +216,55 @@ def load_relations(path: Path = _RELATIONS_FILE) -> dict[str, list[tuple[str, st
             current = line[1:-1]
             sections.setdefault(current, [])
             continue
+        if "|" in line:
+            continue  # a list of titles ([specialisms]), read by load_specialisms
         first, second = line.split()
         sections[current].append((first, second))
     return sections
+
+
+GENERAL_POST = "general"  # a family's all-round post (an HR manager), which holds any of its specialisms
+
+
+def load_specialisms(path: Path = _RELATIONS_FILE) -> dict[str, dict[str, list[str]]]:
+    """The posts inside title concepts, from ``[specialisms]``: concept -> post -> the titles naming it."""
+    posts: dict[str, dict[str, list[str]]] = {}
+    current = ""
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = raw.split("#", 1)[0].strip()
+        if line.startswith("[") and line.endswith("]"):
+            current = line[1:-1]
+        elif current == "specialisms" and "|" in line:
+            head, titles = line.split("|", 1)
+            concept, post = head.split()
+            posts.setdefault(concept, {})[post] = [t.strip() for t in titles.split(";") if t.strip()]
+    return posts
+
+
+SPECIALISMS = load_specialisms()
+
+
+@lru_cache(maxsize=1)
+def _post_lexicon() -> Lexicon:
+    # One small lexicon of every post's titles, matched as the main one is (stems, longest phrase first).
+    lines = [
+        f"{cid}/{post} | skill | general | {'; '.join(titles)}"
+        for cid, posts in SPECIALISMS.items()
+        for post, titles in posts.items()
+    ]
+    return Lexicon("\n".join(lines))
+
+
+@lru_cache(maxsize=4096)
+def posts_named(text: str, concept: str) -> frozenset[str]:
+    """The posts of ``concept`` a title names: its specialisms if it names any ("HR Benefits Specialist"
+    is a benefits post), else the family's general post if named, else none (a bare "Designer")."""
+    if concept not in SPECIALISMS:
+        return frozenset()
+    prefix = concept + "/"
+    named = {h.concept[len(prefix) :] for h in _post_lexicon().find(text) if h.concept.startswith(prefix)}
+    special = named - {GENERAL_POST}
+    return frozenset(special or named)
 
 
 _RELATIONS = load_relations()
@@ -281,3 +327,12 @@ def _label(first_synonym: str) -> str:
 @lru_cache(maxsize=1)
 def get_lexicon() -> Lexicon:
     return Lexicon(LEXICON)
+
+
+def asks_the_post(text: str, concept: str, title: str) -> bool:
+    """Whether a JD line that names ``concept`` asks for the post the job's title names: the title
+    itself, or a line naming that post ("3+ years of accounts payable experience" for an AP specialist,
+    "a generalist human resources role" for an HR generalist); not one naming only the family's general
+    words where the title names a specialised post ("selling into HR teams" for an account executive)."""
+    asked = posts_named(title, concept)
+    return bool(asked) and (text == title or bool(posts_named(text, concept) & asked))

@@ -141,7 +141,7 @@ cs_degree | edu | software data it | computer science; bachelor of computer scie
 it_certs | cred | it software devops | comptia; comptia a+; a+ certification; network+; security+; ccnp; microsoft certification = microsoft certified = microsoft certified professional = mcp = mcitp = mcsa = mcse = mcts = microsoft certified systems engineer = microsoft certified it professional; itil; aws certified; aws certification; azure certification; azure administrator; cissp; cism; ceh; oscp; gcp certified; ckad; cka; rhce; rhcsa
 
 # ---------------------------------------------------------------- finance and accounting
-accountant | title | finance | accountant; accounting; staff accountant; senior accountant; accounts; general accountant; cost accountant; tax accountant; management accountant; financial accountant; tax preparer; tax associate; tax specialist; tax consultant
+accountant | title | finance | accountant; accounting; staff accountant; senior accountant; general accountant; cost accountant; tax accountant; management accountant; financial accountant; tax preparer; tax associate; tax specialist; tax consultant
 compliance | title | finance legal | compliance officer; compliance analyst; compliance manager; aml analyst; kyc analyst; regulatory compliance; compliance specialist; aml investigator
 bookkeeper | title | finance admin | bookkeeper; bookkeeping; accounts payable; accounts receivable; ap clerk; ar clerk; billing clerk; billing specialist; accounting clerk; accounting assistant; credit controller; accounts assistant; accounts clerk; finance assistant; finance clerk; accounts payable clerk; accounts receivable clerk
 payroll | title | finance payroll | payroll specialist; payroll; payroll clerk; payroll administrator; payroll coordinator; payroll officer; payroll analyst; payroll manager; payroll processing; pay runs; pay run; payroll accountant; cpp; certified payroll professional; fpc; fundamental payroll certification
@@ -206,7 +206,7 @@ education_degree | edu | education | bachelor of education; b.ed; master of educ
 
 # ---------------------------------------------------------------- HR, admin, office
 hr | title | hr | human resources; HR; hr generalist; benefits specialist; benefits administrator; benefits coordinator; compensation and benefits specialist; compensation specialist; compensation analyst; benefits analyst; hr manager; hr coordinator; hr assistant; hr business partner; hrbp; people operations; people partner; hr specialist; personnel; chro; head of people; hr officer; hr advisor; learning and development specialist; l&d specialist; training coordinator; training specialist
-recruiter | title | hr recruiting | recruiter; recruiting; recruitment; recruitment consultant; talent partner; sourcer; talent acquisition; technical recruiter; headhunter; talent acquisition specialist
+recruiter | title | hr recruiting | recruiter; sales recruiter; nurse recruiter; nursing recruiter; healthcare recruiter; medical recruiter; it recruiter; executive recruiter; recruiting; recruitment; recruitment consultant; talent partner; sourcer; talent acquisition; technical recruiter; headhunter; talent acquisition specialist
 hr_skills | skill | hr | onboarding; offboarding; employee relations; performance management; compensation and benefits; benefits administration; hris; bamboohr; successfactors; employment law = employment laws = labor law = labor laws = labour law = employment legislation = human resource laws = hr laws = federal and state laws = federal, state and local laws = state and federal laws; talent management; workforce planning; full cycle recruiting; full-cycle recruitment; applicant tracking; ats; training and development; learning and development; employee engagement; disciplinary; grievances; hr policies; hr compliance; greenhouse ats
 hr_cert | cred | hr | shrm-cp; shrm-scp; shrm; phr = professional in human resources = professional human resources; sphr = senior professional in human resources; cipd; cipd level 5; cipd level 7; hr certification
 admin_assistant | title | admin | administrative assistant; admin assistant; assistant to; office assistant; executive assistant; personal assistant; secretary; office administrator; office manager; office coordinator; receptionist; front desk receptionist; clerical; data entry; data entry clerk; office administration; virtual assistant; records clerk; front of house coordinator; front desk coordinator; reception coordinator
@@ -290,9 +290,10 @@ field_hospitality | field | hospitality | hospitality; hotel; resort; housekeepi
 field_kitchen | field | hospitality kitchen | kitchen; culinary; cooking
 field_warehouse | field | logistics | warehouse; distribution center; distribution centre; fulfillment center; fulfilment centre
 field_construction | field | construction | construction; building site; construction site; new construction
-field_manufacturing | field | manufacturing | manufacturing; factory; assembly line; production line
+field_manufacturing | field | manufacturing | manufacturing; factory; assembly line; production line; the plant; plant floor; plant operation; plant operations; plant employees; plant personnel; plant safety; manufacturing plant; production plant; processing plant; assembly plant; manufacturing facility; production facility; production floor
 field_aviation | field | aviation | aviation; airline; airlines; airport; faa regulations; far part 121; part 135; caa
 field_retail | field | retail | retail
+field_software | field | software | saas; software as a service; software company; software companies; software firm; software vendor; software sales; selling software; sold software; software products; software product; enterprise software; cloud software; b2b software; subscription software; software startup
 field_health | field | health | hospital; healthcare; health care; acute care; ward; inpatient; outpatient; clinical
 aircraft_types | skill | aviation | a320; a321; b737; boeing 737; boeing; airbus; embraer; crj; e175; jet aircraft; turbine aircraft
 
@@ -301,7 +302,7 @@ veterinary | title | veterinary health | veterinarian; veterinary surgeon; vet t
 vet_licence | cred | veterinary | rvt; lvt; cvt; registered veterinary technician; veterinary license; dvm license
 beauty | title | beauty | hairdresser; hair stylist; stylist; cosmetologist; barber; nail technician; manicurist; esthetician; beautician; makeup artist; salon; spa therapist; massage therapist; lmt
 beauty_licence | cred | beauty | cosmetology license; cosmetology licence; barber license; esthetician license; massage therapy license; nvq hairdressing
-fitness | title | fitness | personal trainer; fitness instructor; fitness coach; strength and conditioning coach; gym instructor; group fitness
+fitness | title | fitness | personal trainer; fitness instructor; fitness coach; strength and conditioning coach; gym instructor; group fitness; fitness trainer; group instructor; group fitness instructor; group exercise instructor; fitness professional
 yoga_instructor | title | fitness | yoga instructor; pilates instructor; yoga teacher; pilates teacher; yoga therapist
 fitness_cert | cred | fitness | nasm; ace certified; acsm; nsca; issa; nesta; nccpt; afaa; cscs certification; personal training certification; rep registered
 architect | title | architecture design construction | architect; architectural designer; architectural technologist; architectural assistant; architecture

@@ -10,6 +10,7 @@ from .bands import BELOW_FLOOR_MARGIN, ceilings_below, floor_of, lowest_score_fo
 from .cv_profile import CVProfile
 from .embedding import get_model
 from .evidence import (
+    _BROAD_DOMAINS,
     LOWER_LEVEL,
     MET,
     NEAR_TITLE,
@@ -17,11 +18,14 @@ from .evidence import (
     Finding,
     _one_answer_per_ask,
     _titles_of,
+    asked_posts,
     assess_requirement,
+    holds_asked_post,
     relevant_years,
 )
 from .job_profile import MUST, JobProfile
-from .lexicon import CREDENTIAL, TITLE, get_lexicon, neighbours_of
+from .lexicon import CREDENTIAL, ISCO_OF_TITLE, TITLE, get_lexicon, neighbours_of
+from .occupation_titles import occupation_fit as esco_occupation_fit
 from .rubric import knockout_met, knockout_reason
 from .semantic import CVVectors, title_closeness
 from .semantic import coverage as semantic_coverage
@@ -77,7 +81,9 @@ def occupation_fit(job: JobProfile, cv: CVProfile) -> float:
     if job.title_concepts:
         held = {cid for role in cv.roles for cid in role.concepts if get_lexicon().concept(cid).category == TITLE}
         if held & set(job.title_concepts):
-            title = 1.0
+            title = 1.0 if _holds_the_post(job, cv) else SAME_FAMILY_TITLE
+            if title == 1.0 and _held_only_before(job, cv):
+                title = EARLIER_TITLE
         elif set(cv.title_concepts[:3]) & set(job.title_concepts):
             title = 0.8
         elif set(cv.concept_lines) & set(job.title_concepts):
@@ -87,6 +93,46 @@ def occupation_fit(job: JobProfile, cv: CVProfile) -> float:
     else:
         title = domain
     return DOMAIN_SHARE * domain + (1 - DOMAIN_SHARE) * title
+
+
+def _holds_the_post(job: JobProfile, cv: CVProfile) -> bool:
+    """False when the CV's roles of the job's family all hold another post than the one the job's title
+    names (benefits specialist roles for an HR generalist post); True otherwise."""
+    posts = asked_posts(job)
+    if not posts:
+        return True
+    own = set(job.title_concepts)
+    family = [(r.heading, _titles_of(r.heading) & own) for r in cv.roles]
+    family = [(heading, held) for heading, held in family if held]
+    return not family or any(holds_asked_post(heading, held, posts) for heading, held in family)
+
+
+SAME_FAMILY_TITLE = 0.8  # of the title's share of occupation fit: the family held, in another post
+EARLIER_TITLE = 0.8  # the job's title held, but the most recent role is another occupation
+_GENERIC_TITLES = frozenset({"consultant"})
+
+
+def _held_only_before(job: JobProfile, cv: CVProfile) -> bool:
+    """The job's title held in an earlier role, another known occupation in the latest one (the role
+    started last): the candidate has moved on from the job's occupation."""
+    own = set(job.title_concepts)
+    if not cv.roles:
+        return False
+    latest = max(cv.roles, key=lambda r: (r.start, r.end))
+    latest_titles = _titles_of(latest.heading)
+    held = [r for r in cv.roles if _titles_of(r.heading) & own]
+    if not held or not latest_titles or latest_titles & own or any(r.ongoing for r in held):
+        return False  # no other occupation named last, or still in the job's own
+    lexicon = get_lexicon()
+    fields = {d for cid in own for d in lexicon.concept(cid).domains} - _BROAD_DOMAINS
+    for cid in latest_titles:
+        if ISCO_OF_TITLE.get(cid, "")[:1] == "1" or cid in neighbours_of(own) or cid in _GENERIC_TITLES:
+            # Moved up to manage, into a neighbouring occupation, or the same work under a generic
+            # title ("Digital Media Consultant" after years of media sales).
+            return False
+        if fields & set(lexicon.concept(cid).domains):
+            return False  # the same field (an accountant after accounts payable)
+    return True
 
 
 # How much each part weighs: a list of stated requirements, or a prose description of the work
@@ -152,6 +198,9 @@ def _parts(job: JobProfile, cv: CVProfile, findings: list[Finding], vectors: CVV
     if closeness is not None:
         # The embedding knows job titles the lexicon does not ("zookeeper", "sommelier").
         occupation = max(occupation, TITLE_CLOSENESS_SHARE * closeness)
+    if job.occupation_codes:
+        # A title only ESCO knows: the CV's titles placed in ISCO groups decide (far apart is far apart).
+        occupation = esco_occupation_fit(job.occupation_codes, job.title, cv, occupation)
     similarity = term_similarity(job, cv)
     sim_scaled = min(1.0, similarity / FULL_VOCABULARY)
     semantic = semantic_coverage(job.jd_vectors, vectors)

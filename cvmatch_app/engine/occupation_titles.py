@@ -1,0 +1,340 @@
+"""Occupations the hand lexicon does not know, read from ESCO's job titles (a fallback only).
+
+The lexicon names about 90 occupations by hand, with their neighbours. For a job whose title it does
+not know ("Mortgage Loan Processor", "Activities Coordinator", "Sommelier"), this module reads the
+title in ESCO's ~29,000 English occupation titles (`data/esco_titles.txt.gz`, built by
+scripts/build_esco_titles.py; "This product uses the ESCO classification of the European
+Commission.") and gives its ISCO-08 unit groups. CV role titles are read the same way, and two
+occupations are as close as their groups:
+
+- the same ESCO occupation (a loan processor is ESCO's "loan officer"): the job's own title;
+- the same 4-digit unit group: a neighbouring occupation (an activities coordinator, ESCO's "activity
+  leader", and a personal trainer, both 3423);
+- the same 3-digit minor group: a wider family (3311 mortgage broker beside 3312);
+- the same 2-digit sub-major group: the same broad line of work, but other work;
+- another 1-digit major group: far apart (2221 nurse and 3221 nursing associate are different
+  occupations, the second a lower one: ISCO's skill level falls from 4 to 3).
+
+Nothing here runs for a job whose title the lexicon knows: the hooks (job_profile.build_job_profile,
+evidence.assess_requirement, evidence.relevant_years, scoring._parts) call in only when the job has
+no lexicon title concept and ESCO recognises its title.
+"""
+
+from __future__ import annotations
+
+import gzip
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .experience import merged_years
+from .lexicon import ISCO_OF_TITLE, TITLE, get_lexicon
+from .semantic import role_closeness
+from .tokens import tokenize
+from .work_history import Role
+
+if TYPE_CHECKING:
+    from .cv_profile import CVProfile
+
+_INDEX_FILE = Path(__file__).with_name("data") / "esco_titles.txt.gz"
+_MAX_WORDS = 6
+
+# How close two occupations are: the same ESCO occupation, else the longest ISCO-08 code prefix they share.
+SAME_OCCUPATION = 1.0
+SAME_UNIT_GROUP = 0.8
+SAME_MINOR_GROUP = 0.6
+SAME_SUB_MAJOR_GROUP = 0.35
+SAME_MAJOR_GROUP = 0.15
+FAR_APART = 0.0
+_BY_SHARED_DIGITS = {4: SAME_UNIT_GROUP, 3: SAME_MINOR_GROUP, 2: SAME_SUB_MAJOR_GROUP, 1: SAME_MAJOR_GROUP}
+
+# Evidence strengths for the job's own title (the scale of evidence.py: 0.7 and above is a strength).
+HELD = 1.0  # a role titled as the job's ESCO occupation
+HEADLINE = 0.8  # the headline names it, the dated roles do not
+SIMILAR = 0.8  # a title ESCO does not place that the embedding reads as the job's own
+NEIGHBOUR = 0.65  # a role in the same unit group, another occupation: related, not the job
+FAMILY = 0.4  # a role in the same minor group at the job's skill level or above
+NEIGHBOUR_YEARS = 0.5  # a year in a neighbouring occupation counts as half a year (as evidence.py)
+_SIMILAR_TITLE = 0.74  # raw cosine of static title vectors (as evidence._SIMILAR_TITLE)
+_YEARS_CLOSENESS = 0.5  # an unplaced role this close to the job's title counts as years in it
+# Once ESCO places the CV's own titles elsewhere, the embedding's reading of them counts for this much.
+EMBEDDING_SHARE_WHEN_PLACED = 0.5
+_RECENT_ROLES = 6
+_HEADLINE_LINES = 3
+_HEADLINE_WORDS = 8
+
+# ISCO-08's skill level by major group (as lexicon._SKILL_LEVEL_OF_MAJOR).
+_SKILL_LEVEL = {"1": 4, "2": 4, "3": 3, "4": 2, "5": 2, "6": 2, "7": 2, "8": 2, "9": 1, "0": 2}
+
+
+@dataclass(frozen=True)
+class _Index:
+    titles: dict[str, frozenset[int]]  # tokenised title -> ESCO occupations (line numbers)
+    codes: list[str]  # ESCO occupation -> its ISCO-08 unit group
+
+
+@lru_cache(maxsize=1)
+def _index() -> _Index:
+    """The ESCO titles. Empty when the data file is missing (the engine then runs without them)."""
+    titles: dict[str, tuple[int, ...]] = {}
+    codes: list[str] = []
+    if _INDEX_FILE.exists():
+        with gzip.open(_INDEX_FILE, "rt", encoding="utf-8") as handle:
+            for line in handle:
+                if line.startswith("#") or "\t" not in line:
+                    continue
+                code, names = line.rstrip("\n").split("\t", 1)
+                for title in names.split(";"):
+                    titles[title] = (*titles.get(title, ()), len(codes))
+                codes.append(code)
+    shared: dict[tuple[int, ...], frozenset[int]] = {}  # most titles name one occupation: one set object each
+    return _Index({title: shared.setdefault(ids, frozenset(ids)) for title, ids in titles.items()}, codes)
+
+
+@dataclass(frozen=True)
+class Occupation:
+    codes: frozenset[str]  # ISCO-08 unit groups
+    ids: frozenset[int]  # ESCO occupations
+    title: str = ""  # the words ESCO names (tokenised)
+    by_esco: bool = True  # False: the hand lexicon's reading of a CV title (its [isco] groups)
+
+
+def occupation_of(text: str) -> Occupation | None:
+    """The occupation a job title names: its longest run of words that is an ESCO title ("Mortgage Loan
+    Processor" -> "loan processor", ESCO's loan officer, 3312). Several titles of the same length pool
+    their occupations ("Sous Chef/Line Cook"). None when no ESCO title is in the text."""
+    return _occupation_in(text, frozenset())
+
+
+@lru_cache(maxsize=8192)
+def _occupation_in(text: str, blocked: frozenset[int]) -> Occupation | None:
+    """As occupation_of, with the word positions in ``blocked`` left out (titles the lexicon read)."""
+    index = _index()
+    words = tokenize(text)
+    for size in range(min(_MAX_WORDS, len(words)), 0, -1):
+        starts = [i for i in range(len(words) - size + 1) if not blocked & set(range(i, i + size))]
+        found = [" ".join(words[i : i + size]) for i in starts]
+        hits = [key for key in found if key in index.titles]
+        if not hits and size > 1:
+            # "Safety Coordinator" is written "safety officer" in ESCO: the post word varies, the work not.
+            hits = [variant for key in found for variant in _post_word_variants(key) if variant in index.titles]
+        if hits and size == 1:
+            # One word of a longer title names the occupation only when the rest says how senior or how
+            # certified ("Licensed Locksmith", "Sommelier II"): a "Patient Advocate" is no lawyer (ESCO's
+            # "advocate"), a "Grant Writer" no author.
+            rest = [w for i, w in enumerate(words) if i not in blocked and w not in hits]
+            if any(w.isalpha() and w not in _QUALIFIERS for w in rest):
+                hits = []
+        if hits:
+            ids = frozenset(i for key in hits for i in index.titles[key])
+            return Occupation(frozenset(index.codes[i] for i in ids), ids, hits[0])
+    return None
+
+
+# Words beside a title that say how senior, certified or employed the holder is, not what the work is.
+_QUALIFIERS = frozenset(
+    tokenize(
+        "senior sr junior jr lead head chief principal master journeyman apprentice trainee licensed certified "
+        "registered qualified experienced staff general relief temporary seasonal part full time night day shift "
+        "i ii iii iv v level grade class"
+    )
+)
+
+# Post words that employers use interchangeably at one level: "safety coordinator" and "safety officer",
+# "activities associate" and "activities coordinator", "recreation supervisor" and "recreation manager".
+_POST_WORDS = (
+    ("coordinator", "officer", "specialist", "administrator", "associate", "advisor", "consultant", "agent",
+     "professional"),
+    ("manager", "director", "supervisor", "head"),
+    ("technician", "operator", "worker", "operative"),
+)  # fmt: skip
+
+
+def _post_word_variants(key: str) -> list[str]:
+    head, _, last = key.rpartition(" ")
+    for group in _POST_WORDS:
+        if last in group:
+            return [f"{head} {word}" for word in group if word != last]
+    return []
+
+
+def codes_of(text: str) -> list[str]:
+    """ISCO-08 unit groups of the occupation a job title names (empty when ESCO names none)."""
+    found = occupation_of(text)
+    return sorted(found.codes) if found else []
+
+
+_TITLE_LINE_WORDS = 6
+
+
+def title_below(lines: list[str], title: str) -> tuple[str, list[str]]:
+    """When the JD's first line names no occupation (an employer: "City of Springfield"), the next short
+    line that is an ESCO title ("Building Inspector") is the job's title. (title, codes); else unchanged.
+    A line the lexicon names a title in ("Dental Assistant") is left to the lexicon."""
+    lexicon = get_lexicon()
+    for line in lines:
+        words = line.split()
+        if 0 < len(words) <= _TITLE_LINE_WORDS and not line.rstrip().endswith((".", ":")):
+            if any(lexicon.concept(h.concept).category == TITLE for h in lexicon.find(line)):
+                break
+            codes = codes_of(line)
+            if codes:
+                return line.strip(" #*-"), codes
+    return title, []
+
+
+@lru_cache(maxsize=8192)
+def title_reading(text: str) -> Occupation | None:
+    """A CV title's occupation. Titles the hand lexicon knows keep its reading (their [isco] groups:
+    "Major Accounts Manager" is sales, whatever ESCO files "account manager" under) unless ESCO names a
+    longer title in them ("Mortgage Consultant"); ESCO reads the rest of the words ("Safety Professional /
+    Construction Supervisor": the lexicon's site manager and ESCO's safety officer)."""
+    lexicon = get_lexicon()
+    hits = [h for h in lexicon.find(text) if lexicon.concept(h.concept).category == TITLE]
+    whole = _occupation_in(text, frozenset())
+    if whole is not None and len(whole.title.split()) > max((h.end - h.start for h in hits), default=0):
+        # ESCO names more of the title than the lexicon's broad word does ("Mortgage Consultant" is no
+        # management consultant): the longer, more specific title decides.
+        return whole
+    known = frozenset(ISCO_OF_TITLE[h.concept] for h in hits if h.concept in ISCO_OF_TITLE)
+    blocked = frozenset(i for h in hits for i in range(h.start, h.end))
+    esco = _occupation_in(text, blocked)
+    if esco is not None and blocked and " " not in esco.title:
+        esco = None  # one word left beside the lexicon's title ("Major Accounts Manager") names no occupation
+    if esco is None:
+        return Occupation(known, frozenset(), by_esco=False) if known else None
+    return Occupation(known | esco.codes, esco.ids, esco.title)
+
+
+def closeness(job: Occupation, held: Occupation | None) -> float:
+    """How near a held occupation is to the job's: the same ESCO occupation, else by ISCO-08 groups."""
+    if held is None:
+        return FAR_APART
+    if job.ids & held.ids:
+        return SAME_OCCUPATION
+    best = FAR_APART
+    for a in job.codes:
+        for b in held.codes:
+            shared = next((n for n in (4, 3, 2, 1) if a[:n] == b[:n]), 0)
+            best = max(best, _BY_SHARED_DIGITS.get(shared, FAR_APART))
+    return best
+
+
+def lower_level(job: Occupation, held: Occupation) -> bool:
+    """Whether the held occupation sits at a lower ISCO skill level than the job's (a nursing
+    associate, 3221, for a nurse, 2221: far apart, and below)."""
+    asked = max((_SKILL_LEVEL.get(c[0], 2) for c in job.codes), default=0)
+    level = max((_SKILL_LEVEL.get(c[0], 2) for c in held.codes), default=0)
+    return bool(held.codes) and level < asked
+
+
+def _job(codes: list[str], title: str) -> Occupation:
+    found = occupation_of(title)
+    return found if found else Occupation(frozenset(codes), frozenset())
+
+
+def _of_role(role: Role) -> Occupation | None:
+    return title_reading(role.title or role.heading)
+
+
+def _held_closeness(job: Occupation, text: str) -> float:
+    """How near a CV title is to the job's occupation. A title that contains the job's own ESCO title is
+    that occupation at some level or in some setting ("Head Sommelier", "Mobile Locksmith", "Mortgage
+    Loan Processor II"), whatever else ESCO files it under."""
+    if job.title and _contains(tokenize(text), job.title.split()):
+        return SAME_OCCUPATION
+    return closeness(job, title_reading(text))
+
+
+def _contains(words: list[str], part: list[str]) -> bool:
+    return any(words[i : i + len(part)] == part for i in range(len(words) - len(part) + 1))
+
+
+def _placed_by_esco(role: Role) -> bool:
+    reading = _of_role(role)
+    return reading is not None and reading.by_esco
+
+
+def _headline_lines(cv: CVProfile) -> list[str]:
+    """The short lines at the top that can name the candidate's occupation (not the name line)."""
+    return [
+        line
+        for index, line in enumerate(cv.lines[:_HEADLINE_LINES])
+        if index != cv.name_line and len(line.split()) <= _HEADLINE_WORDS
+    ]
+
+
+@dataclass(frozen=True)
+class TitleEvidence:
+    met: float
+    cv_line: str
+    found: str
+    roles: list[Role]
+
+
+def _where(role: Role) -> str:
+    return f"{role.title} ({role.date_text})"
+
+
+def title_evidence(job_codes: list[str], job_title: str, job_title_vector: list[float], cv: CVProfile) -> TitleEvidence:
+    """How the CV shows the job's own occupation: a role titled as it (held), the headline, a title ESCO
+    does not place that reads as the job's, a neighbouring occupation of its unit group, a role of its
+    minor group at its skill level or above (related)."""
+    job = _job(job_codes, job_title)
+    near = [(_held_closeness(job, role.title or role.heading), role) for role in cv.roles]
+    for value, role in near:
+        if value >= SAME_OCCUPATION:
+            return TitleEvidence(HELD, _where(role), role.title, [role])
+    for line in _headline_lines(cv):
+        if _held_closeness(job, line) >= SAME_OCCUPATION:
+            return TitleEvidence(HEADLINE if cv.roles else HELD, line, line, [])
+    unplaced = [r for r in cv.roles if not _placed_by_esco(r)]
+    for role, sim in zip(unplaced, role_closeness(job_title_vector, unplaced), strict=True):
+        if sim >= _SIMILAR_TITLE:
+            return TitleEvidence(SIMILAR, _where(role), role.title, [role])
+    for value, role in near:
+        if value >= SAME_UNIT_GROUP:
+            return TitleEvidence(NEIGHBOUR, _where(role), role.title, [role])
+    for value, role in near:
+        held = _of_role(role)
+        if value >= SAME_MINOR_GROUP and held and not lower_level(job, held):
+            return TitleEvidence(FAMILY, _where(role), role.title, [role])
+    return TitleEvidence(0.0, "", "", [])
+
+
+def years_in_occupation(
+    job_codes: list[str], job_title: str, job_title_vector: list[float], roles: list[Role]
+) -> tuple[float, list[Role]]:
+    """Years of dated work in the job's occupation: roles titled as it, or titled so that ESCO cannot
+    place them but the embedding reads them as close to the job's; a neighbouring occupation of the
+    same unit group counts for half. A role ESCO places in another group is other work, however alike
+    its words read."""
+    job = _job(job_codes, job_title)
+    sims = role_closeness(job_title_vector, roles)
+    held: list[Role] = []
+    nearby: list[Role] = []
+    for role, sim in zip(roles, sims, strict=True):
+        value = _held_closeness(job, role.title or role.heading)
+        if value >= SAME_OCCUPATION or (
+            not _placed_by_esco(role) and value < SAME_UNIT_GROUP and sim >= _YEARS_CLOSENESS
+        ):
+            held.append(role)
+        elif value >= SAME_UNIT_GROUP:
+            nearby.append(role)
+    years = merged_years([(r.start, r.end) for r in held])
+    years += NEIGHBOUR_YEARS * merged_years([(r.start, r.end) for r in nearby if r not in held])
+    return round(years, 2), held + nearby
+
+
+def occupation_fit(job_codes: list[str], job_title: str, cv: CVProfile, embedding_fit: float) -> float:
+    """The occupation part of the score when the job is placed by ESCO: the closest of the CV's recent
+    role titles and headline; the embedding's reading counts in full unless ESCO places the CV's own
+    titles elsewhere."""
+    job = _job(job_codes, job_title)
+    roles = cv.roles[:_RECENT_ROLES]
+    titles = [role.title or role.heading for role in roles] + _headline_lines(cv)
+    best = max((_held_closeness(job, title) for title in titles if title), default=FAR_APART)
+    if best >= SAME_MINOR_GROUP or not any(_placed_by_esco(role) for role in roles):
+        return max(best, embedding_fit)
+    return max(best, EMBEDDING_SHARE_WHEN_PLACED * embedding_fit)
