@@ -3,6 +3,7 @@ merged, education dates left out, "Present" understood."""
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -136,7 +137,9 @@ def describe_years(years: float) -> str:
     if years < 1:
         months = max(1, int(round(years * 12)))
         return f"{months} month{'s' if months != 1 else ''}"
-    rounded = round(years * 2) / 2  # half-year precision is all dated CVs support
+    # Half-year precision is all dated CVs support, rounded down unless within about a month of the
+    # next half: 1.75 years is "1.5 years", never a "2 years" that a 2+ requirement calls short.
+    rounded = math.floor(years * 2 + 0.2) / 2
     return f"{rounded:g} year{'s' if rounded != 1 else ''}"
 
 
@@ -152,7 +155,8 @@ _VERSION_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 _EXPECTED_RE = re.compile(
-    rf"\b(?:expected|anticipated|expecting|to be completed|will (?:graduate|complete|finish))\b[^\n]{{0,40}}?"
+    r"\b(?:expected|anticipated|expecting|to be completed|candidate for graduation|graduating|"
+    rf"will (?:graduate|complete|finish))\b[^\n]{{0,40}}?"
     rf"(?P<point>{_POINT})",
     re.IGNORECASE,
 )

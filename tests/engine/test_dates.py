@@ -50,6 +50,14 @@ def test_a_past_expected_degree_dates_the_cv() -> None:
     assert _open_role_years(text) < 1.5
 
 
+def test_a_degree_the_cv_awaited_dates_it() -> None:
+    text = (
+        "Experience\nReceptionist, Harbour Clinic, 09/2015 - Present\nGreeted patients.\n"
+        "Education\nBA Business, Northgate University, candidate for graduation May 2015\n"
+    )
+    assert _open_role_years(text) < 1.5
+
+
 def test_the_cvs_own_years_of_experience_date_it() -> None:
     text = (
         "Summary\nCook with nine years of experience in busy kitchens.\n"
@@ -133,3 +141,13 @@ def test_premedia_work_counts_toward_graphic_design_years() -> None:
     )
     row = _years_row(jd, cv)
     assert row["met"] and row["found"] == "5 years"
+
+
+def test_years_are_described_rounded_down() -> None:
+    from cvmatch_app.engine.experience import describe_years
+
+    # 1.75 years is short of a 2+ requirement: the card must not say "2 years found".
+    assert describe_years(1.75) == "1.5 years"
+    assert describe_years(2.0) == "2 years"
+    assert describe_years(1.92) == "2 years"  # 23 months
+    assert describe_years(4.33) == "4 years"
