@@ -98,6 +98,7 @@ class CVProfile:
     stuffing: bool
     name_line: int = -1  # the candidate's name, which proves nothing ("Tom Cook" is not a cook)
     ignored_lines: frozenset[int] = frozenset()  # keyword walls: read, never evidence
+    dated_as_of: float = 0.0  # an old CV's own date, to which "Present" was read (0: today)
 
     @property
     def most_recent_role(self) -> Role | None:
@@ -218,4 +219,5 @@ def build_cv_profile(text: str, now: float) -> CVProfile:
         stuffing=bool(stuffed),
         name_line=name_line,
         ignored_lines=frozenset(stuffed),
+        dated_as_of=as_of if as_of < now and open_starts else 0.0,
     )

@@ -151,3 +151,14 @@ def test_years_are_described_rounded_down() -> None:
     assert describe_years(2.0) == "2 years"
     assert describe_years(1.92) == "2 years"  # 23 months
     assert describe_years(4.33) == "4 years"
+
+
+def test_the_summary_says_present_was_read_as_the_cvs_date() -> None:
+    jd = "Line Cook\nRequirements:\n- 2+ years of experience as a line cook"
+    cv = (
+        "Sam Ortiz\nExperience\nLine Cook, Harbour Grill, June 2012 to Current\nPrepared sauces.\n"
+        "Certifications\nServSafe Food Handler, March 2016\n"
+    )
+    summary = ENGINE.assess_sync(ENGINE.prepare_job(jd), cv, []).executive_summary
+    assert "4 years of dated work as Line Cook" in summary
+    assert "about 2016" in summary
