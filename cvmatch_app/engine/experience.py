@@ -148,6 +148,7 @@ STALE_AFTER = 2.0  # years: a CV whose newest date is older than this may be an 
 AS_OF_MARGIN = 0.5  # years: a CV is written within months of the newest date it states
 _CLAIM_AGREES = 2.0  # years: "N years of experience" reaches the CV's newest date within this
 _CLAIM_TODAY_OFF = 4.0  # ... and misses today's count by more than this
+_FUTURE_SPAN = 6.0  # years: a date this far ahead of today (an expiry, a graduation) dates a current CV
 _ANY_POINT_RE = re.compile(rf"(?<![\w/.])(?:{_POINT})(?![\w/])", re.IGNORECASE)
 _VERSION_BEFORE_RE = re.compile(
     r"\b(?:office|windows|server|studio|excel|word|outlook|access|powerpoint|project|visio|sharepoint|exchange|"
@@ -186,7 +187,8 @@ def cv_as_of(
     - the CV's own "N years of experience" adds up, from its first dated role, to a date at or after
       its newest date and well before today (then that date is the CV's, when later).
 
-    Years that are product versions ("Windows Server 2019", "Office 2016") are not dates.
+    Years that are product versions ("Windows Server 2019", "Office 2016") are not dates. A date
+    ahead of today ("BLS, expires 06/2027") shows a current CV: "Present" is today.
 
     Without such evidence the open role runs to today. A current CV of someone in the same job since
     2015 with no later date looks exactly like a 2015 CV; shortening that career to a year would
@@ -203,8 +205,10 @@ def cv_as_of(
             continue
         for match in _ANY_POINT_RE.finditer(line):
             start = _point(match.group(), False)
+            if start is not None and now < start <= now + _FUTURE_SPAN:
+                return now  # "BLS, expires 06/2027", "graduating 2028": written while that is ahead
             if start is None or start > now:
-                continue  # a future year is a plan or a number, not the CV's date
+                continue  # a far-off year is a number, not the CV's date
             if _VERSION_BEFORE_RE.search(line[: match.start()]):
                 continue  # "Windows Server 2019", "Office 2016": a product's version, not a date
             latest = max(latest, _period_end(start, match.group()))

@@ -42,6 +42,16 @@ def test_a_recent_date_keeps_today() -> None:
     assert _open_role_years(text) == pytest.approx(NOW - 2015, abs=0.05)
 
 
+def test_a_date_ahead_of_today_shows_a_current_cv() -> None:
+    # A certificate dated after the open role began would date the CV; one that expires next year
+    # shows it was written now.
+    text = (
+        "Experience\nRegistered Nurse, St. Anne's Hospital, Jan 2015 - Present\nMed-surg unit.\n"
+        "Certifications\nACLS, 2019\nBLS, expires 06/2027\n"
+    )
+    assert _open_role_years(text) == pytest.approx(NOW - 2015, abs=0.05)
+
+
 def test_a_past_expected_degree_dates_the_cv() -> None:
     text = (
         "Experience\nTeaching Assistant, Oakfield Primary School, 09/2014 - Present\nSupported reading groups.\n"
