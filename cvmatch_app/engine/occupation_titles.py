@@ -23,7 +23,7 @@ no lexicon title concept and ESCO recognises its title.
 from __future__ import annotations
 
 import gzip
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -244,6 +244,20 @@ def _job(codes: list[str], title: str) -> Occupation:
     return found if found else Occupation(frozenset(codes), frozenset())
 
 
+def _titled(roles: list[Role], lines: list[str]) -> list[Role]:
+    """The roles, a role the reader found no title for read from the words before its dates on its own
+    line ("Recreation activity coordinator 03/2013 to Current Company Name"): people write the title
+    first, and the job's occupation is often written in lower case there."""
+    out = []
+    for role in roles:
+        line = lines[role.line] if not role.heading and 0 <= role.line < len(lines) else ""
+        before = line.split(role.date_text, 1)[0].strip(" ,|-·") if role.date_text and role.date_text in line else ""
+        if before and len(before.split()) <= _MAX_WORDS:
+            role = replace(role, title=before)
+        out.append(role)
+    return out
+
+
 def _of_role(role: Role) -> Occupation | None:
     return title_reading(role.title or role.heading)
 
@@ -299,14 +313,15 @@ def title_evidence(
     (``job_vectors``: the JD's sentences), a neighbouring occupation of its unit group, a role of its
     minor group at its skill level or above (related)."""
     job = _job(job_codes, job_title)
-    near = [(_held_closeness(job, role.title or role.heading), role) for role in cv.roles]
+    roles = _titled(cv.roles, cv.lines)
+    near = [(_held_closeness(job, role.title or role.heading), role) for role in roles]
     for value, role in near:
         if value >= SAME_OCCUPATION:
             return TitleEvidence(HELD, _where(role), role.title, [role])
     for line in _headline_lines(cv):
         if _held_closeness(job, line) >= SAME_OCCUPATION:
             return TitleEvidence(HEADLINE if cv.roles else HELD, line, line, [])
-    unplaced = [r for r in cv.roles if not _placed_by_esco(r)]
+    unplaced = [r for r in roles if not _placed_by_esco(r)]
     for role, sim in zip(unplaced, role_closeness(job_title_vector, unplaced), strict=True):
         if sim >= _SIMILAR_TITLE:
             return TitleEvidence(SIMILAR, _where(role), role.title, [role])
@@ -362,6 +377,7 @@ def years_in_occupation(
     the JD's work (``cv`` and ``job_vectors`` given); a neighbouring occupation of the same unit group
     counts for half. A role ESCO places in another group is other work, however alike its words read."""
     job = _job(job_codes, job_title)
+    roles = _titled(roles, cv.lines) if cv is not None else roles
     sims = role_closeness(job_title_vector, roles)
     doing = _related_doing_the_work(job, job_vectors or [], cv, roles) if cv is not None else []
     held: list[Role] = []
@@ -386,7 +402,7 @@ def occupation_fit(job_codes: list[str], job_title: str, cv: CVProfile, embeddin
     role titles and headline; the embedding's reading counts in full unless ESCO places the CV's own
     titles elsewhere."""
     job = _job(job_codes, job_title)
-    roles = cv.roles[:_RECENT_ROLES]
+    roles = _titled(cv.roles[:_RECENT_ROLES], cv.lines)
     titles = [role.title or role.heading for role in roles] + _headline_lines(cv)
     best = max((_held_closeness(job, title) for title in titles if title), default=FAR_APART)
     if best >= SAME_MINOR_GROUP or not any(_placed_by_esco(role) for role in roles):

@@ -193,3 +193,28 @@ def test_a_related_title_doing_the_jds_work_counts_its_years_but_is_not_the_titl
     years_selling = next(e for e in selling.evidence if e["category"] == "years")
     assert not years_selling["met"]
     assert doing.score >= 60 > selling.score
+
+
+ACTIVITIES_JD = """Activities Coordinator
+Plan and lead a monthly calendar of group activities, music and outings for residents.
+Requirements
+- 1+ year of experience leading group activities
+"""
+
+# The title written in lower case before the dates, on the role's own line.
+LOWER_CASE_TITLE_CV = """Jordan Park
+Experience
+Recreation activity coordinator 03/2019 to Current Company Name City , State
+Planned and led group games, music sessions and outings for forty residents.
+Guidance Counselor 02/2012 to 02/2019 Company Name City , State
+Met with students about course choices.
+"""
+
+
+def test_a_role_whose_title_the_reader_missed_is_read_from_its_own_line() -> None:
+    job = ENGINE.prepare_job(ACTIVITIES_JD)
+    card = ENGINE.assess_sync(job, LOWER_CASE_TITLE_CV, [])
+    title = next(e for e in card.evidence if e["requirement"].startswith("Experience as"))
+    assert title["met"] and "Recreation activity coordinator" in title["cv_line"]
+    years = next(e for e in card.evidence if e["category"] == "years")
+    assert years["met"]
