@@ -61,21 +61,22 @@ def title_matches(label: str, parsed: str) -> bool:
     return fuzz.ratio(norm(label), norm(parsed)) >= TITLE_MATCH
 
 
-def _label_point(text: str, is_end: bool) -> float:
+def _label_point(text: str, is_end: bool, present: float = NOW) -> float:
     if text == "present":
-        return NOW
+        return present
     if len(text) == 4:
         return float(text)
     year, month = int(text[:4]), int(text[5:7])
     return year + (month - 1) / 12 + (1 / 12 if is_end else 0.0)
 
 
-def label_years(roles: list[dict]) -> float:
+def label_years(roles: list[dict], present: float = NOW) -> float:
+    """The labels' total; "present" is ``present`` (today, or the old CV's own date the engine read)."""
     from cvmatch_app.engine.experience import merged_years
 
     spans = []
     for r in roles:
-        start, end = _label_point(r["start"], False), _label_point(r["end"], True)
+        start, end = _label_point(r["start"], False, present), _label_point(r["end"], True, present)
         spans.append((start, end if end > start else start + 0.5))  # "2019 - 2019": some months
     return merged_years(spans)
 
@@ -95,7 +96,7 @@ def point_matches(label: str, value: float, is_end: bool, ongoing: bool) -> bool
 
 
 def role_ongoing(role) -> bool:
-    return bool(getattr(role, "ongoing", role.end >= NOW - 1 / 24))
+    return bool(getattr(role, "ongoing", role.end >= NOW - 1 / 24))  # closed at an old CV's date: still ongoing
 
 
 def score_cv(label: dict, text: str, engine, job) -> dict:
@@ -134,7 +135,9 @@ def score_cv(label: dict, text: str, engine, job) -> dict:
     recent_ok = title_matches(label["most_recent"], recent)
     if not recent_ok:
         misses.append(f"most recent: want {label['most_recent']!r}, summary says {recent!r}")
-    want_years = label_years(label["roles"])
+    # "Present" on an old CV is its own date (experience.cv_as_of, measured by the claim audit); this
+    # benchmark measures the reading of roles and dates, so the labels' "present" takes the same date.
+    want_years = label_years(label["roles"], cv.dated_as_of or NOW)
     years_ok = abs(cv.total_years - want_years) <= YEARS_TOLERANCE
     if not years_ok:
         misses.append(f"years: want {want_years:.2f}, got {cv.total_years:.2f}")

@@ -566,9 +566,7 @@ def write_txt(path: Path, lines: list) -> None:
 
 
 def made_labels() -> list[dict]:
-    return [
-        {"file": f["file"], "roles": f["roles"], "most_recent": _most_recent(f["roles"])} for f in FIXTURES
-    ]
+    return [{"file": f["file"], "roles": f["roles"], "most_recent": _most_recent(f["roles"])} for f in FIXTURES]
 
 
 def main() -> None:

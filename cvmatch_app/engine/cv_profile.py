@@ -6,7 +6,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from .experience import claimed_years, merged_years
+from .experience import claimed_years, cv_as_of, merged_years
 from .injection import split_injection, stuffed_lines
 from .lexicon import TITLE, Hit, get_lexicon
 from .text_clean import strip_bullet
@@ -97,6 +97,8 @@ class CVProfile:
     removed_injection: list[str]
     stuffing: bool
     name_line: int = -1  # the candidate's name, which proves nothing ("Tom Cook" is not a cook)
+    ignored_lines: frozenset[int] = frozenset()  # keyword walls: read, never evidence
+    dated_as_of: float = 0.0  # an old CV's own date, to which "Present" was read (0: today)
 
     @property
     def most_recent_role(self) -> Role | None:
@@ -169,11 +171,18 @@ def build_cv_profile(text: str, now: float) -> CVProfile:
         for index in range(role.line, role.last_line + 1):
             for hit in line_hits[index]:
                 role.concepts.add(hit.concept)
-    total = merged_years([(r.start, r.end) for r in roles])
     claims = [
         n for n, rest, _ in claimed_years("\n".join(lines[:40])) if "experience" in rest.lower() or not rest.strip()
     ]
     claimed = max(claims) if claims else 0.0
+    # "Present" on an old CV is the CV's own date, not today (experience.cv_as_of says when).
+    open_starts = [r.start for r in roles if r.ongoing]
+    career_start = min((r.start for r in roles), default=None)
+    as_of = cv_as_of(lines, open_starts, career_start, claimed, now)
+    for role in roles:
+        if role.ongoing and as_of < role.end:
+            role.end = max(as_of, role.start + 1 / 12)
+    total = merged_years([(r.start, r.end) for r in roles])
 
     # The occupations the CV shows: titles in role lines weigh most, then titles anywhere.
     title_weight: defaultdict[str, float] = defaultdict(float)
@@ -209,4 +218,6 @@ def build_cv_profile(text: str, now: float) -> CVProfile:
         removed_injection=removed,
         stuffing=bool(stuffed),
         name_line=name_line,
+        ignored_lines=frozenset(stuffed),
+        dated_as_of=as_of if as_of < now and open_starts else 0.0,
     )

@@ -9,6 +9,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from .cv_profile import CVProfile, Role
+from .duties import duty_phrases_in
 from .experience import describe_years
 from .job_profile import _NAMED_ASKS, TOOL, JobProfile, Requirement
 from .lexicon import (
@@ -211,6 +212,43 @@ def _did_the_work(role: Role, own: set[str]) -> bool:
     )
 
 
+_DUTY_PHRASES = 3  # distinct phrases of the asked occupation's work in one role's own lines
+_DUTY_LINES = 2  # ... spread over at least this many lines
+
+
+@lru_cache(maxsize=8192)
+def _occupation_named(line: str, own: frozenset[str]) -> frozenset[str]:
+    """The words of a line that name one of the ``own`` occupations, each as its stemmed words."""
+    stems = tokenize(line)
+    return frozenset(" ".join(stems[h.start : h.end]) for h in get_lexicon().find(line) if h.concept in own)
+
+
+def _did_the_duties(cv: CVProfile, role: Role, own: set[str]) -> bool:
+    """A role whose heading names no occupation of another field ("Senior Executive", "Digital
+    Premedia Specialist", no title at all) and whose own lines clearly show the asked occupation's
+    work: at least ``_DUTY_PHRASES`` distinct phrases of it (``data/duties.txt``: "invoice
+    processing", "vendor payments", "3-way match"; or the occupation's own name, "accounts payable")
+    on ``_DUTY_LINES`` or more lines. One phrase is no occupation, and a role titled in another field
+    never counts, so a cook who "answered phones" gains no years as an administrative assistant."""
+    held = _held_titles(role.heading)
+    if held & own or (held and not _same_field(held, own)):
+        return False
+    own_key = frozenset(own)
+    named = {i for cid in own for i in cv.concept_lines.get(cid, ())}  # lines naming the occupation
+    phrases: set[str] = set()
+    lines: set[int] = set()
+    for index in range(role.line, min(role.last_line, len(cv.lines) - 1) + 1):
+        if index == cv.name_line or index in cv.ignored_lines:
+            continue  # the candidate's name, or a keyword wall the reader set aside
+        found = set(duty_phrases_in(cv.lines[index], own_key))
+        if index in named:
+            found |= _occupation_named(cv.lines[index], own_key)  # "accounts payable", "AP clerk"
+        if found:
+            phrases |= found
+            lines.add(index)
+    return len(phrases) >= _DUTY_PHRASES and len(lines) >= _DUTY_LINES
+
+
 def _held_titles(role_heading: str) -> set[str]:
     """The occupations a role's heading names, in its title or its employer ("Lead Educator ·
     Bright Horizons Child Care Center": the centre says what the educator does)."""
@@ -238,7 +276,9 @@ def relevant_years(cv: CVProfile, job: JobProfile, concept_ids: list[str]) -> tu
     lexicon = get_lexicon()
     own = {cid for cid in ids if lexicon.concept(cid).category == TITLE} & set(job.title_concepts)
     if own:
-        roles = [r for r in cv.roles if _held_titles(r.heading) & own or _did_the_work(r, own)]
+        roles = [
+            r for r in cv.roles if _held_titles(r.heading) & own or _did_the_work(r, own) or _did_the_duties(cv, r, own)
+        ]
         roles += [r for r in _similar_title_roles(cv, job) if r not in roles]
         near = neighbours_of(own)
         nearby = [r for r in cv.roles if r not in roles and _held_titles(r.heading) & near]

@@ -3,6 +3,7 @@ merged, education dates left out, "Present" understood."""
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -136,5 +137,97 @@ def describe_years(years: float) -> str:
     if years < 1:
         months = max(1, int(round(years * 12)))
         return f"{months} month{'s' if months != 1 else ''}"
-    rounded = round(years * 2) / 2  # half-year precision is all dated CVs support
+    # Half-year precision is all dated CVs support, rounded down unless within about a month of the
+    # next half: 1.75 years is "1.5 years", never a "2 years" that a 2+ requirement calls short.
+    rounded = math.floor(years * 2 + 0.2) / 2
     return f"{rounded:g} year{'s' if rounded != 1 else ''}"
+
+
+# ----------------------------------------------------------------------------- what "Present" means
+STALE_AFTER = 2.0  # years: a CV whose newest date is older than this may be an old CV
+AS_OF_MARGIN = 0.5  # years: a CV is written within months of the newest date it states
+_CLAIM_AGREES = 2.0  # years: "N years of experience" reaches the CV's newest date within this
+_CLAIM_TODAY_OFF = 4.0  # ... and misses today's count by more than this
+_FUTURE_SPAN = 6.0  # years: a date this far ahead of today (an expiry, a graduation) dates a current CV
+_ANY_POINT_RE = re.compile(rf"(?<![\w/.])(?:{_POINT})(?![\w/])", re.IGNORECASE)
+_VERSION_BEFORE_RE = re.compile(
+    r"\b(?:office|windows|server|studio|excel|word|outlook|access|powerpoint|project|visio|sharepoint|exchange|"
+    r"autocad|revit|dynamics|quickbooks|sql|photoshop|illustrator|indesign|creative suite|cs|sage)\s*$",
+    re.IGNORECASE,
+)
+_EXPECTED_RE = re.compile(
+    r"\b(?:expected|anticipated|expecting|to be completed|candidate for graduation|graduating|"
+    rf"will (?:graduate|complete|finish))\b[^\n]{{0,40}}?"
+    rf"(?P<point>{_POINT})",
+    re.IGNORECASE,
+)
+
+
+def _period_end(start: float, text: str) -> float:
+    """The end of the period a date names: a bare year runs to its end, a month to the month's end."""
+    return start + (1.0 if re.fullmatch(r"\s*(?:19|20)\d\d\s*", text) else 1 / 12)
+
+
+def cv_as_of(
+    lines: list[str], open_starts: list[float], career_start: float | None, claimed: float, now: float
+) -> float:
+    """When the CV was written, for what "Present" / "to Current" means: ``now`` unless the page
+    shows it is old.
+
+    The decision, as a recruiter reads an old CV: "2012 - Current" on a CV written in 2016 is four
+    years, not everything until today. The CV's own date is estimated from the newest date it
+    states anywhere (a role's start or end, a certificate, a degree, an award, any line), plus
+    ``AS_OF_MARGIN``. It replaces today only when that date is more than ``STALE_AFTER`` years old
+    AND the page gives positive evidence that it was written then:
+
+    - something is dated after the open role began (a later certificate, course, award or another
+      role's end): the CV was kept up, with dates, while in that role, and stops where it was
+      written;
+    - an "expected"/"anticipated" date that is already past (a degree "expected May 2016");
+    - the CV's own "N years of experience" adds up, from its first dated role, to a date at or after
+      its newest date and well before today (then that date is the CV's, when later).
+
+    Years that are product versions ("Windows Server 2019", "Office 2016") are not dates. A date
+    ahead of today ("BLS, expires 06/2027") shows a current CV: "Present" is today.
+
+    Without such evidence the open role runs to today. A current CV of someone in the same job since
+    2015 with no later date looks exactly like a 2015 CV; shortening that career to a year would
+    cost the candidate the years requirement, so the ambiguous case keeps today's reading (it
+    over-counts an old CV's current role, the lesser error for a CV sent to a job posted today).
+    """
+    if not open_starts:
+        return now
+    latest = 0.0
+    later_than_open = False
+    latest_open = max(open_starts)
+    for line in lines:
+        if not _HAS_YEAR_RE.search(line):
+            continue
+        for match in _ANY_POINT_RE.finditer(line):
+            start = _point(match.group(), False)
+            if start is not None and now < start <= now + _FUTURE_SPAN:
+                return now  # "BLS, expires 06/2027", "graduating 2028": written while that is ahead
+            if start is None or start > now:
+                continue  # a far-off year is a number, not the CV's date
+            if _VERSION_BEFORE_RE.search(line[: match.start()]):
+                continue  # "Windows Server 2019", "Office 2016": a product's version, not a date
+            latest = max(latest, _period_end(start, match.group()))
+            if start > latest_open + 1 / 24:
+                later_than_open = True
+    if not latest or now - latest <= STALE_AFTER:
+        return now
+    as_of = min(now, latest + AS_OF_MARGIN)
+    if later_than_open:
+        return as_of
+    for line in lines:
+        for match in _EXPECTED_RE.finditer(line):
+            point = _point(match.group("point"), False)
+            if point is not None and point < now - 1:
+                return as_of
+    if claimed and career_start is not None:
+        # "Nine years of experience" from a first role in 2006: written about 2015, whatever the
+        # newest date says (the claim may reach past it; it may not fall short of it).
+        written = career_start + claimed
+        if written >= latest - _CLAIM_AGREES and now - written > _CLAIM_TODAY_OFF:
+            return min(now, max(as_of, written))
+    return now

@@ -130,6 +130,9 @@ def executive_summary(job: JobProfile, cv: CVProfile, breakdown: ScoreBreakdown)
         first = f"{describe_years(cv.total_years)} of dated work, none of it clearly as {job.title}"
     else:
         first = "No dated work history could be read"
+    if cv.dated_as_of and cv.roles:
+        # "2012 - Current" on a CV written in 2016 is counted to 2016: say so.
+        first += f', "Present" read as the CV\'s own date (about {int(cv.dated_as_of)})'
     sentences.append((f"Most recently {title}. " if title else "") + first + ".")
 
     def order(f: Finding) -> tuple[bool, bool, float]:

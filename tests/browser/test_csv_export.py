@@ -25,8 +25,15 @@ def test_rows_follow_the_ranking_with_decisions_and_skipped_files():
         [
             _row('=HYPERLINK("http://evil")', "a.pdf", 70, "+1 nurse", status="Shortlisted", stars=4, note="Call"),
             _row("Zoë Ångström", "b.pdf", 61, "ICU nurse"),
-            ExportRow(candidate="", title="", employer="", location="", filename="scan.pdf", status="Skipped",
-                      skipped_reason="The PDF is damaged"),  # fmt: skip
+            ExportRow(
+                candidate="",
+                title="",
+                employer="",
+                location="",
+                filename="scan.pdf",
+                status="Skipped",
+                skipped_reason="The PDF is damaged",
+            ),  # fmt: skip
         ],
         job_title="Registered Nurse - ICU",
         job_date=CREATED,

@@ -25,6 +25,7 @@ def test_the_eval_files_are_there_when_ci_says_so() -> None:
     assert EVAL_FILES.is_dir(), f"CI=true but {EVAL_FILES.resolve()} is missing: the real-file tests did not run"
     assert _readable_files(), f"{EVAL_FILES.resolve()} holds no PDF, DOCX or TXT"
 
+
 REFUSED = {
     "edge_cases_scorelia/tests__fixtures__corrupt_file.pdf": "not a real PDF",
     "edge_cases_scorelia/tests__fixtures__empty_file.pdf": "empty",
