@@ -218,3 +218,27 @@ def test_a_role_whose_title_the_reader_missed_is_read_from_its_own_line() -> Non
     assert title["met"] and "Recreation activity coordinator" in title["cv_line"]
     years = next(e for e in card.evidence if e["category"] == "years")
     assert years["met"]
+
+
+CARE_JD = """Care Coordinator
+Call patients after a hospital discharge, review their medications and book follow-up visits.
+Coordinate referrals to specialists, home health and community resources.
+Requirements
+- 2+ years of experience
+"""
+
+# The same duties written under a lower occupation (ISCO 3412 beside the coordinator's 2635).
+ASSISTANT_DOING_THE_DUTIES_CV = """Lee Carter
+Experience
+Social Work Assistant, Northside Clinic, Jan 2018 - Present
+Called patients after a hospital discharge, reviewed their medications and booked follow-up visits.
+Coordinated referrals to specialists, home health and community resources.
+"""
+
+
+def test_a_lower_occupation_doing_the_duties_stays_below_interview() -> None:
+    job = ENGINE.prepare_job(CARE_JD)
+    card = ENGINE.assess_sync(job, ASSISTANT_DOING_THE_DUTIES_CV, [])
+    years = next(e for e in card.evidence if e["category"] == "years")
+    assert not years["met"]  # another occupation's years, however alike its lines read
+    assert card.score < 60
