@@ -296,8 +296,8 @@ def relevant_years(cv: CVProfile, job: JobProfile, concept_ids: list[str]) -> tu
         if set(ids) & set(job.title_concepts):
             roles += [r for r in _similar_title_roles(cv, job) if r not in roles]
     elif job.occupation_codes and cv.roles:
-        # An occupation only ESCO knows: roles titled as it, neighbours of its ISCO unit group at half.
-        return esco_years_in_occupation(job.occupation_codes, job.title, job.title_vector, cv.roles)
+        # An occupation only ESCO knows: roles titled as it or related roles doing its work, neighbours at half.
+        return esco_years_in_occupation(job.occupation_codes, job.title, job.title_vector, cv.roles, cv, job.jd_vectors)
     else:
         # No concept names the work (an occupation the lexicon does not know): roles whose titles
         # read like the job's title count, by the embedding; without a model, none can be shown.
@@ -430,7 +430,7 @@ def assess_requirement(req: Requirement, cv: CVProfile, job: JobProfile, vectors
 
 def _esco_title_finding(req: Requirement, cv: CVProfile, job: JobProfile) -> Finding:
     """The job's title placed by ESCO, not the lexicon (occupation_titles.py)."""
-    shown = esco_title_evidence(job.occupation_codes, job.title, job.title_vector, cv)
+    shown = esco_title_evidence(job.occupation_codes, job.title, job.title_vector, cv, job.jd_vectors)
     return Finding(req, shown.met, shown.cv_line, shown.found, shown.roles)
 
 

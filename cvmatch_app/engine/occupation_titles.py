@@ -23,11 +23,14 @@ no lexicon title concept and ESCO recognises its title.
 from __future__ import annotations
 
 import gzip
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import numpy as np
+
+from .embedding import get_model
 from .experience import merged_years
 from .lexicon import ISCO_OF_TITLE, TITLE, get_lexicon
 from .semantic import role_closeness
@@ -55,6 +58,13 @@ HEADLINE = 0.8  # the headline names it, the dated roles do not
 SIMILAR = 0.8  # a title ESCO does not place that the embedding reads as the job's own
 NEIGHBOUR = 0.65  # a role in the same unit group, another occupation: related, not the job
 FAMILY = 0.4  # a role in the same minor group at the job's skill level or above
+# A related role (same unit or minor group, at the job's skill level or above) whose own lines describe the
+# job's work: the JD's duties done under another title of the family ("Mortgage Consultant" for a loan
+# processor, "Case Manager" for a care coordinator). A recruiter interviews it and counts its years.
+RELATED_WITH_DUTIES = 0.65
+# Mean closeness of the JD's sentences to the role's best line (as semantic.coverage): roles that hold the
+# job's title describe it at 0.25-0.45; a related title whose lines are other work stays below 0.2.
+DUTY_COVERAGE = 0.25
 NEIGHBOUR_YEARS = 0.5  # a year in a neighbouring occupation counts as half a year (as evidence.py)
 _SIMILAR_TITLE = 0.74  # raw cosine of static title vectors (as evidence._SIMILAR_TITLE)
 _YEARS_CLOSENESS = 0.5  # an unplaced role this close to the job's title counts as years in it
@@ -234,6 +244,20 @@ def _job(codes: list[str], title: str) -> Occupation:
     return found if found else Occupation(frozenset(codes), frozenset())
 
 
+def _titled(roles: list[Role], lines: list[str]) -> list[Role]:
+    """The roles, a role the reader found no title for read from the words before its dates on its own
+    line ("Recreation activity coordinator 03/2013 to Current Company Name"): people write the title
+    first, and the job's occupation is often written in lower case there."""
+    out = []
+    for role in roles:
+        line = lines[role.line] if not role.heading and 0 <= role.line < len(lines) else ""
+        before = line.split(role.date_text, 1)[0].strip(" ,|-·") if role.date_text and role.date_text in line else ""
+        if before and len(before.split()) <= _MAX_WORDS:
+            role = replace(role, title=before)
+        out.append(role)
+    return out
+
+
 def _of_role(role: Role) -> Occupation | None:
     return title_reading(role.title or role.heading)
 
@@ -277,22 +301,32 @@ def _where(role: Role) -> str:
     return f"{role.title} ({role.date_text})"
 
 
-def title_evidence(job_codes: list[str], job_title: str, job_title_vector: list[float], cv: CVProfile) -> TitleEvidence:
+def title_evidence(
+    job_codes: list[str],
+    job_title: str,
+    job_title_vector: list[float],
+    cv: CVProfile,
+    job_vectors: list[list[float]] | None = None,
+) -> TitleEvidence:
     """How the CV shows the job's own occupation: a role titled as it (held), the headline, a title ESCO
-    does not place that reads as the job's, a neighbouring occupation of its unit group, a role of its
+    does not place that reads as the job's, a related role whose lines describe the JD's work
+    (``job_vectors``: the JD's sentences), a neighbouring occupation of its unit group, a role of its
     minor group at its skill level or above (related)."""
     job = _job(job_codes, job_title)
-    near = [(_held_closeness(job, role.title or role.heading), role) for role in cv.roles]
+    roles = _titled(cv.roles, cv.lines)
+    near = [(_held_closeness(job, role.title or role.heading), role) for role in roles]
     for value, role in near:
         if value >= SAME_OCCUPATION:
             return TitleEvidence(HELD, _where(role), role.title, [role])
     for line in _headline_lines(cv):
         if _held_closeness(job, line) >= SAME_OCCUPATION:
             return TitleEvidence(HEADLINE if cv.roles else HELD, line, line, [])
-    unplaced = [r for r in cv.roles if not _placed_by_esco(r)]
+    unplaced = [r for r in roles if not _placed_by_esco(r)]
     for role, sim in zip(unplaced, role_closeness(job_title_vector, unplaced), strict=True):
         if sim >= _SIMILAR_TITLE:
             return TitleEvidence(SIMILAR, _where(role), role.title, [role])
+    for role in _related_doing_the_work(job, job_vectors or [], cv, [role for _, role in near]):
+        return TitleEvidence(RELATED_WITH_DUTIES, _where(role), role.title, [role])
     for value, role in near:
         if value >= SAME_UNIT_GROUP:
             return TitleEvidence(NEIGHBOUR, _where(role), role.title, [role])
@@ -303,21 +337,57 @@ def title_evidence(job_codes: list[str], job_title: str, job_title_vector: list[
     return TitleEvidence(0.0, "", "", [])
 
 
+def _is_related(job: Occupation, role: Role) -> bool:
+    """Same unit or minor group as the job's occupation, at its skill level or above."""
+    held = _of_role(role)
+    value = _held_closeness(job, role.title or role.heading)
+    return held is not None and SAME_MINOR_GROUP <= value < SAME_OCCUPATION and not lower_level(job, held)
+
+
+def _related_doing_the_work(
+    job: Occupation, job_vectors: list[list[float]], cv: CVProfile, roles: list[Role]
+) -> list[Role]:
+    """Related roles (``_is_related``) whose own lines, title to last bullet, describe the JD's work."""
+    related = [role for role in roles if _is_related(job, role)]
+    model = get_model()
+    if model is None or not job_vectors or not related:
+        return []
+    jd = np.asarray(job_vectors, dtype=np.float32)
+    doing = []
+    for role in related:
+        lines = [line for line in cv.lines[role.line : role.last_line + 1] if len(line) > 3]
+        if not lines:
+            continue
+        best = (jd @ model.embed(lines).T).max(axis=1)
+        if float(np.clip((best - 0.35) / 0.4, 0.0, 1.0).mean()) >= DUTY_COVERAGE:
+            doing.append(role)
+    return doing
+
+
 def years_in_occupation(
-    job_codes: list[str], job_title: str, job_title_vector: list[float], roles: list[Role]
+    job_codes: list[str],
+    job_title: str,
+    job_title_vector: list[float],
+    roles: list[Role],
+    cv: CVProfile | None = None,
+    job_vectors: list[list[float]] | None = None,
 ) -> tuple[float, list[Role]]:
     """Years of dated work in the job's occupation: roles titled as it, or titled so that ESCO cannot
-    place them but the embedding reads them as close to the job's; a neighbouring occupation of the
-    same unit group counts for half. A role ESCO places in another group is other work, however alike
-    its words read."""
+    place them but the embedding reads them as close to the job's, and related roles whose lines describe
+    the JD's work (``cv`` and ``job_vectors`` given); a neighbouring occupation of the same unit group
+    counts for half. A role ESCO places in another group is other work, however alike its words read."""
     job = _job(job_codes, job_title)
+    roles = _titled(roles, cv.lines) if cv is not None else roles
     sims = role_closeness(job_title_vector, roles)
+    doing = _related_doing_the_work(job, job_vectors or [], cv, roles) if cv is not None else []
     held: list[Role] = []
     nearby: list[Role] = []
     for role, sim in zip(roles, sims, strict=True):
         value = _held_closeness(job, role.title or role.heading)
-        if value >= SAME_OCCUPATION or (
-            not _placed_by_esco(role) and value < SAME_UNIT_GROUP and sim >= _YEARS_CLOSENESS
+        if (
+            value >= SAME_OCCUPATION
+            or role in doing
+            or (not _placed_by_esco(role) and value < SAME_UNIT_GROUP and sim >= _YEARS_CLOSENESS)
         ):
             held.append(role)
         elif value >= SAME_UNIT_GROUP:
@@ -332,7 +402,7 @@ def occupation_fit(job_codes: list[str], job_title: str, cv: CVProfile, embeddin
     role titles and headline; the embedding's reading counts in full unless ESCO places the CV's own
     titles elsewhere."""
     job = _job(job_codes, job_title)
-    roles = cv.roles[:_RECENT_ROLES]
+    roles = _titled(cv.roles[:_RECENT_ROLES], cv.lines)
     titles = [role.title or role.heading for role in roles] + _headline_lines(cv)
     best = max((_held_closeness(job, title) for title in titles if title), default=FAR_APART)
     if best >= SAME_MINOR_GROUP or not any(_placed_by_esco(role) for role in roles):

@@ -157,3 +157,88 @@ def test_an_employer_line_above_the_title_leaves_the_title_to_the_next_line() ->
     # A title the lexicon knows on that line stays the lexicon's.
     dental = build_job_profile("Harbor Dental Group\nDental Assistant\nAssist the dentist chairside.\n")
     assert "dental_assistant" in dental.title_concepts and dental.occupation_codes == []
+
+
+# A related title of the job's ISCO family (mortgage broker, 3311, beside the loan officer's 3312).
+CONSULTANT_DOING_THE_WORK_CV = """Robin Hale
+Experience
+Mortgage Consultant, Harbor Home Loans, Jan 2017 - Present
+Collected pay stubs, W-2s and bank statements from borrowers and ordered appraisals and title work.
+Moved purchase and refinance loan files from application to closing and cleared underwriting conditions.
+Skills
+Microsoft Office
+"""
+
+CONSULTANT_SELLING_CV = """Kim Lowe
+Experience
+Mortgage Consultant, Harbor Home Loans, Jan 2017 - Present
+Made 80 cold calls a day and met the monthly sales quota for the branch.
+Won the regional sales contest twice and trained new callers on phone scripts.
+Skills
+Microsoft Office
+"""
+
+
+def test_a_related_title_doing_the_jds_work_counts_its_years_but_is_not_the_title() -> None:
+    job = ENGINE.prepare_job(PROCESSOR_JD)
+    doing = ENGINE.assess_sync(job, CONSULTANT_DOING_THE_WORK_CV, [])
+    selling = ENGINE.assess_sync(job, CONSULTANT_SELLING_CV, [])
+    # The JD's work done under a related title: its years are experience in the work (before: none).
+    years = next(e for e in doing.evidence if e["category"] == "years")
+    assert years["met"] and "Mortgage Consultant" in years["cv_line"]
+    # The title itself stays a gap that names the related role: a consultant is no processor.
+    title = next(e for e in doing.evidence if e["requirement"].startswith("Experience as"))
+    assert not title["met"] and "Mortgage Consultant" in title["cv_line"]
+    # The same title whose lines are other work earns neither.
+    years_selling = next(e for e in selling.evidence if e["category"] == "years")
+    assert not years_selling["met"]
+    assert doing.score >= 60 > selling.score
+
+
+ACTIVITIES_JD = """Activities Coordinator
+Plan and lead a monthly calendar of group activities, music and outings for residents.
+Requirements
+- 1+ year of experience leading group activities
+"""
+
+# The title written in lower case before the dates, on the role's own line.
+LOWER_CASE_TITLE_CV = """Jordan Park
+Experience
+Recreation activity coordinator 03/2019 to Current Company Name City , State
+Planned and led group games, music sessions and outings for forty residents.
+Guidance Counselor 02/2012 to 02/2019 Company Name City , State
+Met with students about course choices.
+"""
+
+
+def test_a_role_whose_title_the_reader_missed_is_read_from_its_own_line() -> None:
+    job = ENGINE.prepare_job(ACTIVITIES_JD)
+    card = ENGINE.assess_sync(job, LOWER_CASE_TITLE_CV, [])
+    title = next(e for e in card.evidence if e["requirement"].startswith("Experience as"))
+    assert title["met"] and "Recreation activity coordinator" in title["cv_line"]
+    years = next(e for e in card.evidence if e["category"] == "years")
+    assert years["met"]
+
+
+CARE_JD = """Care Coordinator
+Call patients after a hospital discharge, review their medications and book follow-up visits.
+Coordinate referrals to specialists, home health and community resources.
+Requirements
+- 2+ years of experience
+"""
+
+# The same duties written under a lower occupation (ISCO 3412 beside the coordinator's 2635).
+ASSISTANT_DOING_THE_DUTIES_CV = """Lee Carter
+Experience
+Social Work Assistant, Northside Clinic, Jan 2018 - Present
+Called patients after a hospital discharge, reviewed their medications and booked follow-up visits.
+Coordinated referrals to specialists, home health and community resources.
+"""
+
+
+def test_a_lower_occupation_doing_the_duties_stays_below_interview() -> None:
+    job = ENGINE.prepare_job(CARE_JD)
+    card = ENGINE.assess_sync(job, ASSISTANT_DOING_THE_DUTIES_CV, [])
+    years = next(e for e in card.evidence if e["category"] == "years")
+    assert not years["met"]  # another occupation's years, however alike its lines read
+    assert card.score < 60
