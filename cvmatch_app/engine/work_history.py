@@ -14,6 +14,7 @@ dates are not work.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -318,15 +319,38 @@ def _in_sentence(before: str, after: str) -> bool:
 
 def _find_dates(lines: list[str], sections: list[str], bullets: set[str], now: float) -> list[_Dates]:
     """Every date range (across line breaks) and every lone month in the work part of the CV."""
+    scan = _scan_near_years(lines, sections)
+    if scan is None:
+        return []
     has_experience = "experience" in sections
-    # Only lines near a year, outside education and skills, can hold a role's dates: the others are
-    # left empty so the date patterns scan a fraction of the CV.
+    found, taken = _range_dates(scan, sections, now, has_experience)
+    if has_experience:
+        found += _lone_dates(scan, sections, bullets, now, taken)
+    found.sort(key=lambda d: (d.first, d.last))
+    return found
+
+
+@dataclass
+class _Scan:
+    """The lines that can hold a role's dates, joined, with each line's offset in ``joined``."""
+
+    lines: list[str]
+    joined: str
+    offsets: list[int]
+
+    def line_at(self, pos: int) -> int:
+        return bisect_right(self.offsets, pos) - 1
+
+
+def _scan_near_years(lines: list[str], sections: list[str]) -> _Scan | None:
+    """Only lines near a year, outside education and skills, can hold a role's dates: the others are
+    left empty so the date patterns scan a fraction of the CV. None when no line holds a year."""
     near_year: set[int] = set()
     for index, line in enumerate(lines):
         if _HAS_YEAR_RE.search(line):
             near_year.update(range(max(0, index - _CONNECTOR_SPAN), index + _CONNECTOR_SPAN + 1))
     if not near_year:
-        return []
+        return None
     scanned = [
         line if index in near_year and sections[index] not in NOT_WORK_SECTIONS else ""
         for index, line in enumerate(lines)
@@ -336,36 +360,34 @@ def _find_dates(lines: list[str], sections: list[str], bullets: set[str], now: f
     for line in scanned:
         offsets.append(position)
         position += len(line) + 1
-    joined = "\n".join(scanned)
+    return _Scan(lines, "\n".join(scanned), offsets)
 
-    def line_at(pos: int) -> int:
-        lo, hi = 0, len(offsets) - 1
-        while lo < hi:
-            mid = (lo + hi + 1) // 2
-            if offsets[mid] <= pos:
-                lo = mid
-            else:
-                hi = mid - 1
-        return lo
 
-    def work_line(index: int) -> bool:
-        section = sections[index]
-        if section in NOT_WORK_SECTIONS:
+def _is_work_line(lines: list[str], sections: list[str], index: int, has_experience: bool) -> bool:
+    """A line of work: not in education or skills, nor beside a degree outside an experience section."""
+    section = sections[index]
+    if section in NOT_WORK_SECTIONS:
+        return False
+    if not has_experience or section != "experience":
+        near = lines[index] + " " + (lines[index - 1] if index > 0 else "")
+        if _EDU_LINE_RE.search(near):
             return False
-        if not has_experience or section != "experience":
-            near = lines[index] + " " + (lines[index - 1] if index > 0 else "")
-            if _EDU_LINE_RE.search(near):
-                return False
-        return True
+    return True
 
+
+def _range_dates(
+    scan: _Scan, sections: list[str], now: float, has_experience: bool
+) -> tuple[list[_Dates], list[tuple[int, int]]]:
+    """Every "from - to" range on work lines (outside sentences), and the spans of text they took."""
+    lines, joined, offsets = scan.lines, scan.joined, scan.offsets
     found: list[_Dates] = []
     taken: list[tuple[int, int]] = []
     ranges = list(RANGE_RE.finditer(joined))
     spans = [(m.start(), m.end()) for m in ranges]
     ranges += [m for m in BARE_RANGE_RE.finditer(joined) if not any(a < m.end() and m.start() < b for a, b in spans)]
     for match in ranges:
-        first, last = line_at(match.start()), line_at(match.end() - 1)
-        if not work_line(first) or last - first > _DATE_SPAN:
+        first, last = scan.line_at(match.start()), scan.line_at(match.end() - 1)
+        if not _is_work_line(lines, sections, first, has_experience) or last - first > _DATE_SPAN:
             continue
         start = point_value(match.group("start"), False)
         end_text = match.group("end")
@@ -383,18 +405,24 @@ def _find_dates(lines: list[str], sections: list[str], bullets: set[str], now: f
             continue  # a date inside a sentence ("grew sales from 2015 - 2017 by 20%") is no role
         found.append(_Dates(first, last, start, min(end, now), " ".join(match.group().split()), ongoing, before, after))
         taken.append((match.start(), match.end()))
-    if not has_experience:
-        return sorted(found, key=lambda d: (d.first, d.last))
-    for match in _SINGLE_POINT_RE.finditer(joined):
+    return found, taken
+
+
+def _lone_dates(
+    scan: _Scan, sections: list[str], bullets: set[str], now: float, taken: list[tuple[int, int]]
+) -> list[_Dates]:
+    """Single months or years standing for a short role, in the experience section only."""
+    found: list[_Dates] = []
+    for match in _SINGLE_POINT_RE.finditer(scan.joined):
         if any(a <= match.start() < b for a, b in taken):
             continue
-        index = line_at(match.start())
-        if sections[index] != "experience" or lines[index] in bullets:
+        index = scan.line_at(match.start())
+        if sections[index] != "experience" or scan.lines[index] in bullets:
             continue
-        line = lines[index]
+        line = scan.lines[index]
         text = match.group().strip()
         has_month = not re.fullmatch(r"\d{4}", text)
-        before, after = line[: match.start() - offsets[index]], line[match.end() - offsets[index] :]
+        before, after = line[: match.start() - scan.offsets[index]], line[match.end() - scan.offsets[index] :]
         if has_month:
             # A month alone on a short heading line: one-off or short roles ("Floral Designer 08/2017").
             if len(line.split()) > _MAX_TITLE_WORDS + 4 or _SENTENCE_END_RE.search(line.strip()):
@@ -411,7 +439,6 @@ def _find_dates(lines: list[str], sections: list[str], bullets: set[str], now: f
         else:
             end = start + 0.5
         found.append(_Dates(index, index, start, min(end, now), " ".join(text.split()), False, before, after))
-    found.sort(key=lambda d: (d.first, d.last))
     return found
 
 
