@@ -22,6 +22,11 @@ and a gap on one card), and how many of today's claims are not marked yet.
     .venv/bin/python benchmarks/engine_quality.py --real-only                  # the real-CV set only
     .venv/bin/python benchmarks/engine_quality.py --real-only --list-unmarked  # claims still to mark
 
+Held-out jobs (benchmarks/real_cv_set/heldout_labels.json): jobs written and labelled by reading after
+the engine work, on occupations the rules were not tuned on (staff accountant, C#/.NET developer).
+Printed apart, ranking only, beside TF-IDF and BM25: a check that a change generalises. Never tune to
+them; once used for tuning, move them into labels.json (with a claim audit) and write new ones.
+
 Re-auditing after an engine change (the marks are keyed by jd, CV file, requirement name,
 strength|gap and a short hash of the CV line the claim quotes, so unchanged claims keep their marks
 and a claim that now quotes another line is unmarked again):
@@ -466,6 +471,33 @@ def real_cv_set(list_unmarked: bool = False) -> None:
             print(f"  {jd}\t{requirement}")
 
 
+def held_out_jobs() -> None:
+    """Jobs labelled after the engine work, never tuned on: ranking only, beside TF-IDF and BM25."""
+    if not audit.real_cvs_dir().is_dir() or not audit.HELDOUT_LABELS.exists():
+        return
+    jobs = audit.load_jobs(audit.HELDOUT_LABELS)
+    print(f"\nHeld-out jobs ({len(jobs)}, not tuned on; ranking only):")
+    print(f"{'method':<16} {'P@5':>6} {'NDCG@5':>7} {'1st pick rank':>14} {'picks>=60':>10}")
+    methods: dict[str, Scorer] = {"local engine": local_engine, "TF-IDF cosine": tfidf_cosine, "BM25": bm25}
+    per_job = []
+    for method, scorer in methods.items():
+        p5 = n5 = rank = 0.0
+        interview = 0
+        for job in jobs:
+            scores = scorer(job.text, [audit.cv_text(n) for n in job.cvs])
+            picks = {job.cvs.index(n) for n in job.top5}
+            p5 += precision_at_k(scores, picks)
+            n5 += ndcg(scores, [float(job.grades[n]) for n in job.cvs], TOP_K)
+            rank += tie_aware_rank(scores, job.cvs.index(job.top5[0]))
+            interview += sum(1 for i in picks if scores[i] >= INTERVIEW)
+            if method == "local engine":
+                per_job.append(f"{job.jd}={precision_at_k(scores, picks):.1f}")
+        k = len(jobs)
+        share = f"{interview / (TOP_K * k):10.0%}" if method == "local engine" else f"{'-':>10}"
+        print(f"{method:<16} {p5 / k:6.3f} {n5 / k:7.3f} {rank / k:14.2f} {share}")
+    print(f"local P@5 by held-out job: {'  '.join(per_job)}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--real-only", action="store_true", help="only the real-CV set")
@@ -477,6 +509,7 @@ def main() -> None:
         unknown_occupations()
         vanetik()
     real_cv_set(list_unmarked=args.list_unmarked)
+    held_out_jobs()
     print(f"\n(total {time.perf_counter() - started:.1f} s)")
 
 

@@ -45,6 +45,7 @@ from cvmatch_app.engine import Assessment, UnreadableDocument, extract_document 
 
 SET_DIR = ROOT / "benchmarks" / "real_cv_set"
 LABELS = SET_DIR / "labels.json"
+HELDOUT_LABELS = SET_DIR / "heldout_labels.json"  # ranked apart, never tuned on (see its "about")
 MARKS = SET_DIR / "claim_marks.json"
 DEFAULT_CVS = ROOT / ".." / "shared" / "eval" / "real_cvs"
 READER_SOURCES = ("extract*.py", "pdf_*.py", "text_clean.py")
@@ -75,8 +76,8 @@ class Job:
     grades: dict[str, int]
 
 
-def load_jobs() -> list[Job]:
-    data = json.loads(LABELS.read_text(encoding="utf-8"))
+def load_jobs(labels: Path = LABELS) -> list[Job]:
+    data = json.loads(labels.read_text(encoding="utf-8"))
     jobs = []
     for row in data["jobs"]:
         text = (SET_DIR / row["jd_file"]).read_text(encoding="utf-8")
