@@ -127,7 +127,8 @@ def _job_titles(job_title: str) -> list[str]:
 def _held_job_title(role: Role, titles: list[str]) -> bool:
     """Whether a role's title is the job's title ("Senior Sous Chef" is a Sous Chef, "Head Chef" is not)."""
     held = " " + " ".join(_WORDS_RE.findall(role.title.lower())) + " "
-    return any(" " + " ".join(_WORDS_RE.findall(t.lower())) + " " in held for t in titles)
+    wanted = [" ".join(_WORDS_RE.findall(t.lower())) for t in titles]
+    return any(f" {w} " in held for w in wanted if w)
 
 
 def _present_note(cv: CVProfile, roles: list[Role]) -> str:
