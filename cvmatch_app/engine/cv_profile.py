@@ -5,14 +5,15 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import cached_property
 
-from .experience import claimed_years, cv_as_of, merged_years
+from .experience import STALE_AFTER, claimed_years, cv_as_of, merged_years, newest_stated_date
 from .injection import split_injection, stuffed_lines
 from .lexicon import TITLE, Hit, get_lexicon
 from .text_clean import strip_bullet
 from .tokens import STOPWORDS, tokenize_with_case
 from .work_history import Role as Role  # re-exported: evidence and candidate read roles from here
-from .work_history import most_recent, read_roles
+from .work_history import is_date_words, most_recent, read_roles
 
 _SECTION_WORDS = {
     "experience": (
@@ -99,18 +100,39 @@ class CVProfile:
     name_line: int = -1  # the candidate's name, which proves nothing ("Tom Cook" is not a cook)
     ignored_lines: frozenset[int] = frozenset()  # keyword walls: read, never evidence
     dated_as_of: float = 0.0  # an old CV's own date, to which "Present" was read (0: today)
+    # An open role ("2015 - Present") counted to today although no date on the CV is within
+    # STALE_AFTER years of today: the earliest such role's start (0: none). The summary says so.
+    present_unconfirmed_since: float = 0.0
 
     @property
     def most_recent_role(self) -> Role | None:
-        """The latest dated work role (the one that ends last, then the one started last)."""
-        return most_recent(self.roles)
+        """The latest dated work role (the one that ends last, then the one started last), volunteer
+        work left aside while paid work is dated."""
+        return most_recent([r for r in self.roles if not self.is_volunteer(r)] or self.roles)
+
+    def is_volunteer(self, role: Role) -> bool:
+        """A role the CV calls volunteer work: in its title or employer, or under a volunteering heading."""
+        if _VOLUNTEER_RE.search(role.heading):
+            return True
+        return 0 <= role.line < len(self._under_volunteer_heading) and self._under_volunteer_heading[role.line]
+
+    @cached_property
+    def _under_volunteer_heading(self) -> list[bool]:
+        """For each line, whether the heading it sits under names volunteer work."""
+        under, current = [], False
+        for line in self.lines:
+            if section_of(line):
+                current = bool(_VOLUNTEER_RE.search(line))
+            under.append(current)
+        return under
 
     @property
     def most_recent_title(self) -> str:
         role = self.most_recent_role
-        return role.title if role else ""
+        return role.title if role and not is_date_words(role.title) else ""
 
 
+_VOLUNTEER_RE = re.compile(r"\bvolunteer(?:ing|ed)?\b|\bcommunity (?:service|involvement)\b", re.IGNORECASE)
 _NAME_WORD_RE = re.compile(r"^[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)*\.?$")
 _TITLE_MODIFIERS = frozenset(
     "senior junior lead head chief principal staff assistant certified registered licensed sous executive "
@@ -222,4 +244,16 @@ def build_cv_profile(text: str, now: float) -> CVProfile:
         name_line=name_line,
         ignored_lines=frozenset(stuffed),
         dated_as_of=as_of if as_of < now and open_starts else 0.0,
+        present_unconfirmed_since=_present_unconfirmed(lines, roles, as_of, now),
     )
+
+
+def _present_unconfirmed(lines: list[str], roles: list[Role], as_of: float, now: float) -> float:
+    """The start of the earliest open role counted to today while the CV's newest stated date is
+    more than STALE_AFTER years old (a current CV of someone long in one job looks like an old CV: the
+    count stands, and the summary says it rests on "Present")."""
+    open_starts = [r.start for r in roles if r.ongoing]
+    if not open_starts or as_of < now:
+        return 0.0
+    newest = newest_stated_date(lines, now)
+    return min(open_starts) if newest and now - newest > STALE_AFTER else 0.0

@@ -168,6 +168,24 @@ def _period_end(start: float, text: str) -> float:
     return start + (1.0 if re.fullmatch(r"\s*(?:19|20)\d\d\s*", text) else 1 / 12)
 
 
+def newest_stated_date(lines: list[str], now: float) -> float:
+    """The end of the newest period the CV states anywhere (a role, a certificate, a degree), never
+    after today; ``now`` when a date ahead of today ("BLS, expires 06/2027") shows a current CV; 0
+    when it states none. Product versions ("Office 2016") are not dates."""
+    latest = 0.0
+    for line in lines:
+        if not _HAS_YEAR_RE.search(line):
+            continue
+        for match in _ANY_POINT_RE.finditer(line):
+            start = _point(match.group(), False)
+            if start is not None and now < start <= now + _FUTURE_SPAN:
+                return now
+            if start is None or start > now or _VERSION_BEFORE_RE.search(line[: match.start()]):
+                continue
+            latest = max(latest, min(now, _period_end(start, match.group())))
+    return latest
+
+
 def cv_as_of(
     lines: list[str], open_starts: list[float], career_start: float | None, claimed: float, now: float
 ) -> float:

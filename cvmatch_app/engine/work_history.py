@@ -680,13 +680,30 @@ def _clean_title(title: str) -> str:
     return title[:140]
 
 
+_DATE_WORDS = frozenset(MONTHS) | frozenset(
+    "to till until through thru from since and present current currently now today ongoing date city state".split()
+)
+
+
+def is_date_words(title: str) -> bool:
+    """A "title" that is only date words or a place ("Current to", "Present", "June", "TX"): a
+    piece of the dates or the address read beside them, never a job title."""
+    words = re.findall(r"[A-Za-z]+", title)
+    return not words or _is_place(title) or all(w.lower() in _DATE_WORDS or w in _US_STATES for w in words)
+
+
 def most_recent(roles: list[Role]) -> Role | None:
     """The latest role: the one that ends last (ongoing ones first), then the one started last;
-    among equals the one the CV lists first."""
-    titled = [r for r in roles if r.title] or roles
-    if not titled:
+    among equals the one the CV lists first, a titled one before an untitled one. A title that is
+    only date words counts as none, and an older titled role never stands in for a newer untitled one."""
+    if not roles:
         return None
-    return max(enumerate(titled), key=lambda item: (item[1].end, item[1].start, -item[0]))[1]
+
+    def key(item: tuple[int, Role]) -> tuple[float, float, bool, int]:
+        index, role = item
+        return (role.end, role.start, bool(role.title) and not is_date_words(role.title), -index)
+
+    return max(enumerate(roles), key=key)[1]
 
 
-__all__ = ["MONTHS", "Role", "most_recent", "read_roles", "title_score"]
+__all__ = ["MONTHS", "Role", "is_date_words", "most_recent", "read_roles", "title_score"]
