@@ -31,7 +31,7 @@ from .rubric import knockout_met, knockout_reason
 from .semantic import CVVectors, title_closeness
 from .semantic import coverage as semantic_coverage
 
-__all__ = ["Finding", "ScoreBreakdown", "assess_requirement", "relevant_years", "score_cv"]
+__all__ = ["Finding", "ScoreBreakdown", "assess_requirement", "moved_on_note", "relevant_years", "score_cv"]
 
 
 @dataclass
@@ -155,6 +155,7 @@ _YEARS_SHORT = 0.8  # below this share of the years asked, the score is capped i
 BELOW_INTERVIEW = 55.0  # caps for a missing licence, defining ask, half the must-haves or the level asked
 OTHER_OCCUPATION = 30.0
 KNOCKOUT_CAP = 55.0  # a recruiter's knockout not met: Consider at best, ranked by the rest below the band's edge
+MOVED_ON_REASON = "the job's occupation held only before the latest role"
 MOVED_ON_CAP = BELOW_INTERVIEW  # the job's occupation held only before another one: Consider, ranked by the rest
 YEARS_UNKNOWN_CAP = 50.0  # years asked, no dated role to read them from: below Interview, ranked by the rest
 # A cap never crosses into the next band: under Consider, Interview and Strong match (39.4, 59.4, 74.4).
@@ -320,7 +321,18 @@ def _career_caps(job: JobProfile, cv: CVProfile, caps: _Caps) -> None:
     who did desktop support ten years ago, a secretary now an accountant): the candidate has left the
     work. A recruiter asks why they want it back before an interview: Consider, ranked by the evidence."""
     if _held_only_before(job, cv):
-        caps.cap(MOVED_ON_CAP, "the job's occupation held only before the latest role", spread=True)
+        latest = max(cv.roles, key=lambda r: (r.start, r.end)).heading
+        caps.cap(MOVED_ON_CAP, f"{MOVED_ON_REASON} ({latest})", spread=True)
+
+
+def moved_on_note(breakdown: ScoreBreakdown) -> str:
+    """The card's sentence for the moved-on cap ("" when it did not apply): the score says Consider
+    though the requirements are met, so the card says why."""
+    for reason in breakdown.caps:
+        if reason.startswith(MOVED_ON_REASON):
+            latest = reason.removeprefix(MOVED_ON_REASON).strip(" ()").split(" · ")[0]
+            return f"The job's occupation was held only before the latest role ({latest}): Consider, not Interview."
+    return ""
 
 
 def _knockout_caps(caps: _Caps, findings: list[Finding]) -> None:

@@ -86,3 +86,12 @@ def test_moving_up_to_manage_is_not_leaving_the_occupation() -> None:
     job = ENGINE.prepare_job(DESIGNER_JD)
     result = ENGINE.assess_sync(job, MOVED_UP)
     assert result.score >= 60
+
+
+def test_the_card_says_why_a_candidate_who_moved_on_is_consider() -> None:
+    """Every must-have met yet below Interview: the summary names the latest role that explains it."""
+    job = ENGINE.prepare_job(ADMIN_JD)
+    moved = ENGINE.assess_sync(job, MOVED_ON)
+    assert "held only before the latest role (Staff Accountant" in moved.executive_summary
+    staying = ENGINE.assess_sync(job, STILL_IN_THE_JOB)
+    assert "held only before" not in staying.executive_summary
