@@ -111,9 +111,18 @@ def _holds_the_post(job: JobProfile, cv: CVProfile) -> bool:
 SAME_FAMILY_TITLE = 0.8  # of the title's share of occupation fit: the family held, in another post
 EARLIER_TITLE = 0.8  # the job's title held, but the most recent role is another occupation
 _GENERIC_TITLES = frozenset({"consultant"})
+ISCO_MINOR_GROUP_DIGITS = 3  # titles sharing these first digits of their ISCO-08 code do the same kind of work
 # Words of a heading that name a post running others' work, whatever the lexicon knows of the title
 # ("Marketing and Public Relations Manager" after years as a creative director): a move up, not away.
 _MANAGING_WORDS = re.compile(r"\b(?:manager|director|head of)\b", re.IGNORECASE)
+
+
+def _same_isco_group(cid: str, own: set[str]) -> bool:
+    """The title in the job's own ISCO-08 minor group (5321 nursing assistant, 5322 home care aide)."""
+    group = ISCO_OF_TITLE.get(cid, "")[:ISCO_MINOR_GROUP_DIGITS]
+    return len(group) == ISCO_MINOR_GROUP_DIGITS and any(
+        ISCO_OF_TITLE.get(o, "")[:ISCO_MINOR_GROUP_DIGITS] == group for o in own
+    )
 
 
 def _held_only_before(job: JobProfile, cv: CVProfile) -> bool:
@@ -138,6 +147,8 @@ def _held_only_before(job: JobProfile, cv: CVProfile) -> bool:
             return False
         if fields & set(lexicon.concept(cid).domains):
             return False  # the same field (an accountant after accounts payable)
+        if _same_isco_group(cid, own):
+            return False  # a sibling of the same work (a nursing assistant after home care)
     return True
 
 

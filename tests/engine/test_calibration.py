@@ -95,3 +95,14 @@ def test_the_card_says_why_a_candidate_who_moved_on_is_consider() -> None:
     assert "held only before the latest role (Staff Accountant" in moved.executive_summary
     staying = ENGINE.assess_sync(job, STILL_IN_THE_JOB)
     assert "held only before" not in staying.executive_summary
+
+
+def test_a_sibling_title_of_the_same_work_is_not_leaving_it() -> None:
+    """Home care aide earlier, a nursing assistant (CNA) now: the same kind of work (one ISCO-08 minor
+    group), so the candidate is not held below Interview as one who moved on."""
+    from .cases import CVS, JOBS
+
+    job = ENGINE.prepare_job(JOBS["home_care_aide"])
+    result = ENGINE.assess_sync(job, CVS["cna"])
+    assert result.score >= 60
+    assert "held only before" not in result.executive_summary
