@@ -11,7 +11,7 @@ from .cv_profile import CVProfile, build_cv_profile
 from .embedding import get_model
 from .job_profile import JobProfile, build_job_profile
 from .rubric import apply_rubric
-from .scoring import score_cv
+from .scoring import moved_on_note, score_cv
 from .semantic import CVVectors
 from .summary import evidence_rows, executive_summary, strengths_and_gaps
 from .text_clean import normalize_text
@@ -65,6 +65,9 @@ class LocalEngine:
         strengths, gaps = strengths_and_gaps(breakdown)
         knockouts = [reason for reason in breakdown.caps if reason.startswith("Knockout:")]
         summary = executive_summary(job, cv, breakdown)
+        note = moved_on_note(breakdown)
+        if note:
+            summary = f"{summary} {note}" if summary else note
         if knockouts:
             # The recruiter's knockouts come first: they decide the card whatever else it shows.
             labels = tuple(k.removeprefix("Knockout: ").removesuffix(" not shown") + " (" for k in knockouts)

@@ -4,6 +4,7 @@ out of a band its evidence does not earn."""
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 from .bands import BELOW_FLOOR_MARGIN, ceilings_below, floor_of, lowest_score_for
@@ -30,7 +31,7 @@ from .rubric import knockout_met, knockout_reason
 from .semantic import CVVectors, title_closeness
 from .semantic import coverage as semantic_coverage
 
-__all__ = ["Finding", "ScoreBreakdown", "assess_requirement", "relevant_years", "score_cv"]
+__all__ = ["Finding", "ScoreBreakdown", "assess_requirement", "moved_on_note", "relevant_years", "score_cv"]
 
 
 @dataclass
@@ -110,6 +111,18 @@ def _holds_the_post(job: JobProfile, cv: CVProfile) -> bool:
 SAME_FAMILY_TITLE = 0.8  # of the title's share of occupation fit: the family held, in another post
 EARLIER_TITLE = 0.8  # the job's title held, but the most recent role is another occupation
 _GENERIC_TITLES = frozenset({"consultant"})
+ISCO_MINOR_GROUP_DIGITS = 3  # titles sharing these first digits of their ISCO-08 code do the same kind of work
+# Words of a heading that name a post running others' work, whatever the lexicon knows of the title
+# ("Marketing and Public Relations Manager" after years as a creative director): a move up, not away.
+_MANAGING_WORDS = re.compile(r"\b(?:manager|director|head of)\b", re.IGNORECASE)
+
+
+def _same_isco_group(cid: str, own: set[str]) -> bool:
+    """The title in the job's own ISCO-08 minor group (5321 nursing assistant, 5322 home care aide)."""
+    group = ISCO_OF_TITLE.get(cid, "")[:ISCO_MINOR_GROUP_DIGITS]
+    return len(group) == ISCO_MINOR_GROUP_DIGITS and any(
+        ISCO_OF_TITLE.get(o, "")[:ISCO_MINOR_GROUP_DIGITS] == group for o in own
+    )
 
 
 def _held_only_before(job: JobProfile, cv: CVProfile) -> bool:
@@ -123,6 +136,8 @@ def _held_only_before(job: JobProfile, cv: CVProfile) -> bool:
     held = [r for r in cv.roles if _titles_of(r.heading) & own]
     if not held or not latest_titles or latest_titles & own or any(r.ongoing for r in held):
         return False  # no other occupation named last, or still in the job's own
+    if _MANAGING_WORDS.search(latest.heading):
+        return False
     lexicon = get_lexicon()
     fields = {d for cid in own for d in lexicon.concept(cid).domains} - _BROAD_DOMAINS
     for cid in latest_titles:
@@ -132,6 +147,8 @@ def _held_only_before(job: JobProfile, cv: CVProfile) -> bool:
             return False
         if fields & set(lexicon.concept(cid).domains):
             return False  # the same field (an accountant after accounts payable)
+        if _same_isco_group(cid, own):
+            return False  # a sibling of the same work (a nursing assistant after home care)
     return True
 
 
@@ -149,6 +166,8 @@ _YEARS_SHORT = 0.8  # below this share of the years asked, the score is capped i
 BELOW_INTERVIEW = 55.0  # caps for a missing licence, defining ask, half the must-haves or the level asked
 OTHER_OCCUPATION = 30.0
 KNOCKOUT_CAP = 55.0  # a recruiter's knockout not met: Consider at best, ranked by the rest below the band's edge
+MOVED_ON_REASON = "the job's occupation held only before the latest role"
+MOVED_ON_CAP = BELOW_INTERVIEW  # the job's occupation held only before another one: Consider, ranked by the rest
 YEARS_UNKNOWN_CAP = 50.0  # years asked, no dated role to read them from: below Interview, ranked by the rest
 # A cap never crosses into the next band: under Consider, Interview and Strong match (39.4, 59.4, 74.4).
 _BAND_CEILINGS = ceilings_below([floor_of("MODERATE_MATCH"), floor_of("GOOD_MATCH"), floor_of("STRONG_MATCH")])
@@ -308,6 +327,25 @@ def _apply_caps(job: JobProfile, cv: CVProfile, parts: _Parts, score: float) -> 
     return caps
 
 
+def _career_caps(job: JobProfile, cv: CVProfile, caps: _Caps) -> None:
+    """The job's occupation held only in earlier roles, another occupation in the latest (an IT auditor
+    who did desktop support ten years ago, a secretary now an accountant): the candidate has left the
+    work. A recruiter asks why they want it back before an interview: Consider, ranked by the evidence."""
+    if _held_only_before(job, cv):
+        latest = max(cv.roles, key=lambda r: (r.start, r.end)).heading
+        caps.cap(MOVED_ON_CAP, f"{MOVED_ON_REASON} ({latest})", spread=True)
+
+
+def moved_on_note(breakdown: ScoreBreakdown) -> str:
+    """The card's sentence for the moved-on cap ("" when it did not apply): the score says Consider
+    though the requirements are met, so the card says why."""
+    for reason in breakdown.caps:
+        if reason.startswith(MOVED_ON_REASON):
+            latest = reason.removeprefix(MOVED_ON_REASON).strip(" ()").split(" · ")[0]
+            return f"The job's occupation was held only before the latest role ({latest}): Consider, not Interview."
+    return ""
+
+
 def _knockout_caps(caps: _Caps, findings: list[Finding]) -> None:
     """The recruiter's knockouts (engine/rubric.py): one not met keeps the CV below the Interview band,
     and every one not met is named, even when the score is already lower."""
@@ -326,6 +364,7 @@ def score_cv(job: JobProfile, cv: CVProfile, vectors: CVVectors | None = None) -
     findings = _one_answer_per_ask([assess_requirement(req, cv, job, vectors) for req in job.requirements])
     parts = _parts(job, cv, findings, vectors)
     caps = _apply_caps(job, cv, parts, _weighted(job, parts))
+    _career_caps(job, cv, caps)
     _knockout_caps(caps, findings)
     rel_years, _ = relevant_years(cv, job, job.title_concepts)
     return ScoreBreakdown(
