@@ -383,13 +383,14 @@ def _stems_of(cv: CVProfile) -> dict[str, str]:
 
 def _term_shown(term: str, cv: CVProfile, compounds: dict[str, str], stems: dict[str, str]) -> tuple[float, str]:
     """(how surely the CV shows one word of a free-text ask, the word as the CV writes it); a word
-    of the same family counts ("underwriting" shown by "Underwriter")."""
+    of the same family counts when both are derived ("underwriting" shown by "Underwriter")."""
     if term in cv.words:
         return 1.0, term
     if term in compounds:
         return 1.0, compounds[term]
-    if len(_word_stem(term)) >= MIN_STEM and _word_stem(term) in stems:
-        return 1.0, stems[_word_stem(term)]
+    stem = _word_stem(term)
+    if stem != term and stem in stems:  # a derived word asked ("print" is not shown by "3D printing")
+        return 1.0, stems[stem]
     said = _term_equivalents().get(term, frozenset()) & (set(cv.words) | set(compounds))
     if said:
         first = sorted(said)[0]
@@ -410,9 +411,14 @@ def _best_option(
     for alternative in alternatives:
         words = [t for t in alternative if t not in _GENERIC_TERMS and t not in _ASK_FRAMING] or alternative
         shown = [_term_shown(t, cv, compounds, stems) for t in words]
+        found = [w for v, w in shown if v]
         share = sum(v for v, _ in shown) / len(words)
+        if len(words) > 1 and found:
+            # One thing in several words ("a multi-location business"): its words on one line.
+            line = _line_naming_most(cv, found, 1).lower()
+            share = min(share, sum(1 for w in found if w in line) / len(words))
         if share > best[0]:
-            best = (share, [w for v, w in shown if v])
+            best = (share, found)
     return best
 
 
