@@ -361,42 +361,100 @@ def _term_equivalents() -> dict[str, frozenset[str]]:
     return table
 
 
-def _fuzzy_terms(cv: CVProfile, terms: list[str], listed: bool = True) -> tuple[float, str]:
+_WORD_ENDINGS = ("ings", "ing", "ers", "er", "ors", "or", "ions", "ion", "ed", "es", "s")
+MIN_STEM = 5  # "process" of processing / processor; "clos" of closing / closed is too short to tell
+
+
+def _word_stem(word: str) -> str:
+    """The word without one ending of its family: "underwriting" and "underwriter" -> "underwrit"."""
+    for ending in _WORD_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= MIN_STEM:
+            return word[: -len(ending)]
+    return word
+
+
+def _stems_of(cv: CVProfile) -> dict[str, str]:
+    """Stem -> a CV word of that family."""
+    out: dict[str, str] = {}
+    for word in cv.words:
+        out.setdefault(_word_stem(word), word)
+    return out
+
+
+def _term_shown(term: str, cv: CVProfile, compounds: dict[str, str], stems: dict[str, str]) -> tuple[float, str]:
+    """(how surely the CV shows one word of a free-text ask, the word as the CV writes it); a word
+    of the same family counts when both are derived ("underwriting" shown by "Underwriter")."""
+    if term in cv.words:
+        return 1.0, term
+    if term in compounds:
+        return 1.0, compounds[term]
+    stem = _word_stem(term)
+    if stem != term and stem in stems:  # a derived word asked ("print" is not shown by "3D printing")
+        return 1.0, stems[stem]
+    said = _term_equivalents().get(term, frozenset()) & (set(cv.words) | set(compounds))
+    if said:
+        first = sorted(said)[0]
+        return 1.0, compounds.get(first, first)
+    if len(term) >= 5 and cv.words:
+        best = process.extractOne(term, list(cv.words), scorer=fuzz.ratio, score_cutoff=87)
+        if best:
+            return 0.8, best[0]
+    return 0.0, ""
+
+
+def _best_option(
+    cv: CVProfile, alternatives: list[list[str]], compounds: dict[str, str], stems: dict[str, str]
+) -> tuple[float, list[str]]:
+    """An "or" list of a free-text ask ("underwriting or closing"): the alternative the CV shows best,
+    as (share of its words shown, the words as the CV writes them). Any one alternative answers it."""
+    best: tuple[float, list[str]] = (0.0, [])
+    for alternative in alternatives:
+        words = [t for t in alternative if t not in _GENERIC_TERMS and t not in _ASK_FRAMING] or alternative
+        shown = [_term_shown(t, cv, compounds, stems) for t in words]
+        found = [w for v, w in shown if v]
+        share = sum(v for v, _ in shown) / len(words)
+        if len(words) > 1 and found:
+            # One thing in several words ("a multi-location business"): its words on one line.
+            line = _line_naming_most(cv, found, 1).lower()
+            share = min(share, sum(1 for w in found if w in line) / len(words))
+        if share > best[0]:
+            best = (share, found)
+    return best
+
+
+def _fuzzy_terms(
+    cv: CVProfile, terms: list[str], listed: bool = True, options: list[list[list[str]]] | None = None
+) -> tuple[float, str]:
     """(share of the ask's words the CV shows, the line quoting them); ``listed`` when the ask lists
-    several things ("print and digital work"), which a CV may show on different lines."""
-    terms = [t for t in terms if t not in _GENERIC_TERMS]
+    several things ("print and digital work"), which a CV may show on different lines. Each "or" list
+    of ``options`` counts as one word of the ask, shown when any one of its alternatives is."""
+    options = options or []
+    in_options = {t for alternatives in options for alt in alternatives for t in alt}
+    terms = [t for t in terms if t not in _GENERIC_TERMS and t not in in_options]
     content = [t for t in terms if t not in _ASK_FRAMING]
     terms = content or terms
-    if not terms:
+    if not terms and not options:
         return 0.0, ""
-    vocab = list(cv.words)
-    compounds = _compound_words(cv)
+    compounds, stems = _compound_words(cv), _stems_of(cv)
     found = 0.0
     matched: list[str] = []
     for term in terms:
-        if term in cv.words:
-            found += 1
-            matched.append(term)
-        elif term in compounds:
-            found += 1
-            matched.append(compounds[term])
-        elif _term_equivalents().get(term, frozenset()) & (set(cv.words) | set(compounds)):
-            found += 1
-            said = sorted(_term_equivalents()[term] & (set(cv.words) | set(compounds)))[0]
-            matched.append(compounds.get(said, said))
-        elif len(term) >= 5 and vocab:
-            best = process.extractOne(term, vocab, scorer=fuzz.ratio, score_cutoff=87)
-            if best:
-                found += 0.8
-                matched.append(best[0])
-    share = found / len(terms)
+        value, word = _term_shown(term, cv, compounds, stems)
+        found += value
+        matched += [word] if value else []
+    for alternatives in options:
+        value, words = _best_option(cv, alternatives, compounds, stems)
+        found += value
+        matched += words
+    units = len(terms) + len(options)
+    share = found / units
     # The line that names most of what was found (the strongest evidence), the first of equals; when
     # the ask lists several things the CV shows on different lines, the line that names the rest too.
     line = _line_naming_most(cv, matched, max(1, len(matched) // 2))
     rest = [m for m in matched if m not in line.lower()]
     if line and rest and not listed:
         # One thing in several words ("packaging design"): its words on different lines are not it.
-        share = min(share, (len(matched) - len(rest)) / len(terms))
+        share = min(share, (len(matched) - len(rest)) / units)
     elif line and rest and share >= 0.75:
         other = _line_naming_most(cv, rest, 1)
         line = f"{line} … {other}" if other else line
@@ -1069,7 +1127,8 @@ def _free_text_evidence(req: Requirement, cv: CVProfile, vectors: CVVectors) -> 
     tool_line = _tools_named_line(req.source, cv)
     if tool_line:
         return Finding(req, PROVEN, tool_line, "the software named")
-    share, line = _fuzzy_terms(cv, req.terms, _LISTS_THINGS_RE.search(req.source) is not None)
+    listed = _LISTS_THINGS_RE.search(req.source) is not None
+    share, line = _fuzzy_terms(cv, req.terms, listed, req.term_options)
     met = PROVEN if share >= 0.75 else (MENTIONED if share >= 0.45 else 0.0)
     semantic, semantic_line = requirement_match(req.source, vectors)
     if semantic > met:

@@ -7,6 +7,8 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
 
 from .experience import WORD_NUMBERS
 from .lexicon import (
@@ -45,9 +47,11 @@ _MUST_CUES = re.compile(
     r"you'll need|you need|you should|should hold|should have|you must|is a must|we require|hold a|holds? an?)\b",
     re.IGNORECASE,
 )
+_NUMBER = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen)"
+# "2-4 years", "two to four years": the lower figure is the minimum asked.
 _YEARS_RE = re.compile(
-    r"\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen)\s*"
-    r"(?:\+|plus|or more)?\s*(?:(?:-|–|to)\s*\d{1,2}\s*)?(?:\+\s*)?(?:years?|yrs?)\b(?![\s-]*olds?\b)",
+    rf"\b(?P<n>{_NUMBER})\s*"
+    rf"(?:\+|plus|or more)?\s*(?:(?:-|–|to)\s*{_NUMBER}\s*)?(?:\+\s*)?(?:years?|yrs?)\b(?![\s-]*olds?\b)",
     re.IGNORECASE,
 )
 _HEADINGS = {
@@ -119,6 +123,9 @@ class Requirement:
     category: str  # lexicon category, or "years" / "other"
     alternatives: list[str] = field(default_factory=list)  # concept ids: any one satisfies
     terms: list[str] = field(default_factory=list)  # content words when no concept names it
+    # "Underwriting or closing experience": each "or" list of a free-text ask, its alternatives' words;
+    # any one alternative answers its list.
+    term_options: list[list[list[str]]] = field(default_factory=list)
     years: float = 0.0
     weight: float = 1.0
     source: str = ""  # the JD line it came from
@@ -150,7 +157,10 @@ _CONDITION_RE = re.compile(
     r"\b(ability to|able to|willing(?:ness)? to|availability|available to|flexible (?:schedule|hours)|"
     r"must be (?:at least|18|21|able|willing|eligible|authori[sz]ed)|eligible to|authori[sz]ed to work|"
     r"pass (?:a |an )?(?:background|drug|medical)|background check|drug (?:test|screen)|nights and weekends|"
-    r"reliable transport(?:ation)?|own transport(?:ation)?|right to work)\b",
+    r"reliable transport(?:ation)?|own (?:transport(?:ation)?|tools|vehicle|car|hand tools)|right to work|"
+    # "Available evenings, weekends and holidays", "weekend availability": when the job is worked.
+    r"available (?:to work |for |on )?(?:early |late )?(?:evenings?|weekends?|nights?|holidays?|overtime|"
+    r"on[- ]call|shifts?|days?|mornings?|afternoons?|all shifts|rotating))\b",
     re.IGNORECASE,
 )
 _INLINE_HEADING_RE = re.compile(r"^\s*([A-Za-z][A-Za-z' &/\-]{2,40}):\s+(\S.*)$")
@@ -219,6 +229,7 @@ _OBTAIN_LATER_RE = re.compile(
     re.IGNORECASE,
 )
 OBTAINABLE_WEIGHT = 0.9
+HANDLED_DOMAIN_WEIGHT = 1.0  # what the job handles tells its field as much as a nice-to-have would
 # "Selling into HR teams", "partner with finance leaders", "selling HR tech or payroll software": an
 # occupation named as the people or the market the job deals with is no ask of the candidate.
 _AUDIENCE_RE = re.compile(
@@ -270,6 +281,7 @@ def _group_alternatives(line: str, hits: list[Hit]) -> list[list[Hit]]:
             groups.append([hit])
             examples_before = _EXAMPLES_RE.search(gap) is not None
     groups = _join_listed_alternatives(line, groups, start_of, end_of)
+    groups = _join_degree_or_credential(line, groups, start_of, end_of)
     if re.search(r",\s*(?:or|and/or)\s+\S+\s*$", line) and len(groups) > 1:
         merged: list[Hit] = []
         for group in groups:
@@ -332,6 +344,74 @@ def _join_listed_alternatives(
     return out
 
 
+def _listed_heading(raw: str) -> re.Match[str] | None:
+    """A list item that opens a section ("- Preferred: CPR certification", "- Nice to have: Spanish"):
+    the items after it are of that kind too. Only heading words count ("- Excel: pivot tables" is an ask)."""
+    item = strip_bullet(raw)
+    if item == raw.strip():
+        return None
+    inline = _INLINE_HEADING_RE.match(item)
+    if inline and inline.group(1).strip().lower() in _HEADING_LOOKUP:
+        return inline
+    return None
+
+
+# "3+ years of payroll, preferred: QuickBooks, Sage": a cue opening a list inside a line makes what
+# follows it a nice-to-have, not what came before; "a loan origination system, Encompass preferred":
+# a short last item with its cue after it is the nice-to-have. ("Ideally in a healthcare setting"
+# leaves the sentence's asks as a whole a nice-to-have, as read today.)
+_LEADING_CUE_RE = re.compile(
+    r"[,;.]\s*(?:and\s+|but\s+)?(?=(?:preferred|nice[- ]to[- ]haves?|a plus|bonus|desirable|pluses)\s*:)",
+    re.IGNORECASE,
+)
+_TRAILING_CUE_RE = re.compile(
+    r",\s*(?=(?:[\w+#./-]+\s+){0,2}[\w+#./-]+\s+(?:preferred|a plus|an advantage|desirable)\W*$)", re.IGNORECASE
+)
+
+
+def _split_at_cue(sentence: str, section: str) -> list[tuple[str, str]]:
+    """The parts of a stated-requirements sentence with the section each is read in."""
+    if section == "duties":
+        return [(sentence, section)]
+    trailing = _TRAILING_CUE_RE.search(sentence)
+    if trailing:
+        return [(sentence[: trailing.start()], section), (sentence[trailing.end() :], NICE)]
+    leading = _LEADING_CUE_RE.search(sentence)
+    if not leading:
+        return [(sentence, section)]
+    parts = [(sentence[: leading.start()], section), (sentence[leading.end() :], NICE)]
+    return [(text, kind) for text, kind in parts if text.strip()]
+
+
+# "A bachelor's degree in social work ..., or an LPN/Medical Assistant credential": the credential is
+# another way to meet the education ask, not a second must-have.
+_OR_BEFORE_RE = re.compile(r"\bor\s+(?:an?\s+|the\s+|a\s+current\s+)?$", re.IGNORECASE)
+_CREDENTIAL_NOUN_RE = re.compile(
+    r"^\W*(?:credentials?|certificates?|certifications?|licen[cs]es?|registrations?|diplomas?)\b", re.IGNORECASE
+)
+
+
+def _join_degree_or_credential(
+    line: str, groups: list[list[Hit]], start_of: Callable[[int], int], end_of: Callable[[int], int]
+) -> list[list[Hit]]:
+    lexicon = get_lexicon()
+    out: list[list[Hit]] = []
+    for group in groups:
+        previous = out[-1] if out else []
+        joined = (
+            previous
+            and lexicon.concept(previous[0].concept).category == EDUCATION
+            and lexicon.concept(group[0].concept).category in (TITLE, CREDENTIAL)
+            and _OR_BEFORE_RE.search(line[: start_of(group[0].start)])
+            and _CREDENTIAL_NOUN_RE.match(line[end_of(group[-1].end - 1) :])
+        )
+        if joined:
+            out[-1] = previous + group
+        else:
+            out.append(group)
+    return out
+
+
 def build_job_profile(jd_text: str) -> JobProfile:
     lexicon = get_lexicon()
     text, _ = normalize_text(jd_text)
@@ -362,6 +442,8 @@ def build_job_profile(jd_text: str) -> JobProfile:
         if match:
             title = match.group("title").strip()
 
+    off_senses = senses_of_title(title)
+    handled: list[str] = []  # concepts named as what the job handles: its field, not asks
     requirements: list[Requirement] = []
     term_counts: Counter[str] = Counter()
     section = "intro"
@@ -372,7 +454,7 @@ def build_job_profile(jd_text: str) -> JobProfile:
         if kind:
             section = kind
             continue
-        inline = _INLINE_HEADING_RE.match(raw)
+        inline = _INLINE_HEADING_RE.match(raw) or _listed_heading(raw)
         if inline and _heading_kind(inline.group(1) + ":") in _HEADINGS:
             # "Requirements: a degree; 3+ years ..." opens a section on the same line.
             section = _heading_kind(inline.group(1) + ":") or section
@@ -384,7 +466,12 @@ def build_job_profile(jd_text: str) -> JobProfile:
                 continue
             sentences.append(sentence)
             term_counts.update(t for t in tokenize(sentence) if t not in STOPWORDS and len(t) > 1 and not t.isdigit())
-            reqs = _requirements_from(sentence, section)
+            reqs = [
+                r
+                for part, part_section in _split_at_cue(sentence, section)
+                for r in _requirements_from(part, part_section, off_senses)
+            ]
+            handled.extend(context_concepts(sentence))
             if any(not r.duty for r in reqs):
                 stated = True
             requirements.extend(reqs)
@@ -437,6 +524,10 @@ def build_job_profile(jd_text: str) -> JobProfile:
         concept = lexicon.concept(cid)
         for domain in concept.domains:
             domains[domain] += 6.0 / len(concept.domains)
+    for cid in handled:
+        concept = lexicon.concept(cid)
+        for domain in set(concept.domains) - {"general"}:
+            domains[domain] += HANDLED_DOMAIN_WEIGHT / len(concept.domains)
 
     return JobProfile(
         title=title or "this role",
@@ -471,11 +562,89 @@ def _esco_title_ask(title: str) -> Requirement:
     return Requirement(label=f"Experience as {title}", kind=MUST, category=TITLE, weight=1.0, source=title)
 
 
-def _asked_hits(sentence: str, hits: list[Hit]) -> list[Hit]:
+_TITLE_SENSES_FILE = Path(__file__).with_name("data") / "title_senses.txt"
+Sense = tuple[str, str]  # (concept, word as the lexicon reads it)
+
+
+@lru_cache(maxsize=1)
+def _title_senses() -> list[tuple[frozenset[str], Sense]]:
+    """``data/title_senses.txt``: (title words, (concept, word)) read in the job's own sense."""
+    out: list[tuple[frozenset[str], Sense]] = []
+    for raw in _TITLE_SENSES_FILE.read_text(encoding="utf-8").splitlines():
+        line = raw.split("#", 1)[0].strip()
+        if ":" not in line:
+            continue
+        titles, _, sense = line.partition(":")
+        cid, word = sense.split()
+        out.append((frozenset(tokenize(titles)), (cid, tokenize(word)[0])))
+    return out
+
+
+def senses_of_title(title: str) -> frozenset[Sense]:
+    """The (concept, word) pairs a job with this title writes in its own sense ("closing" of a
+    mortgage processor is a loan closing, not closing sales)."""
+    words = set(tokenize(title))
+    return frozenset(sense for titles, sense in _title_senses() if titles & words)
+
+
+# People an applicant collects things from: "request missing documents from borrowers (pay stubs,
+# tax returns)" names what the job handles, the duty's object, not a skill asked.
+_OTHERS = (
+    r"(?:borrowers?|applicants?|clients?|customers?|patients?|families|residents?|members?|tenants?|vendors?|"
+    r"suppliers?|employees?|candidates?|students?|parents?|buyers?|sellers?|third parties|others)"
+)
+_COLLECTED_FROM_RE = re.compile(
+    r"\b(?:request|collect|gather|obtain|chase|receive|retrieve)(?:s|ed|ing)?\b[^.;]*?\bfrom\s+"
+    rf"(?:the\s+|our\s+|their\s+|all\s+)?{_OTHERS}\b(?:\s*\([^)]*\))?",
+    re.IGNORECASE,
+)
+# Where patients or clients come from is no ask: "a hospital or emergency department discharge",
+# "patients referred from the emergency department".
+_LEFT_PLACE_AFTER_RE = re.compile(r"^\s*(?:discharges?|admissions?|readmissions?)\b", re.IGNORECASE)
+_LEFT_PLACE_BEFORE_RE = re.compile(
+    r"\b(?:referred|discharged|transferred|admitted|released|coming|arriving|returning)\s+(?:home\s+)?from\s+"
+    r"(?:(?:an?|the|their|our)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _hit_chars(sentence: str, hit: Hit, spans: list[tuple[int, int]]) -> tuple[int, int]:
+    start = spans[hit.start][0] if hit.start < len(spans) else len(sentence)
+    end = spans[hit.end - 1][1] if hit.end - 1 < len(spans) else len(sentence)
+    return start, end
+
+
+def _in_job_sense(sentence: str, hit: Hit, spans: list[tuple[int, int]], off_senses: frozenset[Sense]) -> bool:
+    """The concept's word written in the job's own sense (``data/title_senses.txt``)."""
+    start, end = _hit_chars(sentence, hit, spans)
+    return bool(off_senses) and any((hit.concept, word) in off_senses for word in tokenize(sentence[start:end]))
+
+
+def _handled_not_asked(sentence: str, hit: Hit, spans: list[tuple[int, int]]) -> bool:
+    """What the job handles or where its people come from, not what it asks of the candidate: things
+    collected from others ("tax returns" requested from borrowers), the place patients leave."""
+    start, end = _hit_chars(sentence, hit, spans)
+    if any(m.start() < start and end <= m.end() for m in _COLLECTED_FROM_RE.finditer(sentence)):
+        return True
+    return bool(_LEFT_PLACE_AFTER_RE.match(sentence[end:]) or _LEFT_PLACE_BEFORE_RE.search(sentence[:start]))
+
+
+def context_concepts(sentence: str) -> list[str]:
+    """Concepts a sentence names as what the job handles (``_handled_not_asked``): no asks, but they
+    still tell the job's field (a processor who collects tax returns works in finance)."""
+    spans = token_spans(sentence)
+    return [
+        h.concept
+        for h in get_lexicon().find(sentence)
+        if get_lexicon().concept(h.concept).category != CREDENTIAL and _handled_not_asked(sentence, h, spans)
+    ]
+
+
+def _asked_hits(sentence: str, hits: list[Hit], off_senses: frozenset[Sense] = frozenset()) -> list[Hit]:
     """Drop occupations and fields named as the job's audience ("selling into HR teams"), and soft
     skills that are not asked of the candidate: a field of study ("a degree in marketing or
     communications"), a job condition ("reliable transport") or the employer's own description
-    ("we run a friendly office")."""
+    ("we run a friendly office"); and words that ask nothing (``_not_an_ask``)."""
     lexicon = get_lexicon()
     spans = token_spans(sentence)
     soft_not_asked = bool(
@@ -484,9 +653,15 @@ def _asked_hits(sentence: str, hits: list[Hit]) -> list[Hit]:
     kept = []
     for hit in hits:
         category = lexicon.concept(hit.concept).category
+        if _in_job_sense(sentence, hit, spans, off_senses):
+            continue
+        if category != CREDENTIAL and _handled_not_asked(sentence, hit, spans):
+            continue
         after = sentence[spans[hit.end - 1][1] :] if hit.end - 1 < len(spans) else ""
         if category in (TITLE, FIELD) and _AUDIENCE_RE.match(after):
             continue
+        if category == FIELD and _STAFF_RE.match(after):
+            continue  # "supervising kitchen staff": the people led, the ask is leading them
         if category == TITLE and _SPOKEN_TO_RE.search(sentence[: spans[hit.start][0]]):
             continue  # "able to talk to a machine operator and a vice president": the people met, not the job
         if category in (TITLE, SKILL, FIELD) and _DEGREE_FIELD_BEFORE_RE.search(sentence[: spans[hit.start][0]]):
@@ -497,6 +672,7 @@ def _asked_hits(sentence: str, hits: list[Hit]) -> list[Hit]:
     return kept
 
 
+_STAFF_RE = re.compile(r"^\W*(?:staff|crews?|workers|employees|personnel|brigades?)\b", re.IGNORECASE)
 _SPOKEN_TO_RE = re.compile(
     r"\b(?:talk|speak|communicate|interact|deal|liaise)(?:s|ed|ing)?\s+(?:to|with)\s+(?:(?:an?|the|our|all|any)\s+)?$",
     re.IGNORECASE,
@@ -512,9 +688,43 @@ _DEGREE_WORD_RE = re.compile(r"\b(?:degree|bachelor'?s?|master'?s?|diploma|major
 _EMPLOYER_SPEAKS_RE = re.compile(r"^\W*(?:we|our|at [A-Z]\w+,? we)\b", re.IGNORECASE)
 
 
-def _requirements_from(sentence: str, section: str) -> list[Requirement]:
+_OR_PARTS_RE = re.compile(r"(,|;|\bor\b|\band\b|(?<=[A-Za-z])/(?=[A-Za-z]))", re.IGNORECASE)
+_ITEM_START_RE = re.compile(r"^.*\b(?:in|with|of|for|on|as|to|from|such as|including)\s+", re.IGNORECASE)
+MAX_OPTION_WORDS = 5  # longer parts are clauses, not alternatives of one ask
+
+
+def _content_terms(text: str, shortest: int = 3) -> list[str]:
+    return [t for t in tokenize(text) if t not in STOPWORDS and len(t) >= shortest and not t.isdigit()]
+
+
+def _or_options(sentence: str) -> list[list[list[str]]]:
+    """The "or" lists of a free-text ask, each as its alternatives' content words: "Underwriting or
+    closing experience" -> [[["underwriting"], ["closing", "experience"]]]; "CHST, STS or ASP
+    certification" lists three. A list starts after its preposition ("experience in X or Y")."""
+    parts = _OR_PARTS_RE.split(sentence)  # items at even places, separators at odd places
+    options: list[list[list[str]]] = []
+    i = 1
+    while i < len(parts):
+        if parts[i].lower() not in ("or", "/"):
+            i += 2
+            continue
+        first = i - 1
+        while first >= 2 and parts[first - 1] == "," and len(parts[first - 2].split()) <= MAX_OPTION_WORDS:
+            first -= 2
+        last = i + 1
+        while last + 2 < len(parts) and parts[last + 1].lower() in ("or", "/"):
+            last += 2
+        items = [parts[first] and _ITEM_START_RE.sub("", parts[first])] + parts[first + 2 : last + 1 : 2]
+        alternatives = [_content_terms(item, shortest=2) for item in items]  # "HR" is an alternative
+        if all(0 < len(alt) <= MAX_OPTION_WORDS for alt in alternatives):
+            options.append(alternatives)
+        i = last + 1
+    return options
+
+
+def _requirements_from(sentence: str, section: str, off_senses: frozenset[Sense] = frozenset()) -> list[Requirement]:
     lexicon = get_lexicon()
-    hits = _asked_hits(sentence, lexicon.find(sentence))
+    hits = _asked_hits(sentence, lexicon.find(sentence), off_senses)
     nice_cue = _NICE_CUES.search(sentence) is not None
     must_cue = _MUST_CUES.search(sentence) is not None
     duty = False
@@ -590,8 +800,9 @@ def _requirements_from(sentence: str, section: str) -> list[Requirement]:
             )
         )
     if not hits and not years and section in ("must", "nice") and not duty and not _SCHEDULE_RE.match(sentence):
-        terms = [t for t in tokenize(sentence) if t not in STOPWORDS and len(t) > 2 and not t.isdigit()]
-        if 2 <= len(terms) <= 25:
+        terms = _content_terms(sentence)
+        # A line with its own cue may name one thing ("Encompass preferred"); otherwise one word is no ask.
+        if (1 if nice_cue else 2) <= len(terms) <= 25:
             # Conditions of the job ("able to lift", "weekend availability") are not CV evidence.
             condition = _CONDITION_RE.search(sentence) is not None
             out.append(
@@ -600,6 +811,7 @@ def _requirements_from(sentence: str, section: str) -> list[Requirement]:
                     kind=kind,
                     category=SOFT if condition else "other",
                     terms=list(dict.fromkeys(terms))[:8],
+                    term_options=_or_options(sentence),
                     weight=0.15 if condition else 0.6,
                     source=sentence[:240],
                 )
