@@ -165,6 +165,8 @@ def _relevant_roles(cv: CVProfile, concept_ids: list[str]) -> list[Role]:
         if shared and shared <= wanted_titles and held and not held & wanted_titles and not _same_field(held, shared):
             # "Assist the dentist" in a Receptionist's bullets names the job, it is not the job.
             continue
+        if shared and _field_named_in_passing(role, shared, held):
+            continue  # a purchasing agent buying for construction sites has no years in construction
         if shared:
             out.append(role)
         elif fields and any(
@@ -173,6 +175,20 @@ def _relevant_roles(cv: CVProfile, concept_ids: list[str]) -> list[Role]:
         ):
             out.append(role)
     return out
+
+
+def _field_named_in_passing(role: Role, shared: set[str], held: set[str]) -> bool:
+    """Whether a role shares only workplace fields with the ask, named in its lines, while its title is an
+    occupation of other fields and its heading names none of them: a graphic designer's posters for a
+    hospital are no years in healthcare, a buyer's construction materials none in construction."""
+    lexicon = get_lexicon()
+    if not held or any(lexicon.concept(cid).category != FIELD for cid in shared):
+        return False
+    fields = {d for cid in shared for d in lexicon.concept(cid).domains}
+    own_fields = [set(lexicon.concept(title).domains) for title in held]
+    if any(not domains - _BROAD_DOMAINS or domains & fields for domains in own_fields):
+        return False  # a manager or an owner of any trade, or a title of the field itself
+    return not {h.concept for h in lexicon.find(role.heading)} & shared
 
 
 def _same_field(a: set[str], b: set[str]) -> bool:

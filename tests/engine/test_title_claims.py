@@ -116,3 +116,15 @@ def test_first_aid_given_is_no_first_aid_certificate() -> None:
     held = "Experience\nCamp Counselor, Camp, 2015 - 2020\n- Led games\nCertifications\nCPR and First Aid certified"
     assert _met(jd, given, "CPR") == 0.0
     assert _met(jd, held, "CPR") > 0
+
+
+# ------------------------------------------------------------------ a field named in passing
+def test_a_field_named_in_the_lines_of_another_occupation_gives_no_years_in_it() -> None:
+    buyer = (
+        "Experience\nPurchasing Agent, Acme, 2010 - 2020\n- Bought construction materials for construction sites\n"
+        "Construction Supervisor, BuildCo, 2021 - 2022\n- Ran crews on construction sites"
+    )
+    owner = "Experience\nOperations Manager, BuildCo, 2010 - 2020\n- Ran construction projects for clients"
+    row = _row(SAFETY_JOB, buyer, "3+ years of construction")
+    assert not row["met"] and "Purchasing" not in row["cv_line"]
+    assert _met(SAFETY_JOB, owner, "3+ years of construction") > 0
