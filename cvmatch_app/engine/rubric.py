@@ -391,6 +391,44 @@ def validate_rubric(rubric: Any, *, strict: bool = True) -> list[dict[str, Any]]
     0, ``source`` "", ``added`` true when there is no id (a new id ``n1``, ``n2``... is given).
     ``strict`` is off only for the engine's own reading, already shown to the recruiter: a prose JD may
     state no must-have, and a JD's own words are scored as written (the recruiter's edits are checked)."""
+    _check_list(rubric)
+    out: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for index, item in enumerate(rubric, start=1):
+        where = _where(index, item)
+        if not isinstance(item, dict):
+            raise RubricError(f"{where} must be an object with a text and a kind.")
+        text = _requirement_text(where, item)
+        fields = _requirement_fields(where, item)
+        rid, added = _requirement_id(where, item, rubric, seen)
+        seen.add(rid)
+        refusal = protected_characteristic(text) if strict else None
+        if refusal:
+            raise RubricError(refusal)
+        years = fields["years"]
+        out.append(
+            {
+                "id": rid,
+                "text": text,
+                "kind": MUST if fields["knockout"] else fields["kind"],
+                "group": fields["group"],
+                "weight": fields["weight"],
+                "knockout": fields["knockout"],
+                "years": int(years) if years == int(years) else years,
+                "source": fields["source"][:MAX_SOURCE],
+                "added": added or fields["added"],
+            }
+        )
+    if strict and not any(item["kind"] == MUST for item in out):
+        raise RubricError(
+            "The rubric has only nice-to-haves: make at least one requirement a must-have, so the ranking "
+            "knows what a suitable candidate must show."
+        )
+    return out
+
+
+def _check_list(rubric: Any) -> None:
+    """A rubric is a non-empty list of at most MAX_REQUIREMENTS requirements."""
     if not isinstance(rubric, list):
         raise RubricError("The requirements must be a list of requirements (a JSON array of objects).")
     if not rubric:
@@ -400,84 +438,76 @@ def validate_rubric(rubric: Any, *, strict: bool = True) -> list[dict[str, Any]]
             f"The rubric has {len(rubric):,} requirements; the most CVMatch scores is {MAX_REQUIREMENTS}. "
             "Keep the requirements that decide who to interview."
         )
-    out: list[dict[str, Any]] = []
-    seen: set[str] = set()
-    new_ids = 0
-    for index, item in enumerate(rubric, start=1):
-        where = _where(index, item)
-        if not isinstance(item, dict):
-            raise RubricError(f"{where} must be an object with a text and a kind.")
-        unknown = sorted(str(k) for k in item if k not in FIELDS)
-        if unknown:
-            raise RubricError(
-                f"{where} has unknown field{'s' if len(unknown) > 1 else ''} {', '.join(unknown)}; "
-                f"a requirement has only {', '.join(FIELDS)}."
-            )
-        text = item.get("text")
-        if not isinstance(text, str) or not text.strip():
-            raise RubricError(f"{where} has no text: say what the candidate must have, or remove it.")
-        text = " ".join(text.split())
-        if len(text) > MAX_TEXT:
-            raise RubricError(
-                f"{where} is {len(text):,} characters long; a requirement is at most {MAX_TEXT} characters. "
-                "Split it into shorter requirements."
-            )
-        if not _content_terms(text) and not re.search(r"\w", text):
-            raise RubricError(f"{where} has no words to look for in a CV.")
-        kind = item.get("kind", MUST)
-        if kind not in KINDS:
-            raise RubricError(f'{where}: kind must be "must" or "nice", not {kind!r}.')
-        group = item.get("group", "skill")
-        if group not in GROUPS:
-            raise RubricError(f"{where}: group must be one of {', '.join(GROUPS)}, not {group!r}.")
-        weight = item.get("weight", "normal")
-        if weight not in WEIGHTS:
-            raise RubricError(f"{where}: weight must be low, normal or high, not {weight!r}.")
-        knockout = item.get("knockout", False)
-        if not isinstance(knockout, bool):
-            raise RubricError(f"{where}: knockout must be true or false.")
-        years = _number(item.get("years", 0))
-        if years is None or not 0 <= years <= MAX_YEARS:
-            raise RubricError(f"{where}: years must be a number from 0 to {MAX_YEARS}, not {item.get('years')!r}.")
-        if group == "years" and years == 0:
-            raise RubricError(f"{where} is a years requirement: give the years (1 to {MAX_YEARS}).")
-        source = item.get("source", "")
-        if not isinstance(source, str):
-            raise RubricError(f"{where}: source must be text.")
-        added = item.get("added", False)
-        if not isinstance(added, bool):
-            raise RubricError(f"{where}: added must be true or false.")
-        rid = item.get("id")
-        if rid is None or rid == "":
-            new_ids += 1
-            rid, added = f"n{new_ids}", True
-            while rid in seen or any(isinstance(r, dict) and r.get("id") == rid for r in rubric):
-                new_ids += 1
-                rid = f"n{new_ids}"
-        if not isinstance(rid, str) or len(rid) > 40:
-            raise RubricError(f"{where}: id must be a short text (e.g. r3).")
-        if rid in seen:
-            raise RubricError(f'{where}: the id "{rid}" is used twice; each requirement needs its own id.')
-        seen.add(rid)
-        refusal = protected_characteristic(text) if strict else None
-        if refusal:
-            raise RubricError(refusal)
-        out.append(
-            {
-                "id": rid,
-                "text": text,
-                "kind": MUST if knockout else kind,
-                "group": group,
-                "weight": weight,
-                "knockout": knockout,
-                "years": int(years) if years == int(years) else years,
-                "source": source[:MAX_SOURCE],
-                "added": added,
-            }
-        )
-    if strict and not any(item["kind"] == MUST for item in out):
+
+
+def _requirement_text(where: str, item: dict[str, Any]) -> str:
+    """The requirement's text, whitespace folded; refuses unknown fields, no text, too long, no words."""
+    unknown = sorted(str(k) for k in item if k not in FIELDS)
+    if unknown:
         raise RubricError(
-            "The rubric has only nice-to-haves: make at least one requirement a must-have, so the ranking "
-            "knows what a suitable candidate must show."
+            f"{where} has unknown field{'s' if len(unknown) > 1 else ''} {', '.join(unknown)}; "
+            f"a requirement has only {', '.join(FIELDS)}."
         )
-    return out
+    text = item.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise RubricError(f"{where} has no text: say what the candidate must have, or remove it.")
+    text = " ".join(text.split())
+    if len(text) > MAX_TEXT:
+        raise RubricError(
+            f"{where} is {len(text):,} characters long; a requirement is at most {MAX_TEXT} characters. "
+            "Split it into shorter requirements."
+        )
+    if not _content_terms(text) and not re.search(r"\w", text):
+        raise RubricError(f"{where} has no words to look for in a CV.")
+    return text
+
+
+def _requirement_fields(where: str, item: dict[str, Any]) -> dict[str, Any]:
+    """kind, group, weight, knockout, years, source and added, checked, with their defaults."""
+    kind = item.get("kind", MUST)
+    if kind not in KINDS:
+        raise RubricError(f'{where}: kind must be "must" or "nice", not {kind!r}.')
+    group = item.get("group", "skill")
+    if group not in GROUPS:
+        raise RubricError(f"{where}: group must be one of {', '.join(GROUPS)}, not {group!r}.")
+    weight = item.get("weight", "normal")
+    if weight not in WEIGHTS:
+        raise RubricError(f"{where}: weight must be low, normal or high, not {weight!r}.")
+    knockout = item.get("knockout", False)
+    if not isinstance(knockout, bool):
+        raise RubricError(f"{where}: knockout must be true or false.")
+    years = _number(item.get("years", 0))
+    if years is None or not 0 <= years <= MAX_YEARS:
+        raise RubricError(f"{where}: years must be a number from 0 to {MAX_YEARS}, not {item.get('years')!r}.")
+    if group == "years" and years == 0:
+        raise RubricError(f"{where} is a years requirement: give the years (1 to {MAX_YEARS}).")
+    source = item.get("source", "")
+    if not isinstance(source, str):
+        raise RubricError(f"{where}: source must be text.")
+    added = item.get("added", False)
+    if not isinstance(added, bool):
+        raise RubricError(f"{where}: added must be true or false.")
+    return {
+        "kind": kind,
+        "group": group,
+        "weight": weight,
+        "knockout": knockout,
+        "years": years,
+        "source": source,
+        "added": added,
+    }
+
+
+def _requirement_id(where: str, item: dict[str, Any], rubric: list[Any], seen: set[str]) -> tuple[str, bool]:
+    """The requirement's id and whether it is new: a requirement without one gets the next free ``nN``."""
+    rid = item.get("id")
+    if rid is None or rid == "":
+        n = 1
+        while f"n{n}" in seen or any(isinstance(r, dict) and r.get("id") == f"n{n}" for r in rubric):
+            n += 1
+        return f"n{n}", True
+    if not isinstance(rid, str) or len(rid) > 40:
+        raise RubricError(f"{where}: id must be a short text (e.g. r3).")
+    if rid in seen:
+        raise RubricError(f'{where}: the id "{rid}" is used twice; each requirement needs its own id.')
+    return rid, False

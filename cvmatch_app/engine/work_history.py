@@ -14,6 +14,7 @@ dates are not work.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -60,6 +61,19 @@ _SINGLE_POINT_RE = re.compile(rf"(?<![\w/.])(?:{POINT_PATTERN})(?![\w/])", re.IG
 _SEASON_RE = re.compile(r"^(?:spring|summer|fall|autumn|winter)\b", re.IGNORECASE)
 _HAS_YEAR_RE = re.compile(r"(?:19|20)\d\d|['’]\d\d\b")
 _MAX_TITLE_WORDS = 12
+# "Current to January 2015": the builder wrote the range backwards; the role runs from the date to now.
+_NOW_FIRST_RE = re.compile(
+    rf"(?<![\w/])(?:current|present)\s*(?:to|-|–|—)\s*(?P<start>{POINT_PATTERN})(?![\w/])", re.IGNORECASE
+)
+# A month after these words is inside a sentence ("Starting in January 2014 reduced ..."), not a heading.
+_SENTENCE_LEAD_RE = re.compile(r"\b(?:in|since|from|by|on|until|of|after|before|during|starting|started)\s*$", re.I)
+# A lone month heading a role with this many words of duties starts the role (a one-off job is a line or
+# two); such a role runs to the start of the next role, or is ongoing. Short engagements stay a month.
+_START_MONTH_MIN_WORDS = 40
+_SWAPPED_RANGE_YEARS = 3  # a range ending up to 3 years before it starts is a typo for the other order
+_SHORT_ENGAGEMENT_RE = re.compile(
+    r"\b(?:summer|intern|internship|seasonal|temp|temporary|freelance|freelancer)\b", re.I
+)
 _MAX_EMPLOYER_WORDS = 8  # a heading line naming the employer; longer lines are the role's text
 _MAX_HEADER_CHARS = 110
 _LOOK_LINES = 3  # how far above or below the dates a title may sit (non-fragment lines)
@@ -106,6 +120,7 @@ class _Dates:
     ongoing: bool
     before: str  # the text before the dates on their first line
     after: str  # and after them on their last line
+    lone_month: bool = False  # one month on a heading, no range: a short role, or the start of a longer one
 
 
 def repair(text: str) -> str:
@@ -318,15 +333,38 @@ def _in_sentence(before: str, after: str) -> bool:
 
 def _find_dates(lines: list[str], sections: list[str], bullets: set[str], now: float) -> list[_Dates]:
     """Every date range (across line breaks) and every lone month in the work part of the CV."""
+    scan = _scan_near_years(lines, sections)
+    if scan is None:
+        return []
     has_experience = "experience" in sections
-    # Only lines near a year, outside education and skills, can hold a role's dates: the others are
-    # left empty so the date patterns scan a fraction of the CV.
+    found, taken = _range_dates(scan, sections, now, has_experience)
+    if has_experience:
+        found += _lone_dates(scan, sections, bullets, now, taken)
+    found.sort(key=lambda d: (d.first, d.last))
+    return found
+
+
+@dataclass
+class _Scan:
+    """The lines that can hold a role's dates, joined, with each line's offset in ``joined``."""
+
+    lines: list[str]
+    joined: str
+    offsets: list[int]
+
+    def line_at(self, pos: int) -> int:
+        return bisect_right(self.offsets, pos) - 1
+
+
+def _scan_near_years(lines: list[str], sections: list[str]) -> _Scan | None:
+    """Only lines near a year, outside education and skills, can hold a role's dates: the others are
+    left empty so the date patterns scan a fraction of the CV. None when no line holds a year."""
     near_year: set[int] = set()
     for index, line in enumerate(lines):
         if _HAS_YEAR_RE.search(line):
             near_year.update(range(max(0, index - _CONNECTOR_SPAN), index + _CONNECTOR_SPAN + 1))
     if not near_year:
-        return []
+        return None
     scanned = [
         line if index in near_year and sections[index] not in NOT_WORK_SECTIONS else ""
         for index, line in enumerate(lines)
@@ -336,41 +374,42 @@ def _find_dates(lines: list[str], sections: list[str], bullets: set[str], now: f
     for line in scanned:
         offsets.append(position)
         position += len(line) + 1
-    joined = "\n".join(scanned)
+    return _Scan(lines, "\n".join(scanned), offsets)
 
-    def line_at(pos: int) -> int:
-        lo, hi = 0, len(offsets) - 1
-        while lo < hi:
-            mid = (lo + hi + 1) // 2
-            if offsets[mid] <= pos:
-                lo = mid
-            else:
-                hi = mid - 1
-        return lo
 
-    def work_line(index: int) -> bool:
-        section = sections[index]
-        if section in NOT_WORK_SECTIONS:
+def _is_work_line(lines: list[str], sections: list[str], index: int, has_experience: bool) -> bool:
+    """A line of work: not in education or skills, nor beside a degree outside an experience section."""
+    section = sections[index]
+    if section in NOT_WORK_SECTIONS:
+        return False
+    if not has_experience or section != "experience":
+        near = lines[index] + " " + (lines[index - 1] if index > 0 else "")
+        if _EDU_LINE_RE.search(near):
             return False
-        if not has_experience or section != "experience":
-            near = lines[index] + " " + (lines[index - 1] if index > 0 else "")
-            if _EDU_LINE_RE.search(near):
-                return False
-        return True
+    return True
 
+
+def _range_dates(
+    scan: _Scan, sections: list[str], now: float, has_experience: bool
+) -> tuple[list[_Dates], list[tuple[int, int]]]:
+    """Every "from - to" range on work lines (outside sentences), and the spans of text they took."""
+    lines, joined, offsets = scan.lines, scan.joined, scan.offsets
     found: list[_Dates] = []
     taken: list[tuple[int, int]] = []
     ranges = list(RANGE_RE.finditer(joined))
     spans = [(m.start(), m.end()) for m in ranges]
     ranges += [m for m in BARE_RANGE_RE.finditer(joined) if not any(a < m.end() and m.start() < b for a, b in spans)]
     for match in ranges:
-        first, last = line_at(match.start()), line_at(match.end() - 1)
-        if not work_line(first) or last - first > _DATE_SPAN:
+        first, last = scan.line_at(match.start()), scan.line_at(match.end() - 1)
+        if not _is_work_line(lines, sections, first, has_experience) or last - first > _DATE_SPAN:
             continue
         start = point_value(match.group("start"), False)
         end_text = match.group("end")
         ongoing = NOW_RE.fullmatch(end_text.strip()) is not None
         end = now if ongoing else point_value(end_text, True)
+        if start is not None and end is not None and end < start and start - end <= _SWAPPED_RANGE_YEARS:
+            # "January 2011 to November 2010": written the wrong way round, read as meant.
+            start, end = point_value(end_text, False), point_value(match.group("start"), True)
         if start is None or end is None or end < start or end - start > 50 or start > now + 0.1:
             continue
         if end == start:
@@ -383,22 +422,52 @@ def _find_dates(lines: list[str], sections: list[str], bullets: set[str], now: f
             continue  # a date inside a sentence ("grew sales from 2015 - 2017 by 20%") is no role
         found.append(_Dates(first, last, start, min(end, now), " ".join(match.group().split()), ongoing, before, after))
         taken.append((match.start(), match.end()))
-    if not has_experience:
-        return sorted(found, key=lambda d: (d.first, d.last))
-    for match in _SINGLE_POINT_RE.finditer(joined):
+    found += _now_first_dates(scan, sections, now, has_experience, taken)
+    return found, taken
+
+
+def _now_first_dates(
+    scan: _Scan, sections: list[str], now: float, has_experience: bool, taken: list[tuple[int, int]]
+) -> list[_Dates]:
+    """Ranges written backwards ("Current to January 2015"): from the date to now."""
+    found: list[_Dates] = []
+    for match in _NOW_FIRST_RE.finditer(scan.joined):
+        if any(a < match.end() and match.start() < b for a, b in taken):
+            continue
+        index = scan.line_at(match.start())
+        start = point_value(match.group("start"), False)
+        if start is None or start > now or not _is_work_line(scan.lines, sections, index, has_experience):
+            continue
+        line_start = scan.offsets[index]
+        before = scan.joined[line_start : match.start()]
+        after = scan.joined[match.end() : line_start + len(scan.lines[index])]
+        text = f"{' '.join(match.group('start').split())} to present"
+        found.append(_Dates(index, index, start, now, text, True, before, after))
+        taken.append((match.start(), match.end()))
+    return found
+
+
+def _lone_dates(
+    scan: _Scan, sections: list[str], bullets: set[str], now: float, taken: list[tuple[int, int]]
+) -> list[_Dates]:
+    """Single months or years standing for a short role, in the experience section only."""
+    found: list[_Dates] = []
+    for match in _SINGLE_POINT_RE.finditer(scan.joined):
         if any(a <= match.start() < b for a, b in taken):
             continue
-        index = line_at(match.start())
-        if sections[index] != "experience" or lines[index] in bullets:
+        index = scan.line_at(match.start())
+        if sections[index] != "experience" or scan.lines[index] in bullets:
             continue
-        line = lines[index]
+        line = scan.lines[index]
         text = match.group().strip()
         has_month = not re.fullmatch(r"\d{4}", text)
-        before, after = line[: match.start() - offsets[index]], line[match.end() - offsets[index] :]
+        before, after = line[: match.start() - scan.offsets[index]], line[match.end() - scan.offsets[index] :]
         if has_month:
             # A month alone on a short heading line: one-off or short roles ("Floral Designer 08/2017").
             if len(line.split()) > _MAX_TITLE_WORDS + 4 or _SENTENCE_END_RE.search(line.strip()):
                 continue
+            if _SENTENCE_LEAD_RE.search(before):
+                continue  # "Starting in January 2014 ...": a sentence broken over lines
         elif before.strip(" ,|-–—(") or after.strip(" ,|-–—)"):
             continue  # a bare year counts only on a line of its own
         start = point_value(text, False)
@@ -410,8 +479,8 @@ def _find_dates(lines: list[str], sections: list[str], bullets: set[str], now: f
             end = start + _MONTH
         else:
             end = start + 0.5
-        found.append(_Dates(index, index, start, min(end, now), " ".join(text.split()), False, before, after))
-    found.sort(key=lambda d: (d.first, d.last))
+        dates = _Dates(index, index, start, min(end, now), " ".join(text.split()), False, before, after, has_month)
+        found.append(dates)
     return found
 
 
@@ -564,7 +633,25 @@ def read_roles(lines: list[str], sections: list[str], bullets: set[str], now: fl
             )
         )
     _set_extents(roles, lines, sections, dates)
+    _lone_months_as_starts(roles, dates, lines, now)
     return roles
+
+
+def _lone_months_as_starts(roles: list[Role], dates: list[_Dates], lines: list[str], now: float) -> None:
+    """A titled role under one month with a paragraph of duties ("Corporate Accountant 04/2013" and 20
+    lines of work) started then: it runs to the start of the next role that began later, or is ongoing.
+    A role of a line or two, or a summer job, internship or freelance engagement, stays a month."""
+    for role, found in zip(roles, dates, strict=True):
+        if not found.lone_month or not role.title or _SHORT_ENGAGEMENT_RE.search(role.title):
+            continue
+        words = sum(len(lines[i].split()) for i in range(role.line, role.last_line + 1))
+        if words < _START_MONTH_MIN_WORDS:
+            continue
+        later = [other.start for other in roles if other.start > role.start]
+        if later:
+            role.end = min(later)
+        else:
+            role.end, role.ongoing = now, True
 
 
 def _set_extents(roles: list[Role], lines: list[str], sections: list[str], dates: list[_Dates]) -> None:
@@ -586,6 +673,10 @@ def _clean_title(title: str) -> str:
     title = re.sub(r"\s+", " ", repair(title)).strip(" ,:;|-–—")
     if title.count("(") > title.count(")"):
         title = title.split("(")[0].strip()
+    words = title.split()
+    half = len(words) // 2
+    if half and len(words) % 2 == 0 and [w.lower() for w in words[:half]] == [w.lower() for w in words[half:]]:
+        title = " ".join(words[:half])  # "Account Director Account Director": the builder printed it twice
     return title[:140]
 
 

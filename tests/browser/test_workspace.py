@@ -263,11 +263,13 @@ def test_blind_review_switched_on_at_submission(web_server, page):
     drop_cvs(page, [as_file("maria-nurse.txt", NURSE_WITH_CONTACT)])
     expect(page.locator(".staged-cv")).to_have_count(1)
     page.locator("#match-blind-review").click()
-    expect(page.locator("#match-blind-review")).to_have_attribute("aria-checked", "true")
+    # The switch answers once the server has handled the events queued before it (the JD's reading
+    # after typing, the dropped file): on a loaded machine that takes more than the default 5 s.
+    expect(page.locator("#match-blind-review")).to_have_attribute("aria-checked", "true", timeout=WAIT_MS)
     page.locator("#submit-match").click()
     page.wait_for_url("**/jobs/**", timeout=WAIT_MS)
     expect(page.locator("#progress-count")).to_have_text("1 of 1 done", timeout=WAIT_MS)
-    expect(page.locator("#blind-review")).to_have_attribute("aria-checked", "true")
+    expect(page.locator("#blind-review")).to_have_attribute("aria-checked", "true", timeout=WAIT_MS)
     expect(_rows(page).nth(0).locator(".row-name")).to_have_text("Candidate 1")
     html = page.content()
     for personal in PERSONAL:
