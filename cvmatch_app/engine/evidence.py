@@ -26,6 +26,7 @@ from .lexicon import (
     TAUGHT_SUBJECTS,
     TITLE,
     get_lexicon,
+    load_relations,
     neighbours_of,
     posts_named,
     skill_level,
@@ -164,6 +165,8 @@ def _relevant_roles(cv: CVProfile, concept_ids: list[str]) -> list[Role]:
         if shared and shared <= wanted_titles and held and not held & wanted_titles and not _same_field(held, shared):
             # "Assist the dentist" in a Receptionist's bullets names the job, it is not the job.
             continue
+        if shared and _field_named_in_passing(role, shared, held):
+            continue  # a purchasing agent buying for construction sites has no years in construction
         if shared:
             out.append(role)
         elif fields and any(
@@ -172,6 +175,20 @@ def _relevant_roles(cv: CVProfile, concept_ids: list[str]) -> list[Role]:
         ):
             out.append(role)
     return out
+
+
+def _field_named_in_passing(role: Role, shared: set[str], held: set[str]) -> bool:
+    """Whether a role shares only workplace fields with the ask, named in its lines, while its title is an
+    occupation of other fields and its heading names none of them: a graphic designer's posters for a
+    hospital are no years in healthcare, a buyer's construction materials none in construction."""
+    lexicon = get_lexicon()
+    if not held or any(lexicon.concept(cid).category != FIELD for cid in shared):
+        return False
+    fields = {d for cid in shared for d in lexicon.concept(cid).domains}
+    own_fields = [set(lexicon.concept(title).domains) for title in held]
+    if any(not domains - _BROAD_DOMAINS or domains & fields for domains in own_fields):
+        return False  # a manager or an owner of any trade, or a title of the field itself
+    return not {h.concept for h in lexicon.find(role.heading)} & shared
 
 
 def _same_field(a: set[str], b: set[str]) -> bool:
@@ -703,7 +720,7 @@ def _title_evidence(req: Requirement, cv: CVProfile, job: JobProfile) -> Finding
     rest = (
         _headline_title(req, cv, posts)
         or (None if other_post else _licensed_as_title(req, cv))
-        or _near_title(req, cv)
+        or _near_title(req, cv, posts)
         or _mentioned_title(req, cv)
         or _neighbouring_title(req, cv)
         or _similar_title(req, cv, job)
@@ -773,7 +790,9 @@ def _held_title(req: Requirement, cv: CVProfile, posts: dict[str, frozenset[str]
     for role in cv.roles:
         named = {h.concept for h in lexicon.find(role.heading)} & wanted
         if named and holds_asked_post(role.heading, named, posts or {}):
-            if senior_asked and not _SENIORITY_RE.search(role.heading):
+            if not _shows_the_post(cv, role, named, posts or {}):
+                continue  # a general title (a sales manager, a finance assistant) whose work is another post's
+            if _TRAINEE_RE.search(role.title) or (senior_asked and not _SENIORITY_RE.search(role.heading)):
                 junior_roles.append(role)
                 continue
             return Finding(req, PROVEN, f"{role.title} ({role.date_text})", role.title, [role])
@@ -784,7 +803,7 @@ def _held_title(req: Requirement, cv: CVProfile, posts: dict[str, frozenset[str]
     role = junior_roles[0]
     held = merged_years([(r.start, r.end) for r in junior_roles])
     where = f"{role.title} ({role.date_text})"
-    if held >= _SENIOR_YEARS and not _JUNIOR_RE.search(role.heading):
+    if held >= _SENIOR_YEARS and not _JUNIOR_RE.search(role.heading) and not _TRAINEE_RE.search(role.title):
         # Seniority is also time in the job: eight years as "Software Engineer" is the
         # experience a "Senior Software Engineer" posting asks for.
         return Finding(req, SENIOR_BY_YEARS, where, f"{role.title}, {describe_years(held)}", junior_roles)
@@ -793,21 +812,28 @@ def _held_title(req: Requirement, cv: CVProfile, posts: dict[str, frozenset[str]
 
 def _headline_title(req: Requirement, cv: CVProfile, posts: dict[str, frozenset[str]] | None = None) -> Finding | None:
     lexicon = get_lexicon()
-    for index, line in enumerate(cv.lines[:4]):
+    for index, full_line in enumerate(cv.lines[:4]):
         # The headline or the summary speaks of the candidate; a bullet under a role speaks of the
         # work ("Worked with registered nurses" names the nurses, not the candidate).
         section = cv.sections[index]
-        if index == cv.name_line or section not in ("top", "summary") or (section == "top" and len(line.split()) > 8):
+        long_top = section == "top" and len(full_line.split()) > _HEADLINE_WORDS
+        if index == cv.name_line or section not in ("top", "summary") or long_top:
             continue
+        # "Seeking a position as IT Manager": the title wanted, not held (the words before it still count).
+        line = _before_objective(full_line)
         hits = [h for h in lexicon.find(line) if h.concept in req.alternatives]
-        hits = [h for h in hits if holds_asked_post(line, {h.concept}, posts or {})]
+        hits = [
+            h
+            for h in hits
+            if holds_asked_post(line, {h.concept}, posts or {}) and _names_the_post(line, h.concept, posts)
+        ]
         if len(line.split()) > _HEADLINE_WORDS_MAX:
             # In a summary sentence the title must be said as a title ("Customer Service Representative
             # with ten years...") or as the candidate's years in it ("5 years of experience with accounts
             # payable"), not as the work ("meets customer service goals").
             hits = [h for h in hits if _said_as_title(line, lexicon.surface(line, h))]
         if hits:
-            return Finding(req, PROVEN if not cv.roles else HEADLINE_BESIDE_ROLES, cv.lines[index], line)
+            return Finding(req, PROVEN if not cv.roles else HEADLINE_BESIDE_ROLES, full_line, full_line)
     if not cv.roles:
         # No dated roles could be read: a line of the work history that reads as a job title
         # ("Help Desk Specialist") is the nearest thing to a held role.
@@ -816,6 +842,54 @@ def _headline_title(req: Requirement, cv: CVProfile, posts: dict[str, frozenset[
                 if {h.concept for h in lexicon.find(line)} & set(req.alternatives):
                     return Finding(req, UNDATED_ROLE, line, line)
     return None
+
+
+# An objective names the post the candidate wants: "To secure a project management position", "desire to
+# obtain a position as IT Manager", "Career objective: ...". A person is not an X because they want to be one.
+_OBJECTIVE_RE = re.compile(
+    r"\b(?:seeking|to secure|to obtain|to find|looking for|in search of|desire to|aspiring|aspire to|would like to|"
+    r"wish to|hoping to|objective|a position as|a career as|a role as)\b",
+    re.IGNORECASE,
+)
+# A trainee's title is below any level of the job: an intern or a student is not yet the occupation.
+_TRAINEE_RE = re.compile(r"\b(?:intern|interns|internship|trainee|student|extern|externship)\b", re.IGNORECASE)
+
+
+def _before_objective(line: str) -> str:
+    """A headline or summary line without its objective's sentence: "Registered Nurse seeking ..." keeps
+    the nurse, "To secure a management position ... . Held every post including kitchen manager" the posts held."""
+    found = _OBJECTIVE_RE.search(line)
+    if not found:
+        return line
+    end = line.find(". ", found.end())
+    return line[: found.start()] + (" " + _before_objective(line[end + 2 :]) if end >= 0 else "")
+
+
+_BY_WORK = frozenset(load_relations().get("general_post_by_work", []))
+
+
+def _names_the_post(line: str, cid: str, posts: dict[str, frozenset[str]] | None) -> bool:
+    """A headline's general title (a "Sales Manager") for a post only its work shows ([general_post_by_work])
+    is not the post: the headline has no lines of work."""
+    asked = (posts or {}).get(cid)
+    if not asked or not {(cid, post) for post in asked} & _BY_WORK:
+        return True
+    return bool(posts_named(line, cid) & asked)
+
+
+def _shows_the_post(cv: CVProfile, role: Role, held: set[str], posts: dict[str, frozenset[str]]) -> bool:
+    """Whether a role holds the specialised post asked by its title, or, when its title is the family's
+    general post (a sales manager for an account executive's post, a finance assistant for accounts
+    payable), whether its own lines show that post's work; a car dealership's sales manager has not sold
+    to businesses, a finance assistant reviewing funds has not paid invoices."""
+    for cid in held:
+        asked = posts.get(cid)
+        if not asked or posts_named(role.heading, cid) & asked or not {(cid, post) for post in asked} & _BY_WORK:
+            return True
+        last = min(role.last_line, len(cv.lines) - 1)
+        if any(posts_named(cv.lines[i], cid) & asked for i in range(role.line, last + 1)):
+            return True
+    return False
 
 
 _ROLE_TITLE_WORDS = 6
@@ -901,7 +975,32 @@ def _neighbouring_title(req: Requirement, cv: CVProfile) -> Finding | None:
     return None
 
 
-def _near_title(req: Requirement, cv: CVProfile) -> Finding | None:
+def _role_does_the_work(cv: CVProfile, role: Role, wanted: set[str], posts: dict[str, frozenset[str]]) -> bool:
+    """Whether a role's own lines name the title asked, and the post the job asks inside it (an accounting
+    associate's "accounts payable for the headquarters", not an analyst's receivables)."""
+    first, last = _work_span(cv, role)
+    for cid in wanted:
+        if posts.get(cid):
+            if any(posts_named(cv.lines[i], cid) & posts[cid] for i in range(first, last + 1)):
+                return True  # "Reduced payables on hold": the post's own words
+        elif any(first <= i <= last for i in cv.concept_lines.get(cid, ())):
+            return True
+    return False
+
+
+def _work_span(cv: CVProfile, role: Role) -> tuple[int, int]:
+    """A role's lines, with the untitled stretches the reader split off after it ("Starting in ...")."""
+    last = min(role.last_line, len(cv.lines) - 1)
+    for other in sorted(cv.roles, key=lambda r: r.line):
+        if other.line <= role.line or other.line > last + 1:
+            continue
+        if _held_titles(other.heading):
+            break
+        last = max(last, min(other.last_line, len(cv.lines) - 1))
+    return role.line, last
+
+
+def _near_title(req: Requirement, cv: CVProfile, posts: dict[str, frozenset[str]] | None = None) -> Finding | None:
     """A title of the same field at the asked level or above, whose work names the title asked (an
     accountant whose duties list accounts payable, for an AP specialist post)."""
     lexicon = get_lexicon()
@@ -910,6 +1009,8 @@ def _near_title(req: Requirement, cv: CVProfile) -> Finding | None:
         return None
     fields = {d for cid in wanted for d in lexicon.concept(cid).domains} - _BROAD_DOMAINS
     for role in cv.roles:
+        if not _role_does_the_work(cv, role, wanted, posts or {}):
+            continue  # the title's work in another role or only in a skills list: not this role's
         for held in _held_titles(role.heading) - wanted:
             if set(lexicon.concept(held).domains) & fields and _at_least_the_level(held, wanted):
                 label = lexicon.concept(held).label
@@ -982,6 +1083,8 @@ def _concept_evidence(req: Requirement, cv: CVProfile, job: JobProfile, vectors:
     if found and _names_another_member(req, found):
         # "Knife skills" asked, "recipes" shown: the same field of work, not the thing asked.
         return Finding(req, RELATED_MEMBER, line, f"{found} (related)")
+    if found and req.category == CREDENTIAL and _credential_in_a_sentence(line, found, _credentials_section(cv, line)):
+        return _credential_or_its_rules(req, cv, line, found)
     if found and _IN_PROGRESS_RE.search(line):
         # "In process of learning VLookup", "CompTIA A+ (in progress)": on the way, not there yet.
         return Finding(req, MENTIONED, line, f"{found}, in progress")
@@ -993,6 +1096,84 @@ def _concept_evidence(req: Requirement, cv: CVProfile, job: JobProfile, vectors:
         or _misspelt(req, cv)
         or Finding(req, 0.0)
     )
+
+
+# A credential is held where the CV shows it as one: a code or hours ("OSHA 30", "OSHA 510"), a card, a
+# certificate, training; or a short line of a list ("CPR", "OSHA Certified"). A sentence naming it without
+# any of these speaks of its rules or its act: "ensures compliance with OSHA regulations", "OSHA
+# inspections", "administered first aid" show no card.
+_CREDENTIAL_MARK_RE = re.compile(
+    r"\d|\b(?:cards?|cert\w*|licen[cs]\w*|hours?|hrs?|training|trained|courses?|outreach|qualified|accredited)\b",
+    re.IGNORECASE,
+)
+_MARK_WINDOW = 5  # words either side of the credential's name that may show it held
+# "Qualifications: Child Development Associate (CDA); Pediatric First Aid and CPR": a list of credentials.
+_CREDENTIALS_LABEL_RE = re.compile(
+    r"\W*(?:qualifications?|certifications?|certificates?|licen[cs]es?|credentials?|training|courses?)\b[^:]{0,20}:",
+    re.IGNORECASE,
+)
+_SENTENCE_WORDS = 6  # a line longer than this, not a list of short items, is a sentence
+_LIST_ITEM_WORDS = 3
+# The rules a credential teaches, written right after its name: "OSHA compliance", "OSHA inspections".
+_ITS_RULES_RE = re.compile(
+    r"^\W*(?:compliance|compliant|regulations?|regulated|regulatory|standards?|rules|inspections?|reporting|"
+    r"reports?|requirements?|guidelines|logs?|recordables?|violations?|issues|related)\b",
+    re.IGNORECASE,
+)
+# Running the rules is the work a duty ask ("run the site safety program") names: "ensures team
+# compliance with OSHA", "enforce safety standards"; observing them or reporting on them is not.
+_RAN_THE_RULES_RE = re.compile(
+    r"\b(?:ensur\w*|enforc\w*|implement\w*|manag\w*|oversaw|oversee\w*|develop\w*|led|lead\w*|direct\w*|"
+    r"conduct\w*|initiat\w*|ran|run|runs|running)\b",
+    re.IGNORECASE,
+)
+
+
+_WORK_SECTIONS = ("experience", "summary")
+
+
+def _credentials_section(cv: CVProfile, line: str) -> bool:
+    """Whether a line stands outside the work history and summary (certifications, affiliations, skills)."""
+    return not any(cv.sections[i] in _WORK_SECTIONS for i, text in enumerate(cv.lines) if text == line)
+
+
+def _credential_in_a_sentence(line: str, found: str, in_credentials: bool = False) -> bool:
+    """Whether a CV line names a credential only as its rules or inside a sentence, with no sign of
+    holding it near its name ("OSHA 30", "CPR and First Aid certified", "Certified in CPR") and not
+    under the CV's certifications."""
+    if _CREDENTIAL_MARK_RE.search(found):
+        return False
+    at = line.lower().find(found.lower())
+    if at < 0:
+        return False
+    before, after = line[:at].split()[-_MARK_WINDOW:], line[at + len(found) :].split()[:_MARK_WINDOW]
+    if _CREDENTIAL_MARK_RE.search(" ".join(before + after)):
+        return False
+    if _ITS_RULES_RE.search(line[at + len(found) :]):
+        return True
+    if in_credentials or _CREDENTIALS_LABEL_RE.match(line):
+        return False
+    words = line.split()
+    items = len(re.findall(r"[,;|•]", line)) + 1
+    return len(words) > _SENTENCE_WORDS and len(words) > _LIST_ITEM_WORDS * items
+
+
+def _credential_or_its_rules(req: Requirement, cv: CVProfile, line: str, found: str) -> Finding:
+    """A credential named in a sentence: another line that shows it held, else its rules known. An ask
+    naming the credential ("OSHA") needs the credential; an ask naming the work it stands for ("site
+    safety") is met by a sentence in which the candidate ran the rules."""
+    lexicon = get_lexicon()
+    for cid in req.alternatives:
+        for index in cv.concept_lines.get(cid, []):
+            other = cv.lines[index]
+            said = [lexicon.surface(other, h) for h in lexicon.find(other) if h.concept == cid]
+            in_credentials = cv.sections[index] not in _WORK_SECTIONS
+            if said and not _credential_in_a_sentence(other, said[0], in_credentials):
+                return Finding(req, PROVEN, other, said[0])
+    names_it = any(same_thing(asked, found) for asked in req.asked)
+    if not names_it and _RAN_THE_RULES_RE.search(line):
+        return Finding(req, PROVEN, line, found)
+    return Finding(req, MENTIONED, line, f"{found} named, no certificate shown")
 
 
 _LICENCE_NOUNS = r"(?:endorsement|licen[cs]e|licensure|certification|certificate|credential)s?"
