@@ -228,10 +228,15 @@ def test_keyword_stuffing_is_flagged_and_ignored() -> None:
 def test_pathological_inputs_are_fast_and_safe(jd: str, cv: str) -> None:
     import time
 
-    started = time.perf_counter()
+    # CPU time of this process, not wall time: other processes loading the machine (a benchmark beside
+    # the tests) stretch the wall clock, not the work done; a real slowdown (a quadratic loop) still fails.
+    started = time.process_time()
     result = ENGINE.assess_sync(ENGINE.prepare_job(jd), cv, [])
     assert 0 <= result.score <= 100
-    assert time.perf_counter() - started < 3.0
+    assert time.process_time() - started < PATHOLOGICAL_CPU_SECONDS
+
+
+PATHOLOGICAL_CPU_SECONDS = 3.0  # about three times the slowest case (repeated lines, ~1 s) on one core
 
 
 def test_caps_never_cross_into_the_next_band() -> None:
