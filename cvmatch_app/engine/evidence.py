@@ -511,9 +511,43 @@ def _esco_title_finding(req: Requirement, cv: CVProfile, job: JobProfile) -> Fin
 
 def _years_evidence(req: Requirement, cv: CVProfile, job: JobProfile) -> Finding:
     years, roles = relevant_years(cv, job, req.alternatives)
+    if req.asked or req.terms:
+        years, roles = _years_doing_the_subject(req, cv, roles)
     fit = min(1.0, years / req.years) if req.years else 1.0
     line = "; ".join(f"{r.title} ({r.date_text})" for r in roles[:3])
     return Finding(req, round(fit, 2), line, describe_years(years), roles)
+
+
+def _years_doing_the_subject(req: Requirement, cv: CVProfile, roles: list[Role]) -> tuple[float, list[Role]]:
+    """Of the roles in the occupation, those that did the work the years ask names: held the post asked
+    ("1 year as a sous chef": a heading naming it) or did the subject ("construction safety": a role in
+    construction whose lines name safety)."""
+    from .experience import merged_years
+
+    def named(role: Role) -> bool:
+        if req.asked:
+            return any(_held_the_post(role.heading, post, req.alternatives) for post in req.asked)
+        text = " ".join(cv.lines[role.line : role.last_line + 1])
+        return any(re.search(rf"\b{re.escape(term)}", text, re.IGNORECASE) for term in req.terms)
+
+    kept = [role for role in roles if named(role)]
+    return merged_years([(r.start, r.end) for r in kept]), kept
+
+
+def _held_the_post(heading: str, post: str, concepts: list[str]) -> bool:
+    """A role of the occupation (``relevant_years``) whose heading names the post asked, or a post of its
+    specialism ("Account Manager" for an account executive) or no other specialism ("Senior Sales Rep");
+    a senior post of the trade when the post asked is a senior one ("Head Chef" for "a year as a sous chef")."""
+    if re.search(rf"\b{re.escape(post)}\b", heading, re.IGNORECASE):
+        return True
+    if _SENIORITY_RE.search(post):
+        return _SENIORITY_RE.search(heading) is not None and not _JUNIOR_RE.search(heading)
+    for cid in concepts:
+        special = posts_named(post, cid) - {GENERAL_POST}
+        held = posts_named(heading, cid) - {GENERAL_POST}
+        if special and (not held or special & held):
+            return True
+    return False
 
 
 def _education_evidence(req: Requirement, cv: CVProfile) -> Finding:

@@ -378,8 +378,38 @@ def _split_at_cue(sentence: str, section: str) -> list[tuple[str, str]]:
         return [(sentence[: trailing.start()], section), (sentence[trailing.end() :], NICE)]
     leading = _LEADING_CUE_RE.search(sentence)
     if not leading:
-        return [(sentence, section)]
+        return _split_at_mid_cue(sentence, section)
     parts = [(sentence[: leading.start()], section), (sentence[leading.end() :], NICE)]
+    return [(text, kind) for text, kind in parts if text.strip()]
+
+
+# "At least three years in an HR role, ideally in manufacturing, and a working knowledge of employment
+# law": the clause the cue opens runs to the next ", and" / ", with" / ";" and is the nice-to-have.
+_MID_CUE_RE = re.compile(
+    r",\s*(?:and\s+|but\s+)?(?:ideally|preferably|preferred|especially|optionally)\b.*?"
+    r"(?=,\s*(?:and|but|with|as well as|plus|you)\b|;|$)",
+    re.IGNORECASE,
+)
+# Prose that states what the candidate must bring: "we are looking for someone with ...", "the ideal
+# candidate has ...", "you bring ...".
+_PROSE_ASK_RE = re.compile(
+    r"\b(?:(?:looking for|seeking|want)\s+(?:someone|a candidate|candidates|a person|people)\b|"
+    r"(?:ideal|right|successful)\s+(?:candidate|person|applicant)\s+(?:has|have|will have|brings?|is)\b|"
+    r"you bring\b)",
+    re.IGNORECASE,
+)
+
+
+def _split_at_mid_cue(sentence: str, section: str) -> list[tuple[str, str]]:
+    """A sentence that states must-haves (by its words, or by its section) with a preferred clause in
+    the middle: the clause is the nice-to-have, the rest keeps the sentence's must. Without a must,
+    the sentence is read as a whole as before ("ideally" then makes all of it a nice-to-have)."""
+    cue = _MID_CUE_RE.search(sentence)
+    stated_must = section == MUST or _MUST_CUES.search(sentence) or _PROSE_ASK_RE.search(sentence)
+    if not cue or not stated_must or section == NICE:
+        return [(sentence, section)]
+    rest = (sentence[: cue.start()] + sentence[cue.end() :]).strip()
+    parts = [(rest, MUST), (sentence[cue.start() + 1 : cue.end()].strip(), NICE)]
     return [(text, kind) for text, kind in parts if text.strip()]
 
 
@@ -722,6 +752,46 @@ def _or_options(sentence: str) -> list[list[list[str]]]:
     return options
 
 
+_ASK_WORDS = frozenset(
+    tokenize("experience experienced knowledge skills skill background work working ability certification certificate")
+)
+_BROADER_SIDE_RE = re.compile(r"\bor\s+(?:an?\s+)?(?:another|other|similar|related|equivalent|comparable)\b", re.I)
+
+
+def _or_with_unknown_side(sentence: str, group: list[Hit], hits: list[Hit]) -> bool:
+    """The occupation or field is one side of an "A or B" ask whose other side no concept names
+    ("butchery or pastry experience"): one ask met by either, in the JD's own words, not an ask of A alone."""
+    lexicon = get_lexicon()
+    if lexicon.concept(group[0].concept).category not in (TITLE, FIELD) or _BROADER_SIDE_RE.search(sentence):
+        # A skill keeps its concept ("underwriting or closing"); "manufacturing or another multi-shift
+        # environment" names the concept as the ask's example.
+        return False
+    named = {t for h in hits for t in tokenize(lexicon.surface(sentence, h))}
+    own = {t for h in group for t in tokenize(lexicon.surface(sentence, h))}
+    for alternatives in _or_options(sentence):
+        words = [set(alt) - _ASK_WORDS - STOPWORDS for alt in alternatives]
+        if len(alternatives) != 2:
+            continue  # a longer list ("care coordination, case management, ... or social services") keeps its concepts
+        if any(w and w <= own for w in words) and any(w and not w & named for w in words):
+            return True
+    return False
+
+
+def _either_side_ask(sentence: str, kind: str) -> Requirement:
+    return Requirement(
+        label=sentence[:90].rstrip(" .,;:"),
+        kind=kind,
+        category="other",
+        terms=list(dict.fromkeys(_content_terms(sentence)))[:8],
+        term_options=_or_options(sentence),
+        weight=FREE_TEXT_WEIGHT,
+        source=sentence[:240],
+    )
+
+
+FREE_TEXT_WEIGHT = 0.6
+
+
 def _requirements_from(sentence: str, section: str, off_senses: frozenset[Sense] = frozenset()) -> list[Requirement]:
     lexicon = get_lexicon()
     hits = _asked_hits(sentence, lexicon.find(sentence), off_senses)
@@ -764,6 +834,9 @@ def _requirements_from(sentence: str, section: str, off_senses: frozenset[Sense]
             req_kind = NICE
         if duty_flag and category == TITLE:
             continue  # "assist the dentist" describes the work, it does not ask to be a dentist
+        if not duty_flag and _or_with_unknown_side(sentence, group, hits):
+            out.append(_either_side_ask(sentence, req_kind))
+            continue
         spans = token_spans(sentence)
         after = sentence[spans[group[-1].end - 1][1] :] if group[-1].end - 1 < len(spans) else ""
         surfaces = list(dict.fromkeys(lexicon.surface(sentence, h) for h in group))
@@ -784,21 +857,7 @@ def _requirements_from(sentence: str, section: str, off_senses: frozenset[Sense]
             )
         )
     if years:
-        subject_hits = [h for h in hits if lexicon.concept(h.concept).category not in (EDUCATION, SOFT, CREDENTIAL)]
-        ids = list(dict.fromkeys(h.concept for h in subject_hits))
-        words = list(dict.fromkeys(lexicon.surface(sentence, h) for h in subject_hits))
-        subject = " or ".join(words[:3]) if ids else "relevant experience"
-        out.append(
-            Requirement(
-                label=f"{years:g}+ years of {subject}",
-                kind=NICE if nice_cue or section == "nice" else MUST,
-                category="years",
-                alternatives=ids,
-                years=years,
-                weight=1.2,
-                source=sentence[:240],
-            )
-        )
+        out.extend(_years_asks(sentence, hits, NICE if nice_cue or section == "nice" else MUST))
     if not hits and not years and section in ("must", "nice") and not duty and not _SCHEDULE_RE.match(sentence):
         terms = _content_terms(sentence)
         # A line with its own cue may name one thing ("Encompass preferred"); otherwise one word is no ask.
@@ -819,6 +878,111 @@ def _requirements_from(sentence: str, section: str, off_senses: frozenset[Sense]
     out = _merge_class_examples(out)
     _share_suite_weight(out)
     return out
+
+
+# Where one years ask ends in its sentence: "3+ years cooking in a restaurant kitchen, including at least
+# 1 year as a sous chef" asks two things, each with its own subject.
+_YEARS_CLAUSE_END_RE = re.compile(r",|;|\.\s|\b(?:including|of which|with at least)\b", re.IGNORECASE)
+_YEARS_SUBJECT_RE = re.compile(
+    r"^\W*(?:(?:of|in)\s+)?(?:(?:professional|hands-on|relevant|related|proven|progressive|paid|full-time)\s+)*"
+    r"(?:(?:work\s+)?experience\s*)?(?:(?:of|in|as|with|working|doing)\s+)?(?:(?:an?|the)\s+)?",
+    re.IGNORECASE,
+)
+_YEARS_SUBJECT_TAIL_RE = re.compile(r"\s+(?:experience|work|background|required|is required|preferred)\b.*$", re.I)
+YEARS_WEIGHT = 1.2
+
+
+def _years_mentions(sentence: str) -> list[tuple[float, int, int]]:
+    """(years, start, end of its clause) for each years ask of a sentence."""
+    found: list[tuple[float, int, int]] = []
+    for match in [*_YEARS_RE.finditer(sentence), *_A_YEAR_RE.finditer(sentence)]:
+        years = _years_in(match.group(0) + " of")
+        if not years or any(start <= match.start() < end for _, start, end in found):
+            continue
+        stop = _YEARS_CLAUSE_END_RE.search(sentence, match.end())
+        found.append((years, match.start(), stop.start() if stop else len(sentence)))
+    if not found and _years_in(sentence):
+        found.append((_years_in(sentence), 0, len(sentence)))  # "six months of experience"
+    return sorted(found, key=lambda f: f[1])
+
+
+def _years_asks(sentence: str, hits: list[Hit], kind: str) -> list[Requirement]:
+    """One years ask per years mention, its subject the work its own clause names ("2+ years of mortgage
+    loan processing"); a second mention in the sentence asks its own ("at least 1 year as a sous chef,
+    kitchen manager or lead line cook": years in those posts, not in any kitchen job)."""
+    mentions = _years_mentions(sentence)
+    out = []
+    for index, (years, start, end) in enumerate(mentions):
+        if len(mentions) == 1:
+            out.append(_years_ask(sentence, hits, kind, years, _years_subject(sentence, start, end)))
+            continue
+        if index == len(mentions) - 1:
+            end = len(sentence)  # the last ask runs to the end of its list ("..., kitchen manager or lead line cook")
+        inside = [h for h in hits if start <= _hit_chars(sentence, h, token_spans(sentence))[0] < end]
+        posts = _posts_asked(sentence, inside, start) if _AS_POST_RE.match(sentence, start) else []
+        titles = [h for h in inside if get_lexicon().concept(h.concept).category == TITLE]
+        if posts and titles:
+            req = _years_ask(sentence, titles, kind, years, "")
+            req.label, req.asked = f"{years:g}+ years as " + " or ".join(posts), posts
+            out.append(req)
+        else:
+            out.append(_years_ask(sentence, inside, kind, years, _years_subject(sentence, start, end)))
+    return out
+
+
+def _years_ask(sentence: str, hits: list[Hit], kind: str, years: float, phrase: str) -> Requirement:
+    """A years ask on the work the hits name, or in the JD's own words when no concept names it."""
+    lexicon = get_lexicon()
+    subject_hits = [h for h in hits if lexicon.concept(h.concept).category not in (EDUCATION, SOFT, CREDENTIAL)]
+    ids = list(dict.fromkeys(h.concept for h in subject_hits))
+    words = list(dict.fromkeys(lexicon.surface(sentence, h) for h in subject_hits))
+    subject = " or ".join(words[:3]) if ids else (phrase or "relevant experience")
+    said = set(tokenize(" ".join(words)))
+    extra = [t for t in _content_terms(phrase) if t not in said and t not in _NOT_A_SUBJECT]
+    if ids and extra and len(phrase.split()) <= MAX_SUBJECT_WORDS and said & set(tokenize(phrase)):
+        subject = phrase  # "3+ years of construction safety": the work is safety, in construction
+    return Requirement(
+        label=f"{years:g}+ years of {subject}",
+        kind=kind,
+        category="years",
+        alternatives=ids,
+        terms=extra if ids and subject == phrase else [],
+        years=years,
+        weight=YEARS_WEIGHT,
+        source=sentence[:240],
+    )
+
+
+MAX_SUBJECT_WORDS = 3  # a longer clause is a sentence, not the name of the work
+_NOT_A_SUBJECT = frozenset({"role", "roles", "position", "positions", "field", "setting", "environment", "job"})
+
+
+_AS_POST_RE = re.compile(rf"(?:{_NUMBER}|a|one)\s*\+?\s*(?:full\s+)?years?\s+(?:of experience\s+)?as\b", re.I)
+_POST_MODIFIER_RE = re.compile(r"\b(lead|senior|head|chief|principal|executive)\s+$", re.IGNORECASE)
+
+
+def _posts_asked(sentence: str, hits: list[Hit], start: int) -> list[str]:
+    """The posts a years ask names, as the JD writes them ("sous chef", "lead line cook")."""
+    lexicon = get_lexicon()
+    spans = token_spans(sentence)
+    posts = []
+    for hit in hits:
+        if lexicon.concept(hit.concept).category != TITLE:
+            continue
+        begin, _ = _hit_chars(sentence, hit, spans)
+        modifier = _POST_MODIFIER_RE.search(sentence[start:begin])
+        posts.append(((modifier.group(1) + " ") if modifier else "") + lexicon.surface(sentence, hit).lower())
+    return list(dict.fromkeys(posts))
+
+
+def _years_subject(sentence: str, start: int, end: int) -> str:
+    """The work a years ask names in its own words ("mortgage loan processing" from "2+ years of
+    mortgage loan processing experience")."""
+    match = _YEARS_RE.match(sentence, start) or _A_YEAR_RE.match(sentence, start)
+    rest = sentence[match.end() if match else start : end]
+    rest = _YEARS_SUBJECT_RE.sub("", rest, count=1)
+    rest = _YEARS_SUBJECT_TAIL_RE.sub("", rest).strip(" .,;:")
+    return rest if 0 < len(rest.split()) <= 10 else ""
 
 
 def _merge_class_examples(requirements: list[Requirement]) -> list[Requirement]:
