@@ -513,6 +513,18 @@ def _years_evidence(req: Requirement, cv: CVProfile, job: JobProfile) -> Finding
     years, roles = relevant_years(cv, job, req.alternatives)
     if req.asked or req.terms:
         years, roles = _years_doing_the_subject(req, cv, roles)
+    if req.term_options and years < req.years:
+        years, roles = _years_with_unnamed_sides(req, cv, roles)
+    if req.alternatives and job.occupation_codes and not job.title_concepts and years < req.years and cv.roles:
+        # A job only ESCO places ("Care Coordinator"): years in its own occupation answer its years ask
+        # ("2+ years in care coordination, case management ..."), beside the concepts the ask names.
+        own, own_roles = esco_years_in_occupation(
+            job.occupation_codes, job.title, job.title_vector, cv.roles, cv, job.jd_vectors
+        )
+        if req.terms:
+            own, own_roles = _years_doing_the_subject(req, cv, own_roles)
+        if own > years:
+            years, roles = own, own_roles
     fit = min(1.0, years / req.years) if req.years else 1.0
     line = "; ".join(f"{r.title} ({r.date_text})" for r in roles[:3])
     return Finding(req, round(fit, 2), line, describe_years(years), roles)
@@ -531,6 +543,26 @@ def _years_doing_the_subject(req: Requirement, cv: CVProfile, roles: list[Role])
         return any(re.search(rf"\b{re.escape(term)}", text, re.IGNORECASE) for term in req.terms)
 
     kept = [role for role in roles if named(role)]
+    return merged_years([(r.start, r.end) for r in kept]), kept
+
+
+_STEM_CHARS = 6  # "coordinate" and "coordination" share their first letters
+
+
+def _years_with_unnamed_sides(req: Requirement, cv: CVProfile, roles: list[Role]) -> tuple[float, list[Role]]:
+    """A years ask listing work no concept names ("care coordination ... or patient navigation"): roles
+    whose own lines name every word of such a side count beside the concept's roles."""
+    from .experience import merged_years
+
+    def names_side(role: Role) -> bool:
+        text = " ".join(cv.lines[role.line : role.last_line + 1])
+        return any(
+            alt and all(re.search(rf"\b{re.escape(word[:_STEM_CHARS])}", text, re.IGNORECASE) for word in alt)
+            for alternatives in req.term_options
+            for alt in alternatives
+        )
+
+    kept = roles + [role for role in cv.roles if role not in roles and names_side(role)]
     return merged_years([(r.start, r.end) for r in kept]), kept
 
 

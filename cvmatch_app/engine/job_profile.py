@@ -741,6 +741,8 @@ def _or_options(sentence: str) -> list[list[list[str]]]:
         first = i - 1
         while first >= 2 and parts[first - 1] == "," and len(parts[first - 2].split()) <= MAX_OPTION_WORDS:
             first -= 2
+        if first >= 2 and parts[first - 1] == "," and len(_ITEM_START_RE.sub("", parts[first - 2]).split()) <= 3:
+            first -= 2  # "2+ years of experience in care coordination, case management ...": the list's first item
         last = i + 1
         while last + 2 < len(parts) and parts[last + 1].lower() in ("or", "/"):
             last += 2
@@ -923,7 +925,7 @@ def _years_asks(sentence: str, hits: list[Hit], kind: str) -> list[Requirement]:
         titles = [h for h in inside if get_lexicon().concept(h.concept).category == TITLE]
         if posts and titles:
             req = _years_ask(sentence, titles, kind, years, "")
-            req.label, req.asked = f"{years:g}+ years as " + " or ".join(posts), posts
+            req.label, req.asked, req.term_options = f"{years:g}+ years as " + " or ".join(posts), posts, []
             out.append(req)
         else:
             out.append(_years_ask(sentence, inside, kind, years, _years_subject(sentence, start, end)))
@@ -941,12 +943,21 @@ def _years_ask(sentence: str, hits: list[Hit], kind: str, years: float, phrase: 
     extra = [t for t in _content_terms(phrase) if t not in said and t not in _NOT_A_SUBJECT]
     if ids and extra and len(phrase.split()) <= MAX_SUBJECT_WORDS and said & set(tokenize(phrase)):
         subject = phrase  # "3+ years of construction safety": the work is safety, in construction
+    named = {t for w in words for t in tokenize(w)}
+    sides = [
+        alts
+        for alts in _or_options(sentence)
+        if any(set(a) <= named for a in alts) and any(set(a) - _ASK_WORDS - named for a in alts)
+    ]
     return Requirement(
         label=f"{years:g}+ years of {subject}",
         kind=kind,
         category="years",
         alternatives=ids,
         terms=extra if ids and subject == phrase else [],
+        # "care coordination, case management, patient navigation or social services": work no concept
+        # names is one of the alternatives too (evidence: roles whose lines name it).
+        term_options=sides if ids else [],
         years=years,
         weight=YEARS_WEIGHT,
         source=sentence[:240],

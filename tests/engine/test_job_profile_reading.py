@@ -126,3 +126,18 @@ Made laminated pastry and desserts for brunch service.
 """
     result = ENGINE.assess_sync(ENGINE.prepare_job(jd), cv, [])
     assert any(s.startswith("Butchery or pastry") for s in result.strengths), (result.strengths, result.gaps)
+
+
+def test_years_in_a_listed_work_no_concept_names_count() -> None:
+    jd = """Care Coordinator
+
+What we are looking for
+- 2+ years of experience in care coordination, case management, patient navigation or social services
+"""
+    cv = """Dana Fox
+Experience
+Patient Liaison, Riverside Clinic, 2014 - 2020
+Coordinated patient care between the hospital, the clinic and home.
+"""
+    result = ENGINE.assess_sync(ENGINE.prepare_job(jd), cv, [])
+    assert not any(g.startswith("2+ years") for g in result.gaps), result.gaps
