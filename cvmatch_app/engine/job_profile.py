@@ -443,13 +443,36 @@ def _join_degree_or_credential(
 
 
 def build_job_profile(jd_text: str) -> JobProfile:
-    lexicon = get_lexicon()
+    """What the job asks, read once: its title, the asks of each sentence in its section, the title's
+    own ask, the minimum years and the fields the job is in."""
     text, _ = normalize_text(jd_text)
     raw_lines = _reflow([line for line in text.split("\n") if line.strip()])
     # "... patient charts. Requirements: a diploma; ..." — a heading in mid-paragraph opens a section.
     raw_lines = [part for line in raw_lines for part in _MID_HEADING_RE.split(line) if part and part.strip()]
+    title = _read_title(raw_lines)
+    read = _read_sections(raw_lines, senses_of_title(title))
+    title, title_concepts, occupation_codes = _place_title(title, raw_lines)
+    requirements = _dedupe(_drop_context(read.requirements, title_concepts) + _defining_asks(title, title_concepts))
+    _weigh_defining(requirements, title_concepts)
+    requirements = _with_title_ask(requirements, title, title_concepts, occupation_codes)
+    return JobProfile(
+        title=title or "this role",
+        title_concepts=title_concepts,
+        requirements=requirements,
+        min_years=max((r.years for r in requirements if r.kind == MUST and r.years), default=0.0),
+        domains=_domains(requirements, title_concepts, read.handled),
+        term_weights=dict(read.term_counts),
+        has_stated_requirements=read.stated,
+        text_excerpt=text[:2000],
+        jd_vectors=jd_vectors(read.sentences),
+        title_vector=title_vector(title),
+        occupation_codes=occupation_codes,
+    )
 
-    title = ""
+
+def _read_title(raw_lines: list[str]) -> str:
+    """The job's title: a short first line that is no heading or sentence, an occupation summary's
+    first words, or the post a "we are hiring a ..." sentence names."""
     for line in raw_lines[:3]:
         candidate = _TITLE_PREFIX_RE.sub("", line).strip(" :#*")
         if (
@@ -460,25 +483,31 @@ def build_job_profile(jd_text: str) -> JobProfile:
             and not _INLINE_HEADING_RE.match(candidate)
             and not _YEARS_RE.search(candidate)
         ):
-            title = candidate
-            break
-    if not title and raw_lines:
+            return candidate
+    if raw_lines:
         # "Registered Nurse. Assess patients' needs, ..." — an occupation summary led by its name.
         first = re.split(r"(?<=\w\w)[.:!]\s+", raw_lines[0], maxsplit=1)[0].strip(" .:#*")
         if 0 < len(first.split()) <= 7 and len(first) <= 80 and not _YEARS_RE.search(first) and first[:1].isupper():
-            title = first
-    if not title:
-        match = _HIRING_RE.search(" ".join(raw_lines[:5]))
-        if match:
-            title = match.group("title").strip()
+            return first
+    match = _HIRING_RE.search(" ".join(raw_lines[:5]))
+    return match.group("title").strip() if match else ""
 
-    off_senses = senses_of_title(title)
-    handled: list[str] = []  # concepts named as what the job handles: its field, not asks
-    requirements: list[Requirement] = []
-    term_counts: Counter[str] = Counter()
+
+@dataclass
+class _Reading:
+    """What the sentences of a JD gave: their asks, what the job handles, the words used."""
+
+    requirements: list[Requirement] = field(default_factory=list)
+    handled: list[str] = field(default_factory=list)  # concepts named as what the job handles: its field
+    term_counts: Counter[str] = field(default_factory=Counter)
+    sentences: list[str] = field(default_factory=list)
+    stated: bool = False  # the JD states requirements, not only duties
+
+
+def _read_sections(raw_lines: list[str], off_senses: frozenset[Sense]) -> _Reading:
+    """Each line read in the section its heading opened (requirements, nice-to-haves, duties, intro)."""
+    read = _Reading()
     section = "intro"
-    stated = False
-    sentences: list[str] = []
     for raw in raw_lines:
         kind = _heading_kind(raw)
         if kind:
@@ -492,20 +521,27 @@ def build_job_profile(jd_text: str) -> JobProfile:
         if section == "ignore":
             continue
         for sentence in _split_sentences(strip_bullet(raw)):
-            if not sentence or _IGNORE_LINE_RE.search(sentence):
-                continue
-            sentences.append(sentence)
-            term_counts.update(t for t in tokenize(sentence) if t not in STOPWORDS and len(t) > 1 and not t.isdigit())
-            reqs = [
-                r
-                for part, part_section in _split_at_cue(sentence, section)
-                for r in _requirements_from(part, part_section, off_senses)
-            ]
-            handled.extend(context_concepts(sentence))
-            if any(not r.duty for r in reqs):
-                stated = True
-            requirements.extend(reqs)
+            if sentence and not _IGNORE_LINE_RE.search(sentence):
+                _read_sentence(read, sentence, section, off_senses)
+    return read
 
+
+def _read_sentence(read: _Reading, sentence: str, section: str, off_senses: frozenset[Sense]) -> None:
+    read.sentences.append(sentence)
+    read.term_counts.update(t for t in tokenize(sentence) if t not in STOPWORDS and len(t) > 1 and not t.isdigit())
+    reqs = [
+        r
+        for part, part_section in _split_at_cue(sentence, section)
+        for r in _requirements_from(part, part_section, off_senses)
+    ]
+    read.handled.extend(context_concepts(sentence))
+    read.stated = read.stated or any(not r.duty for r in reqs)
+    read.requirements.extend(reqs)
+
+
+def _place_title(title: str, raw_lines: list[str]) -> tuple[str, list[str], list[str]]:
+    """(title, its lexicon concepts, its ESCO unit groups when the lexicon does not know it)."""
+    lexicon = get_lexicon()
     title_concepts = [h.concept for h in lexicon.find(title) if lexicon.concept(h.concept).category == TITLE]
     # A title the lexicon does not know: ESCO's titles place it ("Mortgage Loan Processor", ISCO 3312),
     # rather than an occupation the duties mention ("work with superintendents").
@@ -518,13 +554,16 @@ def build_job_profile(jd_text: str) -> JobProfile:
         title_concepts = [
             h.concept for h in _asked_hits(head, lexicon.find(head)) if lexicon.concept(h.concept).category == TITLE
         ][:2]
-    title_concepts = list(dict.fromkeys(title_concepts))
+    return title, list(dict.fromkeys(title_concepts)), occupation_codes
 
-    requirements = _dedupe(_drop_context(requirements, title_concepts) + _defining_asks(title, title_concepts))
-    _weigh_defining(requirements, title_concepts)
+
+def _with_title_ask(
+    requirements: list[Requirement], title: str, title_concepts: list[str], occupation_codes: list[str]
+) -> list[Requirement]:
+    """The job's own title is an ask even when the text never says "experience as ..."."""
+    lexicon = get_lexicon()
     asked = {cid for req in requirements if req.kind == MUST and req.category != "years" for cid in req.alternatives}
     if title_concepts and (not asked & set(title_concepts) or _post_not_asked(title, title_concepts, requirements)):
-        # The job's own title is an ask even when the text never says "experience as ...".
         requirements.insert(
             0,
             Requirement(
@@ -539,39 +578,34 @@ def build_job_profile(jd_text: str) -> JobProfile:
     if occupation_codes:
         # (Titles the JD names in its text are other occupations: the lexicon does not know this one.)
         requirements.insert(0, _esco_title_ask(title))
-    min_years = max((r.years for r in requirements if r.kind == MUST and r.years), default=0.0)
+    return requirements
 
+
+TITLE_DOMAIN_WEIGHT = 6.0  # the title's fields outweigh any single ask's
+MUST_DOMAIN_WEIGHT = 2.0
+
+
+def _domains(requirements: list[Requirement], title_concepts: list[str], handled: list[str]) -> dict[str, float]:
+    """The fields the job is in: the title's most, then its asks' (must-haves twice a nice-to-have)."""
+    lexicon = get_lexicon()
     domains: defaultdict[str, float] = defaultdict(float)
     for req in requirements:
         for cid in req.alternatives:
             concept = lexicon.concept(cid)
             if "general" in concept.domains:
                 continue
-            weight = (2.0 if req.kind == MUST else 1.0) / len(req.alternatives)
+            weight = (MUST_DOMAIN_WEIGHT if req.kind == MUST else 1.0) / len(req.alternatives)
             for domain in concept.domains:
                 domains[domain] += weight / len(concept.domains)
     for cid in title_concepts:
         concept = lexicon.concept(cid)
         for domain in concept.domains:
-            domains[domain] += 6.0 / len(concept.domains)
+            domains[domain] += TITLE_DOMAIN_WEIGHT / len(concept.domains)
     for cid in handled:
         concept = lexicon.concept(cid)
         for domain in set(concept.domains) - {"general"}:
             domains[domain] += HANDLED_DOMAIN_WEIGHT / len(concept.domains)
-
-    return JobProfile(
-        title=title or "this role",
-        title_concepts=title_concepts,
-        requirements=requirements,
-        min_years=min_years,
-        domains=dict(domains),
-        term_weights=dict(term_counts),
-        has_stated_requirements=stated,
-        text_excerpt=text[:2000],
-        jd_vectors=jd_vectors(sentences),
-        title_vector=title_vector(title),
-        occupation_codes=occupation_codes,
-    )
+    return dict(domains)
 
 
 def _post_not_asked(title: str, title_concepts: list[str], requirements: list[Requirement]) -> bool:
@@ -795,91 +829,111 @@ FREE_TEXT_WEIGHT = 0.6
 
 
 def _requirements_from(sentence: str, section: str, off_senses: frozenset[Sense] = frozenset()) -> list[Requirement]:
+    """The asks of one JD sentence read in its section: the concepts it names (grouped into "X or Y"
+    alternatives), its years asks, and, when no concept names anything, the sentence in its own words."""
     lexicon = get_lexicon()
     hits = _asked_hits(sentence, lexicon.find(sentence), off_senses)
-    nice_cue = _NICE_CUES.search(sentence) is not None
-    must_cue = _MUST_CUES.search(sentence) is not None
-    duty = False
-    if nice_cue:
-        kind = NICE
-    elif section == "nice":
-        kind = NICE
-    elif section == "must" or must_cue:
-        kind = MUST
-    elif section == "duties":
-        kind, duty = NICE, True
-    else:  # intro prose: credentials and titles named there are real requirements
-        kind, duty = NICE, True
+    kind, duty, nice_cue = _sentence_kind(sentence, section)
     years = _years_in(sentence)
     out: list[Requirement] = []
     for group in _group_alternatives(sentence, hits):
-        ids = list(dict.fromkeys(h.concept for h in group))
-        concept = lexicon.concept(ids[0])
-        category = concept.category
-        req_kind = kind
-        if duty and category in (CREDENTIAL,) and not nice_cue:
-            req_kind, duty_flag = MUST, False
-        else:
-            duty_flag = duty
-        weight = {CREDENTIAL: 1.4, TITLE: 1.0, EDUCATION: 0.8, SOFT: 0.25}.get(category, 1.0)
-        if ids == ["high_school"]:
-            weight = 0.2  # CVs rarely mention a diploma every adult applicant has
-        if "general" in concept.domains and category != EDUCATION:
-            weight = min(weight, 0.4)
-        if category == CREDENTIAL and _OBTAIN_LATER_RE.search(sentence):
-            weight = min(weight, OBTAINABLE_WEIGHT)
-        if duty_flag:
-            weight *= 0.6
-        if category == SOFT and req_kind == MUST:
-            # "Empathy", "a team player", "strong communication": a CV's self-description proves none of
-            # them, so the recruiter sees them as a minor nice-to-have, never a must-have that costs points.
-            req_kind = NICE
-        if duty_flag and category == TITLE:
-            continue  # "assist the dentist" describes the work, it does not ask to be a dentist
-        if not duty_flag and _or_with_unknown_side(sentence, group, hits):
-            out.append(_either_side_ask(sentence, req_kind))
-            continue
-        spans = token_spans(sentence)
-        after = sentence[spans[group[-1].end - 1][1] :] if group[-1].end - 1 < len(spans) else ""
-        surfaces = list(dict.fromkeys(lexicon.surface(sentence, h) for h in group))
-        label = " or ".join(surfaces) if all(surfaces) else " or ".join(lexicon.concept(c).label for c in ids)
-        if label.islower():
-            label = label[0].upper() + label[1:]
-        out.append(
-            Requirement(
-                label=label,
-                kind=req_kind,
-                category=category,
-                alternatives=ids,
-                weight=weight,
-                source=sentence[:240],
-                duty=duty_flag,
-                asked=[w.lower() for w in surfaces if w],
-                open_list=OPEN_LIST_RE.match(after) is not None,
-            )
-        )
+        req = _concept_ask(sentence, group, hits, kind, duty, nice_cue)
+        if req is not None:
+            out.append(req)
     if years:
         out.extend(_years_asks(sentence, hits, NICE if nice_cue or section == "nice" else MUST))
     if not hits and not years and section in ("must", "nice") and not duty and not _SCHEDULE_RE.match(sentence):
-        terms = _content_terms(sentence)
-        # A line with its own cue may name one thing ("Encompass preferred"); otherwise one word is no ask.
-        if (1 if nice_cue else 2) <= len(terms) <= 25:
-            # Conditions of the job ("able to lift", "weekend availability") are not CV evidence.
-            condition = _CONDITION_RE.search(sentence) is not None
-            out.append(
-                Requirement(
-                    label=sentence[:90].rstrip(" .,;:"),
-                    kind=kind,
-                    category=SOFT if condition else "other",
-                    terms=list(dict.fromkeys(terms))[:8],
-                    term_options=_or_options(sentence),
-                    weight=0.15 if condition else 0.6,
-                    source=sentence[:240],
-                )
-            )
+        free = _free_text_ask(sentence, kind, nice_cue)
+        out.extend([free] if free else [])
     out = _merge_class_examples(out)
     _share_suite_weight(out)
     return out
+
+
+def _sentence_kind(sentence: str, section: str) -> tuple[str, bool, bool]:
+    """(must or nice, read from duties, the sentence has its own nice cue): a cue in the sentence
+    decides before its section; duties and intro prose ask only what they name as asked."""
+    nice_cue = _NICE_CUES.search(sentence) is not None
+    if nice_cue or section == "nice":
+        return NICE, False, nice_cue
+    if section == "must" or _MUST_CUES.search(sentence) is not None:
+        return MUST, False, nice_cue
+    # Duties, and intro prose: credentials and titles named there are real requirements.
+    return NICE, True, nice_cue
+
+
+_CATEGORY_WEIGHT = {CREDENTIAL: 1.4, TITLE: 1.0, EDUCATION: 0.8, SOFT: 0.25}
+HIGH_SCHOOL_WEIGHT = 0.2  # CVs rarely mention a diploma every adult applicant has
+GENERAL_CONCEPT_WEIGHT = 0.4  # a concept of no particular field ("communication") weighs at most this
+DUTY_SHARE = 0.6  # a concept a duty names weighs this share of a stated ask
+
+
+def _concept_ask(
+    sentence: str, group: list[Hit], hits: list[Hit], kind: str, duty: bool, nice_cue: bool
+) -> Requirement | None:
+    """The ask of one group of alternative concepts, or None when it asks nothing of the candidate."""
+    lexicon = get_lexicon()
+    ids = list(dict.fromkeys(h.concept for h in group))
+    concept = lexicon.concept(ids[0])
+    category = concept.category
+    req_kind, duty_flag = (MUST, False) if duty and category == CREDENTIAL and not nice_cue else (kind, duty)
+    if category == SOFT and req_kind == MUST:
+        # "Empathy", "a team player", "strong communication": a CV's self-description proves none of
+        # them, so the recruiter sees them as a minor nice-to-have, never a must-have that costs points.
+        req_kind = NICE
+    if duty_flag and category == TITLE:
+        return None  # "assist the dentist" describes the work, it does not ask to be a dentist
+    if not duty_flag and _or_with_unknown_side(sentence, group, hits):
+        return _either_side_ask(sentence, req_kind)
+    spans = token_spans(sentence)
+    after = sentence[spans[group[-1].end - 1][1] :] if group[-1].end - 1 < len(spans) else ""
+    surfaces = list(dict.fromkeys(lexicon.surface(sentence, h) for h in group))
+    label = " or ".join(surfaces) if all(surfaces) else " or ".join(lexicon.concept(c).label for c in ids)
+    return Requirement(
+        label=label[0].upper() + label[1:] if label.islower() else label,
+        kind=req_kind,
+        category=category,
+        alternatives=ids,
+        weight=_concept_weight(sentence, ids, duty_flag),
+        source=sentence[:240],
+        duty=duty_flag,
+        asked=[w.lower() for w in surfaces if w],
+        open_list=OPEN_LIST_RE.match(after) is not None,
+    )
+
+
+def _concept_weight(sentence: str, ids: list[str], duty: bool) -> float:
+    concept = get_lexicon().concept(ids[0])
+    weight = _CATEGORY_WEIGHT.get(concept.category, 1.0)
+    if ids == ["high_school"]:
+        weight = HIGH_SCHOOL_WEIGHT
+    if "general" in concept.domains and concept.category != EDUCATION:
+        weight = min(weight, GENERAL_CONCEPT_WEIGHT)
+    if concept.category == CREDENTIAL and _OBTAIN_LATER_RE.search(sentence):
+        weight = min(weight, OBTAINABLE_WEIGHT)
+    return weight * DUTY_SHARE if duty else weight
+
+
+CONDITION_WEIGHT = 0.15
+
+
+def _free_text_ask(sentence: str, kind: str, nice_cue: bool) -> Requirement | None:
+    """A stated requirement no concept names, in the JD's own words."""
+    terms = _content_terms(sentence)
+    # A line with its own cue may name one thing ("Encompass preferred"); otherwise one word is no ask.
+    if not (1 if nice_cue else 2) <= len(terms) <= 25:
+        return None
+    # Conditions of the job ("able to lift", "weekend availability") are not CV evidence.
+    condition = _CONDITION_RE.search(sentence) is not None
+    return Requirement(
+        label=sentence[:90].rstrip(" .,;:"),
+        kind=kind,
+        category=SOFT if condition else "other",
+        terms=list(dict.fromkeys(terms))[:8],
+        term_options=_or_options(sentence),
+        weight=CONDITION_WEIGHT if condition else FREE_TEXT_WEIGHT,
+        source=sentence[:240],
+    )
 
 
 # Where one years ask ends in its sentence: "3+ years cooking in a restaurant kitchen, including at least
