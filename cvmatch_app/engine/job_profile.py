@@ -938,7 +938,12 @@ def _free_text_ask(sentence: str, kind: str, nice_cue: bool) -> Requirement | No
 
 # Where one years ask ends in its sentence: "3+ years cooking in a restaurant kitchen, including at least
 # 1 year as a sous chef" asks two things, each with its own subject.
-_YEARS_CLAUSE_END_RE = re.compile(r",|;|\.\s|\b(?:including|of which|with at least)\b", re.IGNORECASE)
+# A comma ends it only before a new clause: "in a help desk, desktop support or IT support role" is one list.
+_YEARS_CLAUSE_END_RE = re.compile(
+    r",(?=\s*(?:and|but|with|as well as|plus|you|ideally|preferably|including|who|where)\b)|;|\.\s|"
+    r"\b(?:including|of which|with at least)\b",
+    re.IGNORECASE,
+)
 _YEARS_SUBJECT_RE = re.compile(
     r"^\W*(?:(?:of|in)\s+)?(?:(?:professional|hands-on|relevant|related|proven|progressive|paid|full-time)\s+)*"
     r"(?:(?:work\s+)?experience\s*)?(?:(?:of|in|as|with|working|doing)\s+)?(?:(?:an?|the)\s+)?",
@@ -970,7 +975,10 @@ def _years_asks(sentence: str, hits: list[Hit], kind: str) -> list[Requirement]:
     out = []
     for index, (years, start, end) in enumerate(mentions):
         if len(mentions) == 1:
-            out.append(_years_ask(sentence, hits, kind, years, _years_subject(sentence, start, end)))
+            # "3+ years in an HR role and a working knowledge of employment law": the years are in the
+            # work their own clause names, when it names one.
+            own = [h for h in _subject_hits(hits) if start <= _hit_chars(sentence, h, token_spans(sentence))[0] < end]
+            out.append(_years_ask(sentence, own or hits, kind, years, _years_subject(sentence, start, end)))
             continue
         if index == len(mentions) - 1:
             end = len(sentence)  # the last ask runs to the end of its list ("..., kitchen manager or lead line cook")
@@ -986,10 +994,16 @@ def _years_asks(sentence: str, hits: list[Hit], kind: str) -> list[Requirement]:
     return out
 
 
+def _subject_hits(hits: list[Hit]) -> list[Hit]:
+    """The concepts that can be the work a years ask is in (not a degree, a licence or a soft skill)."""
+    lexicon = get_lexicon()
+    return [h for h in hits if lexicon.concept(h.concept).category not in (EDUCATION, SOFT, CREDENTIAL)]
+
+
 def _years_ask(sentence: str, hits: list[Hit], kind: str, years: float, phrase: str) -> Requirement:
     """A years ask on the work the hits name, or in the JD's own words when no concept names it."""
     lexicon = get_lexicon()
-    subject_hits = [h for h in hits if lexicon.concept(h.concept).category not in (EDUCATION, SOFT, CREDENTIAL)]
+    subject_hits = _subject_hits(hits)
     ids = list(dict.fromkeys(h.concept for h in subject_hits))
     words = list(dict.fromkeys(lexicon.surface(sentence, h) for h in subject_hits))
     subject = " or ".join(words[:3]) if ids else (phrase or "relevant experience")
@@ -1046,7 +1060,7 @@ def _years_subject(sentence: str, start: int, end: int) -> str:
     match = _YEARS_RE.match(sentence, start) or _A_YEAR_RE.match(sentence, start)
     rest = sentence[match.end() if match else start : end]
     rest = _YEARS_SUBJECT_RE.sub("", rest, count=1)
-    rest = _YEARS_SUBJECT_TAIL_RE.sub("", rest).strip(" .,;:")
+    rest = _YEARS_SUBJECT_TAIL_RE.sub("", rest).split(",")[0].strip(" .,;:")  # "training clients, in a gym"
     return rest if 0 < len(rest.split()) <= 10 else ""
 
 
