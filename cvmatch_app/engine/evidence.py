@@ -533,14 +533,18 @@ def _years_evidence(req: Requirement, cv: CVProfile, job: JobProfile) -> Finding
 def _years_doing_the_subject(req: Requirement, cv: CVProfile, roles: list[Role]) -> tuple[float, list[Role]]:
     """Of the roles in the occupation, those that did the work the years ask names: held the post asked
     ("1 year as a sous chef": a heading naming it) or did the subject ("construction safety": a role in
-    construction whose lines name safety)."""
+    construction titled for safety, or a lead's role whose lines name it; a labourer who followed the
+    safety rules did no safety work)."""
     from .experience import merged_years
+
+    def says(text: str) -> bool:
+        return any(re.search(rf"\b{re.escape(term)}", text, re.IGNORECASE) for term in req.terms)
 
     def named(role: Role) -> bool:
         if req.asked:
             return any(_held_the_post(role.heading, post, req.alternatives) for post in req.asked)
-        text = " ".join(cv.lines[role.line : role.last_line + 1])
-        return any(re.search(rf"\b{re.escape(term)}", text, re.IGNORECASE) for term in req.terms)
+        lines = " ".join(cv.lines[role.line : role.last_line + 1])
+        return says(role.heading) or (_SENIORITY_RE.search(role.heading) is not None and says(lines))
 
     kept = [role for role in roles if named(role)]
     return merged_years([(r.start, r.end) for r in kept]), kept
@@ -551,16 +555,20 @@ _STEM_CHARS = 6  # "coordinate" and "coordination" share their first letters
 
 def _years_with_unnamed_sides(req: Requirement, cv: CVProfile, roles: list[Role]) -> tuple[float, list[Role]]:
     """A years ask listing work no concept names ("care coordination ... or patient navigation"): roles
-    whose own lines name every word of such a side count beside the concept's roles."""
+    whose own lines name such a side, its words in order ("care coordinator"), count beside the
+    concept's roles."""
     from .experience import merged_years
+
+    sides = [
+        re.compile(r"\b" + r"\w*\W+".join(re.escape(word[:_STEM_CHARS]) for word in alt), re.IGNORECASE)
+        for alternatives in req.term_options
+        for alt in alternatives
+        if alt
+    ]
 
     def names_side(role: Role) -> bool:
         text = " ".join(cv.lines[role.line : role.last_line + 1])
-        return any(
-            alt and all(re.search(rf"\b{re.escape(word[:_STEM_CHARS])}", text, re.IGNORECASE) for word in alt)
-            for alternatives in req.term_options
-            for alt in alternatives
-        )
+        return any(side.search(text) for side in sides)
 
     kept = roles + [role for role in cv.roles if role not in roles and names_side(role)]
     return merged_years([(r.start, r.end) for r in kept]), kept

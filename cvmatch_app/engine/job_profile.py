@@ -1013,10 +1013,11 @@ def _years_ask(sentence: str, hits: list[Hit], kind: str, years: float, phrase: 
         subject = phrase  # "3+ years of construction safety": the work is safety, in construction
     named = {t for w in words for t in tokenize(w)}
     sides = [
-        alts
+        [alt for alt in alts if not set(alt) & named]  # only the sides no concept names
         for alts in _or_options(sentence)
         if any(set(a) <= named for a in alts) and any(set(a) - _ASK_WORDS - named for a in alts)
     ]
+    sides = [alts for alts in sides if alts]
     return Requirement(
         label=f"{years:g}+ years of {subject}",
         kind=kind,

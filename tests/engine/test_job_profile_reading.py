@@ -137,7 +137,7 @@ What we are looking for
     cv = """Dana Fox
 Experience
 Patient Liaison, Riverside Clinic, 2014 - 2020
-Coordinated patient care between the hospital, the clinic and home.
+Care coordination for patients leaving the hospital: follow-up calls and referrals.
 """
     result = ENGINE.assess_sync(ENGINE.prepare_job(jd), cv, [])
     assert not any(g.startswith("2+ years") for g in result.gaps), result.gaps
