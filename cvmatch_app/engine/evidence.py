@@ -515,16 +515,6 @@ def _years_evidence(req: Requirement, cv: CVProfile, job: JobProfile) -> Finding
         years, roles = _years_doing_the_subject(req, cv, roles)
     if req.term_options and years < req.years:
         years, roles = _years_with_unnamed_sides(req, cv, roles)
-    if req.alternatives and job.occupation_codes and not job.title_concepts and years < req.years and cv.roles:
-        # A job only ESCO places ("Care Coordinator"): years in its own occupation answer its years ask
-        # ("2+ years in care coordination, case management ..."), beside the concepts the ask names.
-        own, own_roles = esco_years_in_occupation(
-            job.occupation_codes, job.title, job.title_vector, cv.roles, cv, job.jd_vectors
-        )
-        if req.terms:
-            own, own_roles = _years_doing_the_subject(req, cv, own_roles)
-        if own > years:
-            years, roles = own, own_roles
     fit = min(1.0, years / req.years) if req.years else 1.0
     line = "; ".join(f"{r.title} ({r.date_text})" for r in roles[:3])
     return Finding(req, round(fit, 2), line, describe_years(years), roles)
@@ -547,6 +537,9 @@ def _years_doing_the_subject(req: Requirement, cv: CVProfile, roles: list[Role])
         return says(role.heading) or (_SENIORITY_RE.search(role.heading) is not None and says(lines))
 
     kept = [role for role in roles if named(role)]
+    if req.terms and not req.asked:
+        # A role titled for the subject ("Senior Safety Manager") did it, whatever field the lexicon reads.
+        kept += [role for role in cv.roles if role not in kept and says(role.heading)]
     return merged_years([(r.start, r.end) for r in kept]), kept
 
 

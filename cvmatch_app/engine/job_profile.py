@@ -990,7 +990,10 @@ def _years_asks(sentence: str, hits: list[Hit], kind: str) -> list[Requirement]:
             req.label, req.asked, req.term_options = f"{years:g}+ years as " + " or ".join(posts), posts, []
             out.append(req)
         else:
-            out.append(_years_ask(sentence, inside, kind, years, _years_subject(sentence, start, end)))
+            # Years in the posts a later clause names ("... including 1 year as a sous chef") are years
+            # of the broader work too.
+            later = [h for h in hits if h not in inside and get_lexicon().concept(h.concept).category == TITLE]
+            out.append(_years_ask(sentence, inside + later, kind, years, _years_subject(sentence, start, end)))
     return out
 
 
