@@ -322,27 +322,45 @@ def _title_does_the_work(role: Role, own: set[str]) -> bool:
     return any(words[i : i + len(t)] == list(t) for t in titles for i in range(len(words) - len(t) + 1))
 
 
-def counted_years(cv: CVProfile, job: JobProfile, concept_ids: list[str]) -> CountedYears:
+def _in_another_post(cv: CVProfile, role: Role, own: set[str], posts: dict[str, frozenset[str]]) -> bool:
+    """A role of the job's family whose title holds another post than the one the job's title names (a
+    web designer for a graphic designer), only the family ("Independent Designer"), or the family's
+    general post without the asked post's work in its lines (a finance assistant reviewing funds for
+    accounts payable): a neighbour's years, not the post's."""
+    held = _held_titles(role.heading) & own
+    if not held or not posts:
+        return False
+    return not holds_asked_post(role.heading, held, posts) or not _shows_the_post(cv, role, held, posts)
+
+
+def counted_years(cv: CVProfile, job: JobProfile, concept_ids: list[str], asked: str = "") -> CountedYears:
     """Years of dated work in the occupation asked: for a job title, roles that held it (a title the
     bullets merely mention, or a skill such as "recipes" in a PR manager's role, are not years as a chef).
-    A neighbouring occupation's years count for half, as related work (``own`` leaves them out)."""
+    A neighbouring occupation's years count for half, as related work (``own`` leaves them out); so do a
+    family's roles in another post than the one the ask names (``asked``: "2+ years of accounts payable")."""
     from .experience import merged_years
 
     ids = concept_ids or job.title_concepts
     lexicon = get_lexicon()
     own = {cid for cid in ids if lexicon.concept(cid).category == TITLE} & set(job.title_concepts)
     if own:
+        # "2+ years of accounts payable": the years asked are the post's (an all-round post asks the family).
+        posts = {cid: named - {GENERAL_POST} for cid in own if (named := posts_named(asked, cid)) - {GENERAL_POST}}
+        other_post = [r for r in cv.roles if _in_another_post(cv, r, own, posts)]
         roles = [
             r
             for r in cv.roles
-            if _held_titles(r.heading) & own
-            or _did_the_work(r, own)
-            or _did_the_duties(cv, r, own)
-            or _title_does_the_work(r, own)
+            if r not in other_post
+            and (
+                _held_titles(r.heading) & own
+                or _did_the_work(r, own)
+                or _did_the_duties(cv, r, own)
+                or _title_does_the_work(r, own)
+            )
         ]
-        roles += [r for r in _similar_title_roles(cv, job) if r not in roles]
+        roles += [r for r in _similar_title_roles(cv, job) if r not in roles and r not in other_post]
         near = neighbours_of(own)
-        nearby = [r for r in cv.roles if r not in roles and _held_titles(r.heading) & near]
+        nearby = [r for r in cv.roles if r not in roles and (_held_titles(r.heading) & near or r in other_post)]
         if nearby:
             # A neighbouring occupation's years (a concierge's for a security officer) count for half.
             held = merged_years([(r.start, r.end) for r in roles])
@@ -557,7 +575,7 @@ OWN_YEARS_SHARE = 1 / 3
 
 
 def _years_evidence(req: Requirement, cv: CVProfile, job: JobProfile) -> Finding:
-    counted = counted_years(cv, job, req.alternatives)
+    counted = counted_years(cv, job, req.alternatives, req.label)
     fit = min(1.0, counted.years / req.years) if req.years else 1.0
     related = fit >= 1.0 and req.years > 0 and counted.own < OWN_YEARS_SHARE * req.years
     line = "; ".join(f"{r.title} ({r.date_text})" for r in counted.roles[:3])

@@ -213,3 +213,40 @@ def test_a_title_no_reader_places_is_the_job_only_when_its_lines_do_the_job() ->
     assert _row(doing, "Experience as")["met"]
     # By title alone a patient advocate is no care coordinator.
     assert not _row(_card(CARE_JD, ADVOCATE_BILLING_CV), "Experience as")["met"]
+
+
+# ------------------------------------------------------------------ the post the years ask names
+AP_JD = """Accounts Payable Specialist
+Process vendor invoices and payment runs.
+Requirements
+- 2+ years of accounts payable experience
+"""
+
+FUND_REVIEW_CV = """Terry Wong
+Experience
+Senior Finance Assistant, Company Name, Jan 2018 - Present
+Reviewed premium fund accounts and prepared monthly fund reports.
+"""
+
+PAYING_INVOICES_CV = """Terry Wong
+Experience
+Senior Finance Assistant, Company Name, Jan 2018 - Present
+Processed vendor invoices and ran the weekly payment run for accounts payable.
+"""
+
+BOOK_KEEPER_CV = """Lou Grant
+Experience
+Laborer/Book Keeper/Apprentice, Company Name, Jan 2015 - Dec 2019
+Did the accounts payable and receivable in the office.
+"""
+
+
+def test_a_general_post_without_the_asked_posts_work_is_related_years() -> None:
+    fund = _card(AP_JD, FUND_REVIEW_CV)
+    assert not _years(fund)["met"]
+    assert any("in related work" in gap for gap in fund.gaps)
+    assert _years(_card(AP_JD, PAYING_INVOICES_CV))["met"]
+
+
+def test_a_book_keeper_written_in_two_words_is_a_bookkeeper() -> None:
+    assert _years(_card(AP_JD, BOOK_KEEPER_CV))["met"]
