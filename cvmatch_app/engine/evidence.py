@@ -173,12 +173,31 @@ def _relevant_roles(cv: CVProfile, concept_ids: list[str]) -> list[Role]:
             continue  # a purchasing agent buying for construction sites has no years in construction
         if shared:
             out.append(role)
-        elif fields and any(
-            lexicon.concept(c).category in (TITLE, FIELD) and fields & set(lexicon.concept(c).domains)
-            for c in role.concepts
+        elif (
+            fields
+            and not _titled_in_other_fields(role, held, fields)
+            and any(
+                lexicon.concept(c).category in (TITLE, FIELD) and fields & set(lexicon.concept(c).domains)
+                for c in role.concepts
+            )
         ):
             out.append(role)
     return out
+
+
+def _titled_in_other_fields(role: Role, held: set[str], fields: set[str]) -> bool:
+    """Whether a role's title is an occupation of other fields only (a graphic designer) and its heading
+    names none of the fields asked: a word of the field in its lines (a welded piece of jewellery) is no
+    year in construction. A manager or owner of any trade is not such a title."""
+    if not held:
+        return False
+    lexicon = get_lexicon()
+    if any(
+        not set(domains) - _BROAD_DOMAINS or set(domains) & fields
+        for domains in (lexicon.concept(t).domains for t in held)
+    ):
+        return False
+    return not any(fields & set(lexicon.concept(h.concept).domains) for h in lexicon.find(role.heading))
 
 
 def _field_named_in_passing(role: Role, shared: set[str], held: set[str]) -> bool:

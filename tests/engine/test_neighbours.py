@@ -250,3 +250,28 @@ def test_a_general_post_without_the_asked_posts_work_is_related_years() -> None:
 
 def test_a_book_keeper_written_in_two_words_is_a_bookkeeper() -> None:
     assert _years(_card(AP_JD, BOOK_KEEPER_CV))["met"]
+
+
+# ------------------------------------------------------------------ a field's word in another trade's lines
+CONSTRUCTION_JD = """Construction Safety Coordinator
+Walk our commercial job sites and run the site safety programme.
+Requirements
+- 3+ years of construction experience
+"""
+
+DESIGNER_WELDING_CV = """Jamie Cho
+Experience
+Graphic Designer & Assistant, Company Name, Jan 2015 - Dec 2019
+Designed catalogues; experienced with sketching, sawing, welding and polishing jewellery.
+"""
+
+ELECTRICIAN_CV = """Jamie Cho
+Experience
+Electrician, Company Name, Jan 2015 - Dec 2019
+Ran conduit and wired panels on new construction sites.
+"""
+
+
+def test_a_field_word_in_the_lines_of_another_trades_role_is_no_years_in_the_field() -> None:
+    assert not _years(_card(CONSTRUCTION_JD, DESIGNER_WELDING_CV))["met"]
+    assert _years(_card(CONSTRUCTION_JD, ELECTRICIAN_CV))["met"]
