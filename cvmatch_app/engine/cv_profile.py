@@ -175,9 +175,10 @@ def build_cv_profile(text: str, now: float) -> CVProfile:
     name_line = 0 if lines and _looks_like_name(lines[0], line_hits[0]) else -1
     if name_line == 0:
         line_hits[0] = []
+    roles = read_roles(lines, sections, bullets, now)
+    _read_account_posts(roles, lines, line_hits)
     found = _concepts_found(line_hits, line_stems, stuffed)
 
-    roles = read_roles(lines, sections, bullets, now)
     for role in roles:
         for index in range(role.line, role.last_line + 1):
             for hit in line_hits[index]:
@@ -284,6 +285,36 @@ def _domains(count: Counter[str], title_weight: dict[str, float]) -> dict[str, f
         for domain in concept.domains:
             domains[domain] += weight / len(concept.domains)
     return dict(domains)
+
+
+# "Account executive", "account manager": a post of sales, and of PR and advertising agencies alike.
+_ACCOUNT_POST_RE = re.compile(r"\baccount\s+(?:executive|manager|director|supervisor|coordinator)\b", re.IGNORECASE)
+_PR_CONCEPT = "pr_comms"
+_PR_WORK = frozenset({_PR_CONCEPT})
+_PR_SENSE = "public relations"
+_SELLING_WORK = frozenset({"sales_rep", "sales_skills"})
+
+
+def _read_account_posts(roles: list[Role], lines: list[str], line_hits: list[list[Hit]]) -> None:
+    """An account executive whose own lines (its heading aside) name public-relations work and no
+    selling works at a PR agency: its sense is "public relations", and its title is read as PR work, not
+    a sales post, in its heading and wherever the CV writes it alone (the headline). A twin heading with
+    no lines of its own (same title and dates) reads the same."""
+    for role in roles:
+        if not _ACCOUNT_POST_RE.search(role.title):
+            continue
+        body = [i for i in range(role.line, role.last_line + 1) if role.title not in lines[i]]
+        shown = {hit.concept for i in body for hit in line_hits[i]}
+        if shown & _PR_WORK and not shown & _SELLING_WORK:
+            for twin in roles:
+                if twin.title == role.title and twin.date_text == role.date_text:
+                    twin.sense = _PR_SENSE
+    retitled = {role.title.casefold() for role in roles if role.sense == _PR_SENSE}
+    for index, line in enumerate(lines):
+        if any(title in line.casefold() for title in retitled):
+            line_hits[index] = [
+                Hit(_PR_CONCEPT, h.start, h.end) if h.concept in _SELLING_WORK else h for h in line_hits[index]
+            ]
 
 
 def _present_unconfirmed(lines: list[str], roles: list[Role], as_of: float, now: float) -> float:

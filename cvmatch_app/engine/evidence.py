@@ -31,8 +31,9 @@ from .lexicon import (
     posts_named,
     skill_level,
 )
+from .occupation_titles import CountedYears
+from .occupation_titles import occupation_years as esco_occupation_years
 from .occupation_titles import title_evidence as esco_title_evidence
-from .occupation_titles import years_in_occupation as esco_years_in_occupation
 from .semantic import CVVectors, requirement_match, role_closeness
 from .tokens import token_spans, tokenize
 
@@ -95,6 +96,9 @@ class Finding:
     cv_line: str = ""
     found: str = ""  # what in the CV answers it (a concept label, "6.5 years")
     roles: list[Role] = field(default_factory=list)
+    # Years met only with related work (a yoga instructor's for a personal trainer): they count toward the
+    # score, but the card says so and does not state the years asked as met.
+    related: bool = False
 
 
 def _line_for(cv: CVProfile, concept_ids: list[str], asked: str | list[str] = "") -> tuple[str, str, int]:
@@ -169,12 +173,31 @@ def _relevant_roles(cv: CVProfile, concept_ids: list[str]) -> list[Role]:
             continue  # a purchasing agent buying for construction sites has no years in construction
         if shared:
             out.append(role)
-        elif fields and any(
-            lexicon.concept(c).category in (TITLE, FIELD) and fields & set(lexicon.concept(c).domains)
-            for c in role.concepts
+        elif (
+            fields
+            and not _titled_in_other_fields(role, held, fields)
+            and any(
+                lexicon.concept(c).category in (TITLE, FIELD) and fields & set(lexicon.concept(c).domains)
+                for c in role.concepts
+            )
         ):
             out.append(role)
     return out
+
+
+def _titled_in_other_fields(role: Role, held: set[str], fields: set[str]) -> bool:
+    """Whether a role's title is an occupation of other fields only (a graphic designer) and its heading
+    names none of the fields asked: a word of the field in its lines (a welded piece of jewellery) is no
+    year in construction. A manager or owner of any trade is not such a title."""
+    if not held:
+        return False
+    lexicon = get_lexicon()
+    if any(
+        not set(domains) - _BROAD_DOMAINS or set(domains) & fields
+        for domains in (lexicon.concept(t).domains for t in held)
+    ):
+        return False
+    return not any(fields & set(lexicon.concept(h.concept).domains) for h in lexicon.find(role.heading))
 
 
 def _field_named_in_passing(role: Role, shared: set[str], held: set[str]) -> bool:
@@ -290,31 +313,85 @@ def _similar_title_roles(cv: CVProfile, job: JobProfile) -> list[Role]:
 
 
 def relevant_years(cv: CVProfile, job: JobProfile, concept_ids: list[str]) -> tuple[float, list[Role]]:
+    """Years of dated work counted for the occupation asked (``counted_years``), with their roles."""
+    counted = counted_years(cv, job, concept_ids)
+    return counted.years, counted.roles
+
+
+_WORK_OF_TITLES_FILE = Path(__file__).with_name("data") / "work_of_titles.txt"
+
+
+@lru_cache(maxsize=1)
+def _work_of_titles() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """``data/work_of_titles.txt``: occupation -> titles of other occupations doing its whole work."""
+    out: dict[str, tuple[tuple[str, ...], ...]] = {}
+    for raw in _WORK_OF_TITLES_FILE.read_text(encoding="utf-8").splitlines():
+        line = raw.split("#", 1)[0].strip()
+        if "|" in line:
+            concept, titles = (part.strip() for part in line.split("|", 1))
+            out[concept] = tuple(tuple(tokenize(t)) for t in titles.split(";") if t.strip())
+    return out
+
+
+def _title_does_the_work(role: Role, own: set[str]) -> bool:
+    """A role whose title is a post doing the asked occupation's whole work (a cashier's years for a
+    customer-service ask), whatever occupation the lexicon files the title under."""
+    words = tokenize(role.title)
+    titles = [t for cid in own for t in _work_of_titles().get(cid, ())]
+    return any(words[i : i + len(t)] == list(t) for t in titles for i in range(len(words) - len(t) + 1))
+
+
+def _in_another_post(cv: CVProfile, role: Role, own: set[str], posts: dict[str, frozenset[str]]) -> bool:
+    """A role of the job's family whose title holds another post than the one the job's title names (a
+    web designer for a graphic designer), only the family ("Independent Designer"), or the family's
+    general post without the asked post's work in its lines (a finance assistant reviewing funds for
+    accounts payable): a neighbour's years, not the post's."""
+    held = _held_titles(role.heading) & own
+    if not held or not posts:
+        return False
+    return not holds_asked_post(role.heading, held, posts) or not _shows_the_post(cv, role, held, posts)
+
+
+def counted_years(cv: CVProfile, job: JobProfile, concept_ids: list[str], asked: str = "") -> CountedYears:
     """Years of dated work in the occupation asked: for a job title, roles that held it (a title the
-    bullets merely mention, or a skill such as "recipes" in a PR manager's role, are not years as a chef)."""
+    bullets merely mention, or a skill such as "recipes" in a PR manager's role, are not years as a chef).
+    A neighbouring occupation's years count for half, as related work (``own`` leaves them out); so do a
+    family's roles in another post than the one the ask names (``asked``: "2+ years of accounts payable")."""
     from .experience import merged_years
 
     ids = concept_ids or job.title_concepts
     lexicon = get_lexicon()
     own = {cid for cid in ids if lexicon.concept(cid).category == TITLE} & set(job.title_concepts)
     if own:
+        # "2+ years of accounts payable": the years asked are the post's (an all-round post asks the family).
+        posts = {cid: named - {GENERAL_POST} for cid in own if (named := posts_named(asked, cid)) - {GENERAL_POST}}
+        other_post = [r for r in cv.roles if _in_another_post(cv, r, own, posts)]
         roles = [
-            r for r in cv.roles if _held_titles(r.heading) & own or _did_the_work(r, own) or _did_the_duties(cv, r, own)
+            r
+            for r in cv.roles
+            if r not in other_post
+            and (
+                _held_titles(r.heading) & own
+                or _did_the_work(r, own)
+                or _did_the_duties(cv, r, own)
+                or _title_does_the_work(r, own)
+            )
         ]
-        roles += [r for r in _similar_title_roles(cv, job) if r not in roles]
+        roles += [r for r in _similar_title_roles(cv, job) if r not in roles and r not in other_post]
         near = neighbours_of(own)
-        nearby = [r for r in cv.roles if r not in roles and _held_titles(r.heading) & near]
+        nearby = [r for r in cv.roles if r not in roles and (_held_titles(r.heading) & near or r in other_post)]
         if nearby:
             # A neighbouring occupation's years (a concierge's for a security officer) count for half.
             held = merged_years([(r.start, r.end) for r in roles])
-            return round(held + NEIGHBOUR_YEARS * merged_years([(r.start, r.end) for r in nearby]), 2), roles + nearby
+            years = held + NEIGHBOUR_YEARS * merged_years([(r.start, r.end) for r in nearby])
+            return CountedYears(round(years, 2), held, roles + nearby)
     elif ids:
         roles = _relevant_roles(cv, ids)
         if set(ids) & set(job.title_concepts):
             roles += [r for r in _similar_title_roles(cv, job) if r not in roles]
     elif job.occupation_codes and cv.roles:
-        # An occupation only ESCO knows: roles titled as it or related roles doing its work, neighbours at half.
-        return esco_years_in_occupation(job.occupation_codes, job.title, job.title_vector, cv.roles, cv, job.jd_vectors)
+        # An occupation only ESCO knows: roles titled as it; related roles doing its work and neighbours.
+        return esco_occupation_years(job.occupation_codes, job.title, job.title_vector, cv.roles, cv, job.jd_vectors)
     else:
         # No concept names the work (an occupation the lexicon does not know): roles whose titles
         # read like the job's title count, by the embedding; without a model, none can be shown.
@@ -324,8 +401,9 @@ def relevant_years(cv: CVProfile, job: JobProfile, concept_ids: list[str]) -> tu
     if not roles and not cv.roles and cv.claimed_years and (not own or _headline_names(cv, own)):
         # No dated roles at all: fall back on the CV's own statement, discounted, when the CV says it
         # is of this occupation ("16 years of experience" from a finance manager are no years in sales).
-        return round(cv.claimed_years * CLAIMED_YEARS_SHARE, 1), []
-    return years, roles
+        claimed = round(cv.claimed_years * CLAIMED_YEARS_SHARE, 1)
+        return CountedYears(claimed, claimed, [])
+    return CountedYears(years, years, roles)
 
 
 _HEADLINE_WORDS = 8
@@ -509,11 +587,18 @@ def _esco_title_finding(req: Requirement, cv: CVProfile, job: JobProfile) -> Fin
     return Finding(req, shown.met, shown.cv_line, shown.found, shown.roles)
 
 
+# Years met with related work state the ask as met only when this share of the years asked is in the
+# occupation itself: a digital marketer's 1.75 years of 2 topped up with marketing is met, a brand manager's
+# 5 years of brand work alone are related work.
+OWN_YEARS_SHARE = 1 / 3
+
+
 def _years_evidence(req: Requirement, cv: CVProfile, job: JobProfile) -> Finding:
-    years, roles = relevant_years(cv, job, req.alternatives)
-    fit = min(1.0, years / req.years) if req.years else 1.0
-    line = "; ".join(f"{r.title} ({r.date_text})" for r in roles[:3])
-    return Finding(req, round(fit, 2), line, describe_years(years), roles)
+    counted = counted_years(cv, job, req.alternatives, req.label)
+    fit = min(1.0, counted.years / req.years) if req.years else 1.0
+    related = fit >= 1.0 and req.years > 0 and counted.own < OWN_YEARS_SHARE * req.years
+    line = "; ".join(f"{r.title} ({r.date_text})" for r in counted.roles[:3])
+    return Finding(req, round(fit, 2), line, describe_years(counted.years), counted.roles, related=related)
 
 
 def _education_evidence(req: Requirement, cv: CVProfile) -> Finding:
@@ -527,7 +612,8 @@ def _education_evidence(req: Requirement, cv: CVProfile) -> Finding:
     # Nursing") shows that level too.
     accepted |= {cid for cid in cv.concept_lines if lexicon.concept(cid).category == EDUCATION and cid not in accepted}
     order = sorted(accepted, key=lambda c: (c not in req.alternatives, c))
-    field_words = _asked_field(req.source)
+    field_groups = _asked_field_groups(req.source)
+    field_words = [word for group in field_groups for word in group]
     related_accepted = _RELATED_FIELD_RE.search(req.source) is not None
     best: Finding | None = None
     proven: Finding | None = None
@@ -535,7 +621,7 @@ def _education_evidence(req: Requirement, cv: CVProfile) -> Finding:
     for cid in order:
         for index in cv.concept_lines.get(cid, []):
             line = cv.lines[index]
-            if not _reads_as_education(cv, index) or _UNFINISHED_RE.search(line):
+            if not _held_degree_line(cv, index, cid, field_words):
                 continue
             said_all = [lexicon.surface(line, h) for h in lexicon.find(line) if h.concept == cid]
             # The degree the JD names ("Elementary Education") before another of the same kind.
@@ -545,7 +631,9 @@ def _education_evidence(req: Requirement, cv: CVProfile) -> Finding:
                 continue  # "degree specifications", "programs and degrees" in a duty: not the candidate's own
             if cid not in req.alternatives and not _at_degree_level(cid, said or line, req.alternatives):
                 continue
-            named = not field_words or _names_field(cv, index, field_words)
+            # A credential asked beside the degree ("Bachelor's in nursing ... or an LPN") has no field.
+            credential = cid in req.alternatives and lexicon.concept(cid).category != EDUCATION
+            named = not field_words or credential or _names_field(cv, index, field_groups)
             if named or _in_umbrella_field(cv, index, field_words):
                 if literal and named:
                     return Finding(req, PROVEN, line, said)
@@ -567,6 +655,30 @@ def _education_evidence(req: Requirement, cv: CVProfile) -> Finding:
 
 
 _BARE_DEGREE = frozenset({"degree", "degrees"})
+# "A Computer Science junior at Lynchburg College": still studying there, so its degree is not held yet.
+_STUDYING_AT_RE = re.compile(
+    r"\b(?:junior|sophomore|freshman|undergraduate|undergrad|student)\s+(?:at|of)\s+(?:the\s+)?"
+    r"(?P<school>[A-Z][\w&.'-]*(?:\s+(?:of\s+)?[A-Z][\w&.'-]*){0,5})"
+)
+
+
+def _held_degree_line(cv: CVProfile, index: int, cid: str, field_words: list[str]) -> bool:
+    """Whether the line shows a degree or diploma the candidate holds: an education line (not a sentence
+    using the word), finished (not "expected", not at a school the CV says the candidate still studies
+    at), and, where the job asks a field's diploma ("a culinary diploma"), not a high-school diploma."""
+    line = cv.lines[index]
+    if not _reads_as_education(cv, index) or _UNFINISHED_RE.search(line):
+        return False
+    if cid == "high_school" and field_words:
+        return False  # a high-school diploma is no culinary school's diploma
+    studying = [i for i, text in enumerate(cv.lines[:_STUDENT_LINES]) if _STUDYING_AT_RE.search(text)]
+    if any(index in cv.concept_lines.get(cid, ()) for index in studying):
+        return False  # "a Computer Science junior": the subject's degree is the one under way
+    schools = [m.group("school") for i in studying for m in _STUDYING_AT_RE.finditer(cv.lines[i])]
+    return not any(school in line for school in schools)
+
+
+_STUDENT_LINES = 12  # the headline and summary, where a CV says the candidate is a student
 
 
 def _names_all_of(asked: str, said: str) -> bool:
@@ -636,24 +748,38 @@ _NOT_A_FIELD = frozenset(
 )
 
 
+def _asked_field_phrase(source: str) -> str:
+    """The words naming the field in "a bachelor's degree in graphic design or a related field" or "a
+    culinary diploma" ("graphic design", "culinary"); "" when the ask names none."""
+    match = _FIELD_RE.search(source)
+    if match:
+        return _FIELD_STOP.split(_FIELD_END_RE.split(match.group("field"))[0])[0]
+    before = _FIELD_BEFORE_RE.search(source)
+    return before.group("field") if before and tokenize(before.group("field"))[0] not in _NOT_A_FIELD else ""
+
+
 def _asked_field(source: str) -> list[str]:
     """The subject words of "a bachelor's degree in graphic design or a related field" or "a culinary
     diploma" (stemmed, without words every degree shares such as "science" or "management")."""
-    match = _FIELD_RE.search(source)
-    if match:
-        phrase = _FIELD_STOP.split(_FIELD_END_RE.split(match.group("field"))[0])[0]
-    else:
-        before = _FIELD_BEFORE_RE.search(source)
-        phrase = before.group("field") if before and tokenize(before.group("field"))[0] not in _NOT_A_FIELD else ""
-    words = [t for t in tokenize(phrase) if t not in _GENERIC_TERMS and len(t) > 2]
-    kept = [t for t in words if t not in _WEAK_FIELD_WORDS]
-    # A word every degree shares is still the field when the JD names it alone as one of the fields
-    # ("a degree in finance or business"), not as part of a longer name ("computer science").
-    for part in re.split(r",|\bor\b|\band\b|/", phrase):
-        alone = [t for t in tokenize(part) if t not in _GENERIC_TERMS and len(t) > 3]
-        if len(alone) == 1 and alone[0] in _WEAK_FIELD_WORDS and alone[0] in DEGREE_FIELD_FAMILIES:
-            kept.append(alone[0])
-    return kept
+    return [word for group in _asked_field_groups(source) for word in group]
+
+
+def _asked_field_groups(source: str) -> list[list[str]]:
+    """The fields asked, each as its key words: "social work, nursing, public health" -> [social work],
+    [nursing], [public health]. A degree names a field when it names all of its key words: "Public
+    Relations" is not public health. A word every degree shares is still a field when the JD names it
+    alone as one of the fields ("a degree in finance or business"), not as part of a longer name
+    ("computer science")."""
+    groups = []
+    for part in re.split(r",|\bor\b|\band\b|/", _asked_field_phrase(source)):
+        words = [t for t in tokenize(part) if t not in _GENERIC_TERMS and len(t) > 2]
+        kept = [t for t in words if t not in _WEAK_FIELD_WORDS]
+        alone = [t for t in words if len(t) > 3]
+        if not kept and len(alone) == 1 and alone[0] in DEGREE_FIELD_FAMILIES:
+            kept = alone
+        if kept:
+            groups.append(kept)
+    return groups
 
 
 def _reads_as_education(cv: CVProfile, index: int) -> bool:
@@ -699,10 +825,15 @@ def _in_umbrella_field(cv: CVProfile, index: int, field_words: list[str]) -> boo
     return any(umbrellas & DEGREE_FIELD_FAMILIES.get(word, set()) for word in words)
 
 
-def _names_field(cv: CVProfile, index: int, field_words: list[str]) -> bool:
-    """The degree line, or the line under it (a degree and its major are often written apart)."""
-    words = _subject_words(" ".join(cv.lines[index : index + 2]), field_words)
-    return any(w in words or any(x.startswith(w[:5]) for x in words if len(w) >= 5) for w in field_words)
+def _names_field(cv: CVProfile, index: int, field_groups: list[list[str]]) -> bool:
+    """The degree line, or the line under it (a degree and its major are often written apart), names
+    every key word of one field asked ("Business Administration" names business)."""
+    words = _subject_words(" ".join(cv.lines[index : index + 2]), [w for group in field_groups for w in group])
+    return any(all(_word_named(w, words) for w in group) for group in field_groups)
+
+
+def _word_named(word: str, words: set[str]) -> bool:
+    return word in words or any(x.startswith(word[:5]) for x in words if len(word) >= 5)
 
 
 def _title_evidence(req: Requirement, cv: CVProfile, job: JobProfile) -> Finding:
@@ -810,6 +941,12 @@ def _held_title(req: Requirement, cv: CVProfile, posts: dict[str, frozenset[str]
     return Finding(req, LOWER_LEVEL, where, f"{role.title}, not at the level asked", junior_roles)
 
 
+def _names_a_reread_title(cv: CVProfile, line: str) -> bool:
+    """Whether the line names a role's title that its own lines read in another sense (an account
+    executive at a PR agency, cv_profile): the headline "Senior Account Executive" is that role."""
+    return any(role.sense and role.title.casefold() in line.casefold() for role in cv.roles)
+
+
 def _headline_title(req: Requirement, cv: CVProfile, posts: dict[str, frozenset[str]] | None = None) -> Finding | None:
     lexicon = get_lexicon()
     for index, full_line in enumerate(cv.lines[:4]):
@@ -818,6 +955,8 @@ def _headline_title(req: Requirement, cv: CVProfile, posts: dict[str, frozenset[
         section = cv.sections[index]
         long_top = section == "top" and len(full_line.split()) > _HEADLINE_WORDS
         if index == cv.name_line or section not in ("top", "summary") or long_top:
+            continue
+        if _names_a_reread_title(cv, full_line):
             continue
         # "Seeking a position as IT Manager": the title wanted, not held (the words before it still count).
         line = _before_objective(full_line)
