@@ -142,6 +142,17 @@ def _content_terms(text: str) -> list[str]:
     return list(dict.fromkeys(t for t in tokenize(text) if t not in STOPWORDS and len(t) > 1 and not t.isdigit()))
 
 
+_OFFERS_EITHER_RE = re.compile(r"\bor\b|/", re.IGNORECASE)
+_ASKS_BOTH_RE = re.compile(r"\band\b|&|;", re.IGNORECASE)
+
+
+def _either(text: str, parsed: list[Requirement]) -> Requirement:
+    """ "Forklift licence or warehouse experience": one ask that either answers, not two asks the
+    candidate is marked down on when holding only one; it weighs as the heaviest of them."""
+    first = max(parsed, key=lambda r: r.weight)
+    return replace(first, label=text, either=parsed)
+
+
 def _added(item: dict[str, Any]) -> list[Requirement]:
     """A requirement in the recruiter's words, read like a requirement line of a job description."""
     text = item["text"].strip()
@@ -159,6 +170,8 @@ def _added(item: dict[str, Any]) -> list[Requirement]:
             label=text, kind=kind, category="years", alternatives=list(dict.fromkeys(subject)), weight=1.2
         )
         out.append(replace(base, years=years or 1.0))
+    elif len(parsed) > 1 and _OFFERS_EITHER_RE.search(text) and not _ASKS_BOTH_RE.search(text):
+        out.append(_either(text, parsed))
     elif parsed:
         out.extend(replace(r, label=text if len(parsed) == 1 else r.label) for r in parsed)
     else:

@@ -1,0 +1,90 @@
+"""Free-text asks (no lexicon concept names them) met only by what they are about: the ask's object in
+the candidate's work, a word in the job's own sense, a workplace shown by a role of its field; a
+rubric's "A or B" as one ask; and the employer's sentences about itself as no ask at all."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from cvmatch_app.engine import LocalEngine
+from cvmatch_app.engine.evidence import _ask_words, cv_sense_words
+from cvmatch_app.engine.job_profile import _requirements_from
+from cvmatch_app.engine.rubric import profile_with_rubric
+
+ENGINE = LocalEngine(today=dt.date(2026, 11, 1))
+
+
+def _row(jd: str, cv: str, requirement: str) -> dict[str, object]:
+    evidence = ENGINE.assess_sync(ENGINE.prepare_job(jd), cv, []).evidence
+    return next(e for e in evidence if str(e["requirement"]).lower().startswith(requirement.lower()))
+
+
+KITCHEN_JD = "Sous Chef\nRequirements:\n- Experience supervising and training kitchen staff\n- Knife skills"
+
+
+def test_helper_words_are_data() -> None:
+    words = _ask_words()
+    assert {"experience", "supervising", "managing", "strong", "working"} <= words
+    assert "kitchen" not in words
+
+
+def test_supervising_office_staff_is_not_supervising_kitchen_staff() -> None:
+    office = (
+        "Experience\nOffice Manager, Acme Insurance, 2015 - Present\n- Supervised and trained all office staff\n"
+        "- Ran payroll"
+    )
+    assert not _row(KITCHEN_JD, office, "Experience supervising")["met"]
+    kitchen = (
+        "Experience\nKitchen Lead, Blue Fork Bistro, 2015 - Present\n- Supervised and trained kitchen staff of 8\n"
+        "- Prepared sauces"
+    )
+    assert _row(KITCHEN_JD, kitchen, "Experience supervising")["met"]
+
+
+def test_a_kitchen_cleaned_beside_bathrooms_is_no_kitchen_for_a_free_text_ask() -> None:
+    janitor = (
+        "Experience\nCustodian, City Hall, 2015 - Present\n- Cleaned the kitchen, bathrooms and lobby\n"
+        "- Supervised and trained weekend staff"
+    )
+    assert not _row(KITCHEN_JD, janitor, "Experience supervising")["met"]
+
+
+def test_a_line_cooks_role_is_kitchen_work_without_the_word_kitchen() -> None:
+    jd = "Prep Cook\nRequirements:\n- Kitchen experience preferred"
+    cook = "Experience\nLine Cook, Blue Fork Bistro, 2016 - Present\n- Grilled steaks and plated dishes"
+    assert _row(jd, cook, "Kitchen")["met"]
+    clerk = "Experience\nFile Clerk, Acme Insurance, 2016 - Present\n- Filed claims"
+    assert not _row(jd, clerk, "Kitchen")["met"]
+
+
+MORTGAGE_JD = "Mortgage Loan Processor\nRequirements:\n- Underwriting or closing experience"
+
+
+def test_closing_in_a_mortgage_job_is_a_loan_closing_on_the_cv_too() -> None:
+    assert "loan" in cv_sense_words("Mortgage Loan Processor")["closing"]
+    assert cv_sense_words("Sales Manager") == {}
+    seller = "Experience\nSales Trainer, Acme Retail, 2015 - Present\n- Skills: Selling, Closing, Prospecting"
+    assert not _row(MORTGAGE_JD, seller, "Underwriting or closing")["met"]
+    closer = "Experience\nLoan Officer, First Bank, 2015 - Present\n- Prepared loans for closing with the title company"
+    assert _row(MORTGAGE_JD, closer, "Underwriting or closing")["met"]
+
+
+def test_a_rubric_item_a_or_b_is_one_ask_met_by_either() -> None:
+    jd = "Warehouse Associate\nRequirements:\n- Forklift certification"
+    rubric = [{"id": "n1", "text": "Forklift licence or warehouse experience", "kind": "must", "added": True}]
+    job = profile_with_rubric(jd, rubric)
+    assert len(job.requirements) == 1
+    cv = "Experience\nPicker, Big Box Warehouse, 2018 - Present\n- Picked and packed orders in the warehouse"
+    result = ENGINE.assess_sync(job, cv, [])
+    assert not result.gaps and len(result.strengths) == 1
+
+
+def test_the_employer_describing_its_team_or_offer_asks_nothing() -> None:
+    for sentence in (
+        "Our team works in two-week sprints with Jira and Python.",
+        "We offer health insurance and a 401k plan.",
+        "You will join a team of five registered nurses.",
+    ):
+        assert _requirements_from(sentence, "must") == [], sentence
+    assert [r.label for r in _requirements_from("We require a valid CDL.", "must")] == ["CDL"]
+    assert _requirements_from("Experience with Jira and Python.", "must")
