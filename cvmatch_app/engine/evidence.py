@@ -507,6 +507,12 @@ def _field_word_held(term: str, cv: CVProfile) -> str:
     for role in cv.roles:
         if any(f <= set(lexicon.concept(c).domains) for c in _held_titles(role.heading) for f in fields):
             return role.title.lower()
+    for index, line in enumerate(cv.lines[:4]):
+        # The headline naming the candidate's own trade ("PERSONAL CHEF" above the work history).
+        if index == cv.name_line or cv.sections[index] != "top" or len(line.split()) > _HEADLINE_WORDS:
+            continue
+        if any(f <= set(lexicon.concept(c).domains) for c in _titles_of(line) for f in fields):
+            return line.lower()
     return ""
 
 
