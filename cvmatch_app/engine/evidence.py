@@ -452,16 +452,58 @@ def _in_its_sense(term: str, cv: CVProfile, senses: dict[str, frozenset[str]]) -
     lexicon ("kitchens" beside "bathrooms" is a room being cleaned, not kitchen work)."""
     if term in senses:
         family = {term, _word_stem(term)}
-        return any(
-            family & ({*words, *map(_word_stem, words)}) and senses[term] & set(words)
-            for words in (tokenize(line) for line in cv.lines)
-        )
+        lines = [tokenize(line) for line in cv.lines]
+        in_sense = {i for i, words in enumerate(lines) if senses[term] & set(words)}
+        for role in cv.roles:
+            # A role whose own lines are in the job's sense ("Closing Specialist" over refinance files).
+            span = range(role.line, min(role.last_line, len(lines) - 1) + 1)
+            if in_sense & set(span):
+                in_sense |= set(span)
+        return any(family & ({*lines[i], *map(_word_stem, lines[i])}) for i in in_sense)
     hits = get_lexicon().find(term)
     others = OTHER_SENSES.get((hits[0].concept, term)) if len(hits) == 1 else None
     if others and term in cv.words:
         # Some line writes the word with none of the other sense's words on it.
         return any(term in words and not others & set(words) for words in (tokenize(line) for line in cv.lines))
     return True
+
+
+@lru_cache(maxsize=1)
+def _handled_words() -> frozenset[str]:
+    """``data/handled_words.txt``: nouns after an activity word that name what was handled."""
+    text = (Path(__file__).with_name("data") / "handled_words.txt").read_text(encoding="utf-8")
+    return frozenset(w for raw in text.splitlines() for w in tokenize(raw.split("#", 1)[0]))
+
+
+# "Conferred with underwriters", "results from underwriting", "submitted to underwriting": the people or
+# the department whose work it is.
+_OTHERS_BEFORE = frozenset({"with", "to", "from", "by"})
+_ACTIVITY_ENDING = "ing"
+
+
+def _activity_line(term: str, cv: CVProfile) -> str | None:
+    """The first CV line that shows an activity the ask names ("underwriting") as work the candidate
+    did: it writes the activity, or its doer's title, other than as the thing handled ("underwriting
+    guidelines", "closing documents", ``data/handled_words.txt``) or the people or department worked
+    with ("conferred with underwriters", "results from underwriting"); "" when no line does, None for
+    a word that names no activity or whose first use shows it (the usual quoting then applies)."""
+    stem = _word_stem(term)
+    if not term.endswith(_ACTIVITY_ENDING) or len(term) <= len(_ACTIVITY_ENDING) + 2:
+        return None
+    handled = _handled_words()
+    skipped = False
+    for line in cv.lines:
+        words = tokenize(line)
+        for at, word in enumerate(words):
+            if word != term and (stem == term or _word_stem(word) != stem):
+                continue  # "closing" has no family the stem can tell ("closed", "closet")
+            after = words[at + 1] if at + 1 < len(words) else ""
+            before = words[at - 1] if at else ""
+            if after in handled or before in _OTHERS_BEFORE:
+                skipped = True
+                continue
+            return line if skipped else None
+    return ""
 
 
 def _term_shown(
@@ -471,9 +513,12 @@ def _term_shown(
     of the same family counts when both are derived ("underwriting" shown by "Underwriter"), a
     workplace by a role of its field ("kitchen" by a line cook's role); a word written in another
     sense than the job's shows nothing (``_in_its_sense``)."""
-    if not _in_its_sense(term, cv, senses):
+    done = _activity_line(term, cv)
+    if not _in_its_sense(term, cv, senses) or done == "":
         held = _field_word_held(term, cv)
         return (ROLE_SHOWS_FIELD, held) if held else (0.0, "")
+    if done:
+        return 1.0, done.lower()  # the line that shows the work, quoted rather than the first naming it
     if term in cv.words:
         return 1.0, term
     if term in compounds:
@@ -535,9 +580,16 @@ def _best_option(
             # One thing in several words ("a multi-location business"): its words on one line.
             line = _line_naming_most(cv, found, 1).lower()
             share = min(share, sum(1 for w in found if w in line) / len(words))
-        if share > best[0]:
-            best = (share, found)
+        if share > best[0] or (
+            share == best[0] and found and _in_work_history(cv, found) > _in_work_history(cv, best[1])
+        ):
+            best = (share, found)  # of equals, the alternative the work history shows over a skills list
     return best
+
+
+def _in_work_history(cv: CVProfile, found: list[str]) -> bool:
+    line = _line_naming_most(cv, found, 1)
+    return bool(line) and cv.sections[cv.lines.index(line)] == "experience"
 
 
 # The people a supervising ask leads ("kitchen staff"): they count when the CV names them, and a CV

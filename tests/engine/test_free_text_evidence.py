@@ -88,3 +88,25 @@ def test_the_employer_describing_its_team_or_offer_asks_nothing() -> None:
         assert _requirements_from(sentence, "must") == [], sentence
     assert [r.label for r in _requirements_from("We require a valid CDL.", "must")] == ["CDL"]
     assert _requirements_from("Experience with Jira and Python.", "must")
+
+
+def test_underwriting_paperwork_and_the_underwriters_worked_with_are_no_underwriting() -> None:
+    for line in (
+        "Gathered underwriting documents and conditions for each file",
+        "Processed files according to underwriting guidelines",
+        "Conferred with underwriters to resolve application problems",
+        "Received results from underwriting and cleared conditions",
+    ):
+        cv = f"Experience\nLoan Processor, First Bank, 2015 - Present\n- {line}\n- Ordered appraisals"
+        assert not _row(MORTGAGE_JD, cv, "Underwriting or closing")["met"], line
+    underwriter = "Experience\nLoan Processor, First Bank, 2015 - Present\n- Underwriting of consumer loans up to $50k"
+    assert _row(MORTGAGE_JD, underwriter, "Underwriting or closing")["met"]
+
+
+def test_a_closing_title_counts_when_its_role_is_about_loans() -> None:
+    cv = (
+        "Experience\nClosing Specialist, Acme Partners, 2015 - Present\n- Prepared refinance files for lenders\n"
+        "- Scheduled signings with borrowers"
+    )
+    row = _row(MORTGAGE_JD, cv, "Underwriting or closing")
+    assert row["met"] and "Closing Specialist" in str(row["cv_line"])
