@@ -446,6 +446,32 @@ def cv_sense_words(title: str) -> dict[str, frozenset[str]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _ask_sense_table() -> list[tuple[str, str, frozenset[str]]]:
+    """``data/ask_senses.txt``: (the ask's words as a pattern, the word, CV words of its sense)."""
+    out = []
+    for raw in (Path(__file__).with_name("data") / "ask_senses.txt").read_text(encoding="utf-8").splitlines():
+        asked, _, said = raw.split("#", 1)[0].partition(":")
+        words = asked.split()
+        if words and said.split():
+            pattern = r"\b" + r"\s+".join(re.escape(w) for w in words) + r"\b"
+            out.append((pattern, tokenize(words[-1])[0], frozenset(tokenize(said))))
+    return out
+
+
+def ask_sense_words(source: str, title: str) -> dict[str, frozenset[str]]:
+    """The words of a free-text ask read in one sense, each with the CV words that show it: by the
+    job's title (``cv_sense_words``) and by the ask's own wording (``data/ask_senses.txt``)."""
+    out = dict(cv_sense_words(title))
+    for pattern, word, said in _ask_sense_table():
+        if re.search(pattern, source, re.IGNORECASE):
+            out[word] = out.get(word, frozenset()) | said
+    return out
+
+
+_HEADING_LINES = 2  # a role's title, employer and dates stand on its first lines
+
+
 def _in_its_sense(term: str, cv: CVProfile, senses: dict[str, frozenset[str]]) -> bool:
     """Whether the CV writes an ask's word in the sense the job means: beside one of the job's sense
     words (``cv_sense_words``), and not in the other sense ``data/word_senses.txt`` names for the
@@ -455,10 +481,10 @@ def _in_its_sense(term: str, cv: CVProfile, senses: dict[str, frozenset[str]]) -
         lines = [tokenize(line) for line in cv.lines]
         in_sense = {i for i, words in enumerate(lines) if senses[term] & set(words)}
         for role in cv.roles:
-            # A role whose own lines are in the job's sense ("Closing Specialist" over refinance files).
+            # A role's heading, when its own lines are in the sense ("Closing Specialist" over refinance files).
             span = range(role.line, min(role.last_line, len(lines) - 1) + 1)
             if in_sense & set(span):
-                in_sense |= set(span)
+                in_sense |= set(span[:_HEADING_LINES])
         return any(family & ({*lines[i], *map(_word_stem, lines[i])}) for i in in_sense)
     hits = get_lexicon().find(term)
     others = OTHER_SENSES.get((hits[0].concept, term)) if len(hits) == 1 else None
@@ -1485,7 +1511,7 @@ def _free_text_evidence(req: Requirement, cv: CVProfile, vectors: CVVectors, tit
     if tool_line:
         return Finding(req, PROVEN, tool_line, "the software named")
     listed = _LISTS_THINGS_RE.search(req.source) is not None
-    share, line = _fuzzy_terms(cv, req.terms, listed, req.term_options, cv_sense_words(title))
+    share, line = _fuzzy_terms(cv, req.terms, listed, req.term_options, ask_sense_words(req.source, title))
     met = PROVEN if share >= 0.75 else (MENTIONED if share >= 0.45 else 0.0)
     semantic, semantic_line = requirement_match(req.source, vectors)
     if semantic > met:

@@ -110,3 +110,11 @@ def test_a_closing_title_counts_when_its_role_is_about_loans() -> None:
     )
     row = _row(MORTGAGE_JD, cv, "Underwriting or closing")
     assert row["met"] and "Closing Specialist" in str(row["cv_line"])
+
+
+def test_experience_in_distribution_is_the_industry_not_monetary_or_gift_distributions() -> None:
+    jd = "Accounts Payable Clerk\nRequirements:\n- Experience in distribution preferred"
+    fund = "Experience\nFund Accountant, Acme Funds, 2015 - Present\n- Calculated monthly distributions to investors"
+    assert not _row(jd, fund, "Experience in distribution")["met"]
+    wholesale = "Experience\nAP Clerk, Acme Foods, 2015 - Present\n- Paid vendors for a wholesale distribution business"
+    assert _row(jd, wholesale, "Experience in distribution")["met"]
