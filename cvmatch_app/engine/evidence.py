@@ -622,6 +622,8 @@ def _in_work_history(cv: CVProfile, found: list[str]) -> bool:
 # that says "trained the crew" instead is not marked down for the word.
 _LED_PEOPLE = frozenset(tokenize("staff employees personnel workers"))
 _FEW_OBJECTS = 2  # an ask about one or two things needs each; a longer list may miss one
+_LONG_LIST = 3  # a listed ask of this many things or more is met when all but one are shown
+FREE_TEXT_PROVEN = 0.75  # the share of a free-text ask's words that proves it
 OBJECT_UNSHOWN_SHARE = 0.5  # the share of an ask whose object the CV does not show: mentioned at most
 
 
@@ -660,17 +662,24 @@ def _fuzzy_terms(
         matched += words
     units = max(1, len(terms) + len(options) - unasked)
     share = found / units
+    if listed and units >= _LONG_LIST and found >= units - 1 and not unshown[1:]:
+        # "Typography, layout and colour": a list of skills of one trade, shown all but one, is met.
+        share = max(share, FREE_TEXT_PROVEN)
     if unshown and (len(objects) <= _FEW_OBJECTS or len(unshown) > 1):
         # What the ask is about is missing: the helper words ("supervised staff") prove nothing of it.
         share = min(share, OBJECT_UNSHOWN_SHARE)
-    # The line that names most of what was found (the strongest evidence), the first of equals; when
-    # the ask lists several things the CV shows on different lines, the line that names the rest too.
+    return _quoted(cv, matched, share, units, listed)
+
+
+def _quoted(cv: CVProfile, matched: list[str], share: float, units: int, listed: bool) -> tuple[float, str]:
+    """The line that names most of what was found (the strongest evidence), the first of equals; when
+    the ask lists several things the CV shows on different lines, the line that names the rest too."""
     line = _line_naming_most(cv, matched, max(1, len(matched) // 2))
     rest = [m for m in matched if m not in line.lower()]
     if line and rest and not listed:
         # One thing in several words ("packaging design"): its words on different lines are not it.
         share = min(share, (len(matched) - len(rest)) / units)
-    elif line and rest and share >= 0.75:
+    elif line and rest and share >= FREE_TEXT_PROVEN:
         other = _line_naming_most(cv, rest, 1)
         line = f"{line} … {other}" if other else line
     return share, line
@@ -1512,7 +1521,7 @@ def _free_text_evidence(req: Requirement, cv: CVProfile, vectors: CVVectors, tit
         return Finding(req, PROVEN, tool_line, "the software named")
     listed = _LISTS_THINGS_RE.search(req.source) is not None
     share, line = _fuzzy_terms(cv, req.terms, listed, req.term_options, ask_sense_words(req.source, title))
-    met = PROVEN if share >= 0.75 else (MENTIONED if share >= 0.45 else 0.0)
+    met = PROVEN if share >= FREE_TEXT_PROVEN else (MENTIONED if share >= 0.45 else 0.0)
     semantic, semantic_line = requirement_match(req.source, vectors)
     if semantic > met:
         return Finding(req, semantic, semantic_line, "similar wording")

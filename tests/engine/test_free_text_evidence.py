@@ -118,3 +118,11 @@ def test_experience_in_distribution_is_the_industry_not_monetary_or_gift_distrib
     assert not _row(jd, fund, "Experience in distribution")["met"]
     wholesale = "Experience\nAP Clerk, Acme Foods, 2015 - Present\n- Paid vendors for a wholesale distribution business"
     assert _row(jd, wholesale, "Experience in distribution")["met"]
+
+
+def test_a_list_of_three_skills_of_one_trade_is_met_by_all_but_one() -> None:
+    jd = "Graphic Designer\nRequirements:\n- Strong typography, layout and colour skills"
+    two = "Experience\nDesigner, Acme Print, 2015 - Present\n- Typography and colour correction for catalogues"
+    assert _row(jd, two, "Strong typography")["met"]
+    one = "Experience\nDesigner, Acme Print, 2015 - Present\n- Typography for catalogues"
+    assert not _row(jd, one, "Strong typography")["met"]
