@@ -512,7 +512,8 @@ def _activity_line(term: str, cv: CVProfile) -> str | None:
     did: it writes the activity, or its doer's title, other than as the thing handled ("underwriting
     guidelines", "closing documents", ``data/handled_words.txt``) or the people or department worked
     with ("conferred with underwriters", "results from underwriting"); "" when no line does, None for
-    a word that names no activity or whose first use shows it (the usual quoting then applies)."""
+    a word that names no activity, or that the CV never writes, or whose first use shows it (the usual
+    reading then applies)."""
     stem = _word_stem(term)
     if not term.endswith(_ACTIVITY_ENDING) or len(term) <= len(_ACTIVITY_ENDING) + 2:
         return None
@@ -529,7 +530,7 @@ def _activity_line(term: str, cv: CVProfile) -> str | None:
                 skipped = True
                 continue
             return line if skipped else None
-    return ""
+    return "" if skipped else None
 
 
 def _term_shown(

@@ -126,3 +126,11 @@ def test_a_list_of_three_skills_of_one_trade_is_met_by_all_but_one() -> None:
     assert _row(jd, two, "Strong typography")["met"]
     one = "Experience\nDesigner, Acme Print, 2015 - Present\n- Typography for catalogues"
     assert not _row(jd, one, "Strong typography")["met"]
+
+
+def test_instructing_cooks_is_training_kitchen_staff() -> None:
+    cv = (
+        "Experience\nSous Chef, Blue Fork Bistro, 2015 - Present\n- Worked every station of a busy kitchen\n"
+        "- Instructed cooks in the preparation and plating of dishes\n- Supervisory skills"
+    )
+    assert _row(KITCHEN_JD, cv, "Experience supervising")["met"]
