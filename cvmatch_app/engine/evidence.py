@@ -1490,6 +1490,21 @@ _OFFICE_SUITE_RE = re.compile(
 )
 
 
+_VENDOR_RE = re.compile(r"^(Microsoft|MS|Adobe|Google)\s+(\S.*)$")
+
+
+def _product_beside_vendor(item: str, line: str) -> bool:
+    """ "Microsoft Excel & Word Certificate" names Microsoft Word: the product's name, capitalised as
+    written, on a line that names its vendor."""
+    named = _VENDOR_RE.match(item)
+    if not named:
+        return False
+    vendor, product = named.groups()
+    return (
+        bool(re.search(rf"\b{re.escape(vendor)}\b", line)) and re.search(rf"\b{re.escape(product)}\b", line) is not None
+    )
+
+
 def _tools_named_line(source: str, cv: CVProfile) -> str:
     """For an ask that names its software in brackets ("computer skills to produce the newsletter
     (Microsoft Word, Publisher)"), the CV line naming one of them, or the Microsoft Office suite for a
@@ -1503,7 +1518,7 @@ def _tools_named_line(source: str, cv: CVProfile) -> str:
     for item in items:
         pattern = re.compile(rf"\b{re.escape(item)}\b", re.IGNORECASE)
         for line in cv.lines:
-            if pattern.search(line):
+            if pattern.search(line) or _product_beside_vendor(item, line):
                 return line
     if any(re.match(r"(?:microsoft|ms)\b", item, re.IGNORECASE) for item in items):
         return next((line for line in cv.lines if _OFFICE_SUITE_RE.search(line)), "")

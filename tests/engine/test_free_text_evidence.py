@@ -134,3 +134,17 @@ def test_instructing_cooks_is_training_kitchen_staff() -> None:
         "- Instructed cooks in the preparation and plating of dishes\n- Supervisory skills"
     )
     assert _row(KITCHEN_JD, cv, "Experience supervising")["met"]
+
+
+def test_a_program_named_beside_its_vendor_in_a_certificate_list() -> None:
+    jd = (
+        "Activities Assistant\nRequirements:\n- Computer skills to produce the monthly newsletter "
+        "(Microsoft Word, Publisher)"
+    )
+    cv = (
+        "Experience\nAide, Sunny Days Home, 2015 - Present\n- Led bingo\n"
+        "Certifications\nCPR, Microsoft Excel & Word Certificate"
+    )
+    assert _row(jd, cv, "Computer skills")["met"]
+    words = "Experience\nAide, Sunny Days Home, 2015 - Present\n- Spread the Word about events"
+    assert not _row(jd, words, "Computer skills")["met"]
