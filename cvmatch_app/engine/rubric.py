@@ -16,6 +16,9 @@ Decisions (documented in the README's API section as well):
   unchanged (numbers aside) maps back to the engine's requirement with the recruiter's kind, weight,
   years and knockout; a changed text, or ``added: true``, is read like a requirement line of a JD
   (concepts, credentials, years), falling back to its content words.
+- **"A or B"**: an added item whose parts are of different kinds ("forklift licence or warehouse
+  experience", joined by "or" or "/", no "and") is one requirement met by the better-shown part
+  (``Requirement.either``), not two asks the candidate loses points on for holding only one.
 - **Weight** is relative to the engine's own weight for that kind of ask: ``low`` x0.5, ``normal`` x1,
   ``high`` x2 (``WEIGHT_FACTORS``). The engine shows its defining asks (the role's licence, the
   subject its title names) as ``high``, minor asks (soft skills, a diploma, job conditions) as
