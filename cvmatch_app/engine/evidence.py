@@ -23,6 +23,7 @@ from .lexicon import (
     GENERAL_POST,
     ISCO_OF_TITLE,
     LICENCE_OF_TITLE,
+    OTHER_SENSES,
     TAUGHT_SUBJECTS,
     TITLE,
     get_lexicon,
@@ -435,6 +436,27 @@ def _held_title_role(cv: CVProfile, title_concepts: list[str]) -> Role | None:
 # Words that frame an ask rather than name its content: "a portfolio that shows print and digital work"
 # asks for print and digital work (the portfolio itself is attached, not written in the CV).
 _ASK_FRAMING = frozenset(tokenize("portfolio show shows showing demonstrate demonstrates demonstrating evidence"))
+
+
+@lru_cache(maxsize=1)
+def _ask_words() -> frozenset[str]:
+    """``data/ask_words.txt``: the helper words of a free-text ask ("experience", "supervising",
+    "strong"); what is left is the ask's object, which the CV must show."""
+    text = (Path(__file__).with_name("data") / "ask_words.txt").read_text(encoding="utf-8")
+    return frozenset(w for raw in text.splitlines() for w in tokenize(raw.split("#", 1)[0]))
+
+
+def _object_words(words: list[str], keep_helpers: bool = True) -> list[str]:
+    """The words naming what an ask is about: "experience supervising and training kitchen staff" ->
+    kitchen, staff. A CV line sharing only the helper words shows nothing of it; an ask made only of
+    helper words keeps them (unless its "or" list names the object)."""
+    helpers = _GENERIC_TERMS | _ask_words() | _ASK_FRAMING
+    objects = [t for t in words if t not in helpers]
+    if objects or not keep_helpers:
+        return objects
+    return [t for t in words if t not in _GENERIC_TERMS and t not in _ASK_FRAMING] or words
+
+
 _HYPHENATED_RE = re.compile(r"\b([a-z]{1,6})-([a-z]{3,})\b", re.IGNORECASE)
 
 
@@ -476,9 +498,132 @@ def _stems_of(cv: CVProfile) -> dict[str, str]:
     return out
 
 
-def _term_shown(term: str, cv: CVProfile, compounds: dict[str, str], stems: dict[str, str]) -> tuple[float, str]:
+_TITLE_SENSES_FILE = Path(__file__).with_name("data") / "title_senses.txt"
+
+
+@lru_cache(maxsize=1)
+def _cv_sense_table() -> list[tuple[frozenset[str], str, frozenset[str]]]:
+    """``data/title_senses.txt``'s third column: (title words, the ask's word, CV words of its sense)."""
+    out = []
+    for raw in _TITLE_SENSES_FILE.read_text(encoding="utf-8").splitlines():
+        parts = raw.split("#", 1)[0].split(":")
+        if len(parts) == 3 and parts[1].split():
+            word = tokenize(parts[1].split()[-1])[0]
+            out.append((frozenset(tokenize(parts[0])), word, frozenset(tokenize(parts[2]))))
+    return out
+
+
+def cv_sense_words(title: str) -> dict[str, frozenset[str]]:
+    """For a job with this title, the ask words it uses in its own sense and the CV words that show
+    that sense on the same CV line: a mortgage processor's "closing" needs a loan beside it."""
+    words = set(tokenize(title))
+    out: dict[str, frozenset[str]] = {}
+    for titles, word, said in _cv_sense_table():
+        if titles & words:
+            out[word] = out.get(word, frozenset()) | said
+    return out
+
+
+@lru_cache(maxsize=1)
+def _ask_sense_table() -> list[tuple[str, str, frozenset[str]]]:
+    """``data/ask_senses.txt``: (the ask's words as a pattern, the word, CV words of its sense)."""
+    out = []
+    for raw in (Path(__file__).with_name("data") / "ask_senses.txt").read_text(encoding="utf-8").splitlines():
+        asked, _, said = raw.split("#", 1)[0].partition(":")
+        words = asked.split()
+        if words and said.split():
+            pattern = r"\b" + r"\s+".join(re.escape(w) for w in words) + r"\b"
+            out.append((pattern, tokenize(words[-1])[0], frozenset(tokenize(said))))
+    return out
+
+
+def ask_sense_words(source: str, title: str) -> dict[str, frozenset[str]]:
+    """The words of a free-text ask read in one sense, each with the CV words that show it: by the
+    job's title (``cv_sense_words``) and by the ask's own wording (``data/ask_senses.txt``)."""
+    out = dict(cv_sense_words(title))
+    for pattern, word, said in _ask_sense_table():
+        if re.search(pattern, source, re.IGNORECASE):
+            out[word] = out.get(word, frozenset()) | said
+    return out
+
+
+_HEADING_LINES = 2  # a role's title, employer and dates stand on its first lines
+
+
+def _in_its_sense(term: str, cv: CVProfile, senses: dict[str, frozenset[str]]) -> bool:
+    """Whether the CV writes an ask's word in the sense the job means: beside one of the job's sense
+    words (``cv_sense_words``), and not in the other sense ``data/word_senses.txt`` names for the
+    lexicon ("kitchens" beside "bathrooms" is a room being cleaned, not kitchen work)."""
+    if term in senses:
+        family = {term, _word_stem(term)}
+        lines = [tokenize(line) for line in cv.lines]
+        in_sense = {i for i, words in enumerate(lines) if senses[term] & set(words)}
+        for role in cv.roles:
+            # A role's heading, when its own lines are in the sense ("Closing Specialist" over refinance files).
+            span = range(role.line, min(role.last_line, len(lines) - 1) + 1)
+            if in_sense & set(span):
+                in_sense |= set(span[:_HEADING_LINES])
+        return any(family & ({*lines[i], *map(_word_stem, lines[i])}) for i in in_sense)
+    hits = get_lexicon().find(term)
+    others = OTHER_SENSES.get((hits[0].concept, term)) if len(hits) == 1 else None
+    if others and term in cv.words:
+        # Some line writes the word with none of the other sense's words on it.
+        return any(term in words and not others & set(words) for words in (tokenize(line) for line in cv.lines))
+    return True
+
+
+@lru_cache(maxsize=1)
+def _handled_words() -> frozenset[str]:
+    """``data/handled_words.txt``: nouns after an activity word that name what was handled."""
+    text = (Path(__file__).with_name("data") / "handled_words.txt").read_text(encoding="utf-8")
+    return frozenset(w for raw in text.splitlines() for w in tokenize(raw.split("#", 1)[0]))
+
+
+# "Conferred with underwriters", "results from underwriting", "submitted to underwriting": the people or
+# the department whose work it is.
+_OTHERS_BEFORE = frozenset({"with", "to", "from", "by"})
+_ACTIVITY_ENDING = "ing"
+
+
+def _activity_line(term: str, cv: CVProfile) -> str | None:
+    """The first CV line that shows an activity the ask names ("underwriting") as work the candidate
+    did: it writes the activity, or its doer's title, other than as the thing handled ("underwriting
+    guidelines", "closing documents", ``data/handled_words.txt``) or the people or department worked
+    with ("conferred with underwriters", "results from underwriting"); "" when no line does, None for
+    a word that names no activity, or that the CV never writes, or whose first use shows it (the usual
+    reading then applies)."""
+    stem = _word_stem(term)
+    if not term.endswith(_ACTIVITY_ENDING) or len(term) <= len(_ACTIVITY_ENDING) + 2:
+        return None
+    handled = _handled_words()
+    skipped = False
+    for line in cv.lines:
+        words = tokenize(line)
+        for at, word in enumerate(words):
+            if word != term and (stem == term or _word_stem(word) != stem):
+                continue  # "closing" has no family the stem can tell ("closed", "closet")
+            after = words[at + 1] if at + 1 < len(words) else ""
+            before = words[at - 1] if at else ""
+            if after in handled or before in _OTHERS_BEFORE:
+                skipped = True
+                continue
+            return line if skipped else None
+    return "" if skipped else None
+
+
+def _term_shown(
+    term: str, cv: CVProfile, compounds: dict[str, str], stems: dict[str, str], senses: dict[str, frozenset[str]]
+) -> tuple[float, str]:
     """(how surely the CV shows one word of a free-text ask, the word as the CV writes it); a word
-    of the same family counts when both are derived ("underwriting" shown by "Underwriter")."""
+    of the same family counts when both are derived ("underwriting" shown by "Underwriter"), a
+    workplace by a role of its field ("kitchen" by a line cook's role); a word written in another
+    sense than the job's shows nothing (``_in_its_sense``)."""
+    done = _activity_line(term, cv)
+    if not _in_its_sense(term, cv, senses) or done == "":
+        held = _field_word_held(term, cv)
+        return (ROLE_SHOWS_FIELD, held) if held else (0.0, "")
+    if done:
+        return 1.0, done.lower()  # the line that shows the work, quoted rather than the first naming it
     if term in cv.words:
         return 1.0, term
     if term in compounds:
@@ -494,63 +639,126 @@ def _term_shown(term: str, cv: CVProfile, compounds: dict[str, str], stems: dict
         best = process.extractOne(term, list(cv.words), scorer=fuzz.ratio, score_cutoff=87)
         if best:
             return 0.8, best[0]
-    return 0.0, ""
+    held = _field_word_held(term, cv)
+    return (ROLE_SHOWS_FIELD, held) if held else (0.0, "")
+
+
+ROLE_SHOWS_FIELD = 0.75  # a workplace word shown by a role of its field, not written: enough alone, less in a phrase
+
+
+def _field_word_held(term: str, cv: CVProfile) -> str:
+    """The heading of a role whose title works in the field a word of the ask names: a line cook's
+    role is kitchen work though the CV never writes "kitchen"."""
+    lexicon = get_lexicon()
+    concepts = [lexicon.concept(h.concept) for h in lexicon.find(term)]
+    fields = [set(c.domains) for c in concepts if c.category == FIELD]
+    if not fields:
+        return ""
+    for role in cv.roles:
+        if any(f <= set(lexicon.concept(c).domains) for c in _held_titles(role.heading) for f in fields):
+            return role.title.lower()
+    for index, line in enumerate(cv.lines[:4]):
+        # The headline naming the candidate's own trade ("PERSONAL CHEF" above the work history).
+        if index == cv.name_line or cv.sections[index] != "top" or len(line.split()) > _HEADLINE_WORDS:
+            continue
+        if any(f <= set(lexicon.concept(c).domains) for c in _titles_of(line) for f in fields):
+            return line.lower()
+    return ""
 
 
 def _best_option(
-    cv: CVProfile, alternatives: list[list[str]], compounds: dict[str, str], stems: dict[str, str]
+    cv: CVProfile,
+    alternatives: list[list[str]],
+    compounds: dict[str, str],
+    stems: dict[str, str],
+    senses: dict[str, frozenset[str]],
 ) -> tuple[float, list[str]]:
     """An "or" list of a free-text ask ("underwriting or closing"): the alternative the CV shows best,
     as (share of its words shown, the words as the CV writes them). Any one alternative answers it."""
     best: tuple[float, list[str]] = (0.0, [])
     for alternative in alternatives:
-        words = [t for t in alternative if t not in _GENERIC_TERMS and t not in _ASK_FRAMING] or alternative
-        shown = [_term_shown(t, cv, compounds, stems) for t in words]
+        words = _object_words(alternative)
+        shown = [_term_shown(t, cv, compounds, stems, senses) for t in words]
         found = [w for v, w in shown if v]
         share = sum(v for v, _ in shown) / len(words)
         if len(words) > 1 and found:
             # One thing in several words ("a multi-location business"): its words on one line.
             line = _line_naming_most(cv, found, 1).lower()
             share = min(share, sum(1 for w in found if w in line) / len(words))
-        if share > best[0]:
-            best = (share, found)
+        if share > best[0] or (
+            share == best[0] and found and _in_work_history(cv, found) > _in_work_history(cv, best[1])
+        ):
+            best = (share, found)  # of equals, the alternative the work history shows over a skills list
     return best
 
 
+def _in_work_history(cv: CVProfile, found: list[str]) -> bool:
+    line = _line_naming_most(cv, found, 1)
+    return bool(line) and cv.sections[cv.lines.index(line)] == "experience"
+
+
+# The people a supervising ask leads ("kitchen staff"): they count when the CV names them, and a CV
+# that says "trained the crew" instead is not marked down for the word.
+_LED_PEOPLE = frozenset(tokenize("staff employees personnel workers"))
+_FEW_OBJECTS = 2  # an ask about one or two things needs each; a longer list may miss one
+_LONG_LIST = 3  # a listed ask of this many things or more is met when all but one are shown
+FREE_TEXT_PROVEN = 0.75  # the share of a free-text ask's words that proves it
+OBJECT_UNSHOWN_SHARE = 0.5  # the share of an ask whose object the CV does not show: mentioned at most
+
+
 def _fuzzy_terms(
-    cv: CVProfile, terms: list[str], listed: bool = True, options: list[list[list[str]]] | None = None
+    cv: CVProfile,
+    terms: list[str],
+    listed: bool = True,
+    options: list[list[list[str]]] | None = None,
+    senses: dict[str, frozenset[str]] | None = None,
 ) -> tuple[float, str]:
     """(share of the ask's words the CV shows, the line quoting them); ``listed`` when the ask lists
     several things ("print and digital work"), which a CV may show on different lines. Each "or" list
     of ``options`` counts as one word of the ask, shown when any one of its alternatives is."""
     options = options or []
+    senses = senses or {}
     in_options = {t for alternatives in options for alt in alternatives for t in alt}
     terms = [t for t in terms if t not in _GENERIC_TERMS and t not in in_options]
-    content = [t for t in terms if t not in _ASK_FRAMING]
-    terms = content or terms
+    terms = [t for t in terms if t not in _ASK_FRAMING] or terms
     if not terms and not options:
         return 0.0, ""
+    objects = set(_object_words(terms, keep_helpers=False))
     compounds, stems = _compound_words(cv), _stems_of(cv)
     found = 0.0
     matched: list[str] = []
+    unshown: list[str] = []
+    unasked = 0
     for term in terms:
-        value, word = _term_shown(term, cv, compounds, stems)
+        value, word = _term_shown(term, cv, compounds, stems, senses)
         found += value
         matched += [word] if value else []
+        unshown += [term] if term in objects and not value else []
+        unasked += 1 if term in _LED_PEOPLE and not value else 0
     for alternatives in options:
-        value, words = _best_option(cv, alternatives, compounds, stems)
+        value, words = _best_option(cv, alternatives, compounds, stems, senses)
         found += value
         matched += words
-    units = len(terms) + len(options)
+    units = max(1, len(terms) + len(options) - unasked)
     share = found / units
-    # The line that names most of what was found (the strongest evidence), the first of equals; when
-    # the ask lists several things the CV shows on different lines, the line that names the rest too.
+    if listed and units >= _LONG_LIST and found >= units - 1 and not unshown[1:]:
+        # "Typography, layout and colour": a list of skills of one trade, shown all but one, is met.
+        share = max(share, FREE_TEXT_PROVEN)
+    if unshown and (len(objects) <= _FEW_OBJECTS or len(unshown) > 1):
+        # What the ask is about is missing: the helper words ("supervised staff") prove nothing of it.
+        share = min(share, OBJECT_UNSHOWN_SHARE)
+    return _quoted(cv, matched, share, units, listed)
+
+
+def _quoted(cv: CVProfile, matched: list[str], share: float, units: int, listed: bool) -> tuple[float, str]:
+    """The line that names most of what was found (the strongest evidence), the first of equals; when
+    the ask lists several things the CV shows on different lines, the line that names the rest too."""
     line = _line_naming_most(cv, matched, max(1, len(matched) // 2))
     rest = [m for m in matched if m not in line.lower()]
     if line and rest and not listed:
         # One thing in several words ("packaging design"): its words on different lines are not it.
         share = min(share, (len(matched) - len(rest)) / units)
-    elif line and rest and share >= 0.75:
+    elif line and rest and share >= FREE_TEXT_PROVEN:
         other = _line_naming_most(cv, rest, 1)
         line = f"{line} … {other}" if other else line
     return share, line
@@ -567,7 +775,11 @@ def _line_naming_most(cv: CVProfile, words: list[str], least: int) -> str:
 
 
 def assess_requirement(req: Requirement, cv: CVProfile, job: JobProfile, vectors: CVVectors) -> Finding:
-    """How well the CV proves one requirement, with the line that shows it."""
+    """How well the CV proves one requirement, with the line that shows it; an "A or B" ask by the
+    alternative the CV shows best."""
+    if req.either:
+        best = max((assess_requirement(part, cv, job, vectors) for part in req.either), key=lambda f: f.met)
+        return Finding(req, best.met, best.cv_line, best.found, best.roles)
     if req.category == "years":
         return _years_evidence(req, cv, job)
     if req.category == EDUCATION:
@@ -578,7 +790,7 @@ def assess_requirement(req: Requirement, cv: CVProfile, job: JobProfile, vectors
         return _title_evidence(req, cv, job)
     if req.alternatives:
         return _concept_evidence(req, cv, job, vectors)
-    return _free_text_evidence(req, cv, vectors)
+    return _free_text_evidence(req, cv, vectors, job.title)
 
 
 def _esco_title_finding(req: Requirement, cv: CVProfile, job: JobProfile) -> Finding:
@@ -1417,6 +1629,21 @@ _OFFICE_SUITE_RE = re.compile(
 )
 
 
+_VENDOR_RE = re.compile(r"^(Microsoft|MS|Adobe|Google)\s+(\S.*)$")
+
+
+def _product_beside_vendor(item: str, line: str) -> bool:
+    """ "Microsoft Excel & Word Certificate" names Microsoft Word: the product's name, capitalised as
+    written, on a line that names its vendor."""
+    named = _VENDOR_RE.match(item)
+    if not named:
+        return False
+    vendor, product = named.groups()
+    return (
+        bool(re.search(rf"\b{re.escape(vendor)}\b", line)) and re.search(rf"\b{re.escape(product)}\b", line) is not None
+    )
+
+
 def _tools_named_line(source: str, cv: CVProfile) -> str:
     """For an ask that names its software in brackets ("computer skills to produce the newsletter
     (Microsoft Word, Publisher)"), the CV line naming one of them, or the Microsoft Office suite for a
@@ -1430,7 +1657,7 @@ def _tools_named_line(source: str, cv: CVProfile) -> str:
     for item in items:
         pattern = re.compile(rf"\b{re.escape(item)}\b", re.IGNORECASE)
         for line in cv.lines:
-            if pattern.search(line):
+            if pattern.search(line) or _product_beside_vendor(item, line):
                 return line
     if any(re.match(r"(?:microsoft|ms)\b", item, re.IGNORECASE) for item in items):
         return next((line for line in cv.lines if _OFFICE_SUITE_RE.search(line)), "")
@@ -1440,7 +1667,7 @@ def _tools_named_line(source: str, cv: CVProfile) -> str:
 _LISTS_THINGS_RE = re.compile(r",|;|/|&|\b(?:and|or|both|as well as)\b", re.IGNORECASE)
 
 
-def _free_text_evidence(req: Requirement, cv: CVProfile, vectors: CVVectors) -> Finding:
+def _free_text_evidence(req: Requirement, cv: CVProfile, vectors: CVVectors, title: str = "") -> Finding:
     """A requirement no concept names: its words in the CV, or a CV line that says it in other words;
     computer skills the JD names by their tools ("... newsletter (Microsoft Word, Publisher)") are
     shown by those tools."""
@@ -1448,8 +1675,8 @@ def _free_text_evidence(req: Requirement, cv: CVProfile, vectors: CVVectors) -> 
     if tool_line:
         return Finding(req, PROVEN, tool_line, "the software named")
     listed = _LISTS_THINGS_RE.search(req.source) is not None
-    share, line = _fuzzy_terms(cv, req.terms, listed, req.term_options)
-    met = PROVEN if share >= 0.75 else (MENTIONED if share >= 0.45 else 0.0)
+    share, line = _fuzzy_terms(cv, req.terms, listed, req.term_options, ask_sense_words(req.source, title))
+    met = PROVEN if share >= FREE_TEXT_PROVEN else (MENTIONED if share >= 0.45 else 0.0)
     semantic, semantic_line = requirement_match(req.source, vectors)
     if semantic > met:
         return Finding(req, semantic, semantic_line, "similar wording")
