@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from .experience import STALE_AFTER, claimed_years, cv_as_of, merged_years, newest_stated_date
@@ -14,6 +14,12 @@ from .text_clean import strip_bullet
 from .tokens import STOPWORDS, tokenize_with_case
 from .work_history import Role as Role  # re-exported: evidence and candidate read roles from here
 from .work_history import is_date_words, most_recent, read_roles
+
+# How much each sighting of an occupation's title says about what the CV is (title_concepts order).
+ROLE_TITLE_WEIGHT = 3  # a role's heading names it, plus half a point a year held (up to 10 years)
+HEADLINE_TITLE_WEIGHT = 3  # the headline under the name names it
+HEADLINE_LINES = 4  # the lines read as the headline
+MENTIONS_COUNTED = 4  # mentions anywhere count up to this many
 
 _SECTION_WORDS = {
     "experience": (
@@ -158,14 +164,7 @@ def build_cv_profile(text: str, now: float) -> CVProfile:
     # Bulleted lines describe work; they are never a role's title (kept aside before stripping).
     bullets = {strip_bullet(line) for line in raw_lines if strip_bullet(line) != line}
     lines, removed = split_injection([strip_bullet(line) or line for line in raw_lines])
-
-    sections: list[str] = []
-    current = "top"
-    for line in lines:
-        heading = section_of(line)
-        if heading:
-            current = heading
-        sections.append(current)
+    sections = _sections_of(lines)
 
     line_pairs = [tokenize_with_case(line) for line in lines]
     line_stems = [[stem for stem, _ in pairs] for pairs in line_pairs]
@@ -176,76 +175,146 @@ def build_cv_profile(text: str, now: float) -> CVProfile:
     name_line = 0 if lines and _looks_like_name(lines[0], line_hits[0]) else -1
     if name_line == 0:
         line_hits[0] = []
-
-    concept_lines: dict[str, list[int]] = {}
-    concept_count: Counter[str] = Counter()
-    words: Counter[str] = Counter()
-    for index in range(len(lines)):
-        if index in stuffed:
-            continue  # a keyword wall proves nothing
-        words.update(s for s in line_stems[index] if s not in STOPWORDS and len(s) > 1 and not s.isdigit())
-        for hit in line_hits[index]:
-            concept_count[hit.concept] += 1
-            seen = concept_lines.setdefault(hit.concept, [])
-            if index not in seen:
-                seen.append(index)
-
     roles = read_roles(lines, sections, bullets, now)
+    _read_account_posts(roles, lines, line_hits)
+    found = _concepts_found(line_hits, line_stems, stuffed)
+
     for role in roles:
         for index in range(role.line, role.last_line + 1):
             for hit in line_hits[index]:
                 role.concepts.add(hit.concept)
+    claimed, as_of = _dated_as_of(lines, roles, now)
+    title_weight = _title_weights(roles, line_hits, found.count)
+    return CVProfile(
+        lines=lines,
+        sections=sections,
+        concept_lines=found.lines,
+        roles=roles,
+        total_years=merged_years([(r.start, r.end) for r in roles]),
+        claimed_years=claimed,
+        words=found.words,
+        title_concepts=sorted(title_weight, key=title_weight.__getitem__, reverse=True),  # heaviest first
+        domains=_domains(found.count, title_weight),
+        removed_injection=removed,
+        stuffing=bool(stuffed),
+        name_line=name_line,
+        ignored_lines=frozenset(stuffed),
+        dated_as_of=as_of if as_of < now and any(r.ongoing for r in roles) else 0.0,
+        present_unconfirmed_since=_present_unconfirmed(lines, roles, as_of, now),
+    )
+
+
+def _sections_of(lines: list[str]) -> list[str]:
+    """The section each line sits in ("top" before the first heading)."""
+    sections: list[str] = []
+    current = "top"
+    for line in lines:
+        current = section_of(line) or current
+        sections.append(current)
+    return sections
+
+
+@dataclass
+class _Found:
+    """The concepts the CV names: the lines naming each, how often, and the CV's words."""
+
+    lines: dict[str, list[int]] = field(default_factory=dict)
+    count: Counter[str] = field(default_factory=Counter)
+    words: Counter[str] = field(default_factory=Counter)
+
+
+def _concepts_found(line_hits: list[list[Hit]], line_stems: list[list[str]], stuffed: set[int]) -> _Found:
+    found = _Found()
+    for index, hits in enumerate(line_hits):
+        if index in stuffed:
+            continue  # a keyword wall proves nothing
+        found.words.update(s for s in line_stems[index] if s not in STOPWORDS and len(s) > 1 and not s.isdigit())
+        for hit in hits:
+            found.count[hit.concept] += 1
+            seen = found.lines.setdefault(hit.concept, [])
+            if index not in seen:
+                seen.append(index)
+    return found
+
+
+def _dated_as_of(lines: list[str], roles: list[Role], now: float) -> tuple[float, float]:
+    """The years the CV claims in its opening lines, and the date "Present" stands for.
+
+    "Present" on an old CV is the CV's own date, not today (experience.cv_as_of says when): open
+    roles are ended there."""
     claims = [
         n for n, rest, _ in claimed_years("\n".join(lines[:40])) if "experience" in rest.lower() or not rest.strip()
     ]
     claimed = max(claims) if claims else 0.0
-    # "Present" on an old CV is the CV's own date, not today (experience.cv_as_of says when).
     open_starts = [r.start for r in roles if r.ongoing]
     career_start = min((r.start for r in roles), default=None)
     as_of = cv_as_of(lines, open_starts, career_start, claimed, now)
     for role in roles:
         if role.ongoing and as_of < role.end:
             role.end = max(as_of, role.start + 1 / 12)
-    total = merged_years([(r.start, r.end) for r in roles])
+    return claimed, as_of
 
-    # The occupations the CV shows: titles in role lines weigh most, then titles anywhere.
-    title_weight: defaultdict[str, float] = defaultdict(float)
+
+def _title_weights(roles: list[Role], line_hits: list[list[Hit]], count: Counter[str]) -> dict[str, float]:
+    """The occupations the CV shows: titles in role lines weigh most, then the headline, then anywhere."""
+    lexicon = get_lexicon()
+    weight: defaultdict[str, float] = defaultdict(float)
     for role in roles:
         for hit in lexicon.find(role.heading):
             if lexicon.concept(hit.concept).category == TITLE:
-                title_weight[hit.concept] += 3 + min(role.years, 10) / 2
-    for index in range(min(len(lines), 4)):  # the headline under the name
-        for hit in line_hits[index]:
+                weight[hit.concept] += ROLE_TITLE_WEIGHT + min(role.years, 10) / 2
+    for hits in line_hits[:HEADLINE_LINES]:  # the headline under the name
+        for hit in hits:
             if lexicon.concept(hit.concept).category == TITLE:
-                title_weight[hit.concept] += 3
-    for cid, count in concept_count.items():
+                weight[hit.concept] += HEADLINE_TITLE_WEIGHT
+    for cid, n in count.items():
         if lexicon.concept(cid).category == TITLE:
-            title_weight[cid] += min(count, 4)
+            weight[cid] += min(n, MENTIONS_COUNTED)
+    return dict(weight)
+
+
+def _domains(count: Counter[str], title_weight: dict[str, float]) -> dict[str, float]:
+    """How much of the CV is in each field, from its concepts (general ones aside) and titles."""
+    lexicon = get_lexicon()
     domains: defaultdict[str, float] = defaultdict(float)
-    for cid, count in concept_count.items():
+    for cid, n in count.items():
         concept = lexicon.concept(cid)
         if "general" in concept.domains:
             continue
-        weight = min(count, 4) + title_weight.get(cid, 0)
+        weight = min(n, MENTIONS_COUNTED) + title_weight.get(cid, 0)
         for domain in concept.domains:
             domains[domain] += weight / len(concept.domains)
-    return CVProfile(
-        lines=lines,
-        sections=sections,
-        concept_lines=concept_lines,
-        roles=roles,
-        total_years=total,
-        claimed_years=claimed,
-        words=words,
-        title_concepts=sorted(title_weight, key=title_weight.__getitem__, reverse=True),  # heaviest first
-        domains=dict(domains),
-        removed_injection=removed,
-        stuffing=bool(stuffed),
-        name_line=name_line,
-        ignored_lines=frozenset(stuffed),
-        dated_as_of=as_of if as_of < now and open_starts else 0.0,
-        present_unconfirmed_since=_present_unconfirmed(lines, roles, as_of, now),
-    )
+    return dict(domains)
+
+
+# "Account executive", "account manager": a post of sales, and of PR and advertising agencies alike.
+_ACCOUNT_POST_RE = re.compile(r"\baccount\s+(?:executive|manager|director|supervisor|coordinator)\b", re.IGNORECASE)
+_PR_CONCEPT = "pr_comms"
+_PR_WORK = frozenset({_PR_CONCEPT})
+_PR_SENSE = "public relations"
+_SELLING_WORK = frozenset({"sales_rep", "sales_skills"})
+
+
+def _read_account_posts(roles: list[Role], lines: list[str], line_hits: list[list[Hit]]) -> None:
+    """An account executive whose own lines (its heading aside) name public-relations work and no
+    selling works at a PR agency: its sense is "public relations", and its title is read as PR work, not
+    a sales post, in its heading and wherever the CV writes it alone (the headline). A twin heading with
+    no lines of its own (same title and dates) reads the same."""
+    for role in roles:
+        if not _ACCOUNT_POST_RE.search(role.title):
+            continue
+        body = [i for i in range(role.line, role.last_line + 1) if role.title not in lines[i]]
+        shown = {hit.concept for i in body for hit in line_hits[i]}
+        if shown & _PR_WORK and not shown & _SELLING_WORK:
+            for twin in roles:
+                if twin.title == role.title and twin.date_text == role.date_text:
+                    twin.sense = _PR_SENSE
+    retitled = {role.title.casefold() for role in roles if role.sense == _PR_SENSE}
+    for index, line in enumerate(lines):
+        if any(title in line.casefold() for title in retitled):
+            line_hits[index] = [
+                Hit(_PR_CONCEPT, h.start, h.end) if h.concept in _SELLING_WORK else h for h in line_hits[index]
+            ]
 
 
 def _present_unconfirmed(lines: list[str], roles: list[Role], as_of: float, now: float) -> float:

@@ -23,6 +23,7 @@ from .lexicon import (
     GENERAL_POST,
     ISCO_OF_TITLE,
     LICENCE_OF_TITLE,
+    OTHER_SENSES,
     TAUGHT_SUBJECTS,
     TITLE,
     get_lexicon,
@@ -31,8 +32,9 @@ from .lexicon import (
     posts_named,
     skill_level,
 )
+from .occupation_titles import CountedYears
+from .occupation_titles import occupation_years as esco_occupation_years
 from .occupation_titles import title_evidence as esco_title_evidence
-from .occupation_titles import years_in_occupation as esco_years_in_occupation
 from .semantic import CVVectors, requirement_match, role_closeness
 from .tokens import token_spans, tokenize
 
@@ -95,6 +97,9 @@ class Finding:
     cv_line: str = ""
     found: str = ""  # what in the CV answers it (a concept label, "6.5 years")
     roles: list[Role] = field(default_factory=list)
+    # Years met only with related work (a yoga instructor's for a personal trainer): they count toward the
+    # score, but the card says so and does not state the years asked as met.
+    related: bool = False
 
 
 def _line_for(cv: CVProfile, concept_ids: list[str], asked: str | list[str] = "") -> tuple[str, str, int]:
@@ -169,12 +174,31 @@ def _relevant_roles(cv: CVProfile, concept_ids: list[str]) -> list[Role]:
             continue  # a purchasing agent buying for construction sites has no years in construction
         if shared:
             out.append(role)
-        elif fields and any(
-            lexicon.concept(c).category in (TITLE, FIELD) and fields & set(lexicon.concept(c).domains)
-            for c in role.concepts
+        elif (
+            fields
+            and not _titled_in_other_fields(role, held, fields)
+            and any(
+                lexicon.concept(c).category in (TITLE, FIELD) and fields & set(lexicon.concept(c).domains)
+                for c in role.concepts
+            )
         ):
             out.append(role)
     return out
+
+
+def _titled_in_other_fields(role: Role, held: set[str], fields: set[str]) -> bool:
+    """Whether a role's title is an occupation of other fields only (a graphic designer) and its heading
+    names none of the fields asked: a word of the field in its lines (a welded piece of jewellery) is no
+    year in construction. A manager or owner of any trade is not such a title."""
+    if not held:
+        return False
+    lexicon = get_lexicon()
+    if any(
+        not set(domains) - _BROAD_DOMAINS or set(domains) & fields
+        for domains in (lexicon.concept(t).domains for t in held)
+    ):
+        return False
+    return not any(fields & set(lexicon.concept(h.concept).domains) for h in lexicon.find(role.heading))
 
 
 def _field_named_in_passing(role: Role, shared: set[str], held: set[str]) -> bool:
@@ -290,31 +314,85 @@ def _similar_title_roles(cv: CVProfile, job: JobProfile) -> list[Role]:
 
 
 def relevant_years(cv: CVProfile, job: JobProfile, concept_ids: list[str]) -> tuple[float, list[Role]]:
+    """Years of dated work counted for the occupation asked (``counted_years``), with their roles."""
+    counted = counted_years(cv, job, concept_ids)
+    return counted.years, counted.roles
+
+
+_WORK_OF_TITLES_FILE = Path(__file__).with_name("data") / "work_of_titles.txt"
+
+
+@lru_cache(maxsize=1)
+def _work_of_titles() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """``data/work_of_titles.txt``: occupation -> titles of other occupations doing its whole work."""
+    out: dict[str, tuple[tuple[str, ...], ...]] = {}
+    for raw in _WORK_OF_TITLES_FILE.read_text(encoding="utf-8").splitlines():
+        line = raw.split("#", 1)[0].strip()
+        if "|" in line:
+            concept, titles = (part.strip() for part in line.split("|", 1))
+            out[concept] = tuple(tuple(tokenize(t)) for t in titles.split(";") if t.strip())
+    return out
+
+
+def _title_does_the_work(role: Role, own: set[str]) -> bool:
+    """A role whose title is a post doing the asked occupation's whole work (a cashier's years for a
+    customer-service ask), whatever occupation the lexicon files the title under."""
+    words = tokenize(role.title)
+    titles = [t for cid in own for t in _work_of_titles().get(cid, ())]
+    return any(words[i : i + len(t)] == list(t) for t in titles for i in range(len(words) - len(t) + 1))
+
+
+def _in_another_post(cv: CVProfile, role: Role, own: set[str], posts: dict[str, frozenset[str]]) -> bool:
+    """A role of the job's family whose title holds another post than the one the job's title names (a
+    web designer for a graphic designer), only the family ("Independent Designer"), or the family's
+    general post without the asked post's work in its lines (a finance assistant reviewing funds for
+    accounts payable): a neighbour's years, not the post's."""
+    held = _held_titles(role.heading) & own
+    if not held or not posts:
+        return False
+    return not holds_asked_post(role.heading, held, posts) or not _shows_the_post(cv, role, held, posts)
+
+
+def counted_years(cv: CVProfile, job: JobProfile, concept_ids: list[str], asked: str = "") -> CountedYears:
     """Years of dated work in the occupation asked: for a job title, roles that held it (a title the
-    bullets merely mention, or a skill such as "recipes" in a PR manager's role, are not years as a chef)."""
+    bullets merely mention, or a skill such as "recipes" in a PR manager's role, are not years as a chef).
+    A neighbouring occupation's years count for half, as related work (``own`` leaves them out); so do a
+    family's roles in another post than the one the ask names (``asked``: "2+ years of accounts payable")."""
     from .experience import merged_years
 
     ids = concept_ids or job.title_concepts
     lexicon = get_lexicon()
     own = {cid for cid in ids if lexicon.concept(cid).category == TITLE} & set(job.title_concepts)
     if own:
+        # "2+ years of accounts payable": the years asked are the post's (an all-round post asks the family).
+        posts = {cid: named - {GENERAL_POST} for cid in own if (named := posts_named(asked, cid)) - {GENERAL_POST}}
+        other_post = [r for r in cv.roles if _in_another_post(cv, r, own, posts)]
         roles = [
-            r for r in cv.roles if _held_titles(r.heading) & own or _did_the_work(r, own) or _did_the_duties(cv, r, own)
+            r
+            for r in cv.roles
+            if r not in other_post
+            and (
+                _held_titles(r.heading) & own
+                or _did_the_work(r, own)
+                or _did_the_duties(cv, r, own)
+                or _title_does_the_work(r, own)
+            )
         ]
-        roles += [r for r in _similar_title_roles(cv, job) if r not in roles]
+        roles += [r for r in _similar_title_roles(cv, job) if r not in roles and r not in other_post]
         near = neighbours_of(own)
-        nearby = [r for r in cv.roles if r not in roles and _held_titles(r.heading) & near]
+        nearby = [r for r in cv.roles if r not in roles and (_held_titles(r.heading) & near or r in other_post)]
         if nearby:
             # A neighbouring occupation's years (a concierge's for a security officer) count for half.
             held = merged_years([(r.start, r.end) for r in roles])
-            return round(held + NEIGHBOUR_YEARS * merged_years([(r.start, r.end) for r in nearby]), 2), roles + nearby
+            years = held + NEIGHBOUR_YEARS * merged_years([(r.start, r.end) for r in nearby])
+            return CountedYears(round(years, 2), held, roles + nearby)
     elif ids:
         roles = _relevant_roles(cv, ids)
         if set(ids) & set(job.title_concepts):
             roles += [r for r in _similar_title_roles(cv, job) if r not in roles]
     elif job.occupation_codes and cv.roles:
-        # An occupation only ESCO knows: roles titled as it or related roles doing its work, neighbours at half.
-        return esco_years_in_occupation(job.occupation_codes, job.title, job.title_vector, cv.roles, cv, job.jd_vectors)
+        # An occupation only ESCO knows: roles titled as it; related roles doing its work and neighbours.
+        return esco_occupation_years(job.occupation_codes, job.title, job.title_vector, cv.roles, cv, job.jd_vectors)
     else:
         # No concept names the work (an occupation the lexicon does not know): roles whose titles
         # read like the job's title count, by the embedding; without a model, none can be shown.
@@ -324,8 +402,9 @@ def relevant_years(cv: CVProfile, job: JobProfile, concept_ids: list[str]) -> tu
     if not roles and not cv.roles and cv.claimed_years and (not own or _headline_names(cv, own)):
         # No dated roles at all: fall back on the CV's own statement, discounted, when the CV says it
         # is of this occupation ("16 years of experience" from a finance manager are no years in sales).
-        return round(cv.claimed_years * CLAIMED_YEARS_SHARE, 1), []
-    return years, roles
+        claimed = round(cv.claimed_years * CLAIMED_YEARS_SHARE, 1)
+        return CountedYears(claimed, claimed, [])
+    return CountedYears(years, years, roles)
 
 
 _HEADLINE_WORDS = 8
@@ -357,6 +436,27 @@ def _held_title_role(cv: CVProfile, title_concepts: list[str]) -> Role | None:
 # Words that frame an ask rather than name its content: "a portfolio that shows print and digital work"
 # asks for print and digital work (the portfolio itself is attached, not written in the CV).
 _ASK_FRAMING = frozenset(tokenize("portfolio show shows showing demonstrate demonstrates demonstrating evidence"))
+
+
+@lru_cache(maxsize=1)
+def _ask_words() -> frozenset[str]:
+    """``data/ask_words.txt``: the helper words of a free-text ask ("experience", "supervising",
+    "strong"); what is left is the ask's object, which the CV must show."""
+    text = (Path(__file__).with_name("data") / "ask_words.txt").read_text(encoding="utf-8")
+    return frozenset(w for raw in text.splitlines() for w in tokenize(raw.split("#", 1)[0]))
+
+
+def _object_words(words: list[str], keep_helpers: bool = True) -> list[str]:
+    """The words naming what an ask is about: "experience supervising and training kitchen staff" ->
+    kitchen, staff. A CV line sharing only the helper words shows nothing of it; an ask made only of
+    helper words keeps them (unless its "or" list names the object)."""
+    helpers = _GENERIC_TERMS | _ask_words() | _ASK_FRAMING
+    objects = [t for t in words if t not in helpers]
+    if objects or not keep_helpers:
+        return objects
+    return [t for t in words if t not in _GENERIC_TERMS and t not in _ASK_FRAMING] or words
+
+
 _HYPHENATED_RE = re.compile(r"\b([a-z]{1,6})-([a-z]{3,})\b", re.IGNORECASE)
 
 
@@ -398,9 +498,132 @@ def _stems_of(cv: CVProfile) -> dict[str, str]:
     return out
 
 
-def _term_shown(term: str, cv: CVProfile, compounds: dict[str, str], stems: dict[str, str]) -> tuple[float, str]:
+_TITLE_SENSES_FILE = Path(__file__).with_name("data") / "title_senses.txt"
+
+
+@lru_cache(maxsize=1)
+def _cv_sense_table() -> list[tuple[frozenset[str], str, frozenset[str]]]:
+    """``data/title_senses.txt``'s third column: (title words, the ask's word, CV words of its sense)."""
+    out = []
+    for raw in _TITLE_SENSES_FILE.read_text(encoding="utf-8").splitlines():
+        parts = raw.split("#", 1)[0].split(":")
+        if len(parts) == 3 and parts[1].split():
+            word = tokenize(parts[1].split()[-1])[0]
+            out.append((frozenset(tokenize(parts[0])), word, frozenset(tokenize(parts[2]))))
+    return out
+
+
+def cv_sense_words(title: str) -> dict[str, frozenset[str]]:
+    """For a job with this title, the ask words it uses in its own sense and the CV words that show
+    that sense on the same CV line: a mortgage processor's "closing" needs a loan beside it."""
+    words = set(tokenize(title))
+    out: dict[str, frozenset[str]] = {}
+    for titles, word, said in _cv_sense_table():
+        if titles & words:
+            out[word] = out.get(word, frozenset()) | said
+    return out
+
+
+@lru_cache(maxsize=1)
+def _ask_sense_table() -> list[tuple[str, str, frozenset[str]]]:
+    """``data/ask_senses.txt``: (the ask's words as a pattern, the word, CV words of its sense)."""
+    out = []
+    for raw in (Path(__file__).with_name("data") / "ask_senses.txt").read_text(encoding="utf-8").splitlines():
+        asked, _, said = raw.split("#", 1)[0].partition(":")
+        words = asked.split()
+        if words and said.split():
+            pattern = r"\b" + r"\s+".join(re.escape(w) for w in words) + r"\b"
+            out.append((pattern, tokenize(words[-1])[0], frozenset(tokenize(said))))
+    return out
+
+
+def ask_sense_words(source: str, title: str) -> dict[str, frozenset[str]]:
+    """The words of a free-text ask read in one sense, each with the CV words that show it: by the
+    job's title (``cv_sense_words``) and by the ask's own wording (``data/ask_senses.txt``)."""
+    out = dict(cv_sense_words(title))
+    for pattern, word, said in _ask_sense_table():
+        if re.search(pattern, source, re.IGNORECASE):
+            out[word] = out.get(word, frozenset()) | said
+    return out
+
+
+_HEADING_LINES = 2  # a role's title, employer and dates stand on its first lines
+
+
+def _in_its_sense(term: str, cv: CVProfile, senses: dict[str, frozenset[str]]) -> bool:
+    """Whether the CV writes an ask's word in the sense the job means: beside one of the job's sense
+    words (``cv_sense_words``), and not in the other sense ``data/word_senses.txt`` names for the
+    lexicon ("kitchens" beside "bathrooms" is a room being cleaned, not kitchen work)."""
+    if term in senses:
+        family = {term, _word_stem(term)}
+        lines = [tokenize(line) for line in cv.lines]
+        in_sense = {i for i, words in enumerate(lines) if senses[term] & set(words)}
+        for role in cv.roles:
+            # A role's heading, when its own lines are in the sense ("Closing Specialist" over refinance files).
+            span = range(role.line, min(role.last_line, len(lines) - 1) + 1)
+            if in_sense & set(span):
+                in_sense |= set(span[:_HEADING_LINES])
+        return any(family & ({*lines[i], *map(_word_stem, lines[i])}) for i in in_sense)
+    hits = get_lexicon().find(term)
+    others = OTHER_SENSES.get((hits[0].concept, term)) if len(hits) == 1 else None
+    if others and term in cv.words:
+        # Some line writes the word with none of the other sense's words on it.
+        return any(term in words and not others & set(words) for words in (tokenize(line) for line in cv.lines))
+    return True
+
+
+@lru_cache(maxsize=1)
+def _handled_words() -> frozenset[str]:
+    """``data/handled_words.txt``: nouns after an activity word that name what was handled."""
+    text = (Path(__file__).with_name("data") / "handled_words.txt").read_text(encoding="utf-8")
+    return frozenset(w for raw in text.splitlines() for w in tokenize(raw.split("#", 1)[0]))
+
+
+# "Conferred with underwriters", "results from underwriting", "submitted to underwriting": the people or
+# the department whose work it is.
+_OTHERS_BEFORE = frozenset({"with", "to", "from", "by"})
+_ACTIVITY_ENDING = "ing"
+
+
+def _activity_line(term: str, cv: CVProfile) -> str | None:
+    """The first CV line that shows an activity the ask names ("underwriting") as work the candidate
+    did: it writes the activity, or its doer's title, other than as the thing handled ("underwriting
+    guidelines", "closing documents", ``data/handled_words.txt``) or the people or department worked
+    with ("conferred with underwriters", "results from underwriting"); "" when no line does, None for
+    a word that names no activity, or that the CV never writes, or whose first use shows it (the usual
+    reading then applies)."""
+    stem = _word_stem(term)
+    if not term.endswith(_ACTIVITY_ENDING) or len(term) <= len(_ACTIVITY_ENDING) + 2:
+        return None
+    handled = _handled_words()
+    skipped = False
+    for line in cv.lines:
+        words = tokenize(line)
+        for at, word in enumerate(words):
+            if word != term and (stem == term or _word_stem(word) != stem):
+                continue  # "closing" has no family the stem can tell ("closed", "closet")
+            after = words[at + 1] if at + 1 < len(words) else ""
+            before = words[at - 1] if at else ""
+            if after in handled or before in _OTHERS_BEFORE:
+                skipped = True
+                continue
+            return line if skipped else None
+    return "" if skipped else None
+
+
+def _term_shown(
+    term: str, cv: CVProfile, compounds: dict[str, str], stems: dict[str, str], senses: dict[str, frozenset[str]]
+) -> tuple[float, str]:
     """(how surely the CV shows one word of a free-text ask, the word as the CV writes it); a word
-    of the same family counts when both are derived ("underwriting" shown by "Underwriter")."""
+    of the same family counts when both are derived ("underwriting" shown by "Underwriter"), a
+    workplace by a role of its field ("kitchen" by a line cook's role); a word written in another
+    sense than the job's shows nothing (``_in_its_sense``)."""
+    done = _activity_line(term, cv)
+    if not _in_its_sense(term, cv, senses) or done == "":
+        held = _field_word_held(term, cv)
+        return (ROLE_SHOWS_FIELD, held) if held else (0.0, "")
+    if done:
+        return 1.0, done.lower()  # the line that shows the work, quoted rather than the first naming it
     if term in cv.words:
         return 1.0, term
     if term in compounds:
@@ -416,63 +639,126 @@ def _term_shown(term: str, cv: CVProfile, compounds: dict[str, str], stems: dict
         best = process.extractOne(term, list(cv.words), scorer=fuzz.ratio, score_cutoff=87)
         if best:
             return 0.8, best[0]
-    return 0.0, ""
+    held = _field_word_held(term, cv)
+    return (ROLE_SHOWS_FIELD, held) if held else (0.0, "")
+
+
+ROLE_SHOWS_FIELD = 0.75  # a workplace word shown by a role of its field, not written: enough alone, less in a phrase
+
+
+def _field_word_held(term: str, cv: CVProfile) -> str:
+    """The heading of a role whose title works in the field a word of the ask names: a line cook's
+    role is kitchen work though the CV never writes "kitchen"."""
+    lexicon = get_lexicon()
+    concepts = [lexicon.concept(h.concept) for h in lexicon.find(term)]
+    fields = [set(c.domains) for c in concepts if c.category == FIELD]
+    if not fields:
+        return ""
+    for role in cv.roles:
+        if any(f <= set(lexicon.concept(c).domains) for c in _held_titles(role.heading) for f in fields):
+            return role.title.lower()
+    for index, line in enumerate(cv.lines[:4]):
+        # The headline naming the candidate's own trade ("PERSONAL CHEF" above the work history).
+        if index == cv.name_line or cv.sections[index] != "top" or len(line.split()) > _HEADLINE_WORDS:
+            continue
+        if any(f <= set(lexicon.concept(c).domains) for c in _titles_of(line) for f in fields):
+            return line.lower()
+    return ""
 
 
 def _best_option(
-    cv: CVProfile, alternatives: list[list[str]], compounds: dict[str, str], stems: dict[str, str]
+    cv: CVProfile,
+    alternatives: list[list[str]],
+    compounds: dict[str, str],
+    stems: dict[str, str],
+    senses: dict[str, frozenset[str]],
 ) -> tuple[float, list[str]]:
     """An "or" list of a free-text ask ("underwriting or closing"): the alternative the CV shows best,
     as (share of its words shown, the words as the CV writes them). Any one alternative answers it."""
     best: tuple[float, list[str]] = (0.0, [])
     for alternative in alternatives:
-        words = [t for t in alternative if t not in _GENERIC_TERMS and t not in _ASK_FRAMING] or alternative
-        shown = [_term_shown(t, cv, compounds, stems) for t in words]
+        words = _object_words(alternative)
+        shown = [_term_shown(t, cv, compounds, stems, senses) for t in words]
         found = [w for v, w in shown if v]
         share = sum(v for v, _ in shown) / len(words)
         if len(words) > 1 and found:
             # One thing in several words ("a multi-location business"): its words on one line.
             line = _line_naming_most(cv, found, 1).lower()
             share = min(share, sum(1 for w in found if w in line) / len(words))
-        if share > best[0]:
-            best = (share, found)
+        if share > best[0] or (
+            share == best[0] and found and _in_work_history(cv, found) > _in_work_history(cv, best[1])
+        ):
+            best = (share, found)  # of equals, the alternative the work history shows over a skills list
     return best
 
 
+def _in_work_history(cv: CVProfile, found: list[str]) -> bool:
+    line = _line_naming_most(cv, found, 1)
+    return bool(line) and cv.sections[cv.lines.index(line)] == "experience"
+
+
+# The people a supervising ask leads ("kitchen staff"): they count when the CV names them, and a CV
+# that says "trained the crew" instead is not marked down for the word.
+_LED_PEOPLE = frozenset(tokenize("staff employees personnel workers"))
+_FEW_OBJECTS = 2  # an ask about one or two things needs each; a longer list may miss one
+_LONG_LIST = 3  # a listed ask of this many things or more is met when all but one are shown
+FREE_TEXT_PROVEN = 0.75  # the share of a free-text ask's words that proves it
+OBJECT_UNSHOWN_SHARE = 0.5  # the share of an ask whose object the CV does not show: mentioned at most
+
+
 def _fuzzy_terms(
-    cv: CVProfile, terms: list[str], listed: bool = True, options: list[list[list[str]]] | None = None
+    cv: CVProfile,
+    terms: list[str],
+    listed: bool = True,
+    options: list[list[list[str]]] | None = None,
+    senses: dict[str, frozenset[str]] | None = None,
 ) -> tuple[float, str]:
     """(share of the ask's words the CV shows, the line quoting them); ``listed`` when the ask lists
     several things ("print and digital work"), which a CV may show on different lines. Each "or" list
     of ``options`` counts as one word of the ask, shown when any one of its alternatives is."""
     options = options or []
+    senses = senses or {}
     in_options = {t for alternatives in options for alt in alternatives for t in alt}
     terms = [t for t in terms if t not in _GENERIC_TERMS and t not in in_options]
-    content = [t for t in terms if t not in _ASK_FRAMING]
-    terms = content or terms
+    terms = [t for t in terms if t not in _ASK_FRAMING] or terms
     if not terms and not options:
         return 0.0, ""
+    objects = set(_object_words(terms, keep_helpers=False))
     compounds, stems = _compound_words(cv), _stems_of(cv)
     found = 0.0
     matched: list[str] = []
+    unshown: list[str] = []
+    unasked = 0
     for term in terms:
-        value, word = _term_shown(term, cv, compounds, stems)
+        value, word = _term_shown(term, cv, compounds, stems, senses)
         found += value
         matched += [word] if value else []
+        unshown += [term] if term in objects and not value else []
+        unasked += 1 if term in _LED_PEOPLE and not value else 0
     for alternatives in options:
-        value, words = _best_option(cv, alternatives, compounds, stems)
+        value, words = _best_option(cv, alternatives, compounds, stems, senses)
         found += value
         matched += words
-    units = len(terms) + len(options)
+    units = max(1, len(terms) + len(options) - unasked)
     share = found / units
-    # The line that names most of what was found (the strongest evidence), the first of equals; when
-    # the ask lists several things the CV shows on different lines, the line that names the rest too.
+    if listed and units >= _LONG_LIST and found >= units - 1 and not unshown[1:]:
+        # "Typography, layout and colour": a list of skills of one trade, shown all but one, is met.
+        share = max(share, FREE_TEXT_PROVEN)
+    if unshown and (len(objects) <= _FEW_OBJECTS or len(unshown) > 1):
+        # What the ask is about is missing: the helper words ("supervised staff") prove nothing of it.
+        share = min(share, OBJECT_UNSHOWN_SHARE)
+    return _quoted(cv, matched, share, units, listed)
+
+
+def _quoted(cv: CVProfile, matched: list[str], share: float, units: int, listed: bool) -> tuple[float, str]:
+    """The line that names most of what was found (the strongest evidence), the first of equals; when
+    the ask lists several things the CV shows on different lines, the line that names the rest too."""
     line = _line_naming_most(cv, matched, max(1, len(matched) // 2))
     rest = [m for m in matched if m not in line.lower()]
     if line and rest and not listed:
         # One thing in several words ("packaging design"): its words on different lines are not it.
         share = min(share, (len(matched) - len(rest)) / units)
-    elif line and rest and share >= 0.75:
+    elif line and rest and share >= FREE_TEXT_PROVEN:
         other = _line_naming_most(cv, rest, 1)
         line = f"{line} … {other}" if other else line
     return share, line
@@ -489,7 +775,11 @@ def _line_naming_most(cv: CVProfile, words: list[str], least: int) -> str:
 
 
 def assess_requirement(req: Requirement, cv: CVProfile, job: JobProfile, vectors: CVVectors) -> Finding:
-    """How well the CV proves one requirement, with the line that shows it."""
+    """How well the CV proves one requirement, with the line that shows it; an "A or B" ask by the
+    alternative the CV shows best."""
+    if req.either:
+        best = max((assess_requirement(part, cv, job, vectors) for part in req.either), key=lambda f: f.met)
+        return Finding(req, best.met, best.cv_line, best.found, best.roles)
     if req.category == "years":
         return _years_evidence(req, cv, job)
     if req.category == EDUCATION:
@@ -500,7 +790,7 @@ def assess_requirement(req: Requirement, cv: CVProfile, job: JobProfile, vectors
         return _title_evidence(req, cv, job)
     if req.alternatives:
         return _concept_evidence(req, cv, job, vectors)
-    return _free_text_evidence(req, cv, vectors)
+    return _free_text_evidence(req, cv, vectors, job.title)
 
 
 def _esco_title_finding(req: Requirement, cv: CVProfile, job: JobProfile) -> Finding:
@@ -509,15 +799,26 @@ def _esco_title_finding(req: Requirement, cv: CVProfile, job: JobProfile) -> Fin
     return Finding(req, shown.met, shown.cv_line, shown.found, shown.roles)
 
 
+# Years met with related work state the ask as met only when this share of the years asked is in the
+# occupation itself: a digital marketer's 1.75 years of 2 topped up with marketing is met, a brand manager's
+# 5 years of brand work alone are related work.
+OWN_YEARS_SHARE = 1 / 3
+
+
 def _years_evidence(req: Requirement, cv: CVProfile, job: JobProfile) -> Finding:
-    years, roles = relevant_years(cv, job, req.alternatives)
+    counted = counted_years(cv, job, req.alternatives, req.label)
+    years, own, roles = counted.years, counted.own, counted.roles
     if req.asked or req.terms:
         years, roles = _years_doing_the_subject(req, cv, roles)
+        own = min(own, years)
     if req.term_options and years < req.years:
+        before = years
         years, roles = _years_with_unnamed_sides(req, cv, roles)
+        own += years - before  # the listed work no concept names is the job's own work
     fit = min(1.0, years / req.years) if req.years else 1.0
+    related = fit >= 1.0 and req.years > 0 and own < OWN_YEARS_SHARE * req.years
     line = "; ".join(f"{r.title} ({r.date_text})" for r in roles[:3])
-    return Finding(req, round(fit, 2), line, describe_years(years), roles)
+    return Finding(req, round(fit, 2), line, describe_years(years), roles, related=related)
 
 
 def _years_doing_the_subject(req: Requirement, cv: CVProfile, roles: list[Role]) -> tuple[float, list[Role]]:
@@ -594,7 +895,8 @@ def _education_evidence(req: Requirement, cv: CVProfile) -> Finding:
     # Nursing") shows that level too.
     accepted |= {cid for cid in cv.concept_lines if lexicon.concept(cid).category == EDUCATION and cid not in accepted}
     order = sorted(accepted, key=lambda c: (c not in req.alternatives, c))
-    field_words = _asked_field(req.source)
+    field_groups = _asked_field_groups(req.source)
+    field_words = [word for group in field_groups for word in group]
     related_accepted = _RELATED_FIELD_RE.search(req.source) is not None
     best: Finding | None = None
     proven: Finding | None = None
@@ -602,7 +904,7 @@ def _education_evidence(req: Requirement, cv: CVProfile) -> Finding:
     for cid in order:
         for index in cv.concept_lines.get(cid, []):
             line = cv.lines[index]
-            if not _reads_as_education(cv, index) or _UNFINISHED_RE.search(line):
+            if not _held_degree_line(cv, index, cid, field_words):
                 continue
             said_all = [lexicon.surface(line, h) for h in lexicon.find(line) if h.concept == cid]
             # The degree the JD names ("Elementary Education") before another of the same kind.
@@ -612,7 +914,9 @@ def _education_evidence(req: Requirement, cv: CVProfile) -> Finding:
                 continue  # "degree specifications", "programs and degrees" in a duty: not the candidate's own
             if cid not in req.alternatives and not _at_degree_level(cid, said or line, req.alternatives):
                 continue
-            named = not field_words or _names_field(cv, index, field_words)
+            # A credential asked beside the degree ("Bachelor's in nursing ... or an LPN") has no field.
+            credential = cid in req.alternatives and lexicon.concept(cid).category != EDUCATION
+            named = not field_words or credential or _names_field(cv, index, field_groups)
             if named or _in_umbrella_field(cv, index, field_words):
                 if literal and named:
                     return Finding(req, PROVEN, line, said)
@@ -634,6 +938,30 @@ def _education_evidence(req: Requirement, cv: CVProfile) -> Finding:
 
 
 _BARE_DEGREE = frozenset({"degree", "degrees"})
+# "A Computer Science junior at Lynchburg College": still studying there, so its degree is not held yet.
+_STUDYING_AT_RE = re.compile(
+    r"\b(?:junior|sophomore|freshman|undergraduate|undergrad|student)\s+(?:at|of)\s+(?:the\s+)?"
+    r"(?P<school>[A-Z][\w&.'-]*(?:\s+(?:of\s+)?[A-Z][\w&.'-]*){0,5})"
+)
+
+
+def _held_degree_line(cv: CVProfile, index: int, cid: str, field_words: list[str]) -> bool:
+    """Whether the line shows a degree or diploma the candidate holds: an education line (not a sentence
+    using the word), finished (not "expected", not at a school the CV says the candidate still studies
+    at), and, where the job asks a field's diploma ("a culinary diploma"), not a high-school diploma."""
+    line = cv.lines[index]
+    if not _reads_as_education(cv, index) or _UNFINISHED_RE.search(line):
+        return False
+    if cid == "high_school" and field_words:
+        return False  # a high-school diploma is no culinary school's diploma
+    studying = [i for i, text in enumerate(cv.lines[:_STUDENT_LINES]) if _STUDYING_AT_RE.search(text)]
+    if any(index in cv.concept_lines.get(cid, ()) for index in studying):
+        return False  # "a Computer Science junior": the subject's degree is the one under way
+    schools = [m.group("school") for i in studying for m in _STUDYING_AT_RE.finditer(cv.lines[i])]
+    return not any(school in line for school in schools)
+
+
+_STUDENT_LINES = 12  # the headline and summary, where a CV says the candidate is a student
 
 
 def _names_all_of(asked: str, said: str) -> bool:
@@ -703,24 +1031,38 @@ _NOT_A_FIELD = frozenset(
 )
 
 
+def _asked_field_phrase(source: str) -> str:
+    """The words naming the field in "a bachelor's degree in graphic design or a related field" or "a
+    culinary diploma" ("graphic design", "culinary"); "" when the ask names none."""
+    match = _FIELD_RE.search(source)
+    if match:
+        return _FIELD_STOP.split(_FIELD_END_RE.split(match.group("field"))[0])[0]
+    before = _FIELD_BEFORE_RE.search(source)
+    return before.group("field") if before and tokenize(before.group("field"))[0] not in _NOT_A_FIELD else ""
+
+
 def _asked_field(source: str) -> list[str]:
     """The subject words of "a bachelor's degree in graphic design or a related field" or "a culinary
     diploma" (stemmed, without words every degree shares such as "science" or "management")."""
-    match = _FIELD_RE.search(source)
-    if match:
-        phrase = _FIELD_STOP.split(_FIELD_END_RE.split(match.group("field"))[0])[0]
-    else:
-        before = _FIELD_BEFORE_RE.search(source)
-        phrase = before.group("field") if before and tokenize(before.group("field"))[0] not in _NOT_A_FIELD else ""
-    words = [t for t in tokenize(phrase) if t not in _GENERIC_TERMS and len(t) > 2]
-    kept = [t for t in words if t not in _WEAK_FIELD_WORDS]
-    # A word every degree shares is still the field when the JD names it alone as one of the fields
-    # ("a degree in finance or business"), not as part of a longer name ("computer science").
-    for part in re.split(r",|\bor\b|\band\b|/", phrase):
-        alone = [t for t in tokenize(part) if t not in _GENERIC_TERMS and len(t) > 3]
-        if len(alone) == 1 and alone[0] in _WEAK_FIELD_WORDS and alone[0] in DEGREE_FIELD_FAMILIES:
-            kept.append(alone[0])
-    return kept
+    return [word for group in _asked_field_groups(source) for word in group]
+
+
+def _asked_field_groups(source: str) -> list[list[str]]:
+    """The fields asked, each as its key words: "social work, nursing, public health" -> [social work],
+    [nursing], [public health]. A degree names a field when it names all of its key words: "Public
+    Relations" is not public health. A word every degree shares is still a field when the JD names it
+    alone as one of the fields ("a degree in finance or business"), not as part of a longer name
+    ("computer science")."""
+    groups = []
+    for part in re.split(r",|\bor\b|\band\b|/", _asked_field_phrase(source)):
+        words = [t for t in tokenize(part) if t not in _GENERIC_TERMS and len(t) > 2]
+        kept = [t for t in words if t not in _WEAK_FIELD_WORDS]
+        alone = [t for t in words if len(t) > 3]
+        if not kept and len(alone) == 1 and alone[0] in DEGREE_FIELD_FAMILIES:
+            kept = alone
+        if kept:
+            groups.append(kept)
+    return groups
 
 
 def _reads_as_education(cv: CVProfile, index: int) -> bool:
@@ -766,10 +1108,15 @@ def _in_umbrella_field(cv: CVProfile, index: int, field_words: list[str]) -> boo
     return any(umbrellas & DEGREE_FIELD_FAMILIES.get(word, set()) for word in words)
 
 
-def _names_field(cv: CVProfile, index: int, field_words: list[str]) -> bool:
-    """The degree line, or the line under it (a degree and its major are often written apart)."""
-    words = _subject_words(" ".join(cv.lines[index : index + 2]), field_words)
-    return any(w in words or any(x.startswith(w[:5]) for x in words if len(w) >= 5) for w in field_words)
+def _names_field(cv: CVProfile, index: int, field_groups: list[list[str]]) -> bool:
+    """The degree line, or the line under it (a degree and its major are often written apart), names
+    every key word of one field asked ("Business Administration" names business)."""
+    words = _subject_words(" ".join(cv.lines[index : index + 2]), [w for group in field_groups for w in group])
+    return any(all(_word_named(w, words) for w in group) for group in field_groups)
+
+
+def _word_named(word: str, words: set[str]) -> bool:
+    return word in words or any(x.startswith(word[:5]) for x in words if len(word) >= 5)
 
 
 def _title_evidence(req: Requirement, cv: CVProfile, job: JobProfile) -> Finding:
@@ -877,6 +1224,12 @@ def _held_title(req: Requirement, cv: CVProfile, posts: dict[str, frozenset[str]
     return Finding(req, LOWER_LEVEL, where, f"{role.title}, not at the level asked", junior_roles)
 
 
+def _names_a_reread_title(cv: CVProfile, line: str) -> bool:
+    """Whether the line names a role's title that its own lines read in another sense (an account
+    executive at a PR agency, cv_profile): the headline "Senior Account Executive" is that role."""
+    return any(role.sense and role.title.casefold() in line.casefold() for role in cv.roles)
+
+
 def _headline_title(req: Requirement, cv: CVProfile, posts: dict[str, frozenset[str]] | None = None) -> Finding | None:
     lexicon = get_lexicon()
     for index, full_line in enumerate(cv.lines[:4]):
@@ -885,6 +1238,8 @@ def _headline_title(req: Requirement, cv: CVProfile, posts: dict[str, frozenset[
         section = cv.sections[index]
         long_top = section == "top" and len(full_line.split()) > _HEADLINE_WORDS
         if index == cv.name_line or section not in ("top", "summary") or long_top:
+            continue
+        if _names_a_reread_title(cv, full_line):
             continue
         # "Seeking a position as IT Manager": the title wanted, not held (the words before it still count).
         line = _before_objective(full_line)
@@ -1345,6 +1700,21 @@ _OFFICE_SUITE_RE = re.compile(
 )
 
 
+_VENDOR_RE = re.compile(r"^(Microsoft|MS|Adobe|Google)\s+(\S.*)$")
+
+
+def _product_beside_vendor(item: str, line: str) -> bool:
+    """ "Microsoft Excel & Word Certificate" names Microsoft Word: the product's name, capitalised as
+    written, on a line that names its vendor."""
+    named = _VENDOR_RE.match(item)
+    if not named:
+        return False
+    vendor, product = named.groups()
+    return (
+        bool(re.search(rf"\b{re.escape(vendor)}\b", line)) and re.search(rf"\b{re.escape(product)}\b", line) is not None
+    )
+
+
 def _tools_named_line(source: str, cv: CVProfile) -> str:
     """For an ask that names its software in brackets ("computer skills to produce the newsletter
     (Microsoft Word, Publisher)"), the CV line naming one of them, or the Microsoft Office suite for a
@@ -1358,7 +1728,7 @@ def _tools_named_line(source: str, cv: CVProfile) -> str:
     for item in items:
         pattern = re.compile(rf"\b{re.escape(item)}\b", re.IGNORECASE)
         for line in cv.lines:
-            if pattern.search(line):
+            if pattern.search(line) or _product_beside_vendor(item, line):
                 return line
     if any(re.match(r"(?:microsoft|ms)\b", item, re.IGNORECASE) for item in items):
         return next((line for line in cv.lines if _OFFICE_SUITE_RE.search(line)), "")
@@ -1368,7 +1738,7 @@ def _tools_named_line(source: str, cv: CVProfile) -> str:
 _LISTS_THINGS_RE = re.compile(r",|;|/|&|\b(?:and|or|both|as well as)\b", re.IGNORECASE)
 
 
-def _free_text_evidence(req: Requirement, cv: CVProfile, vectors: CVVectors) -> Finding:
+def _free_text_evidence(req: Requirement, cv: CVProfile, vectors: CVVectors, title: str = "") -> Finding:
     """A requirement no concept names: its words in the CV, or a CV line that says it in other words;
     computer skills the JD names by their tools ("... newsletter (Microsoft Word, Publisher)") are
     shown by those tools."""
@@ -1376,8 +1746,8 @@ def _free_text_evidence(req: Requirement, cv: CVProfile, vectors: CVVectors) -> 
     if tool_line:
         return Finding(req, PROVEN, tool_line, "the software named")
     listed = _LISTS_THINGS_RE.search(req.source) is not None
-    share, line = _fuzzy_terms(cv, req.terms, listed, req.term_options)
-    met = PROVEN if share >= 0.75 else (MENTIONED if share >= 0.45 else 0.0)
+    share, line = _fuzzy_terms(cv, req.terms, listed, req.term_options, ask_sense_words(req.source, title))
+    met = PROVEN if share >= FREE_TEXT_PROVEN else (MENTIONED if share >= 0.45 else 0.0)
     semantic, semantic_line = requirement_match(req.source, vectors)
     if semantic > met:
         return Finding(req, semantic, semantic_line, "similar wording")

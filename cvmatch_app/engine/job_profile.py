@@ -134,6 +134,9 @@ class Requirement:
     defining: bool = False  # the role's defining qualification (its licence, the subject taught)
     open_list: bool = False  # "NetSuite, Sage or similar": any member of the concept answers it
     knockout: bool = False  # the recruiter's knockout (engine/rubric.py): not met caps the score below Interview
+    # A rubric item "A or B" of different kinds ("forklift licence or warehouse experience"): one ask,
+    # met by the best of these (engine/rubric.py, evidence.assess_requirement).
+    either: list[Requirement] = field(default_factory=list)
 
 
 @dataclass
@@ -639,7 +642,7 @@ def _title_senses() -> list[tuple[frozenset[str], Sense]]:
         if ":" not in line:
             continue
         titles, _, sense = line.partition(":")
-        cid, word = sense.split()
+        cid, word = sense.split(":", 1)[0].split()  # a third column holds the sense's CV words (evidence.py)
         out.append((frozenset(tokenize(titles)), (cid, tokenize(word)[0])))
     return out
 
@@ -750,6 +753,20 @@ _DEGREE_FIELD_BEFORE_RE = re.compile(
 )
 _DEGREE_WORD_RE = re.compile(r"\b(?:degree|bachelor'?s?|master'?s?|diploma|major(?:ed)? in)\b", re.IGNORECASE)
 _EMPLOYER_SPEAKS_RE = re.compile(r"^\W*(?:we|our|at [A-Z]\w+,? we)\b", re.IGNORECASE)
+# "Our team works in two-week sprints", "We offer a pension", "You will join a team of five nurses": the
+# employer describing its team, company or offer, which asks nothing of the candidate.
+_DESCRIBES_EMPLOYER_RE = re.compile(
+    r"^\W*(?:(?:we|our\s+(?:\w+\s+)?(?:team|company|firm|office|clinic|practice|kitchen|group|people|staff|"
+    r"department|business|organi[sz]ation|client|clients|customers))\b(?!\s+(?:need|require|expect|ask|want|"
+    r"are (?:looking|seeking|hiring)))|you(?:'ll| will)\s+(?:be\s+)?join(?:ing)?\b"
+    r"|(?:you\s+will\s+)?join\s+(?:our|a|the)\b)",
+    re.IGNORECASE,
+)
+
+
+def _describes_the_employer(sentence: str) -> bool:
+    """A sentence in which the employer describes itself or its offer, with no ask's cue in it."""
+    return bool(_DESCRIBES_EMPLOYER_RE.match(sentence)) and not _MUST_CUES.search(sentence)
 
 
 _OR_PARTS_RE = re.compile(r"(,|;|\bor\b|\band\b|(?<=[A-Za-z])/(?=[A-Za-z]))", re.IGNORECASE)
@@ -831,6 +848,8 @@ FREE_TEXT_WEIGHT = 0.6
 def _requirements_from(sentence: str, section: str, off_senses: frozenset[Sense] = frozenset()) -> list[Requirement]:
     """The asks of one JD sentence read in its section: the concepts it names (grouped into "X or Y"
     alternatives), its years asks, and, when no concept names anything, the sentence in its own words."""
+    if _describes_the_employer(sentence):
+        return []
     lexicon = get_lexicon()
     hits = _asked_hits(sentence, lexicon.find(sentence), off_senses)
     kind, duty, nice_cue = _sentence_kind(sentence, section)

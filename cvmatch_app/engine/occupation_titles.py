@@ -65,6 +65,9 @@ RELATED_WITH_DUTIES = 0.65
 # Mean closeness of the JD's sentences to the role's best line (as semantic.coverage): roles that hold the
 # job's title describe it at 0.25-0.45; a related title whose lines are other work stays below 0.2.
 DUTY_COVERAGE = 0.25
+# A title ESCO does not place but the embedding reads near the job's (``_YEARS_CLOSENESS``) is the job's
+# when its lines describe the JD's work at least this well (a title alone, at 0.74, needs no duties).
+UNPLACED_DUTY_COVERAGE = 0.2
 NEIGHBOUR_YEARS = 0.5  # a year in a neighbouring occupation counts as half a year (as evidence.py)
 _SIMILAR_TITLE = 0.74  # raw cosine of static title vectors (as evidence._SIMILAR_TITLE)
 _YEARS_CLOSENESS = 0.5  # an unplaced role this close to the job's title counts as years in it
@@ -322,9 +325,12 @@ def title_evidence(
         if _held_closeness(job, line) >= SAME_OCCUPATION:
             return TitleEvidence(HEADLINE if cv.roles else HELD, line, line, [])
     unplaced = [r for r in roles if not _placed_by_esco(r)]
-    for role, sim in zip(unplaced, role_closeness(job_title_vector, unplaced), strict=True):
+    sims = role_closeness(job_title_vector, unplaced)
+    for role, sim in zip(unplaced, sims, strict=True):
         if sim >= _SIMILAR_TITLE:
             return TitleEvidence(SIMILAR, _where(role), role.title, [role])
+    for role in _unplaced_doing_the_work(job, job_vectors or [], cv, unplaced, sims):
+        return TitleEvidence(SIMILAR, _where(role), role.title, [role])
     for role in _related_doing_the_work(job, job_vectors or [], cv, [role for _, role in near]):
         return TitleEvidence(RELATED_WITH_DUTIES, _where(role), role.title, [role])
     for value, role in near:
@@ -352,16 +358,52 @@ def _related_doing_the_work(
     model = get_model()
     if model is None or not job_vectors or not related:
         return []
-    jd = np.asarray(job_vectors, dtype=np.float32)
+    return [role for role in related if _duty_coverage(job_vectors, cv, role) >= DUTY_COVERAGE]
+
+
+def _duty_coverage(job_vectors: list[list[float]], cv: CVProfile, role: Role) -> float:
+    """Mean closeness of the JD's sentences to the role's best line, title to last bullet (0 without a model)."""
+    model = get_model()
+    lines = [line for line in cv.lines[role.line : role.last_line + 1] if len(line) > 3]
+    if model is None or not job_vectors or not lines:
+        return 0.0
+    best = (np.asarray(job_vectors, dtype=np.float32) @ model.embed(lines).T).max(axis=1)
+    return float(np.clip((best - 0.35) / 0.4, 0.0, 1.0).mean())
+
+
+def _unplaced_doing_the_work(
+    job: Occupation, job_vectors: list[list[float]], cv: CVProfile, unplaced: list[Role], sims: list[float]
+) -> list[Role]:
+    """Roles whose titles neither ESCO nor the lexicon place, shown as the job's own by their work, never
+    by the title alone, the closest title first: a title that reads near the job's ("Enrichment & Pool
+    Coordinator" for an activities coordinator) whose lines describe the JD's work, or any such title
+    whose own lines name the job's title as the work done ("coordinate patient care" under "Patient
+    Advocate" for a care coordinator). A trainee (an intern) is not yet the occupation."""
     doing = []
-    for role in related:
-        lines = [line for line in cv.lines[role.line : role.last_line + 1] if len(line) > 3]
-        if not lines:
-            continue
-        best = (jd @ model.embed(lines).T).max(axis=1)
-        if float(np.clip((best - 0.35) / 0.4, 0.0, 1.0).mean()) >= DUTY_COVERAGE:
+    for role, sim in sorted(zip(unplaced, sims, strict=True), key=lambda pair: -pair[1]):
+        if _of_role(role) is not None or _TRAINEE_WORDS & set(tokenize(role.title)):
+            continue  # the lexicon reads the title as an occupation of its own, or a trainee's
+        if _names_the_job_as_work(job, cv, role) or (
+            sim >= _YEARS_CLOSENESS and _duty_coverage(job_vectors, cv, role) >= UNPLACED_DUTY_COVERAGE
+        ):
             doing.append(role)
     return doing
+
+
+_TRAINEE_WORDS = frozenset(tokenize("intern internship trainee student extern externship"))
+_STEM_CHARS = 6  # "coordinate", "coordinated", "coordinator" share their first six letters
+
+
+def _names_the_job_as_work(job: Occupation, cv: CVProfile, role: Role) -> bool:
+    """Whether one of the role's own lines (its heading aside) holds every word of the job's ESCO title."""
+    wanted = {w[:_STEM_CHARS] for w in job.title.split()}
+    if len(wanted) < 2:
+        return False  # one word ("advocate") is no occupation's work
+    for index in range(role.line + 1, min(role.last_line, len(cv.lines) - 1) + 1):
+        words = {w[:_STEM_CHARS] for w in tokenize(cv.lines[index])}
+        if wanted <= words and role.title not in cv.lines[index]:
+            return True
+    return False
 
 
 def years_in_occupation(
@@ -372,10 +414,32 @@ def years_in_occupation(
     cv: CVProfile | None = None,
     job_vectors: list[list[float]] | None = None,
 ) -> tuple[float, list[Role]]:
+    """Years of dated work counted for the job's occupation (``occupation_years``), with their roles."""
+    counted = occupation_years(job_codes, job_title, job_title_vector, roles, cv, job_vectors)
+    return counted.years, counted.roles
+
+
+@dataclass(frozen=True)
+class CountedYears:
+    years: float  # all years counted for the job, related work included (the score's years)
+    own: float  # of them, years in the job's own occupation
+    roles: list[Role]
+
+
+def occupation_years(
+    job_codes: list[str],
+    job_title: str,
+    job_title_vector: list[float],
+    roles: list[Role],
+    cv: CVProfile | None = None,
+    job_vectors: list[list[float]] | None = None,
+) -> CountedYears:
     """Years of dated work in the job's occupation: roles titled as it, or titled so that ESCO cannot
-    place them but the embedding reads them as close to the job's, and related roles whose lines describe
-    the JD's work (``cv`` and ``job_vectors`` given); a neighbouring occupation of the same unit group
-    counts for half. A role ESCO places in another group is other work, however alike its words read."""
+    place them but the embedding reads them as close to the job's (its own years); related roles whose
+    lines describe the JD's work (``cv`` and ``job_vectors`` given) count in full and a neighbouring
+    occupation of the same unit group for half, but as related work: a mortgage consultant's years are
+    years near a loan processor's work, not years as one. A role ESCO places in another group is other
+    work, however alike its words read."""
     job = _job(job_codes, job_title)
     roles = _titled(roles, cv.lines) if cv is not None else roles
     sims = role_closeness(job_title_vector, roles)
@@ -384,17 +448,15 @@ def years_in_occupation(
     nearby: list[Role] = []
     for role, sim in zip(roles, sims, strict=True):
         value = _held_closeness(job, role.title or role.heading)
-        if (
-            value >= SAME_OCCUPATION
-            or role in doing
-            or (not _placed_by_esco(role) and value < SAME_UNIT_GROUP and sim >= _YEARS_CLOSENESS)
-        ):
+        unplaced_alike = not _placed_by_esco(role) and value < SAME_UNIT_GROUP and sim >= _YEARS_CLOSENESS
+        if value >= SAME_OCCUPATION or unplaced_alike:
             held.append(role)
-        elif value >= SAME_UNIT_GROUP:
+        elif role in doing or value >= SAME_UNIT_GROUP:
             nearby.append(role)
-    years = merged_years([(r.start, r.end) for r in held])
-    years += NEIGHBOUR_YEARS * merged_years([(r.start, r.end) for r in nearby if r not in held])
-    return round(years, 2), held + nearby
+    own = merged_years([(r.start, r.end) for r in held])
+    full = merged_years([(r.start, r.end) for r in held + [r for r in nearby if r in doing]])
+    years = full + NEIGHBOUR_YEARS * merged_years([(r.start, r.end) for r in nearby if r not in doing])
+    return CountedYears(round(years, 2), round(own, 2), held + nearby)
 
 
 def occupation_fit(job_codes: list[str], job_title: str, cv: CVProfile, embedding_fit: float) -> float:

@@ -16,6 +16,9 @@ Decisions (documented in the README's API section as well):
   unchanged (numbers aside) maps back to the engine's requirement with the recruiter's kind, weight,
   years and knockout; a changed text, or ``added: true``, is read like a requirement line of a JD
   (concepts, credentials, years), falling back to its content words.
+- **"A or B"**: an added item whose parts are of different kinds ("forklift licence or warehouse
+  experience", joined by "or" or "/", no "and") is one requirement met by the better-shown part
+  (``Requirement.either``), not two asks the candidate loses points on for holding only one.
 - **Weight** is relative to the engine's own weight for that kind of ask: ``low`` x0.5, ``normal`` x1,
   ``high`` x2 (``WEIGHT_FACTORS``). The engine shows its defining asks (the role's licence, the
   subject its title names) as ``high``, minor asks (soft skills, a diploma, job conditions) as
@@ -142,6 +145,17 @@ def _content_terms(text: str) -> list[str]:
     return list(dict.fromkeys(t for t in tokenize(text) if t not in STOPWORDS and len(t) > 1 and not t.isdigit()))
 
 
+_OFFERS_EITHER_RE = re.compile(r"\bor\b|/", re.IGNORECASE)
+_ASKS_BOTH_RE = re.compile(r"\band\b|&|;", re.IGNORECASE)
+
+
+def _either(text: str, parsed: list[Requirement]) -> Requirement:
+    """ "Forklift licence or warehouse experience": one ask that either answers, not two asks the
+    candidate is marked down on when holding only one; it weighs as the heaviest of them."""
+    first = max(parsed, key=lambda r: r.weight)
+    return replace(first, label=text, either=parsed)
+
+
 def _added(item: dict[str, Any]) -> list[Requirement]:
     """A requirement in the recruiter's words, read like a requirement line of a job description."""
     text = item["text"].strip()
@@ -159,6 +173,8 @@ def _added(item: dict[str, Any]) -> list[Requirement]:
             label=text, kind=kind, category="years", alternatives=list(dict.fromkeys(subject)), weight=1.2
         )
         out.append(replace(base, years=years or 1.0))
+    elif len(parsed) > 1 and _OFFERS_EITHER_RE.search(text) and not _ASKS_BOTH_RE.search(text):
+        out.append(_either(text, parsed))
     elif parsed:
         out.extend(replace(r, label=text if len(parsed) == 1 else r.label) for r in parsed)
     else:

@@ -46,8 +46,12 @@ def _gap(f: Finding) -> str:
     req = f.requirement
     if req.category == "years":
         asked = "required" if req.kind == MUST else "preferred"
+        subject = years_subject(req)
+        if f.related:
+            where = _quote(f.cv_line, 120)
+            return f"{req.years:g}+ years {subject} {asked}: {f.found} found, in related work, not the job ({where})"
         if f.roles:
-            return f"{req.years:g}+ years {years_subject(req)} {asked}: {f.found} found ({_quote(f.cv_line, 120)})"
+            return f"{req.years:g}+ years {subject} {asked}: {f.found} found ({_quote(f.cv_line, 120)})"
         return f"{req.label} {asked}: no dated role in the CV shows this experience"
     asked = "required" if req.kind == MUST else "preferred"
     if f.met > 0 and f.found.endswith("(related)"):
@@ -58,10 +62,11 @@ def _gap(f: Finding) -> str:
 
 
 def is_strength(f: Finding) -> bool:
-    """Whether the card states a finding as a strength: met, and for years all the years asked
-    (2.5 years of the 3 asked scores most of the part, but the card calls it what it is: short)."""
+    """Whether the card states a finding as a strength: met, and for years all the years asked, not
+    mostly in related work (2.5 years of the 3 asked scores most of the part, but the card calls it what
+    it is: short; a yoga instructor's years for a personal trainer are related work)."""
     if f.requirement.category == "years":
-        return f.met >= 1.0
+        return f.met >= 1.0 and not f.related
     return f.met >= MET
 
 
@@ -252,7 +257,8 @@ def _gap_sentence(breakdown: ScoreBreakdown) -> str:
     if gaps:
         main = gaps[0]
         if main.requirement.category == "years":
-            return f"Main gap: {main.requirement.label} asked, {main.found} shown."
+            shown = f"{main.found} of related work" if main.related else main.found
+            return f"Main gap: {main.requirement.label} asked, {shown} shown."
         if main.met > 0:
             return f"Main gap: {main.requirement.label} is only partly shown."
         return f"Main gap: nothing in the CV shows {main.requirement.label}."

@@ -97,6 +97,9 @@ class Role:
     concepts: set[str] = field(default_factory=set)
     employer: str = ""  # empty when the CV does not show it
     ongoing: bool = False
+    # What the role's own lines show its title to mean where the title alone misleads (cv_profile):
+    # "public relations" for an account executive whose work is media relations, not selling.
+    sense: str = ""
 
     @property
     def years(self) -> float:
@@ -105,9 +108,11 @@ class Role:
     @property
     def heading(self) -> str:
         """Title and employer as the CV shows them ("Senior Keeper, Primates · Chester Zoo"): the
-        employer says what the work is when the title alone does not."""
+        employer says what the work is when the title alone does not; so does the role's sense, read
+        beside the title ("Senior Account Executive public relations")."""
         employer = "" if _PLACEHOLDER_RE.fullmatch(self.employer) else self.employer
-        return f"{self.title} · {employer}" if employer and self.title else self.title or employer
+        title = f"{self.title} {self.sense}" if self.sense and self.title else self.title
+        return f"{title} · {employer}" if employer and title else title or employer
 
 
 @dataclass

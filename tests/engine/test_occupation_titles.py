@@ -183,9 +183,13 @@ def test_a_related_title_doing_the_jds_work_counts_its_years_but_is_not_the_titl
     job = ENGINE.prepare_job(PROCESSOR_JD)
     doing = ENGINE.assess_sync(job, CONSULTANT_DOING_THE_WORK_CV, [])
     selling = ENGINE.assess_sync(job, CONSULTANT_SELLING_CV, [])
-    # The JD's work done under a related title: its years are experience in the work (before: none).
+    # The JD's work done under a related title: its years count toward the score in full...
     years = next(e for e in doing.evidence if e["category"] == "years")
-    assert years["met"] and "Mortgage Consultant" in years["cv_line"]
+    assert years["strength"] >= 1.0 and "Mortgage Consultant" in years["cv_line"]
+    # ...but they are related work, not years as a loan processor: the card does not state the years asked
+    # as met (a recruiter read "N years of relevant experience" as years in the job), it says so in the gap.
+    assert not years["met"]
+    assert any("in related work" in gap and "Mortgage Consultant" in gap for gap in doing.gaps)
     # The title itself stays a gap that names the related role: a consultant is no processor.
     title = next(e for e in doing.evidence if e["requirement"].startswith("Experience as"))
     assert not title["met"] and "Mortgage Consultant" in title["cv_line"]
