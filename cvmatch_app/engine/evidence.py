@@ -494,7 +494,7 @@ def assess_requirement(req: Requirement, cv: CVProfile, job: JobProfile, vectors
     if req.category == "years":
         return _years_evidence(req, cv, job)
     if req.category == EDUCATION:
-        return _education_evidence(req, cv)
+        return _licence_beside_degree(req, cv) or _education_evidence(req, cv)
     if req.category == TITLE and not req.alternatives and job.occupation_codes:
         return _esco_title_finding(req, cv, job)
     if req.category == TITLE:
@@ -502,6 +502,23 @@ def assess_requirement(req: Requirement, cv: CVProfile, job: JobProfile, vectors
     if req.alternatives:
         return _concept_evidence(req, cv, job, vectors)
     return _free_text_evidence(req, cv, vectors)
+
+
+def _licence_beside_degree(req: Requirement, cv: CVProfile) -> Finding | None:
+    """ "A bachelor's degree in social work, or an LPN or Medical Assistant certificate": the occupation
+    named beside the degree is met by its licence ("Fully credentialed LPN", "LPN license") or by a role
+    held in it, whatever field the degree asks."""
+    for cid in req.alternatives:
+        if get_lexicon().concept(cid).category != TITLE:
+            continue
+        licence = LICENCE_OF_TITLE.get(cid)
+        if licence and cv.concept_lines.get(licence):
+            found, line, _ = _line_for(cv, [licence])
+            return Finding(req, PROVEN, line, found)
+        role = next((r for r in cv.roles if cid in _held_titles(r.heading)), None)
+        if role is not None:
+            return Finding(req, PROVEN, f"{role.title} ({role.date_text})", role.title, [role])
+    return None
 
 
 def _esco_title_finding(req: Requirement, cv: CVProfile, job: JobProfile) -> Finding:
@@ -1099,6 +1116,7 @@ def _concept_evidence(req: Requirement, cv: CVProfile, job: JobProfile, vectors:
         return Finding(req, PROVEN, line, found)
     return (
         _field_by_role(req, cv)
+        or _level_by_degree(req, cv, job)
         or (_duty_in_other_words(req, cv, job, vectors) if req.duty else None)
         or _misspelt(req, cv)
         or Finding(req, 0.0)
@@ -1253,6 +1271,11 @@ _ITS_RULES_RE = re.compile(
     r"reports?|requirements?|guidelines|logs?|recordables?|violations?|issues|related)\b",
     re.IGNORECASE,
 )
+# A numbered form or log of the regulator after its name ("OSHA 300 logs", "OSHA 301 forms"): its paperwork.
+_ITS_FORMS_RE = re.compile(
+    r"^\W*\d{3}[a-z]?(?:\s*(?:,|/|and|&)\s*\d{3}[a-z]?)*\s+(?:logs?|forms?|records?|recordkeeping|reports?|reporting)\b",
+    re.IGNORECASE,
+)
 # Running the rules is the work a duty ask ("run the site safety program") names: "ensures team
 # compliance with OSHA", "enforce safety standards"; observing them or reporting on them is not.
 _RAN_THE_RULES_RE = re.compile(
@@ -1279,6 +1302,8 @@ def _credential_in_a_sentence(line: str, found: str, in_credentials: bool = Fals
     at = line.lower().find(found.lower())
     if at < 0:
         return False
+    if _ITS_FORMS_RE.search(line[at + len(found) :]):
+        return True  # "OSHA 300 logs": the regulator's injury log kept, a duty, not a course taken
     before, after = line[:at].split()[-_MARK_WINDOW:], line[at + len(found) :].split()[:_MARK_WINDOW]
     if _CREDENTIAL_MARK_RE.search(" ".join(before + after)):
         return False
@@ -1366,6 +1391,39 @@ def _field_by_role(req: Requirement, cv: CVProfile) -> Finding | None:
         if any(field <= set(lexicon.concept(c).domains) for c in titles for field in fields):
             return Finding(req, UNDATED_ROLE, line, line)
     return None
+
+
+_DEGREE_OF_LEVEL = dict(load_relations().get("level_by_degree", []))
+
+
+def _level_by_degree(req: Requirement, cv: CVProfile, job: JobProfile) -> Finding | None:
+    """The level the job's title names ("Elementary Classroom Teacher") is shown by a degree that trains
+    for it and names it ("BA: Elementary Education", ``[level_by_degree]``), unless the CV shows teaching
+    at another level (a preschool). An ask for work at the level ("a year teaching in an elementary
+    school") still needs the work."""
+    if req.source != job.title:
+        return None
+    asked = {word for a in req.asked for word in tokenize(a)}
+    for cid in req.alternatives:
+        if _taught_another_level(cv, cid):
+            continue
+        for index in cv.concept_lines.get(_DEGREE_OF_LEVEL.get(cid, ""), []):
+            line = cv.lines[index]
+            if _reads_as_education(cv, index) and not _UNFINISHED_RE.search(line) and asked & set(tokenize(line)):
+                lexicon = get_lexicon()
+                said = [lexicon.surface(line, h) for h in lexicon.find(line) if h.concept == _DEGREE_OF_LEVEL[cid]]
+                return Finding(req, MET, line, said[0] if said else lexicon.concept(_DEGREE_OF_LEVEL[cid]).label)
+    return None
+
+
+_OTHER_LEVELS = load_relations().get("level_taught_instead", [])
+
+
+def _taught_another_level(cv: CVProfile, level: str) -> bool:
+    """Whether the CV, outside its education, names teaching at another level (``[level_taught_instead]``:
+    a preschool for an elementary post)."""
+    others = {other for asked, other in _OTHER_LEVELS if asked == level}
+    return any(cv.sections[i] != "education" for other in others for i in cv.concept_lines.get(other, ()))
 
 
 def _duty_in_other_words(req: Requirement, cv: CVProfile, job: JobProfile, vectors: CVVectors) -> Finding | None:

@@ -12,8 +12,10 @@ ENGINE = LocalEngine(today=dt.date(2026, 11, 1))
 
 
 def _row(jd: str, cv: str, requirement: str) -> dict:
+    """The evidence row of the requirement named exactly so, else the first whose name starts so."""
     evidence = ENGINE.assess_sync(ENGINE.prepare_job(jd), cv, []).evidence
-    return next(e for e in evidence if e["requirement"].lower().startswith(requirement.lower()))
+    exact = [e for e in evidence if e["requirement"].lower() == requirement.lower()]
+    return (exact or [e for e in evidence if e["requirement"].lower().startswith(requirement.lower())])[0]
 
 
 def _met(jd: str, cv: str, requirement: str) -> float:
@@ -115,3 +117,61 @@ def test_retail_packaging_and_an_accounting_package_name_no_field() -> None:
         "- Moved the books from Peachtree for Manufacturing to QuickBooks"
     )
     assert _met(hr_jd, package, "Manufacturing") < 0.7
+
+
+# ------------------------------------------------------------------ credentials and education
+def test_a_fully_credentialed_lpn_meets_an_lpn_beside_a_degree() -> None:
+    jd = (
+        "Care Coordinator\nRequirements:\n- Case management experience\n"
+        "- Bachelor's degree in social work, nursing or a related field, or an LPN/Medical Assistant certificate"
+    )
+    cv = (
+        "Summary\nFully credentialed LPN with experience caring for patients on a surgical ward.\n"
+        "Experience\nCaregiver, Sunrise Homes, 2015 - 2020\n- Helped residents with meals and mobility"
+    )
+    row = _row(jd, cv, "Bachelor's degree or LPN")
+    assert row["met"] and float(row["strength"]) >= 0.7
+
+
+ELEMENTARY_JOB = (
+    "Elementary Classroom Teacher, Grades 3-5\nRequirements:\n- Bachelor's degree\n"
+    "- At least one year of classroom teaching in an elementary school"
+)
+
+
+def test_a_degree_in_elementary_education_shows_the_elementary_level_but_not_the_years_there() -> None:
+    cv = (
+        "Experience\nTeaching Assistant, Oak High School, 2018 - 2022\n- Supported science lessons for grade 10\n"
+        "Education\nBA: Elementary Education, State University, 2018"
+    )
+    assert _met(ELEMENTARY_JOB, cv, "Elementary") > 0
+    assert _met(ELEMENTARY_JOB, cv, "Elementary school") == 0.0
+
+
+OSHA_JOB = "Site Supervisor\nRequirements:\n- 3+ years of construction experience\n- Knowledge of OSHA standards"
+OSHA_30_JOB = "Site Supervisor\nRequirements:\n- 3+ years of construction experience\n- OSHA 30-hour card"
+SITE = "Experience\nForeman, Bay Builders, 2015 - 2022\n- Poured footings and set forms\n"
+
+
+def test_an_osha_card_of_either_length_shows_knowledge_of_osha_standards() -> None:
+    assert _met(OSHA_JOB, SITE + "Certifications\nOSHA 10 card", "OSHA") >= 0.7
+    assert _met(OSHA_JOB, SITE + "Certifications\nOSHA 30-Hour Construction, 2019", "OSHA") >= 0.7
+
+
+def test_an_osha_10_card_is_not_the_osha_30_asked() -> None:
+    assert _met(OSHA_30_JOB, SITE + "Certifications\nOSHA 10 card", "OSHA") < 0.7
+
+
+def test_keeping_osha_300_logs_is_a_duty_not_an_osha_card() -> None:
+    duty = SITE + "- Kept OSHA 300 logs current and filed incident reports"
+    assert _met(OSHA_JOB, duty, "OSHA") < 0.7
+    assert _met(OSHA_30_JOB, duty, "OSHA") < 0.7
+
+
+def test_a_preschool_teachers_elementary_degree_is_not_the_elementary_level_taught() -> None:
+    cv = (
+        "Summary\nCaring teacher who keeps the preschool classroom calm and playful.\n"
+        "Experience\nTeacher, Little Oaks, 2014 - 2022\n- Led circle time for 3-5 year olds\n"
+        "Education\nBA: Elementary Education, State University, 2013"
+    )
+    assert _met(ELEMENTARY_JOB, cv, "Elementary") == 0.0
