@@ -1093,6 +1093,8 @@ def _concept_evidence(req: Requirement, cv: CVProfile, job: JobProfile, vectors:
             return soft
     if req.category == FIELD:
         return _field_evidence(req, cv, job, vectors)
+    if req.alternatives and set(req.alternatives) <= set(_DEGREE_OF_LEVEL) and req.source != job.title:
+        return _level_at_work(req, cv)
     found, line, _ = _line_for(cv, req.alternatives, req.asked or req.label)
     if not found and _asks_a_class(req):
         members = [m for cid in req.alternatives for m in sorted(CLASS_INCLUDES.get(cid, ()))]
@@ -1416,6 +1418,25 @@ def _level_by_degree(req: Requirement, cv: CVProfile, job: JobProfile) -> Findin
     return None
 
 
+def _level_at_work(req: Requirement, cv: CVProfile) -> Finding:
+    """Work at a level of teaching ("a year of classroom teaching in an elementary school") is shown
+    outside the CV's education: "M.Ed., Elementary Curriculum Development" is a degree, not the work."""
+    lexicon = get_lexicon()
+    wanted = set(req.alternatives)
+    shown: list[tuple[bool, int, str, str]] = []  # (not the word asked, line, its text, what it says)
+    for index in sorted({i for cid in wanted for i in cv.concept_lines.get(cid, ())}):
+        if cv.sections[index] in ("education", "certifications") or index == cv.name_line:
+            continue
+        line = cv.lines[index]
+        said = [lexicon.surface(line, h) for h in lexicon.find(line) if h.concept in wanted]
+        literal = next((w for w in said if any(same_thing(a, w) for a in req.asked)), "")
+        shown.append((not literal, index, line, literal or (said[0] if said else "")))
+    if not shown:
+        return Finding(req, 0.0)
+    _other, _index, line, said_first = min(shown)
+    return Finding(req, PROVEN, line, said_first)
+
+
 _OTHER_LEVELS = load_relations().get("level_taught_instead", [])
 
 
@@ -1594,11 +1615,19 @@ def _one_answer_per_ask(findings: list[Finding]) -> list[Finding]:
                 same = same and _names_a_licence_area(other.requirement) == _names_a_licence_area(req)
                 # "Organisational skills" shown proves no "attention to detail" asked elsewhere: one soft skill each.
                 same = same and (req.category != SOFT or _same_soft_skills(req, other.requirement))
+                # The title's level ("Elementary ... Teacher") shown by a degree is no year taught at that level.
+                same = same and _same_level_ask(req, other.requirement)
                 if same and (req.category not in _NAMED_ASKS or not _names_another_member(req, other.found)):
                     finding = Finding(req, other.met, other.cv_line, other.found, other.roles)
                     break
         out.append(finding)
     return out
+
+
+def _same_level_ask(req: Requirement, other: Requirement) -> bool:
+    """Two asks of a teaching level from one line, or not of a level at all: the title's level and a
+    year taught at it are different asks."""
+    return not set(req.alternatives) <= set(_DEGREE_OF_LEVEL) or req.source == other.source
 
 
 def _asks_another_post(req: Requirement, other: Requirement) -> bool:

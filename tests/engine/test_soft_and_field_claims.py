@@ -175,3 +175,16 @@ def test_a_preschool_teachers_elementary_degree_is_not_the_elementary_level_taug
         "Education\nBA: Elementary Education, State University, 2013"
     )
     assert _met(ELEMENTARY_JOB, cv, "Elementary") == 0.0
+
+
+def test_an_elementary_curriculum_degree_is_no_year_in_an_elementary_school() -> None:
+    degree_only = (
+        "Experience\nTutor, Bright Minds, 2016 - 2022\n- Tutored high school chemistry\n"
+        "Education\nM.Ed., Elementary Curriculum Development, State University, 2015"
+    )
+    taught = (
+        "Experience\nClassroom Teacher, Maple Academy, 2016 - 2022\n- Taught grades 2 and 4 in a mixed-age room\n"
+        "Education\nM.Ed., Elementary Curriculum Development, State University, 2015"
+    )
+    assert _met(ELEMENTARY_JOB, degree_only, "Elementary school") == 0.0
+    assert _met(ELEMENTARY_JOB, taught, "Elementary school") > 0
