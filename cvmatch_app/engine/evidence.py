@@ -24,6 +24,7 @@ from .lexicon import (
     ISCO_OF_TITLE,
     LICENCE_OF_TITLE,
     OTHER_SENSES,
+    SOFT,
     TAUGHT_SUBJECTS,
     TITLE,
     get_lexicon,
@@ -36,7 +37,7 @@ from .occupation_titles import CountedYears
 from .occupation_titles import occupation_years as esco_occupation_years
 from .occupation_titles import title_evidence as esco_title_evidence
 from .semantic import CVVectors, requirement_match, role_closeness
-from .tokens import token_spans, tokenize
+from .tokens import token_spans, tokenize, tokenize_with_case
 
 # A higher degree satisfies a lower one.
 _EDU_IMPLIED_BY = {
@@ -783,7 +784,7 @@ def assess_requirement(req: Requirement, cv: CVProfile, job: JobProfile, vectors
     if req.category == "years":
         return _years_evidence(req, cv, job)
     if req.category == EDUCATION:
-        return _education_evidence(req, cv)
+        return _licence_beside_degree(req, cv) or _education_evidence(req, cv)
     if req.category == TITLE and not req.alternatives and job.occupation_codes:
         return _esco_title_finding(req, cv, job)
     if req.category == TITLE:
@@ -791,6 +792,23 @@ def assess_requirement(req: Requirement, cv: CVProfile, job: JobProfile, vectors
     if req.alternatives:
         return _concept_evidence(req, cv, job, vectors)
     return _free_text_evidence(req, cv, vectors, job.title)
+
+
+def _licence_beside_degree(req: Requirement, cv: CVProfile) -> Finding | None:
+    """ "A bachelor's degree in social work, or an LPN or Medical Assistant certificate": the occupation
+    named beside the degree is met by its licence ("Fully credentialed LPN", "LPN license") or by a role
+    held in it, whatever field the degree asks."""
+    for cid in req.alternatives:
+        if get_lexicon().concept(cid).category != TITLE:
+            continue
+        licence = LICENCE_OF_TITLE.get(cid)
+        if licence and cv.concept_lines.get(licence):
+            found, line, _ = _line_for(cv, [licence])
+            return Finding(req, PROVEN, line, found)
+        role = next((r for r in cv.roles if cid in _held_titles(r.heading)), None)
+        if role is not None:
+            return Finding(req, PROVEN, f"{role.title} ({role.date_text})", role.title, [role])
+    return None
 
 
 def _esco_title_finding(req: Requirement, cv: CVProfile, job: JobProfile) -> Finding:
@@ -1491,6 +1509,14 @@ def _concept_evidence(req: Requirement, cv: CVProfile, job: JobProfile, vectors:
     """Skills, tools, credentials and fields: the CV line naming it, else weaker signs."""
     if req.category != CREDENTIAL and _names_a_licence_area(req):
         return _licence_area_evidence(req, cv)
+    if req.category == SOFT:
+        soft = _soft_skill_evidence(req, cv)
+        if soft is not None:
+            return soft
+    if req.category == FIELD:
+        return _field_evidence(req, cv, job, vectors)
+    if req.alternatives and set(req.alternatives) <= set(_DEGREE_OF_LEVEL) and req.source != job.title:
+        return _level_at_work(req, cv)
     found, line, _ = _line_for(cv, req.alternatives, req.asked or req.label)
     if not found and _asks_a_class(req):
         members = [m for cid in req.alternatives for m in sorted(CLASS_INCLUDES.get(cid, ()))]
@@ -1514,10 +1540,137 @@ def _concept_evidence(req: Requirement, cv: CVProfile, job: JobProfile, vectors:
         return Finding(req, PROVEN, line, found)
     return (
         _field_by_role(req, cv)
+        or _level_by_degree(req, cv, job)
         or (_duty_in_other_words(req, cv, job, vectors) if req.duty else None)
         or _misspelt(req, cv)
         or Finding(req, 0.0)
     )
+
+
+# ----------------------------------------------------------------------------- fields of work
+# A summary sentence that speaks of the candidate's own time in the field ("seven years of experience
+# in the healthcare field"), not one that only names it ("passionate about healthcare").
+_STATES_EXPERIENCE_RE = re.compile(r"\b(?:experience[ds]?|years?|yrs|background|career|worked|working)\b", re.I)
+
+
+def _field_evidence(req: Requirement, cv: CVProfile, job: JobProfile, vectors: CVVectors) -> Finding:
+    """A field of work ("experience in healthcare", "in construction", "a retail environment") is shown
+    by the work history: a role heading, a line of a role's work, or a role whose title belongs to the
+    field. A word elsewhere (a skills list, a course title, a hobby) only names it."""
+    at_work = _field_at_work(req, cv) or _field_by_role(req, cv)
+    if at_work is not None:
+        return at_work
+    found, line, _ = _line_for(cv, req.alternatives, req.asked or req.label)
+    if found:
+        return Finding(req, MENTIONED, line, f"{found} named, not in the work history")
+    return (_duty_in_other_words(req, cv, job, vectors) if req.duty else None) or Finding(req, 0.0)
+
+
+def _field_at_work(req: Requirement, cv: CVProfile) -> Finding | None:
+    """The first line of the work history naming the field (a role's heading or its work), else a
+    summary sentence stating the candidate's experience in it ("nine years of kitchen experience")."""
+    lexicon = get_lexicon()
+    wanted = set(req.alternatives)
+    indices = sorted({i for cid in wanted for i in cv.concept_lines.get(cid, ())} - cv.ignored_lines - {cv.name_line})
+    at_work = [i for i in indices if cv.sections[i] == "experience"]
+    stated = [i for i in indices if cv.sections[i] in ("summary", "top") and _STATES_EXPERIENCE_RE.search(cv.lines[i])]
+    for index in at_work + stated:
+        line = cv.lines[index]
+        said = next((lexicon.surface(line, h) for h in lexicon.find(line) if h.concept in wanted), "")
+        role = next((r for r in cv.roles if r.line <= index <= r.last_line), None)
+        return Finding(req, PROVEN, line, said, [role] if role and index in at_work else [])
+    return None
+
+
+# ----------------------------------------------------------------------------- soft skills
+SHOWN_AT_WORK = 0.9  # a soft skill the work history shows in the work itself ("led a team of 6")
+
+
+@dataclass(frozen=True)
+class _SoftSkill:
+    label: str
+    names: tuple[tuple[str, ...], ...]  # each name as the lexicon's words
+    shows: tuple[re.Pattern[str], ...]  # work that shows the skill without naming it
+
+
+@lru_cache(maxsize=1)
+def _soft_skills() -> tuple[_SoftSkill, ...]:
+    """``data/soft_skills.txt``: each soft skill, its names and the work lines that show it."""
+    skills = []
+    for raw in (Path(__file__).with_name("data") / "soft_skills.txt").read_text(encoding="utf-8").splitlines():
+        if not raw.strip() or raw.lstrip().startswith("#"):
+            continue
+        label, names, shows = (part.strip() for part in raw.split("|", 2))
+        skills.append(
+            _SoftSkill(
+                label.replace("_", " "),
+                tuple(tuple(tokenize(n)) for n in names.split(";") if tokenize(n)),
+                tuple(re.compile(p.strip(), re.IGNORECASE) for p in shows.split(";") if p.strip()),
+            )
+        )
+    return tuple(skills)
+
+
+def _at(words: list[str], name: tuple[str, ...]) -> list[int]:
+    """Where the words of ``name`` stand together in ``words``."""
+    n = len(name)
+    return [i for i in range(len(words) - n + 1) if tuple(words[i : i + n]) == name]
+
+
+def _soft_skills_asked(req: Requirement) -> list[_SoftSkill]:
+    """The soft skills an ask names: "good communication skills" asks communication."""
+    asked = [tokenize(a) for a in (req.asked or [req.label])]
+    return [s for s in _soft_skills() if any(_at(words, name) for words in asked for name in s.names)]
+
+
+def _same_soft_skills(a: Requirement, b: Requirement) -> bool:
+    return _soft_skills_asked(a) == _soft_skills_asked(b)
+
+
+def _soft_skill_evidence(req: Requirement, cv: CVProfile) -> Finding | None:
+    """A soft skill is a strength only where the CV names it ("strong organisational skills") or a line
+    of its work history shows it ("led a team of 6" shows leadership, "trained new hires" coaching).
+    A neighbouring word ("friendly" for empathy, "time management" for organisation) shows nothing.
+    None when the ask names no skill listed in ``data/soft_skills.txt``."""
+    skills = _soft_skills_asked(req)
+    if not skills:
+        return None
+    named = _soft_skill_named(req, cv, skills)
+    if named is not None:
+        return named
+    for index, line in enumerate(cv.lines):
+        if cv.sections[index] != "experience" or index == cv.name_line or index in cv.ignored_lines:
+            continue
+        for skill in skills:
+            shown = next((m for p in skill.shows if (m := p.search(line))), None)
+            if shown:
+                return Finding(req, SHOWN_AT_WORK, line, f"{skill.label} shown at work: {shown.group(0)}")
+    return Finding(req, 0.0)
+
+
+def _soft_skill_named(req: Requirement, cv: CVProfile, skills: list[_SoftSkill]) -> Finding | None:
+    """The first CV line naming one of the skills, in the sense of a skill ("communications
+    infrastructure" is cabling, ``data/word_senses.txt``), outside a degree's title; the name the
+    job used ("communication") before another name of the skill ("interpersonal")."""
+    asked = [tokenize(a) for a in (req.asked or [req.label])]
+    names = [name for skill in skills for name in skill.names]
+    literal = [name for name in names if any(_at(words, name) for words in asked)]
+    for wanted in (literal, [name for name in names if name not in literal]):
+        for index, line in enumerate(cv.lines):
+            if index == cv.name_line or index in cv.ignored_lines or _DEGREE_RE.search(line):
+                continue
+            pairs = tokenize_with_case(line)
+            words = [stem for stem, _raw in pairs]
+            for name in wanted:
+                for at in _at(words, name):
+                    if not _in_another_sense(req.alternatives, pairs, range(at, at + len(name))):
+                        return Finding(req, PROVEN, line, " ".join(raw for _stem, raw in pairs[at : at + len(name)]))
+    return None
+
+
+def _in_another_sense(concepts: list[str], pairs: list[tuple[str, str]], positions: range) -> bool:
+    lexicon = get_lexicon()
+    return any(lexicon._in_another_sense(cid, pairs, i) for cid in concepts for i in positions)
 
 
 # A credential is held where the CV shows it as one: a code or hours ("OSHA 30", "OSHA 510"), a card, a
@@ -1540,6 +1693,11 @@ _LIST_ITEM_WORDS = 3
 _ITS_RULES_RE = re.compile(
     r"^\W*(?:compliance|compliant|regulations?|regulated|regulatory|standards?|rules|inspections?|reporting|"
     r"reports?|requirements?|guidelines|logs?|recordables?|violations?|issues|related)\b",
+    re.IGNORECASE,
+)
+# A numbered form or log of the regulator after its name ("OSHA 300 logs", "OSHA 301 forms"): its paperwork.
+_ITS_FORMS_RE = re.compile(
+    r"^\W*\d{3}[a-z]?(?:\s*(?:,|/|and|&)\s*\d{3}[a-z]?)*\s+(?:logs?|forms?|records?|recordkeeping|reports?|reporting)\b",
     re.IGNORECASE,
 )
 # Running the rules is the work a duty ask ("run the site safety program") names: "ensures team
@@ -1568,6 +1726,8 @@ def _credential_in_a_sentence(line: str, found: str, in_credentials: bool = Fals
     at = line.lower().find(found.lower())
     if at < 0:
         return False
+    if _ITS_FORMS_RE.search(line[at + len(found) :]):
+        return True  # "OSHA 300 logs": the regulator's injury log kept, a duty, not a course taken
     before, after = line[:at].split()[-_MARK_WINDOW:], line[at + len(found) :].split()[:_MARK_WINDOW]
     if _CREDENTIAL_MARK_RE.search(" ".join(before + after)):
         return False
@@ -1655,6 +1815,58 @@ def _field_by_role(req: Requirement, cv: CVProfile) -> Finding | None:
         if any(field <= set(lexicon.concept(c).domains) for c in titles for field in fields):
             return Finding(req, UNDATED_ROLE, line, line)
     return None
+
+
+_DEGREE_OF_LEVEL = dict(load_relations().get("level_by_degree", []))
+
+
+def _level_by_degree(req: Requirement, cv: CVProfile, job: JobProfile) -> Finding | None:
+    """The level the job's title names ("Elementary Classroom Teacher") is shown by a degree that trains
+    for it and names it ("BA: Elementary Education", ``[level_by_degree]``), unless the CV shows teaching
+    at another level (a preschool). An ask for work at the level ("a year teaching in an elementary
+    school") still needs the work."""
+    if req.source != job.title:
+        return None
+    asked = {word for a in req.asked for word in tokenize(a)}
+    for cid in req.alternatives:
+        if _taught_another_level(cv, cid):
+            continue
+        for index in cv.concept_lines.get(_DEGREE_OF_LEVEL.get(cid, ""), []):
+            line = cv.lines[index]
+            if _reads_as_education(cv, index) and not _UNFINISHED_RE.search(line) and asked & set(tokenize(line)):
+                lexicon = get_lexicon()
+                said = [lexicon.surface(line, h) for h in lexicon.find(line) if h.concept == _DEGREE_OF_LEVEL[cid]]
+                return Finding(req, MET, line, said[0] if said else lexicon.concept(_DEGREE_OF_LEVEL[cid]).label)
+    return None
+
+
+def _level_at_work(req: Requirement, cv: CVProfile) -> Finding:
+    """Work at a level of teaching ("a year of classroom teaching in an elementary school") is shown
+    outside the CV's education: "M.Ed., Elementary Curriculum Development" is a degree, not the work."""
+    lexicon = get_lexicon()
+    wanted = set(req.alternatives)
+    shown: list[tuple[bool, int, str, str]] = []  # (not the word asked, line, its text, what it says)
+    for index in sorted({i for cid in wanted for i in cv.concept_lines.get(cid, ())}):
+        if cv.sections[index] in ("education", "certifications") or index == cv.name_line:
+            continue
+        line = cv.lines[index]
+        said = [lexicon.surface(line, h) for h in lexicon.find(line) if h.concept in wanted]
+        literal = next((w for w in said if any(same_thing(a, w) for a in req.asked)), "")
+        shown.append((not literal, index, line, literal or (said[0] if said else "")))
+    if not shown:
+        return Finding(req, 0.0)
+    _other, _index, line, said_first = min(shown)
+    return Finding(req, PROVEN, line, said_first)
+
+
+_OTHER_LEVELS = load_relations().get("level_taught_instead", [])
+
+
+def _taught_another_level(cv: CVProfile, level: str) -> bool:
+    """Whether the CV, outside its education, names teaching at another level (``[level_taught_instead]``:
+    a preschool for an elementary post)."""
+    others = {other for asked, other in _OTHER_LEVELS if asked == level}
+    return any(cv.sections[i] != "education" for other in others for i in cv.concept_lines.get(other, ()))
 
 
 def _duty_in_other_words(req: Requirement, cv: CVProfile, job: JobProfile, vectors: CVVectors) -> Finding | None:
@@ -1838,11 +2050,21 @@ def _one_answer_per_ask(findings: list[Finding]) -> list[Finding]:
                 # A licence's area ("K-6" shown by "B.A. Elementary Education") and the work ("a year teaching
                 # in an elementary school") are different asks of one concept: neither proves the other.
                 same = same and _names_a_licence_area(other.requirement) == _names_a_licence_area(req)
+                # "Organisational skills" shown proves no "attention to detail" asked elsewhere: one soft skill each.
+                same = same and (req.category != SOFT or _same_soft_skills(req, other.requirement))
+                # The title's level ("Elementary ... Teacher") shown by a degree is no year taught at that level.
+                same = same and _same_level_ask(req, other.requirement)
                 if same and (req.category not in _NAMED_ASKS or not _names_another_member(req, other.found)):
                     finding = Finding(req, other.met, other.cv_line, other.found, other.roles)
                     break
         out.append(finding)
     return out
+
+
+def _same_level_ask(req: Requirement, other: Requirement) -> bool:
+    """Two asks of a teaching level from one line, or not of a level at all: the title's level and a
+    year taught at it are different asks."""
+    return not set(req.alternatives) <= set(_DEGREE_OF_LEVEL) or req.source == other.source
 
 
 def _asks_another_post(req: Requirement, other: Requirement) -> bool:

@@ -345,7 +345,7 @@ _RELATIONS = load_relations()
 # A title's own licence or certification, for "licensed <title>" / "<title> (certified)".
 _LICENCE_OF_TITLE = dict(_RELATIONS.get("licence_of_title", []))
 LICENCE_OF_TITLE = _LICENCE_OF_TITLE
-_LICENSED_WORDS = frozenset({"licensed", "certified", "registered", "accredited"})
+_LICENSED_WORDS = frozenset({"licensed", "certified", "registered", "accredited", "credentialed"})
 # "Certified in hazmat", "licensed for tankers": the licence word then names what follows, not the title.
 _ABOUT_ANOTHER = frozenset({"in", "for", "on", "with", "as", "to", "and", "or"})
 
