@@ -847,7 +847,7 @@ def _years_doing_the_subject(req: Requirement, cv: CVProfile, roles: list[Role])
     from .experience import merged_years
 
     def says(text: str) -> bool:
-        return any(re.search(rf"\b{re.escape(term)}", text, re.IGNORECASE) for term in req.terms)
+        return any(re.search(rf"\b{re.escape(_work_stem(term))}", text, re.IGNORECASE) for term in req.terms)
 
     def named(role: Role) -> bool:
         if req.asked:
@@ -863,6 +863,13 @@ def _years_doing_the_subject(req: Requirement, cv: CVProfile, roles: list[Role])
 
 
 _STEM_CHARS = 6  # "coordinate" and "coordination" share their first letters
+_WORK_SUFFIX_RE = re.compile(r"(?:ing|ment|ation|ion|ers?|ors?|s)$")
+
+
+def _work_stem(word: str) -> str:
+    """The work and its doer share a stem: "driving" and "driver", "management" and "manager"."""
+    stem = _WORK_SUFFIX_RE.sub("", word)
+    return stem if len(stem) >= 4 else word
 
 
 def _years_with_unnamed_sides(req: Requirement, cv: CVProfile, roles: list[Role]) -> tuple[float, list[Role]]:

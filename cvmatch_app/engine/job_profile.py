@@ -964,7 +964,7 @@ _YEARS_CLAUSE_END_RE = re.compile(
     re.IGNORECASE,
 )
 _YEARS_SUBJECT_RE = re.compile(
-    r"^\W*(?:(?:of|in)\s+)?(?:(?:professional|hands-on|relevant|related|proven|progressive|paid|full-time)\s+)*"
+    r"^\W*(?:(?:of|in)\s+)?(?:(?:professional|hands-on|relevant|related|proven|progressive|paid|full-time|verifiable|recent)\s+)*"
     r"(?:(?:work\s+)?experience\s*)?(?:(?:of|in|as|with|working|doing)\s+)?(?:(?:an?|the)\s+)?",
     re.IGNORECASE,
 )
@@ -1030,7 +1030,11 @@ def _years_ask(sentence: str, hits: list[Hit], kind: str, years: float, phrase: 
     words = list(dict.fromkeys(lexicon.surface(sentence, h) for h in subject_hits))
     subject = " or ".join(words[:3]) if ids else (phrase or "relevant experience")
     said = set(tokenize(" ".join(words)))
-    extra = [t for t in _content_terms(phrase) if t not in said and t not in _NOT_A_SUBJECT]
+    phrase_words = _content_terms(phrase)
+    # The work's own noun comes last: "construction safety" is safety work (in construction), while
+    # "classroom teaching" is teaching, however the classroom is named.
+    head = phrase_words[-1] if phrase_words else ""
+    extra = [head] if head and head not in said and head not in _NOT_A_SUBJECT else []
     if ids and extra and len(phrase.split()) <= MAX_SUBJECT_WORDS and said & set(tokenize(phrase)):
         subject = phrase  # "3+ years of construction safety": the work is safety, in construction
     named = {t for w in words for t in tokenize(w)}
@@ -1056,7 +1060,10 @@ def _years_ask(sentence: str, hits: list[Hit], kind: str, years: float, phrase: 
 
 
 MAX_SUBJECT_WORDS = 3  # a longer clause is a sentence, not the name of the work
-_NOT_A_SUBJECT = frozenset({"role", "roles", "position", "positions", "field", "setting", "environment", "job"})
+# Words that say a work is done, not which work: "3+ years of forklift operation" is years of forklift work.
+_NOT_A_SUBJECT = frozenset(
+    tokenize("role roles position positions field setting environment job operation operations operating duties tasks")
+)
 
 
 _AS_POST_RE = re.compile(rf"(?:{_NUMBER}|a|one)\s*\+?\s*(?:full\s+)?years?\s+(?:of experience\s+)?as\b", re.I)
