@@ -1829,15 +1829,14 @@ _DEGREE_OF_LEVEL = dict(load_relations().get("level_by_degree", []))
 
 def _level_by_degree(req: Requirement, cv: CVProfile, job: JobProfile) -> Finding | None:
     """The level the job's title names ("Elementary Classroom Teacher") is shown by a degree that trains
-    for it and names it ("BA: Elementary Education", ``[level_by_degree]``), unless the CV shows teaching
-    at another level (a preschool). An ask for work at the level ("a year teaching in an elementary
-    school") still needs the work."""
+    for it and names it ("BA: Elementary Education", ``[level_by_degree]``), whatever level the person
+    has taught since: a recruiter reads the degree as the qualification for the level (a preschool
+    teacher with one is qualified to teach elementary grades). An ask for work at the level ("a year
+    teaching in an elementary school") still needs the work."""
     if req.source != job.title:
         return None
     asked = {word for a in req.asked for word in tokenize(a)}
     for cid in req.alternatives:
-        if _taught_another_level(cv, cid):
-            continue
         for index in cv.concept_lines.get(_DEGREE_OF_LEVEL.get(cid, ""), []):
             line = cv.lines[index]
             if _reads_as_education(cv, index) and not _UNFINISHED_RE.search(line) and asked & set(tokenize(line)):
@@ -1864,16 +1863,6 @@ def _level_at_work(req: Requirement, cv: CVProfile) -> Finding:
         return Finding(req, 0.0)
     _other, _index, line, said_first = min(shown)
     return Finding(req, PROVEN, line, said_first)
-
-
-_OTHER_LEVELS = load_relations().get("level_taught_instead", [])
-
-
-def _taught_another_level(cv: CVProfile, level: str) -> bool:
-    """Whether the CV, outside its education, names teaching at another level (``[level_taught_instead]``:
-    a preschool for an elementary post)."""
-    others = {other for asked, other in _OTHER_LEVELS if asked == level}
-    return any(cv.sections[i] != "education" for other in others for i in cv.concept_lines.get(other, ()))
 
 
 def _duty_in_other_words(req: Requirement, cv: CVProfile, job: JobProfile, vectors: CVVectors) -> Finding | None:
