@@ -997,7 +997,13 @@ def _years_asks(sentence: str, hits: list[Hit], kind: str) -> list[Requirement]:
             # "3+ years in an HR role and a working knowledge of employment law": the years are in the
             # work their own clause names, when it names one.
             own = [h for h in _subject_hits(hits) if start <= _hit_chars(sentence, h, token_spans(sentence))[0] < end]
-            out.append(_years_ask(sentence, own or hits, kind, years, _years_subject(sentence, start, end)))
+            req = _years_ask(sentence, own or hits, kind, years, _years_subject(sentence, start, end))
+            listed = _years_subject(sentence, start, end, whole=True)
+            if req.term_options and len(listed.split()) <= MAX_LISTED_WORDS:
+                req.label = (
+                    f"{years:g}+ years of {listed}"  # "care coordination, case management, ... or social services"
+                )
+            out.append(req)
             continue
         if index == len(mentions) - 1:
             end = len(sentence)  # the last ask runs to the end of its list ("..., kitchen manager or lead line cook")
@@ -1084,14 +1090,18 @@ def _posts_asked(sentence: str, hits: list[Hit], start: int) -> list[str]:
     return list(dict.fromkeys(posts))
 
 
-def _years_subject(sentence: str, start: int, end: int) -> str:
+MAX_LISTED_WORDS = 12  # a list of the work asked longer than this is a sentence, not a label
+
+
+def _years_subject(sentence: str, start: int, end: int, whole: bool = False) -> str:
     """The work a years ask names in its own words ("mortgage loan processing" from "2+ years of
-    mortgage loan processing experience")."""
+    mortgage loan processing experience"); ``whole``: its whole list, commas included."""
     match = _YEARS_RE.match(sentence, start) or _A_YEAR_RE.match(sentence, start)
     rest = sentence[match.end() if match else start : end]
     rest = _YEARS_SUBJECT_RE.sub("", rest, count=1)
-    rest = _YEARS_SUBJECT_TAIL_RE.sub("", rest).split(",")[0].strip(" .,;:")  # "training clients, in a gym"
-    return rest if 0 < len(rest.split()) <= 10 else ""
+    rest = _YEARS_SUBJECT_TAIL_RE.sub("", rest)
+    rest = (rest if whole else rest.split(",")[0]).strip(" .,;:")  # "training clients, in a gym"
+    return rest if 0 < len(rest.split()) <= (MAX_LISTED_WORDS if whole else 10) else ""
 
 
 def _merge_class_examples(requirements: list[Requirement]) -> list[Requirement]:

@@ -139,5 +139,6 @@ Experience
 Patient Liaison, Riverside Clinic, 2014 - 2020
 Care coordination for patients leaving the hospital: follow-up calls and referrals.
 """
+    assert any("patient navigation or social services" in label for label in _asks(jd)), _asks(jd)
     result = ENGINE.assess_sync(ENGINE.prepare_job(jd), cv, [])
     assert not any(g.startswith("2+ years") for g in result.gaps), result.gaps
