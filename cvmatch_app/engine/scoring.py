@@ -258,6 +258,7 @@ def _parts(job: JobProfile, cv: CVProfile, findings: list[Finding], vectors: CVV
     if job.occupation_codes:
         # A title only ESCO knows: the CV's titles placed in ISCO groups decide (far apart is far apart).
         occupation = esco_occupation_fit(job.occupation_codes, job.title, cv, occupation)
+        occupation = max(occupation, _own_title_shown(must))
     similarity = term_similarity(job, cv)
     sim_scaled = min(1.0, similarity / FULL_VOCABULARY)
     semantic = semantic_coverage(job.jd_vectors, vectors)
@@ -276,6 +277,16 @@ def _parts(job: JobProfile, cv: CVProfile, findings: list[Finding], vectors: CVV
         semantic=semantic,
         sim_scaled=sim_scaled,
     )
+
+
+def _own_title_shown(must: list[Finding]) -> float:
+    """How surely the CV shows the job's own ESCO-placed title (its "Experience as" ask, no concept
+    behind it) when that is a strength: a role the evidence reads as the job under another name
+    ("Enrichment Coordinator" for an activities coordinator) is the job's occupation, whatever ISCO
+    group the CV's other titles sit in."""
+    shown = [f.met for f in must if f.requirement.category == TITLE and not f.requirement.alternatives]
+    best = max(shown, default=0.0)
+    return best if best >= MET else 0.0
 
 
 def _weighted(job: JobProfile, parts: _Parts) -> float:
