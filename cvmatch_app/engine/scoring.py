@@ -103,7 +103,7 @@ def occupation_fit(job: JobProfile, cv: CVProfile) -> float:
 # ("Promoted from carpenter to foreman" names the candidate's own posts.)
 _OTHERS_BEFORE_TITLE = frozenset(tokenize("with to from by for under"))
 _DETERMINERS = frozenset(tokenize("the a an our my his her their its each all"))
-_OWN_MOVE_WORDS = frozenset(tokenize("promoted promotion appointed advanced elevated"))
+_OWN_MOVE_WORDS = frozenset(tokenize("promoted promotion appointed advanced elevated transitioned transferred"))
 
 
 def _named_only_as_others(cv: CVProfile, titles: set[str]) -> set[str]:
