@@ -262,10 +262,16 @@ class MatchState(rx.State):
         self.rubric_reading, self.rubric_note, self.rubric_error, self.rubric_edited = False, "", "", False
 
     def _show_rubric(self, requirements: list[dict[str, Any]]) -> None:
+        """Show ``requirements``. The submission key changes only when what a submission would send
+        changes (the recruiter's edits, or their undoing), never while one is under way: the engine's
+        own reading arriving after the click (a reload meanwhile) is the same request, so submitting
+        the still-staged files again reuses the key and never makes a second job or charge."""
+        was_edited = self.rubric_edited
         self._rubric = requirements
         self.rubric_groups = rubric_rows.rows_of(requirements)
         self.rubric_edited = rubric_rows.is_edited(self._reading, requirements)
-        self._staged_changed()
+        if (was_edited or self.rubric_edited) and not self.submitting:
+            self._staged_changed()
 
     @rx.event
     def set_jd_text(self, text: str):
