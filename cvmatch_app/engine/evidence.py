@@ -1965,6 +1965,8 @@ def _one_answer_per_ask(findings: list[Finding]) -> list[Finding]:
                 )
                 if req.category == TITLE and _asks_another_post(req, other.requirement):
                     continue  # "Selling" shown by a sales consultant proves no account executive's post
+                if req.category == TITLE and not _proves_a_title(other):
+                    continue  # "providing exceptional customer service" shows the work, not the post held
                 # A licence's area ("K-6" shown by "B.A. Elementary Education") and the work ("a year teaching
                 # in an elementary school") are different asks of one concept: neither proves the other.
                 same = same and _names_a_licence_area(other.requirement) == _names_a_licence_area(req)
@@ -1977,6 +1979,16 @@ def _one_answer_per_ask(findings: list[Finding]) -> list[Finding]:
                     break
         out.append(finding)
     return out
+
+
+def _proves_a_title(finding: Finding) -> bool:
+    """Whether another ask's proof also proves a title ask: a role held, a headline naming the title, or a
+    line saying it as a title ("Customer Service Representative with..."). A summary line showing the
+    work in the title's words ("providing exceptional customer service") answers an ask of the work
+    ("customer service experience"), not the job held that the title asks."""
+    if finding.roles or finding.found == finding.cv_line:
+        return True
+    return _said_as_title(finding.cv_line, finding.found)
 
 
 def _same_level_ask(req: Requirement, other: Requirement) -> bool:

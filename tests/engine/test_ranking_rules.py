@@ -1,0 +1,83 @@
+"""Ranking rules a recruiter states for any job: a title ask is proven by a post held, not by the
+title's words used for the work; an administrative coordinator holds an office support post."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from cvmatch_app.engine import LocalEngine
+from cvmatch_app.engine.evidence import Finding, _one_answer_per_ask
+from cvmatch_app.engine.job_profile import Requirement
+from cvmatch_app.engine.lexicon import TITLE
+from cvmatch_app.engine.work_history import Role
+
+ENGINE = LocalEngine(today=dt.date(2026, 11, 1))
+
+
+def _row(jd: str, cv: str, requirement: str) -> dict:
+    evidence = ENGINE.assess_sync(ENGINE.prepare_job(jd), cv, []).evidence
+    return next(e for e in evidence if e["requirement"].lower().startswith(requirement.lower()))
+
+
+def _met(jd: str, cv: str, requirement: str) -> float:
+    row = _row(jd, cv, requirement)
+    return float(row["strength"]) if row["met"] else 0.0
+
+
+# ------------------------------------------------------------------ a title ask needs the post held
+CONTACT_CENTRE_JOB = (
+    "Customer Service Representative (Contact Center)\n"
+    "You will answer inbound calls and chats from policyholders.\n"
+    "You bring at least one year of customer service experience, ideally in a call center, "
+    "and a high school diploma or GED."
+)
+
+
+def _title_asks() -> tuple[Requirement, Requirement]:
+    title = Requirement("Experience as Customer Service Representative", "must", TITLE, ["customer_service"])
+    title.source = "Customer Service Representative (Contact Center)"
+    work = Requirement("Customer service", "nice", TITLE, ["customer_service"], asked=["customer service"])
+    work.source = "You bring at least one year of customer service experience, ideally in a call center."
+    return title, work
+
+
+def test_the_work_named_in_a_summary_does_not_prove_the_title_asked() -> None:
+    # Invented: a summary using the title's words for the work proves the work ask, not the post held.
+    title, work = _title_asks()
+    line = "Dance teacher who is cheerful and patient, providing exceptional customer service."
+    findings = [Finding(title, 0.5, "Help shoppers in the fitting rooms.", "customer service"),
+                Finding(work, 1.0, line, "customer service")]  # fmt: skip
+    assert _one_answer_per_ask(findings)[0].met == 0.5
+
+
+def test_a_post_held_for_another_ask_still_proves_the_title() -> None:
+    title, work = _title_asks()
+    role = Role("Customer Service Representative", 2015.0, 2020.0, "2015 - 2020", 3, 5)
+    findings = [Finding(title, 0.5, "Help shoppers in the fitting rooms.", "customer service"),
+                Finding(work, 1.0, "Customer Service Representative (2015 - 2020)", role.title, [role])]  # fmt: skip
+    assert _one_answer_per_ask(findings)[0].met == 1.0
+
+
+def test_a_customer_service_post_held_still_proves_the_title() -> None:
+    rep = (
+        "CUSTOMER SERVICE REPRESENTATIVE\nExperience\nCustomer Service Representative 01/2015 to Current "
+        "Company Name - City\nAnswered inbound calls and resolved customer complaints.\nEducation\n"
+        "High School Diploma 2012"
+    )
+    assert _met(CONTACT_CENTRE_JOB, rep, "Experience as Customer Service Representative") == 1.0
+
+
+# ------------------------------------------------------------------ an office support post by another name
+ADMIN_JOB = (
+    "Administrative Assistant\nThe right person has at least two years of experience as an administrative "
+    "assistant, office coordinator, secretary or in a similar office support role. A high school diploma "
+    "is required."
+)
+
+
+def test_an_administrative_coordinator_holds_the_office_support_post() -> None:
+    coordinator = (
+        "ADMINISTRATIVE COORDINATOR\nExperience\nAdministrative Coordinator 08/2014 to Current Company Name - City\n"
+        "Schedule meetings, prepare correspondence and keep department files.\nEducation\nHigh School Diploma 2008"
+    )
+    assert _met(ADMIN_JOB, coordinator, "Administrative assistant") == 1.0
