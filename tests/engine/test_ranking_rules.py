@@ -81,3 +81,20 @@ def test_an_administrative_coordinator_holds_the_office_support_post() -> None:
         "Schedule meetings, prepare correspondence and keep department files.\nEducation\nHigh School Diploma 2008"
     )
     assert _met(ADMIN_JOB, coordinator, "Administrative assistant") == 1.0
+
+
+# ------------------------------------------------------------------ selling to businesses in other words
+AE_JOB = (
+    "Account Executive, Mid-Market (New Business)\nRequirements:\n"
+    "- 3+ years of closing experience in B2B sales\n- Salesforce or a comparable CRM"
+)
+
+
+def test_selling_to_corporate_executives_is_business_to_business() -> None:
+    # Invented: a new-business director whose clients are named by their executives, not as "B2B".
+    director = (
+        "NEW BUSINESS DIRECTOR\nExperience\nNew Business Director 01/2012 to 01/2018 Company Name - City\n"
+        "Sourced new accounts and maintained relationships with corporate executives at large manufacturers.\n"
+        "Education\nBachelor of Arts 2005"
+    )
+    assert _met(AE_JOB, director, "B2B") >= 0.7
