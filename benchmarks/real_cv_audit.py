@@ -180,13 +180,15 @@ def _matching_row(text: str, side: str, rows: list[dict]) -> dict | None:
             best = row
     if best is not None:
         return best
-    if side == STRENGTH and "relevant experience" in text:
-        # "6.5 years of relevant experience (3+ required)": the years requirement it answers.
-        for row in rows:
-            if row.get("category") == "years":
-                asked = row["requirement"].split("+", 1)[0]
-                if f"({asked}+" in text:
-                    return row
+    if side == STRENGTH:
+        # "6.5 years of relevant experience (3+ required)", "2 years as sous chef (1+ required)": the
+        # years requirement it answers, by its figure and, when the card says it, its subject.
+        years_rows = [
+            r for r in rows if r.get("category") == "years" and f"({r['requirement'].split('+', 1)[0]}+" in text
+        ]
+        named = [r for r in years_rows if r["requirement"].split(" ", 2)[-1] in text]
+        if named or "relevant experience" in text:
+            return (named or years_rows or [None])[0]
     return None
 
 

@@ -825,10 +825,88 @@ OWN_YEARS_SHARE = 1 / 3
 
 def _years_evidence(req: Requirement, cv: CVProfile, job: JobProfile) -> Finding:
     counted = counted_years(cv, job, req.alternatives, req.label)
-    fit = min(1.0, counted.years / req.years) if req.years else 1.0
-    related = fit >= 1.0 and req.years > 0 and counted.own < OWN_YEARS_SHARE * req.years
-    line = "; ".join(f"{r.title} ({r.date_text})" for r in counted.roles[:3])
-    return Finding(req, round(fit, 2), line, describe_years(counted.years), counted.roles, related=related)
+    years, own, roles = counted.years, counted.own, counted.roles
+    if req.asked or req.terms:
+        years, roles = _years_doing_the_subject(req, cv, roles)
+        own = min(own, years)
+    if req.term_options and years < req.years:
+        before = years
+        years, roles = _years_with_unnamed_sides(req, cv, roles)
+        own += years - before  # the listed work no concept names is the job's own work
+    fit = min(1.0, years / req.years) if req.years else 1.0
+    related = fit >= 1.0 and req.years > 0 and own < OWN_YEARS_SHARE * req.years
+    line = "; ".join(f"{r.title} ({r.date_text})" for r in roles[:3])
+    return Finding(req, round(fit, 2), line, describe_years(years), roles, related=related)
+
+
+def _years_doing_the_subject(req: Requirement, cv: CVProfile, roles: list[Role]) -> tuple[float, list[Role]]:
+    """Of the roles in the occupation, those that did the work the years ask names: held the post asked
+    ("1 year as a sous chef": a heading naming it) or did the subject ("construction safety": a role in
+    construction titled for safety, or a lead's role whose lines name it; a labourer who followed the
+    safety rules did no safety work)."""
+    from .experience import merged_years
+
+    def says(text: str) -> bool:
+        return any(re.search(rf"\b{re.escape(_work_stem(term))}", text, re.IGNORECASE) for term in req.terms)
+
+    def named(role: Role) -> bool:
+        if req.asked:
+            return any(_held_the_post(role.heading, post, req.alternatives) for post in req.asked)
+        lines = " ".join(cv.lines[role.line : role.last_line + 1])
+        return says(role.heading) or (_SENIORITY_RE.search(role.heading) is not None and says(lines))
+
+    kept = [role for role in roles if named(role)]
+    if req.terms and not req.asked:
+        # A role titled for the subject ("Senior Safety Manager") did it, whatever field the lexicon reads.
+        kept += [role for role in cv.roles if role not in kept and says(role.heading)]
+    return merged_years([(r.start, r.end) for r in kept]), kept
+
+
+_STEM_CHARS = 6  # "coordinate" and "coordination" share their first letters
+_WORK_SUFFIX_RE = re.compile(r"(?:ing|ment|ation|ion|ers?|ors?|s)$")
+
+
+def _work_stem(word: str) -> str:
+    """The work and its doer share a stem: "driving" and "driver", "management" and "manager"."""
+    stem = _WORK_SUFFIX_RE.sub("", word)
+    return stem if len(stem) >= 4 else word
+
+
+def _years_with_unnamed_sides(req: Requirement, cv: CVProfile, roles: list[Role]) -> tuple[float, list[Role]]:
+    """A years ask listing work no concept names ("care coordination ... or patient navigation"): roles
+    whose own lines name such a side, its words in order ("care coordinator"), count beside the
+    concept's roles."""
+    from .experience import merged_years
+
+    sides = [
+        re.compile(r"\b" + r"\w*\W+".join(re.escape(word[:_STEM_CHARS]) for word in alt), re.IGNORECASE)
+        for alternatives in req.term_options
+        for alt in alternatives
+        if alt
+    ]
+
+    def names_side(role: Role) -> bool:
+        text = " ".join(cv.lines[role.line : role.last_line + 1])
+        return any(side.search(text) for side in sides)
+
+    kept = roles + [role for role in cv.roles if role not in roles and names_side(role)]
+    return merged_years([(r.start, r.end) for r in kept]), kept
+
+
+def _held_the_post(heading: str, post: str, concepts: list[str]) -> bool:
+    """A role of the occupation (``relevant_years``) whose heading names the post asked, or a post of its
+    specialism ("Account Manager" for an account executive) or no other specialism ("Senior Sales Rep");
+    a senior post of the trade when the post asked is a senior one ("Head Chef" for "a year as a sous chef")."""
+    if re.search(rf"\b{re.escape(post)}\b", heading, re.IGNORECASE):
+        return True
+    if _SENIORITY_RE.search(post):
+        return _SENIORITY_RE.search(heading) is not None and not _JUNIOR_RE.search(heading)
+    for cid in concepts:
+        special = posts_named(post, cid) - {GENERAL_POST}
+        held = posts_named(heading, cid) - {GENERAL_POST}
+        if special and (not held or special & held):
+            return True
+    return False
 
 
 def _education_evidence(req: Requirement, cv: CVProfile) -> Finding:

@@ -381,8 +381,38 @@ def _split_at_cue(sentence: str, section: str) -> list[tuple[str, str]]:
         return [(sentence[: trailing.start()], section), (sentence[trailing.end() :], NICE)]
     leading = _LEADING_CUE_RE.search(sentence)
     if not leading:
-        return [(sentence, section)]
+        return _split_at_mid_cue(sentence, section)
     parts = [(sentence[: leading.start()], section), (sentence[leading.end() :], NICE)]
+    return [(text, kind) for text, kind in parts if text.strip()]
+
+
+# "At least three years in an HR role, ideally in manufacturing, and a working knowledge of employment
+# law": the clause the cue opens runs to the next ", and" / ", with" / ";" and is the nice-to-have.
+_MID_CUE_RE = re.compile(
+    r",\s*(?:and\s+|but\s+)?(?:ideally|preferably|preferred|especially|optionally)\b.*?"
+    r"(?=,\s*(?:and|but|with|as well as|plus|you)\b|;|$)",
+    re.IGNORECASE,
+)
+# Prose that states what the candidate must bring: "we are looking for someone with ...", "the ideal
+# candidate has ...", "you bring ...".
+_PROSE_ASK_RE = re.compile(
+    r"\b(?:(?:looking for|seeking|want)\s+(?:someone|a candidate|candidates|a person|people)\b|"
+    r"(?:ideal|right|successful)\s+(?:candidate|person|applicant)\s+(?:has|have|will have|brings?|is)\b|"
+    r"you bring\b)",
+    re.IGNORECASE,
+)
+
+
+def _split_at_mid_cue(sentence: str, section: str) -> list[tuple[str, str]]:
+    """A sentence that states must-haves (by its words, or by its section) with a preferred clause in
+    the middle: the clause is the nice-to-have, the rest keeps the sentence's must. Without a must,
+    the sentence is read as a whole as before ("ideally" then makes all of it a nice-to-have)."""
+    cue = _MID_CUE_RE.search(sentence)
+    stated_must = section == MUST or _MUST_CUES.search(sentence) or _PROSE_ASK_RE.search(sentence)
+    if not cue or not stated_must or section == NICE:
+        return [(sentence, section)]
+    rest = (sentence[: cue.start()] + sentence[cue.end() :]).strip()
+    parts = [(rest, MUST), (sentence[cue.start() + 1 : cue.end()].strip(), NICE)]
     return [(text, kind) for text, kind in parts if text.strip()]
 
 
@@ -416,13 +446,36 @@ def _join_degree_or_credential(
 
 
 def build_job_profile(jd_text: str) -> JobProfile:
-    lexicon = get_lexicon()
+    """What the job asks, read once: its title, the asks of each sentence in its section, the title's
+    own ask, the minimum years and the fields the job is in."""
     text, _ = normalize_text(jd_text)
     raw_lines = _reflow([line for line in text.split("\n") if line.strip()])
     # "... patient charts. Requirements: a diploma; ..." — a heading in mid-paragraph opens a section.
     raw_lines = [part for line in raw_lines for part in _MID_HEADING_RE.split(line) if part and part.strip()]
+    title = _read_title(raw_lines)
+    read = _read_sections(raw_lines, senses_of_title(title))
+    title, title_concepts, occupation_codes = _place_title(title, raw_lines)
+    requirements = _dedupe(_drop_context(read.requirements, title_concepts) + _defining_asks(title, title_concepts))
+    _weigh_defining(requirements, title_concepts)
+    requirements = _with_title_ask(requirements, title, title_concepts, occupation_codes)
+    return JobProfile(
+        title=title or "this role",
+        title_concepts=title_concepts,
+        requirements=requirements,
+        min_years=max((r.years for r in requirements if r.kind == MUST and r.years), default=0.0),
+        domains=_domains(requirements, title_concepts, read.handled),
+        term_weights=dict(read.term_counts),
+        has_stated_requirements=read.stated,
+        text_excerpt=text[:2000],
+        jd_vectors=jd_vectors(read.sentences),
+        title_vector=title_vector(title),
+        occupation_codes=occupation_codes,
+    )
 
-    title = ""
+
+def _read_title(raw_lines: list[str]) -> str:
+    """The job's title: a short first line that is no heading or sentence, an occupation summary's
+    first words, or the post a "we are hiring a ..." sentence names."""
     for line in raw_lines[:3]:
         candidate = _TITLE_PREFIX_RE.sub("", line).strip(" :#*")
         if (
@@ -433,25 +486,31 @@ def build_job_profile(jd_text: str) -> JobProfile:
             and not _INLINE_HEADING_RE.match(candidate)
             and not _YEARS_RE.search(candidate)
         ):
-            title = candidate
-            break
-    if not title and raw_lines:
+            return candidate
+    if raw_lines:
         # "Registered Nurse. Assess patients' needs, ..." — an occupation summary led by its name.
         first = re.split(r"(?<=\w\w)[.:!]\s+", raw_lines[0], maxsplit=1)[0].strip(" .:#*")
         if 0 < len(first.split()) <= 7 and len(first) <= 80 and not _YEARS_RE.search(first) and first[:1].isupper():
-            title = first
-    if not title:
-        match = _HIRING_RE.search(" ".join(raw_lines[:5]))
-        if match:
-            title = match.group("title").strip()
+            return first
+    match = _HIRING_RE.search(" ".join(raw_lines[:5]))
+    return match.group("title").strip() if match else ""
 
-    off_senses = senses_of_title(title)
-    handled: list[str] = []  # concepts named as what the job handles: its field, not asks
-    requirements: list[Requirement] = []
-    term_counts: Counter[str] = Counter()
+
+@dataclass
+class _Reading:
+    """What the sentences of a JD gave: their asks, what the job handles, the words used."""
+
+    requirements: list[Requirement] = field(default_factory=list)
+    handled: list[str] = field(default_factory=list)  # concepts named as what the job handles: its field
+    term_counts: Counter[str] = field(default_factory=Counter)
+    sentences: list[str] = field(default_factory=list)
+    stated: bool = False  # the JD states requirements, not only duties
+
+
+def _read_sections(raw_lines: list[str], off_senses: frozenset[Sense]) -> _Reading:
+    """Each line read in the section its heading opened (requirements, nice-to-haves, duties, intro)."""
+    read = _Reading()
     section = "intro"
-    stated = False
-    sentences: list[str] = []
     for raw in raw_lines:
         kind = _heading_kind(raw)
         if kind:
@@ -465,20 +524,27 @@ def build_job_profile(jd_text: str) -> JobProfile:
         if section == "ignore":
             continue
         for sentence in _split_sentences(strip_bullet(raw)):
-            if not sentence or _IGNORE_LINE_RE.search(sentence):
-                continue
-            sentences.append(sentence)
-            term_counts.update(t for t in tokenize(sentence) if t not in STOPWORDS and len(t) > 1 and not t.isdigit())
-            reqs = [
-                r
-                for part, part_section in _split_at_cue(sentence, section)
-                for r in _requirements_from(part, part_section, off_senses)
-            ]
-            handled.extend(context_concepts(sentence))
-            if any(not r.duty for r in reqs):
-                stated = True
-            requirements.extend(reqs)
+            if sentence and not _IGNORE_LINE_RE.search(sentence):
+                _read_sentence(read, sentence, section, off_senses)
+    return read
 
+
+def _read_sentence(read: _Reading, sentence: str, section: str, off_senses: frozenset[Sense]) -> None:
+    read.sentences.append(sentence)
+    read.term_counts.update(t for t in tokenize(sentence) if t not in STOPWORDS and len(t) > 1 and not t.isdigit())
+    reqs = [
+        r
+        for part, part_section in _split_at_cue(sentence, section)
+        for r in _requirements_from(part, part_section, off_senses)
+    ]
+    read.handled.extend(context_concepts(sentence))
+    read.stated = read.stated or any(not r.duty for r in reqs)
+    read.requirements.extend(reqs)
+
+
+def _place_title(title: str, raw_lines: list[str]) -> tuple[str, list[str], list[str]]:
+    """(title, its lexicon concepts, its ESCO unit groups when the lexicon does not know it)."""
+    lexicon = get_lexicon()
     title_concepts = [h.concept for h in lexicon.find(title) if lexicon.concept(h.concept).category == TITLE]
     # A title the lexicon does not know: ESCO's titles place it ("Mortgage Loan Processor", ISCO 3312),
     # rather than an occupation the duties mention ("work with superintendents").
@@ -491,13 +557,16 @@ def build_job_profile(jd_text: str) -> JobProfile:
         title_concepts = [
             h.concept for h in _asked_hits(head, lexicon.find(head)) if lexicon.concept(h.concept).category == TITLE
         ][:2]
-    title_concepts = list(dict.fromkeys(title_concepts))
+    return title, list(dict.fromkeys(title_concepts)), occupation_codes
 
-    requirements = _dedupe(_drop_context(requirements, title_concepts) + _defining_asks(title, title_concepts))
-    _weigh_defining(requirements, title_concepts)
+
+def _with_title_ask(
+    requirements: list[Requirement], title: str, title_concepts: list[str], occupation_codes: list[str]
+) -> list[Requirement]:
+    """The job's own title is an ask even when the text never says "experience as ..."."""
+    lexicon = get_lexicon()
     asked = {cid for req in requirements if req.kind == MUST and req.category != "years" for cid in req.alternatives}
     if title_concepts and (not asked & set(title_concepts) or _post_not_asked(title, title_concepts, requirements)):
-        # The job's own title is an ask even when the text never says "experience as ...".
         requirements.insert(
             0,
             Requirement(
@@ -512,39 +581,34 @@ def build_job_profile(jd_text: str) -> JobProfile:
     if occupation_codes:
         # (Titles the JD names in its text are other occupations: the lexicon does not know this one.)
         requirements.insert(0, _esco_title_ask(title))
-    min_years = max((r.years for r in requirements if r.kind == MUST and r.years), default=0.0)
+    return requirements
 
+
+TITLE_DOMAIN_WEIGHT = 6.0  # the title's fields outweigh any single ask's
+MUST_DOMAIN_WEIGHT = 2.0
+
+
+def _domains(requirements: list[Requirement], title_concepts: list[str], handled: list[str]) -> dict[str, float]:
+    """The fields the job is in: the title's most, then its asks' (must-haves twice a nice-to-have)."""
+    lexicon = get_lexicon()
     domains: defaultdict[str, float] = defaultdict(float)
     for req in requirements:
         for cid in req.alternatives:
             concept = lexicon.concept(cid)
             if "general" in concept.domains:
                 continue
-            weight = (2.0 if req.kind == MUST else 1.0) / len(req.alternatives)
+            weight = (MUST_DOMAIN_WEIGHT if req.kind == MUST else 1.0) / len(req.alternatives)
             for domain in concept.domains:
                 domains[domain] += weight / len(concept.domains)
     for cid in title_concepts:
         concept = lexicon.concept(cid)
         for domain in concept.domains:
-            domains[domain] += 6.0 / len(concept.domains)
+            domains[domain] += TITLE_DOMAIN_WEIGHT / len(concept.domains)
     for cid in handled:
         concept = lexicon.concept(cid)
         for domain in set(concept.domains) - {"general"}:
             domains[domain] += HANDLED_DOMAIN_WEIGHT / len(concept.domains)
-
-    return JobProfile(
-        title=title or "this role",
-        title_concepts=title_concepts,
-        requirements=requirements,
-        min_years=min_years,
-        domains=dict(domains),
-        term_weights=dict(term_counts),
-        has_stated_requirements=stated,
-        text_excerpt=text[:2000],
-        jd_vectors=jd_vectors(sentences),
-        title_vector=title_vector(title),
-        occupation_codes=occupation_codes,
-    )
+    return dict(domains)
 
 
 def _post_not_asked(title: str, title_concepts: list[str], requirements: list[Requirement]) -> bool:
@@ -728,6 +792,8 @@ def _or_options(sentence: str) -> list[list[list[str]]]:
         first = i - 1
         while first >= 2 and parts[first - 1] == "," and len(parts[first - 2].split()) <= MAX_OPTION_WORDS:
             first -= 2
+        if first >= 2 and parts[first - 1] == "," and len(_ITEM_START_RE.sub("", parts[first - 2]).split()) <= 3:
+            first -= 2  # "2+ years of experience in care coordination, case management ...": the list's first item
         last = i + 1
         while last + 2 < len(parts) and parts[last + 1].lower() in ("or", "/"):
             last += 2
@@ -739,105 +805,303 @@ def _or_options(sentence: str) -> list[list[list[str]]]:
     return options
 
 
+_ASK_WORDS = frozenset(
+    tokenize("experience experienced knowledge skills skill background work working ability certification certificate")
+)
+_BROADER_SIDE_RE = re.compile(r"\bor\s+(?:an?\s+)?(?:another|other|similar|related|equivalent|comparable)\b", re.I)
+
+
+def _or_with_unknown_side(sentence: str, group: list[Hit], hits: list[Hit]) -> bool:
+    """The occupation or field is one side of an "A or B" ask whose other side no concept names
+    ("butchery or pastry experience"): one ask met by either, in the JD's own words, not an ask of A alone."""
+    lexicon = get_lexicon()
+    if lexicon.concept(group[0].concept).category not in (TITLE, FIELD) or _BROADER_SIDE_RE.search(sentence):
+        # A skill keeps its concept ("underwriting or closing"); "manufacturing or another multi-shift
+        # environment" names the concept as the ask's example.
+        return False
+    named = {t for h in hits for t in tokenize(lexicon.surface(sentence, h))}
+    own = {t for h in group for t in tokenize(lexicon.surface(sentence, h))}
+    for alternatives in _or_options(sentence):
+        words = [set(alt) - _ASK_WORDS - STOPWORDS for alt in alternatives]
+        if len(alternatives) != 2:
+            continue  # a longer list ("care coordination, case management, ... or social services") keeps its concepts
+        if any(w and w <= own for w in words) and any(w and not w & named for w in words):
+            return True
+    return False
+
+
+def _either_side_ask(sentence: str, kind: str) -> Requirement:
+    return Requirement(
+        label=sentence[:90].rstrip(" .,;:"),
+        kind=kind,
+        category="other",
+        terms=list(dict.fromkeys(_content_terms(sentence)))[:8],
+        term_options=_or_options(sentence),
+        weight=FREE_TEXT_WEIGHT,
+        source=sentence[:240],
+    )
+
+
+FREE_TEXT_WEIGHT = 0.6
+
+
 def _requirements_from(sentence: str, section: str, off_senses: frozenset[Sense] = frozenset()) -> list[Requirement]:
+    """The asks of one JD sentence read in its section: the concepts it names (grouped into "X or Y"
+    alternatives), its years asks, and, when no concept names anything, the sentence in its own words."""
     if _describes_the_employer(sentence):
         return []
     lexicon = get_lexicon()
     hits = _asked_hits(sentence, lexicon.find(sentence), off_senses)
-    nice_cue = _NICE_CUES.search(sentence) is not None
-    must_cue = _MUST_CUES.search(sentence) is not None
-    duty = False
-    if nice_cue:
-        kind = NICE
-    elif section == "nice":
-        kind = NICE
-    elif section == "must" or must_cue:
-        kind = MUST
-    elif section == "duties":
-        kind, duty = NICE, True
-    else:  # intro prose: credentials and titles named there are real requirements
-        kind, duty = NICE, True
+    kind, duty, nice_cue = _sentence_kind(sentence, section)
     years = _years_in(sentence)
     out: list[Requirement] = []
     for group in _group_alternatives(sentence, hits):
-        ids = list(dict.fromkeys(h.concept for h in group))
-        concept = lexicon.concept(ids[0])
-        category = concept.category
-        req_kind = kind
-        if duty and category in (CREDENTIAL,) and not nice_cue:
-            req_kind, duty_flag = MUST, False
-        else:
-            duty_flag = duty
-        weight = {CREDENTIAL: 1.4, TITLE: 1.0, EDUCATION: 0.8, SOFT: 0.25}.get(category, 1.0)
-        if ids == ["high_school"]:
-            weight = 0.2  # CVs rarely mention a diploma every adult applicant has
-        if "general" in concept.domains and category != EDUCATION:
-            weight = min(weight, 0.4)
-        if category == CREDENTIAL and _OBTAIN_LATER_RE.search(sentence):
-            weight = min(weight, OBTAINABLE_WEIGHT)
-        if duty_flag:
-            weight *= 0.6
-        if category == SOFT and req_kind == MUST:
-            # "Empathy", "a team player", "strong communication": a CV's self-description proves none of
-            # them, so the recruiter sees them as a minor nice-to-have, never a must-have that costs points.
-            req_kind = NICE
-        if duty_flag and category == TITLE:
-            continue  # "assist the dentist" describes the work, it does not ask to be a dentist
-        spans = token_spans(sentence)
-        after = sentence[spans[group[-1].end - 1][1] :] if group[-1].end - 1 < len(spans) else ""
-        surfaces = list(dict.fromkeys(lexicon.surface(sentence, h) for h in group))
-        label = " or ".join(surfaces) if all(surfaces) else " or ".join(lexicon.concept(c).label for c in ids)
-        if label.islower():
-            label = label[0].upper() + label[1:]
-        out.append(
-            Requirement(
-                label=label,
-                kind=req_kind,
-                category=category,
-                alternatives=ids,
-                weight=weight,
-                source=sentence[:240],
-                duty=duty_flag,
-                asked=[w.lower() for w in surfaces if w],
-                open_list=OPEN_LIST_RE.match(after) is not None,
-            )
-        )
+        req = _concept_ask(sentence, group, hits, kind, duty, nice_cue)
+        if req is not None:
+            out.append(req)
     if years:
-        subject_hits = [h for h in hits if lexicon.concept(h.concept).category not in (EDUCATION, SOFT, CREDENTIAL)]
-        ids = list(dict.fromkeys(h.concept for h in subject_hits))
-        words = list(dict.fromkeys(lexicon.surface(sentence, h) for h in subject_hits))
-        subject = " or ".join(words[:3]) if ids else "relevant experience"
-        out.append(
-            Requirement(
-                label=f"{years:g}+ years of {subject}",
-                kind=NICE if nice_cue or section == "nice" else MUST,
-                category="years",
-                alternatives=ids,
-                years=years,
-                weight=1.2,
-                source=sentence[:240],
-            )
-        )
+        out.extend(_years_asks(sentence, hits, NICE if nice_cue or section == "nice" else MUST))
     if not hits and not years and section in ("must", "nice") and not duty and not _SCHEDULE_RE.match(sentence):
-        terms = _content_terms(sentence)
-        # A line with its own cue may name one thing ("Encompass preferred"); otherwise one word is no ask.
-        if (1 if nice_cue else 2) <= len(terms) <= 25:
-            # Conditions of the job ("able to lift", "weekend availability") are not CV evidence.
-            condition = _CONDITION_RE.search(sentence) is not None
-            out.append(
-                Requirement(
-                    label=sentence[:90].rstrip(" .,;:"),
-                    kind=kind,
-                    category=SOFT if condition else "other",
-                    terms=list(dict.fromkeys(terms))[:8],
-                    term_options=_or_options(sentence),
-                    weight=0.15 if condition else 0.6,
-                    source=sentence[:240],
-                )
-            )
+        free = _free_text_ask(sentence, kind, nice_cue)
+        out.extend([free] if free else [])
     out = _merge_class_examples(out)
     _share_suite_weight(out)
     return out
+
+
+def _sentence_kind(sentence: str, section: str) -> tuple[str, bool, bool]:
+    """(must or nice, read from duties, the sentence has its own nice cue): a cue in the sentence
+    decides before its section; duties and intro prose ask only what they name as asked."""
+    nice_cue = _NICE_CUES.search(sentence) is not None
+    if nice_cue or section == "nice":
+        return NICE, False, nice_cue
+    if section == "must" or _MUST_CUES.search(sentence) is not None:
+        return MUST, False, nice_cue
+    # Duties, and intro prose: credentials and titles named there are real requirements.
+    return NICE, True, nice_cue
+
+
+_CATEGORY_WEIGHT = {CREDENTIAL: 1.4, TITLE: 1.0, EDUCATION: 0.8, SOFT: 0.25}
+HIGH_SCHOOL_WEIGHT = 0.2  # CVs rarely mention a diploma every adult applicant has
+GENERAL_CONCEPT_WEIGHT = 0.4  # a concept of no particular field ("communication") weighs at most this
+DUTY_SHARE = 0.6  # a concept a duty names weighs this share of a stated ask
+
+
+def _concept_ask(
+    sentence: str, group: list[Hit], hits: list[Hit], kind: str, duty: bool, nice_cue: bool
+) -> Requirement | None:
+    """The ask of one group of alternative concepts, or None when it asks nothing of the candidate."""
+    lexicon = get_lexicon()
+    ids = list(dict.fromkeys(h.concept for h in group))
+    concept = lexicon.concept(ids[0])
+    category = concept.category
+    req_kind, duty_flag = (MUST, False) if duty and category == CREDENTIAL and not nice_cue else (kind, duty)
+    if category == SOFT and req_kind == MUST:
+        # "Empathy", "a team player", "strong communication": a CV's self-description proves none of
+        # them, so the recruiter sees them as a minor nice-to-have, never a must-have that costs points.
+        req_kind = NICE
+    if duty_flag and category == TITLE:
+        return None  # "assist the dentist" describes the work, it does not ask to be a dentist
+    if not duty_flag and _or_with_unknown_side(sentence, group, hits):
+        return _either_side_ask(sentence, req_kind)
+    spans = token_spans(sentence)
+    after = sentence[spans[group[-1].end - 1][1] :] if group[-1].end - 1 < len(spans) else ""
+    surfaces = list(dict.fromkeys(lexicon.surface(sentence, h) for h in group))
+    label = " or ".join(surfaces) if all(surfaces) else " or ".join(lexicon.concept(c).label for c in ids)
+    return Requirement(
+        label=label[0].upper() + label[1:] if label.islower() else label,
+        kind=req_kind,
+        category=category,
+        alternatives=ids,
+        weight=_concept_weight(sentence, ids, duty_flag),
+        source=sentence[:240],
+        duty=duty_flag,
+        asked=[w.lower() for w in surfaces if w],
+        open_list=OPEN_LIST_RE.match(after) is not None,
+    )
+
+
+def _concept_weight(sentence: str, ids: list[str], duty: bool) -> float:
+    concept = get_lexicon().concept(ids[0])
+    weight = _CATEGORY_WEIGHT.get(concept.category, 1.0)
+    if ids == ["high_school"]:
+        weight = HIGH_SCHOOL_WEIGHT
+    if "general" in concept.domains and concept.category != EDUCATION:
+        weight = min(weight, GENERAL_CONCEPT_WEIGHT)
+    if concept.category == CREDENTIAL and _OBTAIN_LATER_RE.search(sentence):
+        weight = min(weight, OBTAINABLE_WEIGHT)
+    return weight * DUTY_SHARE if duty else weight
+
+
+CONDITION_WEIGHT = 0.15
+
+
+def _free_text_ask(sentence: str, kind: str, nice_cue: bool) -> Requirement | None:
+    """A stated requirement no concept names, in the JD's own words."""
+    terms = _content_terms(sentence)
+    # A line with its own cue may name one thing ("Encompass preferred"); otherwise one word is no ask.
+    if not (1 if nice_cue else 2) <= len(terms) <= 25:
+        return None
+    # Conditions of the job ("able to lift", "weekend availability") are not CV evidence.
+    condition = _CONDITION_RE.search(sentence) is not None
+    return Requirement(
+        label=sentence[:90].rstrip(" .,;:"),
+        kind=kind,
+        category=SOFT if condition else "other",
+        terms=list(dict.fromkeys(terms))[:8],
+        term_options=_or_options(sentence),
+        weight=CONDITION_WEIGHT if condition else FREE_TEXT_WEIGHT,
+        source=sentence[:240],
+    )
+
+
+# Where one years ask ends in its sentence: "3+ years cooking in a restaurant kitchen, including at least
+# 1 year as a sous chef" asks two things, each with its own subject.
+# A comma ends it only before a new clause: "in a help desk, desktop support or IT support role" is one list.
+_YEARS_CLAUSE_END_RE = re.compile(
+    r",(?=\s*(?:and|but|with|as well as|plus|you|ideally|preferably|including|who|where)\b)|;|\.\s|"
+    r"\b(?:including|of which|with at least)\b",
+    re.IGNORECASE,
+)
+_YEARS_SUBJECT_RE = re.compile(
+    r"^\W*(?:(?:of|in)\s+)?(?:(?:professional|hands-on|relevant|related|proven|progressive|paid|full-time|verifiable|recent)\s+)*"
+    r"(?:(?:work\s+)?experience\s*)?(?:(?:of|in|as|with|working|doing)\s+)?(?:(?:an?|the)\s+)?",
+    re.IGNORECASE,
+)
+_YEARS_SUBJECT_TAIL_RE = re.compile(r"\s+(?:experience|work|background|required|is required|preferred)\b.*$", re.I)
+YEARS_WEIGHT = 1.2
+
+
+def _years_mentions(sentence: str) -> list[tuple[float, int, int]]:
+    """(years, start, end of its clause) for each years ask of a sentence."""
+    found: list[tuple[float, int, int]] = []
+    for match in [*_YEARS_RE.finditer(sentence), *_A_YEAR_RE.finditer(sentence)]:
+        years = _years_in(match.group(0) + " of")
+        if not years or any(start <= match.start() < end for _, start, end in found):
+            continue
+        stop = _YEARS_CLAUSE_END_RE.search(sentence, match.end())
+        found.append((years, match.start(), stop.start() if stop else len(sentence)))
+    if not found and _years_in(sentence):
+        found.append((_years_in(sentence), 0, len(sentence)))  # "six months of experience"
+    return sorted(found, key=lambda f: f[1])
+
+
+def _years_asks(sentence: str, hits: list[Hit], kind: str) -> list[Requirement]:
+    """One years ask per years mention, its subject the work its own clause names ("2+ years of mortgage
+    loan processing"); a second mention in the sentence asks its own ("at least 1 year as a sous chef,
+    kitchen manager or lead line cook": years in those posts, not in any kitchen job)."""
+    mentions = _years_mentions(sentence)
+    out = []
+    for index, (years, start, end) in enumerate(mentions):
+        if len(mentions) == 1:
+            # "3+ years in an HR role and a working knowledge of employment law": the years are in the
+            # work their own clause names, when it names one.
+            own = [h for h in _subject_hits(hits) if start <= _hit_chars(sentence, h, token_spans(sentence))[0] < end]
+            req = _years_ask(sentence, own or hits, kind, years, _years_subject(sentence, start, end))
+            listed = _years_subject(sentence, start, end, whole=True)
+            if req.term_options and len(listed.split()) <= MAX_LISTED_WORDS:
+                req.label = (
+                    f"{years:g}+ years of {listed}"  # "care coordination, case management, ... or social services"
+                )
+            out.append(req)
+            continue
+        if index == len(mentions) - 1:
+            end = len(sentence)  # the last ask runs to the end of its list ("..., kitchen manager or lead line cook")
+        inside = [h for h in hits if start <= _hit_chars(sentence, h, token_spans(sentence))[0] < end]
+        posts = _posts_asked(sentence, inside, start) if _AS_POST_RE.match(sentence, start) else []
+        titles = [h for h in inside if get_lexicon().concept(h.concept).category == TITLE]
+        if posts and titles:
+            req = _years_ask(sentence, titles, kind, years, "")
+            req.label, req.asked, req.term_options = f"{years:g}+ years as " + " or ".join(posts), posts, []
+            out.append(req)
+        else:
+            # Years in the posts a later clause names ("... including 1 year as a sous chef") are years
+            # of the broader work too.
+            later = [h for h in hits if h not in inside and get_lexicon().concept(h.concept).category == TITLE]
+            out.append(_years_ask(sentence, inside + later, kind, years, _years_subject(sentence, start, end)))
+    return out
+
+
+def _subject_hits(hits: list[Hit]) -> list[Hit]:
+    """The concepts that can be the work a years ask is in (not a degree, a licence or a soft skill)."""
+    lexicon = get_lexicon()
+    return [h for h in hits if lexicon.concept(h.concept).category not in (EDUCATION, SOFT, CREDENTIAL)]
+
+
+def _years_ask(sentence: str, hits: list[Hit], kind: str, years: float, phrase: str) -> Requirement:
+    """A years ask on the work the hits name, or in the JD's own words when no concept names it."""
+    lexicon = get_lexicon()
+    subject_hits = _subject_hits(hits)
+    ids = list(dict.fromkeys(h.concept for h in subject_hits))
+    words = list(dict.fromkeys(lexicon.surface(sentence, h) for h in subject_hits))
+    subject = " or ".join(words[:3]) if ids else (phrase or "relevant experience")
+    said = set(tokenize(" ".join(words)))
+    phrase_words = _content_terms(phrase)
+    # The work's own noun comes last: "construction safety" is safety work (in construction), while
+    # "classroom teaching" is teaching, however the classroom is named.
+    head = phrase_words[-1] if phrase_words else ""
+    extra = [head] if head and head not in said and head not in _NOT_A_SUBJECT else []
+    if ids and extra and len(phrase.split()) <= MAX_SUBJECT_WORDS and said & set(tokenize(phrase)):
+        subject = phrase  # "3+ years of construction safety": the work is safety, in construction
+    named = {t for w in words for t in tokenize(w)}
+    sides = [
+        [alt for alt in alts if not set(alt) & named]  # only the sides no concept names
+        for alts in _or_options(sentence)
+        if any(set(a) <= named for a in alts) and any(set(a) - _ASK_WORDS - named for a in alts)
+    ]
+    sides = [alts for alts in sides if alts]
+    return Requirement(
+        label=f"{years:g}+ years of {subject}",
+        kind=kind,
+        category="years",
+        alternatives=ids,
+        terms=extra if ids and subject == phrase else [],
+        # "care coordination, case management, patient navigation or social services": work no concept
+        # names is one of the alternatives too (evidence: roles whose lines name it).
+        term_options=sides if ids else [],
+        years=years,
+        weight=YEARS_WEIGHT,
+        source=sentence[:240],
+    )
+
+
+MAX_SUBJECT_WORDS = 3  # a longer clause is a sentence, not the name of the work
+# Words that say a work is done, not which work: "3+ years of forklift operation" is years of forklift work.
+_NOT_A_SUBJECT = frozenset(
+    tokenize("role roles position positions field setting environment job operation operations operating duties tasks")
+)
+
+
+_AS_POST_RE = re.compile(rf"(?:{_NUMBER}|a|one)\s*\+?\s*(?:full\s+)?years?\s+(?:of experience\s+)?as\b", re.I)
+_POST_MODIFIER_RE = re.compile(r"\b(lead|senior|head|chief|principal|executive)\s+$", re.IGNORECASE)
+
+
+def _posts_asked(sentence: str, hits: list[Hit], start: int) -> list[str]:
+    """The posts a years ask names, as the JD writes them ("sous chef", "lead line cook")."""
+    lexicon = get_lexicon()
+    spans = token_spans(sentence)
+    posts = []
+    for hit in hits:
+        if lexicon.concept(hit.concept).category != TITLE:
+            continue
+        begin, _ = _hit_chars(sentence, hit, spans)
+        modifier = _POST_MODIFIER_RE.search(sentence[start:begin])
+        posts.append(((modifier.group(1) + " ") if modifier else "") + lexicon.surface(sentence, hit).lower())
+    return list(dict.fromkeys(posts))
+
+
+MAX_LISTED_WORDS = 12  # a list of the work asked longer than this is a sentence, not a label
+
+
+def _years_subject(sentence: str, start: int, end: int, whole: bool = False) -> str:
+    """The work a years ask names in its own words ("mortgage loan processing" from "2+ years of
+    mortgage loan processing experience"); ``whole``: its whole list, commas included."""
+    match = _YEARS_RE.match(sentence, start) or _A_YEAR_RE.match(sentence, start)
+    rest = sentence[match.end() if match else start : end]
+    rest = _YEARS_SUBJECT_RE.sub("", rest, count=1)
+    rest = _YEARS_SUBJECT_TAIL_RE.sub("", rest)
+    rest = (rest if whole else rest.split(",")[0]).strip(" .,;:")  # "training clients, in a gym"
+    return rest if 0 < len(rest.split()) <= (MAX_LISTED_WORDS if whole else 10) else ""
 
 
 def _merge_class_examples(requirements: list[Requirement]) -> list[Requirement]:

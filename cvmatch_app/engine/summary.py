@@ -8,7 +8,7 @@ from typing import Any
 from .cv_profile import CVProfile, Role
 from .evidence import MET, Finding, reads_as_title, relevant_years
 from .experience import describe_years, merged_years
-from .job_profile import MUST, JobProfile
+from .job_profile import MUST, JobProfile, Requirement
 from .scoring import ScoreBreakdown
 from .work_history import is_date_words
 
@@ -25,23 +25,33 @@ def _strength(f: Finding) -> str:
     if req.category == "years":
         where = f"; {_quote(f.cv_line, 140)}" if f.cv_line else ""
         asked = "required" if req.kind == MUST else "preferred"
-        return f"{f.found} of relevant experience ({req.years:g}+ {asked}){where}"
+        return f"{f.found} {years_subject(req)} ({req.years:g}+ {asked}){where}"
     asked = "required" if req.kind == MUST else "preferred"
     shown = f.found if f.found and f.found.lower() != req.label.lower() else ""
     head = f"{req.label} ({asked}{', shown as ' + shown if shown else ''})"
     return f'{head}: "{_quote(f.cv_line)}"' if f.cv_line else head
 
 
+_YEARS_LABEL_RE = re.compile(r"^\d+(?:\.\d+)?\+ years (?=(?:of|as) )")
+
+
+def years_subject(req: Requirement) -> str:
+    """What a years ask is in ("of mortgage loan processing", "as sous chef"): the card says the years
+    found in that work, not in "relevant experience"."""
+    rest = _YEARS_LABEL_RE.sub("", req.label)
+    return rest if rest != req.label else "of relevant experience"
+
+
 def _gap(f: Finding) -> str:
     req = f.requirement
     if req.category == "years":
         asked = "required" if req.kind == MUST else "preferred"
-        subject = req.label.split(" of ", 1)[-1]
+        subject = years_subject(req)
         if f.related:
             where = _quote(f.cv_line, 120)
-            return f"{req.years:g}+ years of {subject} {asked}: {f.found} found, in related work, not the job ({where})"
+            return f"{req.years:g}+ years {subject} {asked}: {f.found} found, in related work, not the job ({where})"
         if f.roles:
-            return f"{req.years:g}+ years of {subject} {asked}: {f.found} found ({_quote(f.cv_line, 120)})"
+            return f"{req.years:g}+ years {subject} {asked}: {f.found} found ({_quote(f.cv_line, 120)})"
         return f"{req.label} {asked}: no dated role in the CV shows this experience"
     asked = "required" if req.kind == MUST else "preferred"
     if f.met > 0 and f.found.endswith("(related)"):
