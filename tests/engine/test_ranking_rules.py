@@ -98,3 +98,21 @@ def test_an_office_title_that_reads_like_the_job_gives_no_years_in_it() -> None:
         "Schedule department meetings, prepare correspondence and keep student files.\nEducation\nBachelor of Arts 2008"
     )
     assert _met(ACTIVITIES_JOB, office, "1+ year") == 0.0
+
+
+# ------------------------------------------------------------------ counter service is customer service
+SERVICE_JOB = (
+    "Customer Service Representative\nRequirements:\n"
+    "- At least one year of customer service experience\n- High school diploma or GED"
+)
+
+
+def test_a_fast_food_crew_role_serving_customers_counts_as_customer_service_years() -> None:
+    # Invented: an untitled crew role whose lines greet, assist and answer customers' concerns.
+    crew = (
+        "Experience\nCrew Member Jan 2018 to Jun 2019\nCompany Name - City\n"
+        "Greeted customers at the counter and took their orders.\n"
+        "Assisted customers in person and by telephone.\n"
+        "Resolved customer concerns quickly and politely.\nEducation\nHigh School Diploma 2017"
+    )
+    assert _met(SERVICE_JOB, crew, "1+ years") >= 0.7
