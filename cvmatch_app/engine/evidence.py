@@ -1387,7 +1387,8 @@ def _mentioned_title(req: Requirement, cv: CVProfile) -> Finding | None:
         for cid in req.alternatives:
             for index in cv.concept_lines.get(cid, []):
                 degree_line = cv.lines[index]
-                if _DEGREE_RE.search(degree_line):
+                # A degree's line, not a summary sentence ("masters new concepts" is no master's degree).
+                if _DEGREE_RE.search(degree_line) and _reads_as_education(cv, index):
                     said = [lexicon.surface(degree_line, h) for h in lexicon.find(degree_line) if h.concept == cid]
                     return Finding(req, PROVEN, degree_line, said[0] if said else found)
     return Finding(req, MENTIONED, line, found)

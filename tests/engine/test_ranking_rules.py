@@ -116,3 +116,18 @@ def test_a_fast_food_crew_role_serving_customers_counts_as_customer_service_year
         "Resolved customer concerns quickly and politely.\nEducation\nHigh School Diploma 2017"
     )
     assert _met(SERVICE_JOB, crew, "1+ years") >= 0.7
+
+
+# ------------------------------------------------------------------ a verb is no degree
+def test_a_summary_that_masters_new_skills_holds_no_degree_in_the_asked_field() -> None:
+    # Invented: the JD line also asks a diploma; the CV's summary "masters" concepts and names the field.
+    jd = (
+        "Customer Service Representative\n"
+        "You bring at least one year of customer service experience and a high school diploma or GED."
+    )
+    summary = (
+        "SHOP ASSISTANT\nSummary\nDance teacher who is cheerful and tidy, giving exceptional customer service; "
+        "quickly learns and masters new routines.\nExperience\nShop Assistant 01/2017 to Current Company Name - City\n"
+        "Stock shelves and fold garments.\nEducation\nHigh School Diploma 2011"
+    )
+    assert _met(jd, summary, "Customer service") < 0.7
