@@ -17,7 +17,7 @@ from .summary import evidence_rows, executive_summary, strengths_and_gaps
 from .text_clean import normalize_text
 from .types import FLAG_INJECTION, FLAG_KEYWORD_STUFFING, Assessment
 
-ENGINE_VERSION = "local-1.4"
+ENGINE_VERSION = "local-1.5"
 
 
 @dataclass
