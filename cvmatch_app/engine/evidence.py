@@ -1387,7 +1387,8 @@ def _mentioned_title(req: Requirement, cv: CVProfile) -> Finding | None:
         for cid in req.alternatives:
             for index in cv.concept_lines.get(cid, []):
                 degree_line = cv.lines[index]
-                if _DEGREE_RE.search(degree_line):
+                # A degree's line, not a summary sentence ("masters new concepts" is no master's degree).
+                if _DEGREE_RE.search(degree_line) and _reads_as_education(cv, index):
                     said = [lexicon.surface(degree_line, h) for h in lexicon.find(degree_line) if h.concept == cid]
                     return Finding(req, PROVEN, degree_line, said[0] if said else found)
     return Finding(req, MENTIONED, line, found)
@@ -2043,6 +2044,8 @@ def _one_answer_per_ask(findings: list[Finding]) -> list[Finding]:
                 )
                 if req.category == TITLE and _asks_another_post(req, other.requirement):
                     continue  # "Selling" shown by a sales consultant proves no account executive's post
+                if req.category == TITLE and not _proves_a_title(other):
+                    continue  # "providing exceptional customer service" shows the work, not the post held
                 # A licence's area ("K-6" shown by "B.A. Elementary Education") and the work ("a year teaching
                 # in an elementary school") are different asks of one concept: neither proves the other.
                 same = same and _names_a_licence_area(other.requirement) == _names_a_licence_area(req)
@@ -2055,6 +2058,16 @@ def _one_answer_per_ask(findings: list[Finding]) -> list[Finding]:
                     break
         out.append(finding)
     return out
+
+
+def _proves_a_title(finding: Finding) -> bool:
+    """Whether another ask's proof also proves a title ask: a role held, a headline naming the title, or a
+    line saying it as a title ("Customer Service Representative with..."). A summary line showing the
+    work in the title's words ("providing exceptional customer service") answers an ask of the work
+    ("customer service experience"), not the job held that the title asks."""
+    if finding.roles or finding.found == finding.cv_line:
+        return True
+    return _said_as_title(finding.cv_line, finding.found)
 
 
 def _same_level_ask(req: Requirement, other: Requirement) -> bool:

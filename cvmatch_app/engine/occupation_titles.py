@@ -289,6 +289,13 @@ def _placed_by_esco(role: Role) -> bool:
     return reading is not None and reading.by_esco
 
 
+def _placed(role: Role) -> bool:
+    """ESCO or the hand lexicon places the role's title in an ISCO group: an "Administrative Coordinator"
+    (3343) is office work however alike "Activities Coordinator" reads."""
+    reading = _of_role(role)
+    return reading is not None and bool(reading.codes)
+
+
 def _headline_lines(cv: CVProfile) -> list[str]:
     """The short lines at the top that can name the candidate's occupation (not the name line)."""
     return [
@@ -462,7 +469,7 @@ def occupation_years(
     nearby: list[Role] = []
     for role, sim in zip(roles, sims, strict=True):
         value = _held_closeness(job, role.title or role.heading)
-        unplaced_alike = not _placed_by_esco(role) and value < SAME_UNIT_GROUP and sim >= _YEARS_CLOSENESS
+        unplaced_alike = not _placed(role) and value < SAME_UNIT_GROUP and sim >= _YEARS_CLOSENESS
         if value >= SAME_OCCUPATION or unplaced_alike:
             held.append(role)
         elif role in doing or (value >= SAME_UNIT_GROUP and _neighbour_at_work(job_vectors or [], cv, role)):
