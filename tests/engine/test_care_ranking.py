@@ -1,0 +1,39 @@
+"""Care and social-services asks read as a recruiter reads them: crisis counselling, victim advocacy and
+social work posts are social-services work, and a caseload is case management."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from cvmatch_app.engine import LocalEngine
+
+ENGINE = LocalEngine(today=dt.date(2026, 11, 1))
+
+CARE_JOB = (
+    "Care Coordinator\nRequirements:\n"
+    "- 2+ years of experience in care coordination, case management, patient navigation or social services\n"
+    "- Experience with an electronic health record\n"
+)
+
+
+def _row(jd: str, cv: str, requirement: str) -> dict:
+    evidence = ENGINE.assess_sync(ENGINE.prepare_job(jd), cv, []).evidence
+    return next(e for e in evidence if e["requirement"].lower().startswith(requirement.lower()))
+
+
+def test_victim_advocacy_and_crisis_counselling_are_social_services_years() -> None:
+    cv = (
+        "Experience\nDomestic Violence Crisis Counselor / Victim Advocate, Harbor Shelter, 2017 - 2021\n"
+        "- Counselled survivors and accompanied them to court and hospital appointments\n"
+    )
+    row = _row(CARE_JOB, cv, "2+ years")
+    assert row["met"] and float(row["strength"]) == 1.0
+
+
+def test_a_social_work_placement_with_a_caseload_is_case_management() -> None:
+    cv = (
+        "Experience\nClinical Social Work Intern, Lakeside Family Services, 2018 - 2020\n"
+        "- Maintained a caseload of 15 families and wrote their service plans\n"
+    )
+    row = _row(CARE_JOB, cv, "2+ years")
+    assert row["met"] and float(row["strength"]) == 1.0
