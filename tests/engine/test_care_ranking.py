@@ -37,3 +37,30 @@ def test_a_social_work_placement_with_a_caseload_is_case_management() -> None:
     )
     row = _row(CARE_JOB, cv, "2+ years")
     assert row["met"] and float(row["strength"]) == 1.0
+
+
+# ------------------------------------------------------------------ a title listing several posts
+LOAN_JOB = (
+    "Mortgage Loan Processor\nRequirements:\n- 2+ years of mortgage loan processing experience\n"
+    "- Proficient in Microsoft Office\n"
+)
+
+
+def test_each_post_of_a_slashed_title_is_read_on_its_own() -> None:
+    cv = (
+        "Experience\nOffice Administrator / Processing Manager / Payroll Officer, Valley Lending, 2015 - 2016\n"
+        "- Closing files, process loans and supervise other processors, payroll\n"
+        "Store Clerk, Corner Shop, 2010 - 2015\n- Served customers\n"
+    )
+    title = _row(LOAN_JOB, cv, "Experience as")
+    years = _row(LOAN_JOB, cv, "2+ years")
+    assert title["met"] and "Processing Manager" in title["cv_line"]
+    assert years["found"] == "1 year" and "Processing Manager" in years["cv_line"]
+
+
+def test_slashes_between_single_words_join_specialities_of_one_post() -> None:
+    cv = (
+        "Experience\nPCR/SDS/Lab Equipment Field Specialist, Bio Instruments, 2015 - 2020\n"
+        "- Installed instruments; helped process loans of demo units to other processors\n"
+    )
+    assert not _row(LOAN_JOB, cv, "Experience as")["met"]
