@@ -64,3 +64,15 @@ def test_slashes_between_single_words_join_specialities_of_one_post() -> None:
         "- Installed instruments; helped process loans of demo units to other processors\n"
     )
     assert not _row(LOAN_JOB, cv, "Experience as")["met"]
+
+
+def test_a_side_of_a_list_naming_the_jobs_own_work_is_met_by_the_job_itself() -> None:
+    jd = (
+        "Care Coordinator\nRequirements:\n"
+        "- 2+ years of experience in care coordination, case management, patient navigation or social services\n"
+    )
+    cv = (
+        "Experience\nCare Coordinator, Riverside Family Practice, 2016 - 2022\n"
+        "- Coordinated referrals and follow-up visits between primary care and specialists\n"
+    )
+    assert _row(jd, cv, "Case management")["met"]
