@@ -69,6 +69,12 @@ DUTY_COVERAGE = 0.25
 # A title ESCO does not place but the embedding reads near the job's (``_YEARS_CLOSENESS``) is the job's
 # when its lines describe the JD's work at least this well (a title alone, at 0.74, needs no duties).
 UNPLACED_DUTY_COVERAGE = 0.2
+# Another occupation of the job's unit group is a neighbour doing related work only when its own lines
+# describe some of the JD's work: its title is closer than a related one's (DUTY_COVERAGE) or an unplaced
+# one's (UNPLACED_DUTY_COVERAGE), so less need show (a personal trainer leading classes for an activities
+# coordinator, about 0.3). A title of the group whose lines are other work (a gym-floor consultant
+# watching for safety infractions, near 0) is the group's name only: family, not neighbour.
+NEIGHBOUR_DUTY_COVERAGE = 0.15
 NEIGHBOUR_YEARS = 0.5  # a year in a neighbouring occupation counts as half a year (as evidence.py)
 _SIMILAR_TITLE = 0.74  # raw cosine of static title vectors (as evidence._SIMILAR_TITLE)
 _YEARS_CLOSENESS = 0.5  # an unplaced role this close to the job's title counts as years in it
@@ -335,13 +341,21 @@ def title_evidence(
     for role in _related_doing_the_work(job, job_vectors or [], cv, [role for _, role in near]):
         return TitleEvidence(RELATED_WITH_DUTIES, _where(role), role.title, [role])
     for value, role in near:
-        if value >= SAME_UNIT_GROUP:
+        if value >= SAME_UNIT_GROUP and _neighbour_at_work(job_vectors or [], cv, role):
             return TitleEvidence(NEIGHBOUR, _where(role), role.title, [role])
     for value, role in near:
         held = _of_role(role)
         if value >= SAME_MINOR_GROUP and held and not lower_level(job, held):
             return TitleEvidence(FAMILY, _where(role), role.title, [role])
     return TitleEvidence(0.0, "", "", [])
+
+
+def _neighbour_at_work(job_vectors: list[list[float]], cv: CVProfile | None, role: Role) -> bool:
+    """Whether a role of the job's unit group describes some of the JD's work (``NEIGHBOUR_DUTY_COVERAGE``);
+    without the JD's sentences or a model, the title alone decides, as before."""
+    if cv is None or get_model() is None or not job_vectors:
+        return True
+    return _duty_coverage(job_vectors, cv, role) >= NEIGHBOUR_DUTY_COVERAGE
 
 
 def _is_related(job: Occupation, role: Role) -> bool:
@@ -467,7 +481,7 @@ def occupation_years(
         unplaced_alike = not _placed_by_esco(role) and value < SAME_UNIT_GROUP and sim >= _YEARS_CLOSENESS
         if value >= SAME_OCCUPATION or unplaced_alike or role in shown:
             held.append(role)
-        elif role in doing or value >= SAME_UNIT_GROUP:
+        elif role in doing or (value >= SAME_UNIT_GROUP and _neighbour_at_work(job_vectors or [], cv, role)):
             nearby.append(role)
     own = merged_years([(r.start, r.end) for r in held])
     full = merged_years([(r.start, r.end) for r in held + [r for r in nearby if r in doing]])

@@ -25,11 +25,12 @@ from .evidence import (
     relevant_years,
 )
 from .job_profile import MUST, JobProfile
-from .lexicon import CREDENTIAL, ISCO_OF_TITLE, TITLE, get_lexicon, neighbours_of
+from .lexicon import CREDENTIAL, ISCO_OF_TITLE, TITLE, Lexicon, get_lexicon, neighbours_of
 from .occupation_titles import occupation_fit as esco_occupation_fit
 from .rubric import knockout_met, knockout_reason
 from .semantic import CVVectors, title_closeness
 from .semantic import coverage as semantic_coverage
+from .tokens import tokenize, tokenize_with_case
 
 __all__ = ["Finding", "ScoreBreakdown", "assess_requirement", "moved_on_note", "relevant_years", "score_cv"]
 
@@ -81,19 +82,56 @@ def occupation_fit(job: JobProfile, cv: CVProfile) -> float:
     title = 0.0
     if job.title_concepts:
         held = {cid for role in cv.roles for cid in role.concepts if get_lexicon().concept(cid).category == TITLE}
+        held -= _named_only_as_others(cv, held & set(job.title_concepts))
         if held & set(job.title_concepts):
             title = 1.0 if _holds_the_post(job, cv) else SAME_FAMILY_TITLE
             if title == 1.0 and _held_only_before(job, cv):
                 title = EARLIER_TITLE
         elif set(cv.title_concepts[:3]) & set(job.title_concepts):
             title = 0.8
-        elif set(cv.concept_lines) & set(job.title_concepts):
+        elif (set(cv.concept_lines) & set(job.title_concepts)) - _named_only_as_others(cv, set(job.title_concepts)):
             title = 0.5
         elif held & neighbours_of(job.title_concepts):
             title = 0.4  # a neighbouring occupation in another field (a concierge for a security officer)
     else:
         title = domain
     return DOMAIN_SHARE * domain + (1 - DOMAIN_SHARE) * title
+
+
+# "Feedback from the foreman", "reported to the site manager", "worked with superintendents": the word
+# before a title (past a determiner) that makes it the people worked for or with, not the post held.
+# ("Promoted from carpenter to foreman" names the candidate's own posts.)
+_OTHERS_BEFORE_TITLE = frozenset(tokenize("with to from by for under"))
+_DETERMINERS = frozenset(tokenize("the a an our my his her their its each all"))
+_OWN_MOVE_WORDS = frozenset(tokenize("promoted promotion appointed advanced elevated transitioned transferred"))
+
+
+def _named_only_as_others(cv: CVProfile, titles: set[str]) -> set[str]:
+    """Of ``titles``, those every CV line names only as other people ("accepted feedback from the
+    foreman"): a carpenter who took a foreman's direction has not held the foreman's post."""
+    lexicon = get_lexicon()
+    others: set[str] = set()
+    for cid in titles:
+        lines = cv.concept_lines.get(cid, [])
+        if lines and all(_names_as_others(cv.lines[i], cid, lexicon) for i in lines):
+            others.add(cid)
+    return others
+
+
+def _names_as_others(line: str, cid: str, lexicon: Lexicon) -> bool:
+    """Whether every mention of the title ``cid`` on ``line`` follows a word naming other people."""
+    pairs = tokenize_with_case(line)
+    words = [word for word, _ in pairs]
+    starts = [h.start for h in lexicon.find_in_pairs(pairs, line) if h.concept == cid]
+    if not starts or _OWN_MOVE_WORDS & set(words):
+        return False
+    for start in starts:
+        at = start - 1
+        while at >= 0 and words[at] in _DETERMINERS:
+            at -= 1
+        if at < 0 or words[at] not in _OTHERS_BEFORE_TITLE:
+            return False
+    return True
 
 
 def _holds_the_post(job: JobProfile, cv: CVProfile) -> bool:
@@ -220,6 +258,7 @@ def _parts(job: JobProfile, cv: CVProfile, findings: list[Finding], vectors: CVV
     if job.occupation_codes:
         # A title only ESCO knows: the CV's titles placed in ISCO groups decide (far apart is far apart).
         occupation = esco_occupation_fit(job.occupation_codes, job.title, cv, occupation)
+        occupation = max(occupation, _own_title_shown(must))
     similarity = term_similarity(job, cv)
     sim_scaled = min(1.0, similarity / FULL_VOCABULARY)
     semantic = semantic_coverage(job.jd_vectors, vectors)
@@ -238,6 +277,16 @@ def _parts(job: JobProfile, cv: CVProfile, findings: list[Finding], vectors: CVV
         semantic=semantic,
         sim_scaled=sim_scaled,
     )
+
+
+def _own_title_shown(must: list[Finding]) -> float:
+    """How surely the CV shows the job's own ESCO-placed title (its "Experience as" ask, no concept
+    behind it) when that is a strength: a role the evidence reads as the job under another name
+    ("Enrichment Coordinator" for an activities coordinator) is the job's occupation, whatever ISCO
+    group the CV's other titles sit in."""
+    shown = [f.met for f in must if f.requirement.category == TITLE and not f.requirement.alternatives]
+    best = max(shown, default=0.0)
+    return best if best >= MET else 0.0
 
 
 def _weighted(job: JobProfile, parts: _Parts) -> float:
