@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -12,7 +12,7 @@ from rapidfuzz import fuzz, process
 from .cv_profile import CVProfile, Role
 from .duties import duty_phrases_in
 from .experience import describe_years
-from .job_profile import _NAMED_ASKS, TOOL, JobProfile, Requirement
+from .job_profile import _NAMED_ASKS, TOOL, JobProfile, Requirement, _or_options
 from .lexicon import (
     CLASS_INCLUDES,
     CREDENTIAL,
@@ -788,10 +788,32 @@ def assess_requirement(req: Requirement, cv: CVProfile, job: JobProfile, vectors
     if req.category == TITLE and not req.alternatives and job.occupation_codes:
         return _esco_title_finding(req, cv, job)
     if req.category == TITLE:
-        return _title_evidence(req, cv, job)
+        return _best_of(_title_evidence(req, cv, job), _listed_beside_the_job(req, cv, job))
     if req.alternatives:
         return _concept_evidence(req, cv, job, vectors)
     return _free_text_evidence(req, cv, vectors, job.title)
+
+
+def _best_of(finding: Finding, other: Finding | None) -> Finding:
+    return other if other is not None and other.met > finding.met else finding
+
+
+def _listed_beside_the_job(req: Requirement, cv: CVProfile, job: JobProfile) -> Finding | None:
+    """An occupation the JD lists as one side of an "A, B or C" ask whose other side is the job's own work
+    ("2+ years in care coordination, case management, patient navigation or social services" for a Care
+    Coordinator): the list asks any of them, so a CV shown as the job itself meets this side too."""
+    if not job.title or req.source == job.title:
+        return None
+    own = [w[:_STEM_CHARS] for w in tokenize(job.title)]  # "care coordinator" names "care coordination"
+    if not any([w[:_STEM_CHARS] for w in alt] == own for alts in _or_options(req.source) for alt in alts):
+        return None
+    if job.title_concepts:
+        shown = _title_evidence(replace(req, alternatives=list(job.title_concepts), source=job.title), cv, job)
+    elif job.occupation_codes:
+        shown = _esco_title_finding(req, cv, job)
+    else:
+        return None
+    return Finding(req, shown.met, shown.cv_line, shown.found, shown.roles)
 
 
 def _licence_beside_degree(req: Requirement, cv: CVProfile) -> Finding | None:

@@ -23,6 +23,7 @@ no lexicon title concept and ESCO recognises its title.
 from __future__ import annotations
 
 import gzip
+import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -402,8 +403,8 @@ def _unplaced_doing_the_work(
     Advocate" for a care coordinator). A trainee (an intern) is not yet the occupation."""
     doing = []
     for role, sim in sorted(zip(unplaced, sims, strict=True), key=lambda pair: -pair[1]):
-        if _of_role(role) is not None or _TRAINEE_WORDS & set(tokenize(role.title)):
-            continue  # the lexicon reads the title as an occupation of its own, or a trainee's
+        if _every_post_placed(role) or _TRAINEE_WORDS & set(tokenize(role.title)):
+            continue  # the lexicon reads each post of the title as an occupation of its own, or a trainee's
         if _names_the_job_as_work(job, cv, role) or (
             sim >= _YEARS_CLOSENESS and _duty_coverage(job_vectors, cv, role) >= UNPLACED_DUTY_COVERAGE
         ):
@@ -411,6 +412,19 @@ def _unplaced_doing_the_work(
     return doing
 
 
+def _every_post_placed(role: Role) -> bool:
+    """Whether each post a title lists ("Compliance Officer/Processing Manager/HR Manager": three posts
+    held at once) reads as an occupation: a post neither the lexicon nor ESCO places (a "Processing
+    Manager") is still shown as the job by its own lines, as a title of one post would be. Slashes
+    between single words join specialities of one post ("PCR/SDS/Genomic Assays Specialist"): one post."""
+    title = role.title or role.heading
+    posts = [part for part in _POST_SEPARATOR_RE.split(title) if part.strip()]
+    if len(posts) < 2 or any(len(post.split()) < 2 for post in posts):
+        posts = [title]
+    return all(title_reading(post) is not None for post in posts)
+
+
+_POST_SEPARATOR_RE = re.compile(r"\s*/\s*")
 _TRAINEE_WORDS = frozenset(tokenize("intern internship trainee student extern externship"))
 _STEM_CHARS = 6  # "coordinate", "coordinated", "coordinator" share their first six letters
 
@@ -465,12 +479,14 @@ def occupation_years(
     roles = _titled(roles, cv.lines) if cv is not None else roles
     sims = role_closeness(job_title_vector, roles)
     doing = _related_doing_the_work(job, job_vectors or [], cv, roles) if cv is not None else []
+    # A post no reader places, shown as the job by its own lines (title_evidence), holds the job's years.
+    shown = _unplaced_doing_the_work(job, job_vectors or [], cv, roles, sims) if cv is not None else []
     held: list[Role] = []
     nearby: list[Role] = []
     for role, sim in zip(roles, sims, strict=True):
         value = _held_closeness(job, role.title or role.heading)
         unplaced_alike = not _placed(role) and value < SAME_UNIT_GROUP and sim >= _YEARS_CLOSENESS
-        if value >= SAME_OCCUPATION or unplaced_alike:
+        if value >= SAME_OCCUPATION or unplaced_alike or role in shown:
             held.append(role)
         elif role in doing or (value >= SAME_UNIT_GROUP and _neighbour_at_work(job_vectors or [], cv, role)):
             nearby.append(role)
