@@ -656,7 +656,7 @@ def _field_word_held(term: str, cv: CVProfile) -> str:
     if not fields:
         return ""
     for role in cv.roles:
-        if any(f <= set(lexicon.concept(c).domains) for c in _held_titles(role.heading) for f in fields):
+        if any(_heading_shows_field(_held_titles(role.heading), f) for f in fields):
             return role.title.lower()
     for index, line in enumerate(cv.lines[:4]):
         # The headline naming the candidate's own trade ("PERSONAL CHEF" above the work history).
@@ -665,6 +665,18 @@ def _field_word_held(term: str, cv: CVProfile) -> str:
         if any(f <= set(lexicon.concept(c).domains) for c in _titles_of(line) for f in fields):
             return line.lower()
     return ""
+
+
+def _heading_shows_field(held: set[str], field_domains: set[str]) -> bool:
+    """Whether the titles a role's heading holds place the role in a field: one of them works in it and
+    none is an occupation of an unrelated field. A heading joining occupations of two fields ("Lab
+    Technician Technical Support", "Receptionist Cashier / CSR") is one job whose lines say which
+    field it is in; its title alone shows neither."""
+    lexicon = get_lexicon()
+    own = [set(lexicon.concept(c).domains) for c in held]
+    if not any(field_domains <= domains for domains in own):
+        return False
+    return not any((domains - _BROAD_DOMAINS) and not domains & field_domains for domains in own)
 
 
 def _best_option(
@@ -1835,14 +1847,14 @@ def _field_by_role(req: Requirement, cv: CVProfile) -> Finding | None:
     lexicon = get_lexicon()
     fields = [set(lexicon.concept(cid).domains) for cid in req.alternatives]
     for role in cv.roles:
-        if any(field <= set(lexicon.concept(c).domains) for c in _held_titles(role.heading) for field in fields):
+        if any(_heading_shows_field(_held_titles(role.heading), field) for field in fields):
             return Finding(req, PROVEN, f"{role.title} ({role.date_text})", role.title, [role])
     # A job heading of the work history whose dates could not be read ("PERSONAL CHEF" over its duties).
     for index, line in enumerate(cv.lines):
         if index == cv.name_line or cv.sections[index] != "experience" or not reads_as_title(line, _ROLE_TITLE_WORDS):
             continue
         titles = {h.concept for h in lexicon.find(line) if lexicon.concept(h.concept).category == TITLE}
-        if any(field <= set(lexicon.concept(c).domains) for c in titles for field in fields):
+        if any(_heading_shows_field(titles, field) for field in fields):
             return Finding(req, UNDATED_ROLE, line, line)
     return None
 
